@@ -1,0 +1,121 @@
+# meetlat - plain Makefile. `make` installs what is missing (as root), builds ./meetlat
+# and generates output/; `make test` runs every test, also under ASan/UBSan.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/meetlat
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+VERSION  = 0.1.0
+
+PKGS      = libcmark yaml-0.1 xlsxwriter
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+MEETLAT_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+MEETLAT_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
+LIBS = $(PKG_LIBS) -lcsv -lhpdf -lm
+
+SRC  = $(filter-out generator/main.c,$(wildcard generator/*.c))
+OBJ  = $(SRC:generator/%.c=build/obj/%.o) build/obj/definities.o
+AOBJ = $(SRC:generator/%.c=build/asan/%.o) build/asan/definities.o
+SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+UNIT = $(wildcard tests/unit/test_*.c)
+
+INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
+
+.PHONY: all deps deps-test test unit e2e bench clean install uninstall data check-data
+
+all: deps meetlat output/.meetlat
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+meetlat: build/obj/main.o $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/obj/%.o: generator/%.c | build/obj
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: generator/%.c | build/asan
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+
+# The definitions page is written once, in docs/definities.md, and compiled in.
+build/definities.c: docs/definities.md | build
+	{ printf 'const char definities_md[] =\n'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  printf ';\n'; } > $@
+
+build/obj/definities.o: build/definities.c | build/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/asan/definities.o: build/definities.c | build/asan
+	$(CC) -O1 -g $(SAN) -c -o $@ $<
+
+build build/obj build/asan build/unit:
+	mkdir -p $@
+
+output/.meetlat: meetlat $(INPUTS)
+	./meetlat build
+
+# --- tests ----------------------------------------------------------------------------
+
+build/meetlat-asan: build/asan/main.o $(AOBJ)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+build/unit/%: tests/unit/%.c $(OBJ) | build/unit
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -Igenerator -o $@ $< $(OBJ) $(LIBS) -lcmocka
+
+build/unit/%-asan: tests/unit/%.c $(AOBJ) | build/unit
+	$(CC) $(MEETLAT_CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -Igenerator -o $@ $< $(AOBJ) $(LIBS) -lcmocka
+
+UNIT_BIN  = $(UNIT:tests/unit/%.c=build/unit/%)
+UNIT_ASAN = $(UNIT:tests/unit/%.c=build/unit/%-asan)
+
+build/mkdata: tools/mkdata.c generator/date.c generator/util.c | build
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
+
+unit: $(UNIT_BIN) $(UNIT_ASAN)
+	@set -e; for t in $(UNIT_BIN) $(UNIT_ASAN); do echo "== $$t"; ./$$t; done
+
+e2e: meetlat build/meetlat-asan build/mkdata
+	@sh tests/e2e/run.sh ./meetlat
+	@echo "== end-to-end again under ASan/UBSan"
+	@sh tests/e2e/run.sh build/meetlat-asan
+
+test: deps deps-test meetlat
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory check-data
+	@$(MAKE) --no-print-directory e2e
+
+# The shipped example data is generated; this proves data/ is what the script makes.
+data: build/mkdata
+	./build/mkdata example data
+
+check-data: build/mkdata
+	@rm -rf build/data-check && mkdir -p build/data-check
+	@./build/mkdata example build/data-check
+	@for f in build/data-check/*; do cmp "$$f" "data/$${f##*/}" || { echo "data/ differs from tools/mkdata.c: run 'make data'"; exit 1; }; done
+	@echo "data/ matches tools/mkdata.c"
+
+bench: meetlat build/mkdata
+	@sh tools/bench.sh $(BENCH_ROWS)
+
+# --- install ----------------------------------------------------------------------------
+
+install: meetlat
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes/default
+	install -m 755 meetlat $(DESTDIR)$(BINDIR)/meetlat
+	install -m 644 themes/default/* $(DESTDIR)$(DATADIR)/themes/default/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/meetlat
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build meetlat
+
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) build/obj/main.d build/asan/main.d

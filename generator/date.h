@@ -1,0 +1,58 @@
+/* date.h - calendar dates as day numbers (days since 1970-01-01), periods,
+ * Dutch formatting, and the municipal working-day calendar of domain.md. */
+#ifndef MEETLAT_DATE_H
+#define MEETLAT_DATE_H
+
+#include <stddef.h>
+
+#define DAY_NONE (-2147483647 - 1)
+
+int day_from_ymd(int y, int m, int d);
+void day_to_ymd(int day, int *y, int *m, int *d);
+int ymd_valid(int y, int m, int d);
+/* 0 = Monday ... 6 = Sunday */
+int day_weekday(int day);
+/* Easter Sunday (Meeus/Jones/Butcher). */
+int day_easter(int year);
+
+/* Parse "2024-10-01", "1-10-2024" or "01-10-2024", optionally followed by a time
+ * ("09:15", "09:15:30", separated by a space or 'T'). Leading and trailing blanks
+ * are allowed. Returns 0 and sets *day, or -1. */
+int date_parse(const char *s, size_t len, int *day);
+
+/* Formats into out (at least 32 bytes). */
+void date_iso(int day, char *out);      /* 2024-10-01 */
+void date_short(int day, char *out);    /* 01-10-2024 */
+void date_long(int day, char *out);     /* 1 oktober 2024 */
+extern const char *const month_name[12];
+extern const char *const month_abbr[12];
+
+/* Periods: a month, quarter or year, numbered so that consecutive periods differ by one. */
+typedef enum { PER_MAAND, PER_KWARTAAL, PER_JAAR } per_t;
+int period_of(per_t per, int day);
+int period_first_day(per_t per, int key);
+int period_last_day(per_t per, int key);
+/* Machine label: 2024-10, 2024-K3, 2024 */
+void period_code(per_t per, int key, char *out);
+/* Reading label: oktober 2024, 3e kwartaal 2024, 2024 */
+void period_text(per_t per, int key, char *out);
+/* Short label for axes and tables: okt 2024, K3 2024, 2024 */
+void period_short(per_t per, int key, char *out);
+/* Parse "2024", "2024-Q3"/"2024-K3" or "2024-09" into a period; returns 0 or -1. */
+int period_parse(const char *s, size_t len, per_t *per, int *key);
+
+/* Working-day calendar: weekends, the municipal holidays and extra closing days. */
+typedef struct {
+	int *closed;    /* extra closing days, sorted */
+	size_t nclosed, capclosed;
+} calendar_t;
+
+void calendar_add_closed(calendar_t *c, int day);
+void calendar_free(calendar_t *c);
+/* Name of the municipal holiday on that day, or NULL. */
+const char *calendar_holiday(int day);
+int calendar_is_workday(const calendar_t *c, int day);
+/* The n-th working day strictly after `start` (n >= 1). */
+int calendar_deadline(const calendar_t *c, int start, int n);
+
+#endif

@@ -1,0 +1,21 @@
+/* fmt.h - Dutch number formats, both ways. */
+#ifndef MEETLAT_FMT_H
+#define MEETLAT_FMT_H
+
+#include <stddef.h>
+
+/* Parse a number as Dutch Excel writes it: "6,7", "1.234,5", "-3", "1.234" (thousands dot
+ * when dot_is_thousands), "6.7" (decimal point when not). Blanks around are allowed.
+ * Returns 0 and sets *v, or -1. */
+int num_parse(const char *s, size_t len, int dot_is_thousands, double *v);
+
+/* 1.234,5 with `dec` decimals and a thousands dot (out >= 48 bytes). */
+void fmt_num(double v, int dec, char *out);
+/* Same without thousands separator, for CSV cells. */
+void fmt_num_plain(double v, int dec, char *out);
+/* 15% or 24,3% */
+void fmt_pct(double v, int dec, char *out);
+/* € 50.000 or € 1.040,25 */
+void fmt_money(double v, char *out);
+
+#endif

@@ -1,0 +1,47 @@
+/* util.h - allocation helpers that abort on out-of-memory, a growable byte buffer,
+ * and small string and file helpers shared by every module. */
+#ifndef MEETLAT_UTIL_H
+#define MEETLAT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow *p (holding *cap elements of size sz) so index `need` fits. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t sz);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable buffer; always NUL-terminated after any add. buf_free is NULL-safe. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} buf_t;
+
+void buf_add(buf_t *b, const void *p, size_t n);
+void buf_puts(buf_t *b, const char *s);
+void buf_putc(buf_t *b, char c);
+void buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(buf_t *b, const char *fmt, va_list ap);
+void buf_reset(buf_t *b);
+void buf_free(buf_t *b);
+/* Hand over the string (caller frees); the buffer is empty afterwards. */
+char *buf_take(buf_t *b);
+
+/* Read a whole file; returns 0 on success, -1 with errno set. */
+int read_file(const char *path, char **data, size_t *len);
+/* Write a whole file, checking every step; returns 0 or -1 with errno set. */
+int write_file(const char *path, const void *data, size_t len);
+
+/* Join two path parts with one '/'. Caller frees. */
+char *path_join(const char *a, const char *b);
+/* Last path component (points into s). */
+const char *path_base(const char *s);
+
+int str_eq(const char *a, const char *b);
+int str_ends(const char *s, const char *suffix);
+
+#endif

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian packages meetlat needs when they are missing (as root), or prints
+# the command to run. Usage: deps.sh build|test
+set -e
+build="gcc make pkg-config libcmark-dev libcsv-dev libhpdf-dev libxlsxwriter-dev libyaml-dev fonts-dejavu-core"
+test="libcmocka-dev poppler-utils python3-openpyxl"
+case "$1" in
+build) want="$build" ;;
+test) want="$build $test" ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "meetlat: pakketten installeren:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+	echo "meetlat: deze pakketten ontbreken. Installeer ze met:" >&2
+	echo "  sudo apt-get install$missing" >&2
+	exit 1
+fi
