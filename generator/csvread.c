@@ -236,7 +236,7 @@ static void on_record(int term, void *data)
 	int cols1[MAX_COLS];
 	for (int i = 0; i < r->ncols; i++)
 		cols1[i] = r->colpos[i] + 1;
-	csv_row row = {vals, lens, cols1, line, &r};
+	csv_row row = {vals, lens, cols1, line, r->info->dot_is_thousands, r};
 	r->info->rows++;
 	if (r->fn(r->ctx, &row))
 		r->stop = 1;

@@ -13,6 +13,7 @@ typedef struct {
 	const size_t *len;
 	const int *col;         /* 1-based field number of each requested column */
 	long line;              /* first line of the record (a quoted field may span lines) */
+	int dot_is_thousands;   /* for num_parse: ';' files write "1.234" for a thousand */
 	void *reader;
 } csv_row;
 

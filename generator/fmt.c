@@ -46,7 +46,9 @@ int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
 		if (nc > 1)
 			dec = 0;
 	} else if (nd) {
-		if (nd > 1 || dot_is_thousands)
+		/* "1.234" is a thousand in a ';' file; "6.7" can only be a decimal point */
+		size_t after = (size_t)(s + len - lastd - 1);
+		if (nd > 1 || (dot_is_thousands && after == 3))
 			dec = 0, thou = '.';
 		else
 			dec = '.', thou = 0;

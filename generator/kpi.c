@@ -202,7 +202,7 @@ static int filters_pass(loadctx *lc, kstate *st, const csv_row *row, int *bad)
 			break;
 		case FILTER_GROTER:
 		case FILTER_KLEINER:
-			if (num_parse(row->val[i], row->len[i], lc->file->delim == ';', &v) != 0) {
+			if (num_parse(row->val[i], row->len[i], row->dot_is_thousands, &v) != 0) {
 				csv_row_error(row, i, "kolom '%s': '%s' is geen getal", lc->cols[i], row->val[i]);
 				*bad = 1;
 				return 0;
@@ -290,7 +290,7 @@ static int on_row(void *vp, const csv_row *row)
 		int hit = 0;
 		if (k->maat == MAAT_GEMIDDELDE) {
 			const char *s = row->val[st->c_col];
-			if (num_parse(s, row->len[st->c_col], lc->file->delim == ';', &v) != 0) {
+			if (num_parse(s, row->len[st->c_col], row->dot_is_thousands, &v) != 0) {
 				const char *t;
 				size_t tl;
 				trimmed(s, row->len[st->c_col], &t, &tl);
@@ -355,7 +355,7 @@ static int on_value_row(void *vp, const csv_row *row)
 		              row->val[1], pw[k->per]);
 		return 0;
 	}
-	if (num_parse(row->val[2], row->len[2], lc->file->delim == ';', &v) != 0) {
+	if (num_parse(row->val[2], row->len[2], row->dot_is_thousands, &v) != 0) {
 		csv_row_error(row, 2, "'%s' is geen getal", row->val[2]);
 		return 0;
 	}
@@ -637,10 +637,18 @@ static void set_status(kpi_t *k, int peil)
 		k->status = ST_ACHTER;
 	} else {
 		/* straight path from the previous point (target or baseline) to this target */
+		/* without a baseline, the path starts at the first measured value */
+		target_t first = {0, 0};
+		const char *from = t > 0 ? "het vorige doel" : "de nulmeting";
 		const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
-		if (!prev) {
-			k->status = ST_RISICO;
-		} else {
+		for (size_t i = 0; !prev && i < k->total.ncells; i++)
+			if (k->total.cells[i].has_value) {
+				first.waarde = k->total.cells[i].value;
+				first.datum = period_last_day(k->per, k->total.cells[i].key);
+				prev = &first;
+				from = "de eerste meting";
+			}
+		{
 			double span = (double)(goal->datum - prev->datum);
 			double f = span > 0 ? (double)(peil - prev->datum) / span : 1;
 			if (f < 0)
@@ -650,14 +658,12 @@ static void set_status(kpi_t *k, int peil)
 			kpi_fmt_value(k, path, pv);
 			if (better_or_equal(k, k->cur, path)) {
 				k->status = ST_OP_KOERS;
-				buf_printf(&r, ", op de lijn naar het doel nu %s %s", kpi_bound_word(k), pv);
 			} else if (fabs(k->cur - path) <= tol) {
 				k->status = ST_RISICO;
-				buf_printf(&r, ", op de lijn naar het doel nu %s %s; iets achter", kpi_bound_word(k), pv);
 			} else {
 				k->status = ST_ACHTER;
-				buf_printf(&r, ", op de lijn naar het doel nu %s %s", kpi_bound_word(k), pv);
 			}
+			buf_printf(&r, "; op de rechte lijn vanaf %s nu %s %s", from, kpi_bound_word(k), pv);
 		}
 	}
 	buf_printf(&r, ": %s", kpi_status_word[k->status]);

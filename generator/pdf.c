@@ -269,7 +269,7 @@ static void cover(pctx *p)
 	para(p, "Raadsrapportage", p->font, 16, 0, NULL);
 	gap(p, 6);
 	para(p, "Excellente dienstverlening", p->bold, 28, 0, NULL);
-	char *s = xasprintf("Gemeente %s, %d", m->gemeente, model_report_year(m));
+	char *s = xasprintf("Gemeente %s – %d", m->gemeente, model_report_year(m));
 	gap(p, 6);
 	para(p, s, p->font, 16, 0, NULL);
 	free(s);
@@ -442,7 +442,7 @@ int pdf_render(const model_t *m, const render_ctx *rc, const char *path, diag_t 
 	}
 	static const soort_t order[2] = {SOORT_ACTIE, SOORT_TEAMDOEL};
 	static const char *const part[2] = {"Acties voor de hele organisatie",
-		"Dienstverlening is van ons allemaal: doelen per team"};
+		"Dienstverlening is van ons allemaal – doelen per team"};
 	for (int o = 0; o < 2; o++) {
 		chapter(&p, part[o]);
 		for (size_t i = 0; i < m->npages; i++) {

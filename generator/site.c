@@ -359,7 +359,7 @@ static void list_pages(sctx *s)
 	page_list(&b, m, SOORT_ACTIE, "../");
 	write_page(s, "acties/index.html", "Acties", b.s);
 	buf_reset(&b);
-	buf_puts(&b, "<h1>Dienstverlening is van ons allemaal: doelen per team</h1>");
+	buf_puts(&b, "<h1>Dienstverlening is van ons allemaal – doelen per team</h1>");
 	page_list(&b, m, SOORT_TEAMDOEL, "../");
 	int any = 0;
 	for (size_t i = 0; i < m->npages; i++) {

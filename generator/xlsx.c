@@ -22,25 +22,52 @@ typedef struct {
 	size_t nnames;
 } xctx;
 
-/* Sheet names: at most 31 characters, none of []:*?/\, unique. */
+/* Sheet names: at most 31 characters, none of []:*?/\\', cut at a word, unique. */
 static char *sheet_name(xctx *x, const char *want)
 {
 	buf_t b = {0};
 	int chars = 0;
-	for (const unsigned char *s = (const unsigned char *)want; *s && chars < 28; chars++) {
+	size_t last_space = 0;
+	const unsigned char *s = (const unsigned char *)want;
+	while (*s) {
 		size_t len = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
-		if (strchr("[]:*?/\\'", *s) && len == 1) {
-			buf_putc(&b, ' ');
-			s++;
-			continue;
+		if (chars == 31) {
+			if (last_space)
+				b.len = last_space, b.s[b.len] = '\0';
+			break;
 		}
-		for (size_t i = 0; i < len && s[i]; i++)
-			buf_putc(&b, (char)s[i]);
+		if (len == 1 && strchr("[]:*?/\\'", *s)) {
+			buf_putc(&b, ' ');
+		} else {
+			if (*s == ' ')
+				last_space = b.len;
+			for (size_t i = 0; i < len && s[i]; i++)
+				buf_putc(&b, (char)s[i]);
+		}
 		s += len;
+		chars++;
+	}
+	/* a name cut short should not end in "van de" or "binnen" */
+	static const char *const weak[] = {"van", "de", "het", "een", "en", "met", "op", "in", "binnen",
+		"voor", "per", "door", "boven", "onder", "bij", "naar", NULL};
+	for (int again = 1; again && s && *s;) {
+		again = 0;
+		while (b.len && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
+		char *sp = strrchr(b.s, ' ');
+		for (const char *const *w = weak; sp && *w; w++)
+			if (!strcasecmp(sp + 1, *w)) {
+				b.len = (size_t)(sp - b.s);
+				b.s[b.len] = '\0';
+				again = 1;
+				break;
+			}
 	}
 	while (b.len && b.s[b.len - 1] == ' ')
 		b.s[--b.len] = '\0';
 	char *name = buf_take(&b);
+	char *orig = xstrdup(name);
+	/* unique, case-insensitively; make room for " (2)" */
 	for (int n = 2;; n++) {
 		int clash = 0;
 		for (size_t i = 0; i < x->nnames; i++)
@@ -48,14 +75,19 @@ static char *sheet_name(xctx *x, const char *want)
 				clash = 1;
 		if (!clash)
 			break;
-		char *base = xstrdup(name);
-		char *sp = strrchr(base, '(');
-		if (n > 2 && sp && sp > base)
-			sp[-1] = '\0';
+		const char *base = orig;
+		char suffix[16];
+		snprintf(suffix, sizeof suffix, " (%d)", n);
+		size_t keep = strlen(base);
+		while (keep + strlen(suffix) > 31)
+			keep--;
+		while (keep && ((unsigned char)base[keep] & 0xC0) == 0x80)
+			keep--;
+		char *nn = xasprintf("%.*s%s", (int)keep, base, suffix);
 		free(name);
-		name = xasprintf("%s (%d)", base, n);
-		free(base);
+		name = nn;
 	}
+	free(orig);
 	x->names = xrealloc(x->names, (x->nnames + 1) * sizeof *x->names);
 	x->names[x->nnames++] = name;
 	return name;

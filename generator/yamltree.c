@@ -56,6 +56,31 @@ static void add_child(ynode *parent, ynode *key, ynode *val, size_t *cap)
 	parent->vals[parent->n++] = val;
 }
 
+/* libyaml's problems in Dutch, for a secretary who is not a programmer. */
+static const char *yaml_problem_nl(const char *p)
+{
+	static const struct { const char *en, *nl; } tr[] = {
+		{"did not find expected ',' or ']'", "een lijst tussen [ ] is niet afgesloten met ]"},
+		{"did not find expected ',' or '}'", "een reeks tussen { } is niet afgesloten met }"},
+		{"mapping values are not allowed in this context",
+		 "een dubbele punt waar die niet mag; zet de tekst tussen aanhalingstekens"},
+		{"found character that cannot start any token",
+		 "een teken dat hier niet mag (zoals een tab, @ of `); zet de tekst tussen aanhalingstekens"},
+		{"did not find expected key", "de inspringing klopt niet"},
+		{"did not find expected '-' indicator", "de inspringing van de opsomming klopt niet"},
+		{"found unexpected end of stream", "een tekst tussen aanhalingstekens is niet afgesloten"},
+		{"could not find expected ':'", "hier hoort 'sleutel: waarde'"},
+		{"found undefined tag handle", "een ! op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens"},
+		{"found unknown escape character", "een \\ in een tekst tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"},
+	};
+	if (!p)
+		return "onbekende fout";
+	for (size_t i = 0; i < sizeof tr / sizeof *tr; i++)
+		if (!strcmp(p, tr[i].en))
+			return tr[i].nl;
+	return p;
+}
+
 struct frame {
 	ynode *node;
 	ynode *pending_key;
@@ -77,9 +102,14 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
+			buf_t msg = {0};
+			buf_printf(&msg, "de front matter is geen geldige YAML: %s", yaml_problem_nl(p.problem));
+			if (p.context)
+				buf_printf(&msg, " (begonnen op regel %d, kolom %d)",
+				           (int)p.context_mark.line + first_line, (int)p.context_mark.column + 1);
 			diag(d, DIAG_ERROR, file, (long)p.problem_mark.line + first_line,
-			     (long)p.problem_mark.column + 1, "de front matter is geen geldige YAML (%s)",
-			     p.problem ? p.problem : "onbekende fout");
+			     (long)p.problem_mark.column + 1, "%s", msg.s);
+			buf_free(&msg);
 			*failed = 1;
 			break;
 		}

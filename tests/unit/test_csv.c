@@ -1,0 +1,218 @@
+/* The CSV reader and every quirk of the input contract. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "csvread.h"
+#include "helpers.h"
+#include "util.h"
+
+typedef struct {
+	buf_t out;   /* "line|v1|v2\n" per row */
+} rows;
+
+static int collect(void *ctx, const csv_row *r)
+{
+	rows *rs = ctx;
+	buf_printf(&rs->out, "%ld", r->line);
+	for (int i = 0; i < 3 && r->val[i]; i++)
+		buf_printf(&rs->out, "|%s", r->val[i]);
+	buf_putc(&rs->out, '\n');
+	return 0;
+}
+
+static const char *const COLS[] = {"team", "aangemaakt", "teruggebeld"};
+
+static int read_str(const char *data, size_t len, rows *rs, captured *c, csv_info *info)
+{
+	char *p = tmpfile_with(data, len);
+	memset(rs, 0, sizeof *rs);
+	int rv = csv_read(p, "t.csv", COLS, 3, collect, rs, &c->d, info);
+	unlink(p);
+	free(p);
+	return rv;
+}
+
+static void test_semicolon_bom_crlf(void **st)
+{
+	(void)st;
+	const char d[] = "\xEF\xBB\xBFTeam;Naam;Aangemaakt;Teruggebeld\r\nWIL;Jan de Vries;1-10-2024 09:15;\r\n"
+	                 "VTH;Piet;2024-10-02;2024-10-03\r\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), 0);
+	assert_string_equal(rs.out.s, "2|WIL|1-10-2024 09:15|\n3|VTH|2024-10-02|2024-10-03\n");
+	assert_int_equal(info.delim, ';');
+	assert_int_equal(info.rows, 2);
+	assert_false(info.cp1252);
+	/* the unused column never reaches the caller */
+	assert_null(strstr(rs.out.s, "Vries"));
+	assert_string_equal(cap_text(&c), "");
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_comma_quotes_newlines(void **st)
+{
+	(void)st;
+	/* quoted field with a newline and "" inside: the next record is on line 4 */
+	const char d[] = "team,notitie,aangemaakt,teruggebeld\n"
+	                 "\"KCC, balie\",\"regel een\nregel \"\"twee\"\"\",2024-01-02,\n"
+	                 "WIL,x,2024-01-03,2024-01-04\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), 0);
+	assert_int_equal(info.delim, ',');
+	assert_false(info.dot_is_thousands);
+	assert_string_equal(rs.out.s, "2|KCC, balie|2024-01-02|\n4|WIL|2024-01-03|2024-01-04\n");
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_cp1252(void **st)
+{
+	(void)st;
+	const char d[] = "Team;Aangemaakt;Teruggebeld\r\nFinanci\xEBn \x80;2024-01-02;\r\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), 0);
+	assert_true(info.cp1252);
+	assert_string_equal(rs.out.s, "2|Financiën €|2024-01-02|\n");
+	assert_string_equal(cap_text(&c),
+	                    "t.csv: let op: het bestand is geen UTF-8; gelezen als Windows-1252 (Excel 'CSV') en omgezet\n");
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_header_matching_and_blank_lines(void **st)
+{
+	(void)st;
+	const char d[] = "  TEAM ;Aan gemaakt;TERUG-GEBELD\n\n   \nWIL;2024-01-02;\n\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), 0);
+	assert_string_equal(rs.out.s, "4|WIL|2024-01-02|\n");
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_missing_column(void **st)
+{
+	(void)st;
+	const char d[] = "team;aangemaakt;naam\nWIL;2024-01-02;Jan\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c), "t.csv:1: fout: kolom 'teruggebeld' ontbreekt in de kopregel\n");
+	assert_null(rs.out.s);
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_short_row_and_bad_quote(void **st)
+{
+	(void)st;
+	const char d[] = "team;aangemaakt;teruggebeld\nWIL;2024-01-02\nVTH;\"2024-01-03\"x;\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c),
+	                    "t.csv:2: fout: de regel heeft 2 velden; kolom 'teruggebeld' (veld 3) ontbreekt\n"
+	                    "t.csv:3:2: fout: fout in de aanhalingstekens: een veld tussen \"...\" is niet goed afgesloten, of er staat tekst direct na het sluitende \"\n");
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_unterminated_quote_at_end(void **st)
+{
+	(void)st;
+	const char d[] = "team;aangemaakt;teruggebeld\nWIL;2024-01-02;\nVTH;\"2024-01-03;\n\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
+	assert_non_null(strstr(cap_text(&c), "t.csv:3:2: fout: fout in de aanhalingstekens"));
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_invalid_utf8_after_bom(void **st)
+{
+	(void)st;
+	const char d[] = "\xEF\xBB\xBFteam;aangemaakt;teruggebeld\nFinanci\xEBn;2024-01-02;\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
+	assert_non_null(strstr(cap_text(&c), "sla het opnieuw op als 'CSV UTF-8'"));
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+static void test_empty_file(void **st)
+{
+	(void)st;
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str("", 0, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c), "t.csv: fout: het bestand is leeg; er is geen kopregel\n");
+	cap_close(&c);
+}
+
+static void test_long_line_and_chunks(void **st)
+{
+	(void)st;
+	/* a 3 MB free-text field spans several read chunks; line numbers stay right */
+	buf_t b = {0};
+	buf_puts(&b, "team;notitie;aangemaakt;teruggebeld\n");
+	for (int i = 0; i < 5; i++)
+		buf_printf(&b, "T%d;kort;2024-01-0%d;\n", i, i + 1);
+	buf_puts(&b, "LANG;\"");
+	for (int i = 0; i < 3 * 1024 * 1024; i++)
+		buf_putc(&b, i % 1000 == 999 ? '\n' : 'x');
+	buf_puts(&b, "\";2024-02-01;\nNA;y;2024-02-02;2024-02-03\n");
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(b.s, b.len, &rs, &c, &info), 0);
+	const char *last = strrchr(rs.out.s, '\n');
+	while (last > rs.out.s && last[-1] != '\n')
+		last--;
+	char want[64];
+	snprintf(want, sizeof want, "%d|NA|2024-02-02|2024-02-03\n", 7 + 3 * 1024 * 1024 / 1000 + 1);
+	assert_string_equal(last, want);
+	assert_int_equal(info.rows, 7);
+	buf_free(&b);
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_semicolon_bom_crlf), cmocka_unit_test(test_comma_quotes_newlines),
+		cmocka_unit_test(test_cp1252), cmocka_unit_test(test_header_matching_and_blank_lines),
+		cmocka_unit_test(test_missing_column), cmocka_unit_test(test_short_row_and_bad_quote),
+		cmocka_unit_test(test_unterminated_quote_at_end), cmocka_unit_test(test_invalid_utf8_after_bom),
+		cmocka_unit_test(test_empty_file), cmocka_unit_test(test_long_line_and_chunks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

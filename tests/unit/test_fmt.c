@@ -1,0 +1,95 @@
+/* Dutch numbers both ways, and escaping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "escape.h"
+#include "fmt.h"
+
+static double P(const char *s, int thou, int *ok)
+{
+	double v = -999;
+	*ok = num_parse(s, strlen(s), thou, &v) == 0;
+	return v;
+}
+
+static void test_parse(void **st)
+{
+	(void)st;
+	int ok;
+	assert_true(P("6,7", 1, &ok) == 6.7 && ok);
+	assert_true(P("1.234,5", 1, &ok) == 1234.5 && ok);
+	assert_true(P("1.234", 1, &ok) == 1234 && ok);       /* ';' file: thousands */
+	assert_true(P("1.234", 0, &ok) == 1.234 && ok);      /* ',' file: decimal point */
+	assert_true(P("6.7", 1, &ok) == 6.7 && ok);          /* not a thousands group */
+	assert_true(P("1.234.567", 0, &ok) == 1234567 && ok);
+	assert_true(P("1,234.5", 1, &ok) == 1234.5 && ok);   /* English with both */
+	assert_true(P("-3", 1, &ok) == -3 && ok);
+	assert_true(P(" 12 ", 1, &ok) == 12 && ok);
+	assert_true(P("75.000,00", 1, &ok) == 75000 && ok);
+	const char *bad[] = {"", "abc", "6,", "1.23.4", "1,2,3", "--1", "1 000", "12a", ",5", "1.2345,6"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		P(bad[i], 1, &ok);
+		if (ok)
+			fail_msg("'%s' should not parse", bad[i]);
+	}
+}
+
+static void test_format(void **st)
+{
+	(void)st;
+	char s[64];
+	fmt_num(1234.5, 1, s);
+	assert_string_equal(s, "1.234,5");
+	fmt_num(1234567, 0, s);
+	assert_string_equal(s, "1.234.567");
+	fmt_num(6.65, 1, s); /* half away from zero */
+	assert_string_equal(s, "6,7");
+	fmt_num(-0.04, 1, s);
+	assert_string_equal(s, "0,0");
+	fmt_num(-1234.25, 1, s);
+	assert_string_equal(s, "-1.234,3");
+	fmt_num_plain(1234.5, 1, s);
+	assert_string_equal(s, "1234,5");
+	fmt_pct(15, 0, s);
+	assert_string_equal(s, "15%");
+	fmt_pct(24.25, 1, s);
+	assert_string_equal(s, "24,3%");
+	fmt_money(50000, s);
+	assert_string_equal(s, "€ 50.000");
+	fmt_money(1040.25, s);
+	assert_string_equal(s, "€ 1.040,25");
+}
+
+static void test_escape(void **st)
+{
+	(void)st;
+	buf_t b = {0};
+	esc_html(&b, "<a href=\"x\">R&D 'quote'</a>");
+	assert_string_equal(b.s, "&lt;a href=&quot;x&quot;&gt;R&amp;D &#39;quote&#39;&lt;/a&gt;");
+	buf_reset(&b);
+	esc_csv(&b, "gewoon");
+	buf_putc(&b, '|');
+	esc_csv(&b, "a;b");
+	buf_putc(&b, '|');
+	esc_csv(&b, "zei \"ja\"");
+	buf_putc(&b, '|');
+	esc_csv(&b, "=HYPERLINK(\"x\")");
+	buf_putc(&b, '|');
+	esc_csv(&b, "-12");
+	assert_string_equal(b.s, "gewoon|\"a;b\"|\"zei \"\"ja\"\"\"|\"'=HYPERLINK(\"\"x\"\")\"|-12");
+	buf_reset(&b);
+	esc_slug(&b, "Één loket: Team WIL!");
+	assert_string_equal(b.s, "n-loket-team-wil");
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse), cmocka_unit_test(test_format), cmocka_unit_test(test_escape),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
