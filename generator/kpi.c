@@ -690,6 +690,8 @@ static void set_milestones(model_t *m)
 
 int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
 {
+	/* after errors in the content a KPI may be missing: say nothing that follows from that */
+	int content_errors = diag_errors(d) > 0;
 	int errors = list_files(m, datadir, shown_dir, d);
 	if (errors)
 		return errors;
@@ -709,6 +711,8 @@ int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildat
 		int used = 0;
 		for (size_t j = 0; j < m->nkpis; j++)
 			used |= !strcmp(m->kpis[j]->bron, f->name);
+		if (!used && content_errors)
+			continue;
 		if (!used) {
 			char *shown = path_join(shown_dir, f->name);
 			diag(d, DIAG_NOTE, shown, 0, 0, "geen enkele kpi gebruikt dit bestand; het wordt niet gelezen");
@@ -719,7 +723,7 @@ int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildat
 	}
 	if (peil == DAY_NONE) {
 		if (max_day == DAY_NONE) {
-			if (!errors)
+			if (!errors && !content_errors)
 				diag(d, DIAG_ERROR, NULL, 0, 0,
 				     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
 			return errors + 1;

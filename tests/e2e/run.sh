@@ -1,0 +1,191 @@
+#!/bin/sh
+# End-to-end tests: run a meetlat binary on the shipped programme and on small fixtures,
+# and check what the outputs say, not only that they exist. Usage: run.sh path/to/meetlat
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PY=/usr/bin/python3
+T=$(mktemp -d /tmp/meetlat-e2e-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { # check "description" command...
+	d=$1; shift
+	if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+# A copy of a project folder with the repository's themes.
+project() { # project NAME SRC...
+	p=$T/$1; shift
+	rm -rf "$p"; mkdir -p "$p"
+	for s in "$@"; do cp -R "$s"/. "$p"/; done
+	ln -s "$ROOT/themes" "$p/themes"
+	echo "$p"
+}
+
+# --- the shipped programme ------------------------------------------------------------
+P=$(project main "$ROOT/content/.." )
+rm -rf "$P/output" "$P/build" "$P/tests" "$P/.git"
+"$BIN" build -C "$P" -o "$T/out1" 2>"$T/main.err"; rc=$?
+check "default build succeeds" test $rc -eq 0
+check "default build says it used example data" contains "$T/main.err" "voorbeeldgegevens"
+O=$T/out1
+for f in index.html programma.html bronnen.html downloads.html acties/index.html teams/index.html \
+	raadsrapportage-2025.pdf mt-rapportage-2025-K4.xlsx style.css data/terugbelverzoeken.csv; do
+	check "output has $f" test -s "$O/$f"
+done
+for md in "$ROOT"/content/1*.md "$ROOT"/content/2*.md "$ROOT"/content/3*.md; do
+	slug=$(basename "$md" .md | sed 's/^[0-9]*-//')
+	title=$(sed -n 's/^titel: //p' "$md" | sed 's/&/\&amp;/g')
+	case $(sed -n 's/^soort: //p' "$md") in
+	actie) page=$O/acties/$slug.html ;;
+	teamdoel) page=$O/teams/$slug.html ;;
+	*) continue ;;
+	esac
+	check "page for $slug has its title" contains "$page" "<h1>$title</h1>"
+	check "index links to $slug" grep -q "$slug.html" "$O/index.html" "$O/teams/index.html"
+done
+check "index shows the example-data banner" contains "$O/index.html" "Voorbeelddata"
+check "team without goal listed" contains "$O/teams/index.html" "Informatiemanagement en facilitair"
+check "callback status sentence" contains "$O/acties/terugbelverzoeken.html" \
+	"Terugbelverzoeken buiten termijn 15% in december 2025; doel eind 2025 ten hoogste 15%: behaald."
+check "suppressed survey group explained" contains "$O/data/klantwaardering-product.csv" \
+	"Huwelijk en partnerschap;2023;;;;;;niet getoond: minder dan 10 antwoorden"
+check "0-meting mark is 6,7" contains "$O/data/klantwaardering.csv" "2023;666;6,7;"
+check "definitions page shows the formulas" contains "$O/bronnen.html" "Percentage buiten termijn"
+
+# every relative link and asset resolves; nothing points outside the folder
+links_ok=1
+for page in $(cd "$O" && find . -name '*.html'); do
+	dir=$(dirname "$page")
+	for href in $(grep -o 'href="[^"]*"' "$O/$page" | sed 's/^href="//; s/"$//; s/#.*//' | sort -u); do
+		[ -z "$href" ] && continue
+		case $href in
+		http:*|https:*|//*|/*) links_ok=0; echo "external or absolute link in $page: $href" ;;
+		*) [ -e "$O/$dir/$href" ] || { links_ok=0; echo "broken link in $page: $href"; } ;;
+		esac
+	done
+done
+check "all links resolve and stay relative" test $links_ok -eq 1
+check "no script in the site" sh -c "! grep -rl '<script' '$O' --include='*.html'"
+
+# open data: exact header, BOM, ';', decimal comma, rows per team and a Totaal
+CB=$O/data/terugbelverzoeken.csv
+check "callback CSV starts with BOM and the exact header" sh -c \
+	"test \"\$(head -n 1 '$CB')\" = \"\$(head -n 1 '$ROOT/tests/e2e/fixture/expected/terugbelverzoeken.csv')\""
+check "callback CSV has Totaal rows" grep -q '^Totaal;2025-12;' "$CB"
+check "callback CSV has team rows" grep -q '^Werk, Inkomen en Leerrecht;2023-10;' "$CB"
+
+# PDF: text in an embedded Unicode font comes out right
+if command -v pdftotext >/dev/null; then
+	pdftotext -enc UTF-8 "$O/raadsrapportage-2025.pdf" "$T/r.txt" 2>/dev/null
+	for s in "één" "geëvalueerd" "€ 50.000" "Gemeente Dronten – 2025" "Inhoud" \
+		"Terugdringen van de terugbelverzoeken buiten termijn" "Week van de dienstverlening" \
+		"Voorbeelddata" "Pagina 2 van"; do
+		check "PDF text contains '$s'" contains "$T/r.txt" "$s"
+	done
+	pdffonts "$O/raadsrapportage-2025.pdf" >"$T/fonts.txt" 2>/dev/null
+	check "PDF fonts are embedded" sh -c "awk 'NR>2 && \$(NF-4)!=\"yes\"{e=1} END{exit e}' '$T/fonts.txt'"
+	pdfinfo "$O/raadsrapportage-2025.pdf" >"$T/info.txt" 2>/dev/null
+	check "PDF has a title" contains "$T/info.txt" "Raadsrapportage Excellente dienstverlening 2025"
+	check "PDF is A4" contains "$T/info.txt" "595.276 x 841.89"
+else
+	bad "pdftotext is not installed"
+fi
+
+# Workbook: read back as a manager would
+if $PY -c 'import openpyxl' 2>/dev/null; then
+	$PY - "$O/mt-rapportage-2025-K4.xlsx" >"$T/xlsx.txt" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ov = wb["Overzicht"]
+assert ov["A1"].value.startswith("MT-rapportage dienstverlening Dronten"), ov["A1"].value
+assert ov.freeze_panes == "B6", ov.freeze_panes
+assert ov.auto_filter.ref.startswith("A5"), ov.auto_filter.ref
+heads = [c.value for c in ov[5]]
+assert heads[:2] == ["KPI", "Soort"] and "Status" in heads, heads
+rows = {r[0]: r for r in ov.iter_rows(min_row=6, values_only=True) if r[0]}
+cb = rows["Terugbelverzoeken buiten termijn"]
+assert cb[4] == 15.0 and cb[8] == "behaald", cb
+ws = wb["Terugbelverzoeken buiten"]
+assert [c.value for c in ws[4]] == ["Team", "Maand", "Totaal", "Buiten termijn", "Lopend", "Buiten termijn (%)"]
+first = [c.value for c in ws[5]]
+assert first[0] == "Belastingen" and first[1] == "2023-01" and isinstance(first[2], (int, float)), first
+assert ws._charts, "no chart on the callback sheet"
+assert "Definities" in wb.sheetnames and "Mijlpalen" in wb.sheetnames
+assert not any(ws.merged_cells.ranges for ws in wb.worksheets), "merged cells"
+assert wb.properties.title.startswith("MT-rapportage"), wb.properties.title
+assert all(len(n) <= 31 for n in wb.sheetnames)
+print("ok")
+PYEOF
+	check "workbook reads back with the right numbers" contains "$T/xlsx.txt" "ok"
+	grep -v '^ok$' "$T/xlsx.txt" | head -5
+else
+	bad "python3-openpyxl is not installed"
+fi
+
+# same inputs, same bytes
+"$BIN" build -C "$P" -o "$T/out2" 2>/dev/null
+check "two builds give identical bytes" diff -r "$T/out1" "$T/out2"
+SOURCE_DATE_EPOCH=1700000000 "$BIN" build -C "$P" -o "$T/out3" 2>/dev/null
+check "SOURCE_DATE_EPOCH is honoured (PDF date changes)" sh -c "! cmp -s '$T/out1/raadsrapportage-2025.pdf' '$T/out3/raadsrapportage-2025.pdf'"
+check "SOURCE_DATE_EPOCH leaves the site alone" cmp "$T/out1/index.html" "$T/out3/index.html"
+"$BIN" build -C "$P" -o "$T/out4" --peildatum 2024-12-31 2>/dev/null
+check "--peildatum picks the report year" test -s "$T/out4/raadsrapportage-2024.pdf" -a -s "$T/out4/mt-rapportage-2024-K4.xlsx"
+check "--peildatum changes the status" contains "$T/out4/acties/terugbelverzoeken.html" "in december 2024; doel eind 2024 ten hoogste 30%"
+
+# --- the hand-computed fixture ----------------------------------------------------------
+F=$(project fixture "$ROOT/tests/e2e/fixture")
+"$BIN" build -C "$F" 2>"$T/fx.err"; rc=$?
+check "fixture builds" test $rc -eq 0
+check "fixture figures match the hand computation" cmp "$F/output/data/terugbelverzoeken.csv" \
+	"$ROOT/tests/e2e/fixture/expected/terugbelverzoeken.csv"
+check "fixture reference date from the data" contains "$F/output/bronnen.html" "14 mei 2024"
+
+# privacy: no personal column reaches any output or message
+mkdir -p "$T/unzip" && (cd "$T/unzip" && $PY -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall()' "$F/output/mt-rapportage-2024-K2.xlsx")
+pdftotext "$F/output/raadsrapportage-2024.pdf" "$T/fx.txt" 2>/dev/null
+# (the PDF and the workbook are compressed: their text is checked after extraction)
+leak=$(grep -rlE 'Geheime|06[0-9]{8}' --exclude='*.pdf' --exclude='*.xlsx' "$F/output" "$T/unzip" "$T/fx.txt" "$T/fx.err" 2>/dev/null)
+check "no name or phone number in any output" test -z "$leak"
+[ -n "$leak" ] && echo "leaked into: $leak"
+
+# a failed build leaves the previous output exactly as it was
+(cd "$F/output" && find . -type f -exec md5sum {} + | sort) >"$T/before.md5"
+printf '8;A;"1-6-2024\n' >>"$F/data/terugbelverzoeken.csv"
+"$BIN" build -C "$F" 2>"$T/fail.err"; rc=$?
+check "broken input exits 1" test $rc -eq 1
+(cd "$F/output" && find . -type f -exec md5sum {} + | sort) >"$T/after.md5"
+check "previous output untouched" cmp "$T/before.md5" "$T/after.md5"
+check "no temporary folder left" sh -c "! ls -d '$F'/output.tmp-* 2>/dev/null"
+check "failure message names file, line and column" contains "$T/fail.err" "data/terugbelverzoeken.csv:9:3: fout:"
+check "failure message says output is unchanged" contains "$T/fail.err" "de vorige uitvoer is niet veranderd"
+grep -qE 'Geheime|06[0-9]{8}' "$T/fail.err" && bad "personal data in an error message"
+
+# golden diagnostics for broken inputs: every problem of the run, in order
+for case in "$ROOT"/tests/e2e/broken/*/; do
+	name=$(basename "$case")
+	B=$(project "broken-$name" "$ROOT/tests/e2e/fixture" "$case")
+	rm -f "$B/expected.err"
+	(cd "$B" && "$BIN" check) >"$T/$name.out" 2>&1; rc=$?
+	if [ $rc -eq 1 ] && diff -u "$case/expected.err" "$T/$name.out" >"$T/$name.diff"; then ok; else
+		bad "diagnostics for $name (exit $rc)"; cat "$T/$name.diff"; fi
+done
+
+# command line
+"$BIN" >/dev/null 2>&1; check "no command exits 2" test $? -eq 2
+"$BIN" bouw >/dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
+"$BIN" build --peildatum 31-02-2024 >/dev/null 2>&1; check "bad --peildatum exits 2" test $? -eq 2
+"$BIN" check -o x >/dev/null 2>&1; check "check -o exits 2" test $? -eq 2
+"$BIN" --help | grep -q "meetlat build"; check "--help is Dutch usage" test $? -eq 0
+"$BIN" --version | grep -q "^meetlat "; check "--version" test $? -eq 0
+mkdir -p "$T/notours" && echo keep >"$T/notours/file.txt"
+"$BIN" build -C "$F" -o "$T/notours" >/dev/null 2>&1; rc=$?
+check "refuses to replace a folder meetlat did not make" test $rc -eq 1 -a -f "$T/notours/file.txt"
+
+echo "e2e: $pass passed, $fail failed"
+[ $fail -eq 0 ]
