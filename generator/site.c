@@ -464,6 +464,7 @@ static void downloads_page(sctx *s)
 	free(pdf);
 	char *xlsx = path_join(s->outdir, s->rc->xlsx_name);
 	file_size(xlsx, size);
+	free(xlsx);
 	char per[32];
 	period_text(PER_KWARTAAL, period_of(PER_KWARTAAL, m->peildatum), per);
 	buf_printf(&b, "<li><a href=\"%s\">MT-rapportage %s</a> (Excel, %s)</li></ul>", s->rc->xlsx_name, per, size);
