@@ -262,6 +262,14 @@ int period_parse(const char *s, size_t len, per_t *per, int *key)
 	return 0;
 }
 
+static void table_drop(calendar_t *c)
+{
+	free(c->before);
+	free(c->workday);
+	c->before = c->workday = NULL;
+	c->ndays = c->nwork = 0;
+}
+
 void calendar_add_closed(calendar_t *c, int day)
 {
 	size_t i = 0;
@@ -273,6 +281,7 @@ void calendar_add_closed(calendar_t *c, int day)
 	memmove(c->closed + i + 1, c->closed + i, (c->nclosed - i) * sizeof *c->closed);
 	c->closed[i] = day;
 	c->nclosed++;
+	table_drop(c);
 }
 
 void calendar_free(calendar_t *c)
@@ -282,6 +291,7 @@ void calendar_free(calendar_t *c)
 	free(c->closed);
 	c->closed = NULL;
 	c->nclosed = c->capclosed = 0;
+	table_drop(c);
 }
 
 const char *calendar_holiday(int day)
@@ -333,8 +343,51 @@ int calendar_is_workday(const calendar_t *c, int day)
 	return day_weekday(day) < 5 && !calendar_holiday(day) && !is_closed(c, day);
 }
 
-int calendar_deadline(const calendar_t *c, int start, int n)
+/* Build the table for whole years around [lo, hi], so a run over years of data builds it
+ * once or twice, not per row. */
+static void table_build(calendar_t *c, int lo, int hi)
 {
+	int y, m, d, y2;
+	day_to_ymd(lo, &y, &m, &d);
+	day_to_ymd(hi, &y2, &m, &d);
+	if (c->ndays) {
+		int oy, oy2;
+		day_to_ymd(c->first, &oy, &m, &d);
+		day_to_ymd(c->first + c->ndays - 1, &oy2, &m, &d);
+		if (oy < y)
+			y = oy;
+		if (oy2 > y2)
+			y2 = oy2;
+	}
+	table_drop(c);
+	c->first = day_from_ymd(y - 1, 1, 1);
+	c->ndays = day_from_ymd(y2 + 3, 1, 1) - c->first;
+	c->before = xmalloc(((size_t)c->ndays + 1) * sizeof *c->before);
+	c->workday = xmalloc((size_t)c->ndays * sizeof *c->workday);
+	for (int i = 0; i < c->ndays; i++) {
+		c->before[i] = c->nwork;
+		if (calendar_is_workday(c, c->first + i))
+			c->workday[c->nwork++] = c->first + i;
+	}
+	c->before[c->ndays] = c->nwork;
+}
+
+int calendar_deadline(calendar_t *c, int start, int n)
+{
+	if (n <= 0)
+		return start;
+	for (int tries = 0; tries < 2; tries++) {
+		if (c->ndays && start >= c->first && start < c->first + c->ndays) {
+			/* working days up to and including start, plus n */
+			int j = c->before[start - c->first + 1] + n - 1;
+			if (j < c->nwork)
+				return c->workday[j];
+		}
+		if (n > 3660)
+			break;
+		table_build(c, start, start + n * 2 + 14);
+	}
+	/* out of the table's reach (far-off dates): count day by day */
 	int day = start;
 	while (n > 0) {
 		day++;

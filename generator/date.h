@@ -41,10 +41,17 @@ void period_short(per_t per, int key, char *out);
 /* Parse "2024", "2024-Q3"/"2024-K3" or "2024-09" into a period; returns 0 or -1. */
 int period_parse(const char *s, size_t len, per_t *per, int *key);
 
-/* Working-day calendar: weekends, the municipal holidays and extra closing days. */
+/* Working-day calendar: weekends, the municipal holidays and extra closing days.
+ * Deadlines are looked up in a table of working days built on first use; adding a closing
+ * day drops the table. Zero-initialise; calendar_free releases everything. */
 typedef struct {
 	int *closed;    /* extra closing days, sorted */
 	size_t nclosed, capclosed;
+	int first;      /* table covers days [first, first + ndays) */
+	int ndays;
+	int *before;    /* before[i]: working days in [first, first + i) */
+	int *workday;   /* workday[j]: the j-th working day from first */
+	int nwork;
 } calendar_t;
 
 void calendar_add_closed(calendar_t *c, int day);
@@ -53,6 +60,6 @@ void calendar_free(calendar_t *c);
 const char *calendar_holiday(int day);
 int calendar_is_workday(const calendar_t *c, int day);
 /* The n-th working day strictly after `start` (n >= 1). */
-int calendar_deadline(const calendar_t *c, int start, int n);
+int calendar_deadline(calendar_t *c, int start, int n);
 
 #endif

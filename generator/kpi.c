@@ -317,10 +317,14 @@ static int on_row(void *vp, const csv_row *row)
 			size_t gl;
 			trimmed(row->val[st->c_group], row->len[st->c_group], &g, &gl);
 			char name[256];
-			if (gl == 0)
-				snprintf(name, sizeof name, "Onbekend");
-			else
-				snprintf(name, sizeof name, "%.*s", (int)(gl < 255 ? gl : 255), g);
+			if (gl == 0) {
+				g = "Onbekend";
+				gl = 8;
+			}
+			if (gl > sizeof name - 1)
+				gl = sizeof name - 1;
+			memcpy(name, g, gl);
+			name[gl] = '\0';
 			count_row(lc, st, series_for(st, name), key, day, end_state, end, v, hit);
 		}
 	}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# make bench: reading and aggregating callback exports of 100.000 and 1.000.000 rows (and
+# 10.000.000 with BENCH_ROWS=10000000), with personal-data columns that must be skipped.
+# Reports rows/s, MB/s and peak memory of `meetlat check` (load, parse, aggregate, status;
+# no rendering). Each size runs three times; the best time and the highest memory count.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=$ROOT/build/bench
+mkdir -p "$B"
+cc -O2 -o "$B/runstat" "$ROOT/tools/runstat.c"
+sizes="100000 1000000 ${1:-}"
+printf '%12s %10s %9s %12s %9s %10s\n' rows MB seconds rows/s MB/s "peak MiB"
+for n in $sizes; do
+	P=$B/p$n
+	if [ ! -s "$P/data/terugbelverzoeken.csv" ]; then
+		rm -rf "$P"; mkdir -p "$P/content" "$P/data"
+		"$ROOT/build/mkdata" bench "$n" "$P/data/terugbelverzoeken.csv"
+		ln -s "$ROOT/themes" "$P/themes"
+		cat >"$P/content/10-terugbellen.md" <<'MD'
+---
+titel: Terugbelverzoeken
+soort: actie
+eigenaar: Subteam Dienstverlening
+kpi:
+  - id: terugbelverzoeken
+    naam: Terugbelverzoeken buiten termijn
+    maat: termijn
+    bron: terugbelverzoeken.csv
+    start: aangemaakt
+    einde: teruggebeld
+    termijn: 2 werkdagen
+    per: maand
+    groep: team
+    richting: lager
+    nulmeting: {waarde: 60, datum: 2023-09-30}
+    doelen:
+      - {waarde: 30, datum: 2024-12-31}
+      - {waarde: 15, datum: 2025-12-31}
+---
+## Specifiek
+
+Benchmark.
+MD
+	fi
+	bytes=$(wc -c <"$P/data/terugbelverzoeken.csv")
+	best=""; peak=0
+	for i in 1 2 3; do
+		set -- $("$B/runstat" "$ROOT/meetlat" check -q -C "$P" 2>"$B/check.err")
+		[ "$3" = 0 ] || { echo "meetlat check failed on $n rows:" >&2; cat "$B/check.err" >&2; exit 1; }
+		if [ -z "$best" ] || awk "BEGIN{exit !($1 < $best)}"; then best=$1; fi
+		[ "$2" -gt "$peak" ] && peak=$2
+	done
+	awk -v n="$n" -v b="$bytes" -v s="$best" -v p="$peak" 'BEGIN{
+		printf "%12d %10.1f %9.3f %12.0f %9.1f %10.1f\n", n, b/1e6, s, n/s, b/1e6/s, p/1024 }'
+done
