@@ -17,6 +17,10 @@
 #include "render.h"
 #include "util.h"
 
+#ifndef MEETLAT_DATADIR
+#define MEETLAT_DATADIR "/usr/local/share/meetlat"
+#endif
+
 #define MARKER ".meetlat"
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -165,9 +169,16 @@ int build_run(const build_opts *o, diag_t *d)
 	errors += content_finish(m, "content", d);
 	errors += kpi_load(m, data, "data", o->peildatum, d);
 	render_ctx rc = {0};
+	/* the project's own themes/, else the ones installed with meetlat */
 	char *themes = path_join(o->dir, "themes");
 	char *themedir = path_join(themes, m->thema);
 	free(themes);
+	if (!is_dir(themedir)) {
+		free(themedir);
+		themes = path_join(MEETLAT_DATADIR, "themes");
+		themedir = path_join(themes, m->thema);
+		free(themes);
+	}
 	if (!is_dir(themedir)) {
 		diag(d, DIAG_ERROR, m->conf_file, 0, 0, "thema '%s' bestaat niet (verwacht de map themes/%s)",
 		     m->thema, m->thema);
