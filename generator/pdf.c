@@ -291,7 +291,7 @@ static void cover(pctx *p)
 static void summary(pctx *p)
 {
 	const model_t *m = p->m;
-	chapter(p, "Samenvatting");
+	chapter(p, "Stand van zaken in het kort");
 	char day[32];
 	date_long(m->peildatum, day);
 	int count[6] = {0};
@@ -352,7 +352,8 @@ static void toc_pages(pctx *p, size_t first, size_t count)
 		/* a link from the line to its page */
 		HPDF_Rect r = {x, y - 3, PAGE_W - MARGIN_R, y + size};
 		HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[e->page - 1]);
-		HPDF_Page_CreateLinkAnnot(p->page, r, dst);
+		HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(p->page, r, dst);
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 		free(t);
 	}
 }
@@ -376,7 +377,7 @@ static void running(pctx *p)
 
 static size_t toc_count(const model_t *m)
 {
-	size_t n = 2; /* summary + programme chapters counted below */
+	size_t n = 3; /* summary, programme, teams without goals */
 	for (size_t i = 0; i < m->npages; i++)
 		n += m->pages[i]->soort != SOORT_TEAM;
 	return n + 4;
@@ -433,11 +434,16 @@ int pdf_render(const model_t *m, const render_ctx *rc, const char *path, diag_t 
 	for (size_t i = 0; i < ntocp; i++)
 		new_page(&p);
 	summary(&p);
+	chapter(&p, "Het uitvoeringsprogramma");
+	int first = 1;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *pg = m->pages[i];
 		if (pg->soort != SOORT_PROGRAMMA)
 			continue;
-		chapter(&p, pg->titel);
+		if (!first)
+			gap(&p, 10);
+		first = 0;
+		section(&p, pg->titel, 1, 1);
 		md(&p, pg->body);
 	}
 	static const soort_t order[2] = {SOORT_ACTIE, SOORT_TEAMDOEL};
