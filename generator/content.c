@@ -299,7 +299,7 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 
 static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
 	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
-	"richting", "eenheid", "nulmeting", "doelen", NULL};
+	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", NULL};
 
 static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 {
@@ -367,8 +367,19 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		k->eenheid = EENHEID_PROCENT;
 		break;
 	case MAAT_GEMIDDELDE:
-		if ((v = need(c, n, "kolom", "een kpi met maat 'gemiddelde'")))
+		/* the mean of a column, or of the working days between two date columns */
+		if (get(n, "start") || get(n, "einde")) {
+			if ((v = need(c, n, "start", "een kpi die een doorlooptijd middelt")))
+				k->start = get_str(c, v, "start");
+			if ((v = need(c, n, "einde", "een kpi die een doorlooptijd middelt")))
+				k->einde = get_str(c, v, "einde");
+			if (get(n, "kolom"))
+				err(c, get(n, "kolom"), "een gemiddelde heeft 'kolom' of 'start' en 'einde', niet allebei");
+			if (get(n, "bereik"))
+				err(c, get(n, "bereik"), "'bereik' hoort bij 'kolom', niet bij een doorlooptijd");
+		} else if ((v = need(c, n, "kolom", "een kpi met maat 'gemiddelde'"))) {
 			k->kolom = get_str(c, v, "kolom");
+		}
 		if ((v = get(n, "norm")))
 			k->has_norm = get_num(c, v, "norm", &k->norm);
 		if ((v = get(n, "bereik"))) {
@@ -388,7 +399,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 					k->minimum = (long)mn;
 			}
 		}
-		k->eenheid = EENHEID_CIJFER;
+		k->eenheid = k->start ? EENHEID_WERKDAGEN : EENHEID_CIJFER;
 		break;
 	case MAAT_AANDEEL:
 		if ((v = need(c, n, "kolom", "een kpi met maat 'aandeel'")))
@@ -409,22 +420,26 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		}
 		break;
 	}
-	if (maat >= 0 && k->maat != MAAT_TERMIJN && k->maat != MAAT_WAARDE && !k->datum)
+	if (maat >= 0 && k->maat != MAAT_TERMIJN && k->maat != MAAT_WAARDE && !k->datum && !k->start)
 		err(c, n, "een kpi met maat '%s' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)",
 		    maat_names[maat]);
 	/* keys that do not belong to this measure */
 	static const struct { const char *key; unsigned maten; } only[] = {
-		{"start", 1u << MAAT_TERMIJN}, {"einde", 1u << MAAT_TERMIJN}, {"termijn", 1u << MAAT_TERMIJN},
+		{"start", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE},
+		{"einde", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE}, {"termijn", 1u << MAAT_TERMIJN},
 		{"kolom", 1u << MAAT_GEMIDDELDE | 1u << MAAT_AANDEEL}, {"is", 1u << MAAT_AANDEEL},
 		{"norm", 1u << MAAT_GEMIDDELDE}, {"bereik", 1u << MAAT_GEMIDDELDE},
 		{"minimum", 1u << MAAT_GEMIDDELDE}, {"eenheid", 1u << MAAT_WAARDE},
 		{"groep", ~(1u << MAAT_WAARDE)}, {"filter", ~(1u << MAAT_WAARDE)},
 		{"datum", ~(1u << MAAT_WAARDE | 1u << MAAT_TERMIJN)},
+		{"tussenstap", ~(1u << MAAT_AANTAL)},
 	};
 	for (size_t i = 0; i < sizeof only / sizeof *only; i++)
 		if (maat >= 0 && (v = get(n, only[i].key)) && !(only[i].maten & (1u << maat)))
 			err(c, v, "'%s' hoort niet bij maat '%s'", only[i].key, maat_names[maat]);
 
+	if ((v = get(n, "tussenstap")))
+		k->has_step = get_num(c, v, "tussenstap", &k->step);
 	if ((v = get(n, "nulmeting")))
 		k->has_base = load_target(c, v, "nulmeting", &k->base);
 	if ((v = get(n, "doelen")) && want_kind(c, v, Y_SEQ, "doelen")) {

@@ -372,6 +372,22 @@ static void table_build(calendar_t *c, int lo, int hi)
 	c->before[c->ndays] = c->nwork;
 }
 
+int calendar_workdays_between(calendar_t *c, int start, int end)
+{
+	if (end <= start)
+		return 0;
+	if (!c->ndays || start < c->first || end >= c->first + c->ndays) {
+		if (end - start > 36600) {
+			int n = 0;
+			for (int d = start + 1; d <= end; d++)
+				n += calendar_is_workday(c, d);
+			return n;
+		}
+		table_build(c, start, end);
+	}
+	return c->before[end - c->first + 1] - c->before[start - c->first + 1];
+}
+
 int calendar_deadline(calendar_t *c, int start, int n)
 {
 	if (n <= 0)

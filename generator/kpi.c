@@ -243,7 +243,7 @@ static void count_row(loadctx *lc, kstate *st, series_t *s, int key, int start, 
 		c->n++;
 		c->sum += v;
 		c->sumsq += v * v;
-		c->hits += k->has_norm && v >= k->norm;
+		c->hits += k->has_norm && (k->lager ? v <= k->norm : v >= k->norm);
 		break;
 	case MAAT_AANDEEL:
 		c->n++;
@@ -270,7 +270,7 @@ static int on_row(void *vp, const csv_row *row)
 		int day, end = 0, end_state = 0;
 		if (row_day(lc, row, st->c_date, 1, &day) != 1)
 			continue;
-		if (k->maat == MAAT_TERMIJN) {
+		if (k->einde) {
 			end_state = row_day(lc, row, st->c_end, 0, &end);
 			if (end_state == 3)
 				continue;
@@ -288,7 +288,12 @@ static int on_row(void *vp, const csv_row *row)
 			lc->file->last = day;
 		double v = 0;
 		int hit = 0;
-		if (k->maat == MAAT_GEMIDDELDE) {
+		if (k->maat == MAAT_GEMIDDELDE && k->einde) {
+			/* a duration: items not handled by the reference date are not counted */
+			if (end_state != 1 || (lc->peil != DAY_NONE && end > lc->peil))
+				continue;
+			v = calendar_workdays_between(&lc->m->cal, day, end);
+		} else if (k->maat == MAAT_GEMIDDELDE) {
 			const char *s = row->val[st->c_col];
 			if (num_parse(s, row->len[st->c_col], row->dot_is_thousands, &v) != 0) {
 				const char *t;
@@ -453,7 +458,7 @@ static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *
 		st->k = k;
 		if (is_values)
 			continue;
-		st->c_date = col_index(&lc, k->maat == MAAT_TERMIJN ? k->start : k->datum);
+		st->c_date = col_index(&lc, k->start ? k->start : k->datum);
 		st->c_end = col_index(&lc, k->einde);
 		st->c_col = col_index(&lc, k->kolom);
 		st->c_group = col_index(&lc, k->groep);
@@ -572,6 +577,10 @@ void kpi_fmt_value(const kpi_t *k, double v, char *out)
 	case EENHEID_AANTAL:
 		fmt_num(v, fabs(v - round(v)) < 1e-9 ? 0 : 1, out);
 		return;
+	case EENHEID_WERKDAGEN:
+		fmt_num(v, 1, out);
+		strcat(out, strcmp(out, "1,0") == 0 ? " werkdag" : " werkdagen");
+		return;
 	}
 }
 
@@ -621,6 +630,12 @@ static void set_status(kpi_t *k, int peil)
 	kpi_fmt_value(k, k->cur, val);
 	period_text(k->per, k->cur_key, per);
 	buf_printf(&r, "%s %s in %s", k->naam, val, per);
+	if (k->has_step) {
+		char sv[64];
+		kpi_fmt_value(k, k->step, sv);
+		buf_printf(&r, "; tussenstap %s %s", sv,
+		           better_or_equal(k, k->cur, k->step) ? "gehaald" : "nog niet gehaald");
+	}
 	if (k->ndoelen == 0) {
 		k->status = ST_GEEN_DOEL;
 		buf_puts(&r, "; er is geen doel voor gesteld");

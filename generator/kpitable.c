@@ -102,7 +102,8 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 				for (int q = 0; q < 5; q++)
 					set_empty(&r[col++]);
 				char note[96];
-				snprintf(note, sizeof note, "niet getoond: minder dan %ld antwoorden", k->minimum);
+				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->minimum,
+				         k->einde ? "afgehandeld" : "antwoorden");
 				set_text(&r[col++], note);
 			} else {
 				set_num(&r[col++], KT_COUNT, (double)c->n);
@@ -173,15 +174,16 @@ void kt_build(const kpi_t *k, kt_table *t)
 		add_col(t, key, label, KT_PCT);
 		break;
 	case MAAT_GEMIDDELDE:
-		add_col(t, "aantal_antwoorden", "Antwoorden", KT_COUNT);
+		add_col(t, k->einde ? "aantal" : "aantal_antwoorden", k->einde ? "Afgehandeld" : "Antwoorden", KT_COUNT);
 		t->value_col = t->ncols;
-		add_col(t, "gemiddelde", "Gemiddelde", KT_MARK);
+		add_col(t, k->einde ? "gemiddelde_werkdagen" : "gemiddelde",
+		        k->einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
 		add_col(t, "ondergrens_95", "Ondergrens 95%", KT_MARK);
 		add_col(t, "bovengrens_95", "Bovengrens 95%", KT_MARK);
 		if (k->has_norm) {
 			char nv[48];
 			fmt_num(k->norm, 0, nv);
-			snprintf(label, sizeof label, "%s of hoger (%%)", nv);
+			snprintf(label, sizeof label, "%s of %s (%%)", nv, k->lager ? "minder" : "hoger");
 		} else {
 			snprintf(label, sizeof label, "Norm gehaald (%%)");
 		}

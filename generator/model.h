@@ -36,7 +36,7 @@ extern const char *const kpi_status_word[6];
 /* A text symbol for each status, so meaning never rests on colour alone. */
 extern const char *const kpi_status_icon[6];
 
-typedef enum { EENHEID_PROCENT, EENHEID_CIJFER, EENHEID_AANTAL } eenheid_t;
+typedef enum { EENHEID_PROCENT, EENHEID_CIJFER, EENHEID_AANTAL, EENHEID_WERKDAGEN } eenheid_t;
 
 typedef enum { FILTER_IS, FILTER_IS_NIET, FILTER_GROTER, FILTER_KLEINER } filter_op;
 
@@ -86,7 +86,7 @@ typedef struct {
 	maat_t maat;
 	eenheid_t eenheid;
 	char *bron;              /* data file name, e.g. terugbelverzoeken.csv */
-	char *start, *einde;     /* termijn: columns */
+	char *start, *einde;     /* termijn, and gemiddelde of a duration: columns */
 	int termijn, werkdagen;  /* termijn: N (working) days */
 	char *datum;             /* column that places a row in a period (default: start) */
 	char *kolom;             /* gemiddelde, aandeel: the column */
@@ -101,6 +101,8 @@ typedef struct {
 	filter_t *filters;
 	size_t nfilters;
 	int lager;               /* lower is better */
+	int has_step;
+	double step;             /* tussenstap: a milestone value without a date (the 7 before the 8) */
 	int has_base;
 	target_t base;
 	target_t *doelen;

@@ -161,7 +161,9 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 		worksheet_write_string(ws, (lxw_row_t)r, 1, page_label(k->page), x->text);
 		worksheet_write_string(ws, (lxw_row_t)r, 2, k->page->titel, x->text);
 		worksheet_write_string(ws, (lxw_row_t)r, 3, k->page->eigenaar ? k->page->eigenaar : "", x->text);
-		lxw_format *vf = k->eenheid == EENHEID_PROCENT ? x->pct : k->eenheid == EENHEID_CIJFER ? x->mark : x->count;
+		lxw_format *vf = k->eenheid == EENHEID_PROCENT ? x->pct
+		                 : k->eenheid == EENHEID_AANTAL ? x->count
+		                                                : x->mark;
 		if (k->has_cur) {
 			double v = k->eenheid == EENHEID_AANTAL ? k->cur : ((double)(long long)(k->cur * 10 + (k->cur >= 0 ? 0.5 : -0.5))) / 10;
 			worksheet_write_number(ws, (lxw_row_t)r, 4, v, vf);

@@ -84,6 +84,13 @@ static void test_deadline(void **st)
 	calendar_add_closed(&c, D(2025, 5, 30));
 	assert_false(calendar_is_workday(&c, D(2025, 5, 30)));
 	assert_int_equal(calendar_deadline(&c, D(2025, 5, 28), 1), D(2025, 6, 2));
+	/* working days after Wed 28 May up to Thu 5 Jun: 2, 3, 4, 5 June (30 May is closed) */
+	assert_int_equal(calendar_workdays_between(&c, D(2025, 5, 28), D(2025, 6, 5)), 4);
+	assert_int_equal(calendar_workdays_between(&c, D(2025, 6, 5), D(2025, 6, 5)), 0);
+	assert_int_equal(calendar_workdays_between(&c, D(2025, 6, 5), D(2025, 6, 2)), 0);
+	/* 2024: 262 weekdays; six holidays fall on one (Koningsdag is a Saturday,
+	 * Bevrijdingsdag a Sunday) */
+	assert_int_equal(calendar_workdays_between(&c, D(2023, 12, 31), D(2024, 12, 31)), 256);
 	calendar_add_closed(&c, D(2025, 5, 30)); /* twice is once */
 	assert_int_equal((int)c.nclosed, 1);
 	calendar_free(&c);

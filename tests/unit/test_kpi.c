@@ -167,6 +167,48 @@ static void test_gemiddelde(void **st)
 	cap_close(&c);
 }
 
+static void test_duration_and_calendar_days(void **st)
+{
+	(void)st;
+	/* invoices: within 30 calendar days of the invoice date; handling time in working days */
+	put("f.csv", "factuurdatum;betaald;ontvangen;afgehandeld\n"
+	             "2024-01-01;2024-01-31;2024-03-28;2024-04-02\n" /* 30 days: in time; 2 working days */
+	             "2024-01-01;2024-02-01;2024-03-29;2024-04-03\n" /* 31 days: late; 2 working days */
+	             "2024-01-15;;2024-04-01;\n"                     /* open: paid by 14-2 at the latest */
+	             "2024-01-20;2024-01-21;2024-04-05;2024-04-05\n");/* 1 day; same day: 0 working days */
+	captured c;
+	cap_open(&c);
+	model_t *m = run("kpi:\n"
+	                 "  - {id: f, naam: Facturen, maat: termijn, bron: f.csv, start: factuurdatum, einde: betaald,"
+	                 " termijn: 30 dagen, per: kwartaal, richting: hoger}\n"
+	                 "  - {id: d, naam: Doorlooptijd, maat: gemiddelde, bron: f.csv, start: ontvangen,"
+	                 " einde: afgehandeld, per: jaar, richting: lager, minimum: 1, norm: 2}\n",
+	                 day_from_ymd(2024, 2, 10), &c);
+	assert_string_equal(cap_text(&c), "");
+	const cell_t *f = series_cell(&m->kpis[0]->total, 2024 * 4);
+	/* decided: 2 in time of 3; the open invoice is still within its 30 days on 10 February */
+	assert_int_equal(f->total, 4);
+	assert_int_equal(f->n, 3);
+	assert_int_equal(f->hits, 2);
+	assert_int_equal(f->open, 1);
+	/* handling dates are after the reference date of 10 February: nothing handled yet */
+	assert_null(series_cell(&m->kpis[1]->total, 2024));
+	model_free(m);
+	m = run("kpi:\n"
+	        "  - {id: d, naam: Doorlooptijd, maat: gemiddelde, bron: f.csv, start: ontvangen,"
+	        " einde: afgehandeld, per: jaar, richting: lager, minimum: 1, norm: 2}\n",
+	        day_from_ymd(2024, 12, 31), &c);
+	/* (2 + 2 + 0) / 3 working days; all three at or below the norm of 2 */
+	const cell_t *d = series_cell(&m->kpis[0]->total, 2024);
+	assert_int_equal(d->n, 3);
+	assert_true(fabs(d->value - 4.0 / 3) < 1e-9);
+	assert_true(fabs(d->norm_pct - 100.0) < 1e-9);
+	assert_int_equal(m->kpis[0]->eenheid, EENHEID_WERKDAGEN);
+	assert_string_equal(m->kpis[0]->reason, "Doorlooptijd 1,3 werkdagen in 2024; er is geen doel voor gesteld");
+	model_free(m);
+	cap_close(&c);
+}
+
 static void test_row_errors(void **st)
 {
 	(void)st;
@@ -257,6 +299,22 @@ static void test_status(void **st)
 	free(r);
 }
 
+static void test_tussenstap(void **st)
+{
+	(void)st;
+	put("kpi.csv", "kpi;periode;waarde\nm;2024;7,1\n");
+	captured c;
+	cap_open(&c);
+	model_t *m = run("kpi:\n  - {id: m, naam: Cijfer, maat: waarde, eenheid: cijfer, per: jaar, richting: hoger,"
+	                 " tussenstap: 7, nulmeting: {waarde: 6.7, datum: 2023}, doelen: [{waarde: 8, datum: 2027}]}\n",
+	                 day_from_ymd(2024, 12, 31), &c);
+	/* path from 6,7 (end 2023) to 8 (end 2027) is 6,7 + 1,3 x 366/1461 = 7,0 at the end of 2024 */
+	assert_string_equal(m->kpis[0]->reason, "Cijfer 7,1 in 2024; tussenstap 7,0 gehaald; doel eind 2027 minstens 8,0; "
+	                                        "op de rechte lijn vanaf de nulmeting nu minstens 7,0: op koers");
+	model_free(m);
+	cap_close(&c);
+}
+
 static void test_status_past_target_and_no_data(void **st)
 {
 	(void)st;
@@ -311,10 +369,16 @@ static void test_milestones(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_termijn_known_date, setup, teardown), cmocka_unit_test_setup_teardown(test_termijn_derived_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_gemiddelde, setup, teardown), cmocka_unit_test_setup_teardown(test_row_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_aandeel_aantal_filter, setup, teardown), cmocka_unit_test_setup_teardown(test_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_status_past_target_and_no_data, setup, teardown), cmocka_unit_test_setup_teardown(test_value_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_termijn_known_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_termijn_derived_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gemiddelde, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duration_and_calendar_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tussenstap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_aandeel_aantal_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_past_target_and_no_data, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_value_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_milestones, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
