@@ -197,9 +197,12 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 	buf_puts(b, "</li>");
 }
 
-static void milestones_table(buf_t *b, const page_t *p)
+static void milestones_table(buf_t *b, const model_t *m, const page_t *p)
 {
-	buf_puts(b, "<div class=\"tabel\"><table><caption>Mijlpalen</caption><thead><tr>"
+	char day[32];
+	date_long(m->peildatum, day);
+	buf_printf(b, "<div class=\"tabel\"><table><caption>Wanneer, wat, en de stand op %s</caption><thead><tr>", day);
+	buf_puts(b, ""
 	            "<th scope=\"col\">Wanneer</th><th scope=\"col\">Mijlpaal</th><th scope=\"col\">Status</th>"
 	            "</tr></thead><tbody>");
 	for (size_t i = 0; i < p->nms; i++) {
@@ -263,7 +266,7 @@ static void page_detail(sctx *s, const page_t *p)
 	}
 	if (p->nms) {
 		buf_puts(&b, "<section><h2>Mijlpalen</h2>");
-		milestones_table(&b, p);
+		milestones_table(&b, s->m, p);
 		buf_puts(&b, "</section>");
 	}
 	if (p->nkpis) {
