@@ -93,6 +93,12 @@ static char *sheet_name(xctx *x, const char *want)
 	return name;
 }
 
+static void header_row(xctx *x, lxw_worksheet *ws, int row, const char *const *heads, int n)
+{
+	for (int c = 0; c < n; c++)
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c, heads[c], x->head);
+}
+
 static lxw_format *fmt_for(xctx *x, kt_kind k)
 {
 	switch (k) {
@@ -152,8 +158,7 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde",
 		"Periode", "Doel", "Doeldatum", "Status", "Toelichting"};
 	const int hr = 4;
-	for (int c = 0; c < 10; c++)
-		worksheet_write_string(ws, hr, (lxw_col_t)c, head[c], x->head);
+	header_row(x, ws, hr, head, 10);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++, r++) {
 		const kpi_t *k = m->kpis[i];
@@ -268,8 +273,7 @@ static void milestones(xctx *x, const model_t *m)
 	static const char *const head[] = {"Soort", "Actie of teamdoel", "Eigenaar", "Wanneer",
 		"Uiterlijk", "Mijlpaal", "Status"};
 	const int hr = 2;
-	for (int c = 0; c < 7; c++)
-		worksheet_write_string(ws, hr, (lxw_col_t)c, head[c], x->head);
+	header_row(x, ws, hr, head, 7);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];
@@ -306,8 +310,7 @@ static void definitions(xctx *x, const model_t *m)
 		"Nulmeting", "Doelen", "Omschrijving"};
 	static const char *const per_word[] = {"maand", "kwartaal", "jaar"};
 	const int hr = 2;
-	for (int c = 0; c < 10; c++)
-		worksheet_write_string(ws, hr, (lxw_col_t)c, head[c], x->head);
+	header_row(x, ws, hr, head, 10);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
 		lxw_row_t r = (lxw_row_t)(hr + 1 + (int)i);
