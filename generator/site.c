@@ -11,7 +11,9 @@
 #include "kpi.h"
 #include "kpitable.h"
 #include "md.h"
+#include "chart.h"
 #include "render.h"
+#include "svg.h"
 #include "template.h"
 #include "util.h"
 
@@ -155,6 +157,52 @@ static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_onl
 	kt_free(&t);
 }
 
+/* One row per group for one period: the table beside the bar chart. */
+static void group_table(buf_t *b, const kpi_t *k, int key)
+{
+	kt_table t;
+	kt_build(k, &t);
+	char p[40], code[32];
+	period_text(k->per, key, p);
+	period_code(k->per, key, code);
+	buf_puts(b, "<div class=\"tabel\"><table><caption>");
+	esc_html(b, k->naam);
+	buf_puts(b, " per ");
+	esc_html(b, k->groep);
+	buf_printf(b, ", %s</caption><thead><tr>", p);
+	for (int c = 0; c < t.ncols; c++) {
+		if (c == t.period_col)
+			continue;
+		buf_puts(b, "<th scope=\"col\">");
+		esc_html(b, t.cols[c].label);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>");
+	for (size_t r = 0; r < t.nrows; r++) {
+		if (strcmp(kt_at(&t, r, t.period_col)->text, code) != 0)
+			continue;
+		buf_puts(b, "<tr>");
+		for (int c = 0; c < t.ncols; c++) {
+			if (c == t.period_col)
+				continue;
+			const kt_cell *cell = kt_at(&t, r, c);
+			if (c == t.group_col) {
+				buf_puts(b, "<th scope=\"row\">");
+				esc_html(b, cell->text);
+				buf_puts(b, "</th>");
+				continue;
+			}
+			int num = t.cols[c].kind != KT_TEXT;
+			buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
+			esc_html(b, cell->empty && num ? "–" : cell->text);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div>");
+	kt_free(&t);
+}
+
 static void kpi_block(buf_t *b, const kpi_t *k, const char *root, int level)
 {
 	buf_printf(b, "<section class=\"kpi\" id=\"kpi-%s\"><h%d>", k->id, level);
@@ -169,7 +217,19 @@ static void kpi_block(buf_t *b, const kpi_t *k, const char *root, int level)
 		esc_html(b, k->omschrijving);
 		buf_puts(b, "</p>");
 	}
+	char id[160];
+	snprintf(id, sizeof id, "g-%s-trend", k->id);
+	chart_t *c = chart_trend(k, NULL, id);
+	svg_chart(c, b);
+	chart_free(c);
 	kpi_table(b, k, root, 1);
+	if (k->groep && k->has_cur) {
+		snprintf(id, sizeof id, "g-%s-groep", k->id);
+		c = chart_groups(k, k->cur_key, id);
+		svg_chart(c, b);
+		chart_free(c);
+		group_table(b, k, k->cur_key);
+	}
 	buf_puts(b, "</section>");
 }
 
