@@ -470,7 +470,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 static const char *const soort_names[] = {"programma", "actie", "teamdoel", "team"};
 
 static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
-	"peildatum", "sluitingsdagen", "thema", NULL};
+	"peildatum", "sluitingsdagen", "thema", "uitgelicht", NULL};
 static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
 	"kpi", NULL};
 static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
@@ -524,6 +524,11 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 		if (m->thema && (strchr(m->thema, '/') || m->thema[0] == '.'))
 			err(c, v, "'thema' is de naam van een map in themes/, zonder / of punt ervoor");
 	}
+	if ((v = get(fm, "uitgelicht"))) {
+		any = 1;
+		free(m->uitgelicht);
+		m->uitgelicht = get_str(c, v, "uitgelicht");
+	}
 	if ((v = get(fm, "peildatum"))) {
 		any = 1;
 		get_date(c, v, "peildatum", &m->conf_peildatum);
@@ -538,7 +543,7 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 	}
 	if (any) {
 		if (m->conf_file)
-			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema) staan ook al in %s; zet ze in één bestand",
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema, uitgelicht) staan ook al in %s; zet ze in één bestand",
 			    m->conf_file);
 		else
 			m->conf_file = xstrdup(c->file);
@@ -709,6 +714,10 @@ int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 				free(shown);
 				errors++;
 			}
+	if (m->uitgelicht && !model_find_kpi(m, m->uitgelicht)) {
+		diag(d, DIAG_ERROR, m->conf_file, 0, 0, "'uitgelicht' noemt kpi '%s', maar die bestaat niet", m->uitgelicht);
+		errors++;
+	}
 	if (!m->gemeente)
 		m->gemeente = xstrdup("de gemeente");
 	if (!m->thema)

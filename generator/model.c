@@ -105,6 +105,7 @@ void model_free(model_t *m)
 	calendar_free(&m->cal);
 	free(m->gemeente);
 	free(m->thema);
+	free(m->uitgelicht);
 	free(m->conf_file);
 	free(m);
 }

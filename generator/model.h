@@ -151,6 +151,7 @@ typedef struct {
 typedef struct {
 	char *gemeente;
 	char *thema;
+	char *uitgelicht;        /* KPI id featured on the overview */
 	page_t **pages;          /* in file-name order */
 	size_t npages;
 	kpi_t **kpis;            /* in page order */

@@ -1,6 +1,7 @@
 /* site.c - the static HTML dashboard: relative links only, no JavaScript, no external
  * requests; every string from content or data is escaped (escape.c, template.c). */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -233,7 +234,18 @@ static void kpi_block(buf_t *b, const kpi_t *k, const char *root, int level)
 	buf_puts(b, "</section>");
 }
 
-static void tile(buf_t *b, const kpi_t *k, const char *root)
+/* The target that applies at the reference date (the next one, or the last). */
+static const target_t *current_target(const kpi_t *k, int peil)
+{
+	size_t t = 0;
+	if (!k->ndoelen)
+		return NULL;
+	while (t + 1 < k->ndoelen && k->doelen[t].datum < peil)
+		t++;
+	return &k->doelen[t];
+}
+
+static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 {
 	char v[64], per[40];
 	char *href = page_href(k->page);
@@ -250,11 +262,68 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 		buf_puts(b, " <span class=\"periode\">");
 		esc_html(b, per);
 		buf_puts(b, "</span></p>");
+		/* change since the previous period, in the unit's own terms */
+		const cell_t *prev = series_cell(&k->total, k->cur_key - 1);
+		if (prev && prev->has_value) {
+			double d = round(k->cur * 10) / 10 - round(prev->value * 10) / 10;
+			char dv[64], pp[40];
+			period_text(k->per, k->cur_key - 1, pp);
+			if (k->eenheid == EENHEID_PROCENT) {
+				fmt_num(fabs(d), 1, dv);
+				strcat(dv, " procentpunt");
+			} else {
+				kpi_fmt_value(k, fabs(d), dv);
+			}
+			int better = k->lager ? d < 0 : d > 0;
+			buf_printf(b, "<p class=\"verschil\">%s %s %s dan in %s</p>",
+			           fabs(d) < 1e-9 ? "Gelijk" : d > 0 ? "Hoger:" : "Lager:",
+			           fabs(d) < 1e-9 ? "" : dv,
+			           fabs(d) < 1e-9 ? "aan" : better ? "(beter)" : "(slechter)", pp);
+		}
+	}
+	const target_t *t = current_target(k, m->peildatum);
+	if (t) {
+		char td[40];
+		kpi_fmt_value(k, t->waarde, v);
+		kpi_fmt_target_date(t->datum, td);
+		buf_printf(b, "<p class=\"doel\">Doel %s: %s %s</p>", td, kpi_bound_word(k), v);
 	}
 	buf_puts(b, "<p>");
 	status_badge(b, k->status);
-	buf_puts(b, "</p>");
-	buf_puts(b, "</li>");
+	buf_puts(b, "</p></li>");
+}
+
+/* Groups that meet their norm in the latest period ("wat gaat al goed"). */
+static void going_well(buf_t *b, const model_t *m)
+{
+	int any = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		if (k->maat != MAAT_GEMIDDELDE || !k->has_norm || !k->groep || !k->has_cur)
+			continue;
+		for (size_t g = 0; g < k->ngroups; g++) {
+			const cell_t *c = series_cell(&k->groups[g], k->cur_key);
+			if (!c || !c->has_value || (k->lager ? round(c->value * 10) / 10 > k->norm
+			                                     : round(c->value * 10) / 10 < k->norm))
+				continue;
+			if (!any++) {
+				char p[40], nv[64];
+				period_text(k->per, k->cur_key, p);
+				kpi_fmt_value(k, k->norm, nv);
+				buf_printf(b, "<section><h2>Wat gaat al goed</h2><p>Deze producten en diensten halen in %s de norm van %s:</p><ul class=\"lijst\">",
+				           p, nv);
+			}
+			char v[64];
+			kpi_fmt_value(k, c->value, v);
+			buf_puts(b, "<li>");
+			esc_html(b, k->groups[g].name);
+			buf_printf(b, ": %s</li>", v);
+		}
+		if (any)
+			break;
+	}
+	if (any)
+		buf_puts(b, "</ul></section>");
 }
 
 static void milestones_table(buf_t *b, const model_t *m, const page_t *p)
@@ -399,16 +468,31 @@ static void index_page(sctx *s)
 	             "belangrijkste cijfers van het uitvoeringsprogramma Excellente dienstverlening. "
 	             "Ons doel: inwoners, ondernemers en instellingen geven ons in 2027 een 8.</p>");
 	buf_printf(&b, "<p>Stand op <strong>%s</strong>.</p>", day);
+	const kpi_t *top = m->uitgelicht ? model_find_kpi(m, m->uitgelicht) : m->nkpis ? m->kpis[0] : NULL;
+	if (top) {
+		buf_puts(&b, "<section><h2>");
+		esc_html(&b, top->naam);
+		buf_puts(&b, "</h2><p>");
+		status_badge(&b, top->status);
+		buf_puts(&b, " ");
+		esc_html(&b, top->reason);
+		buf_puts(&b, ".</p>");
+		chart_t *c = chart_trend(top, NULL, "g-uitgelicht");
+		svg_chart(c, &b);
+		chart_free(c);
+		buf_puts(&b, "</section>");
+	}
+	going_well(&b, m);
 	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_ACTIE)
-			tile(&b, m->kpis[i], "");
+			tile(&b, m, m->kpis[i], "");
 	buf_puts(&b, "</ul></section><section><h2>Acties</h2>");
 	page_list(&b, m, SOORT_ACTIE, "");
 	buf_puts(&b, "</section><section><h2>Doelen per team</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_TEAMDOEL)
-			tile(&b, m->kpis[i], "");
+			tile(&b, m, m->kpis[i], "");
 	buf_puts(&b, "</ul><p><a href=\"teams/index.html\">Alle doelen per team</a></p></section>");
 	write_page(s, "index.html", "Overzicht", b.s);
 	buf_free(&b);
