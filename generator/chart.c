@@ -148,6 +148,21 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		kpi_fmt_value(k, k->norm, v);
 		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
 	}
+	/* events of this series (a group's own, or the organisation's) */
+	for (size_t e = 0; e < k->nevents; e++) {
+		const event_t *ev = &k->events[e];
+		if (group ? !str_eq(ev->groep, group->name) : ev->groep != NULL)
+			continue;
+		int key = period_of(k->per, ev->datum);
+		if (key < src->first_key || key >= src->first_key + (int)src->ncells)
+			continue;
+		c->events = xrealloc(c->events, (size_t)(c->nevents + 1) * sizeof *c->events);
+		char d[32];
+		date_long(ev->datum, d);
+		c->events[c->nevents].cat = key - src->first_key;
+		c->events[c->nevents].label = xasprintf("%s (%s)", ev->wat, d);
+		c->nevents++;
+	}
 	set_range(c);
 	/* the finding in words: first and last value, and the status */
 	int first = -1, last = -1;
@@ -162,11 +177,16 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 	kpi_fmt_value(k, s->y[last], b);
 	period_text(k->per, src->first_key + first, pa);
 	period_text(k->per, src->first_key + last, pb);
+	buf_t d = {0};
 	if (first == last)
-		c->desc = xasprintf("%s: %s in %s.%s%s", c->title, b, pb, group ? "" : " ", group ? "" : k->reason);
+		buf_printf(&d, "%s: %s in %s.", c->title, b, pb);
 	else
-		c->desc = xasprintf("%s: van %s in %s naar %s in %s.%s%s", c->title, a, pa, b, pb,
-		                    group ? "" : " ", group ? "" : k->reason);
+		buf_printf(&d, "%s: van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
+	for (int e = 0; e < c->nevents; e++)
+		buf_printf(&d, " %s.", c->events[e].label);
+	if (!group)
+		buf_printf(&d, " %s.", k->reason);
+	c->desc = buf_take(&d);
 	return c;
 }
 

@@ -299,7 +299,7 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 
 static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
 	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
-	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", NULL};
+	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", NULL};
 
 static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 {
@@ -438,6 +438,37 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		if (maat >= 0 && (v = get(n, only[i].key)) && !(only[i].maten & (1u << maat)))
 			err(c, v, "'%s' hoort niet bij maat '%s'", only[i].key, maat_names[maat]);
 
+	if ((v = get(n, "thema")))
+		k->thema = get_str(c, v, "thema");
+	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {
+		static const char *const ekeys[] = {"datum", "wat", "groep", NULL};
+		k->events = xcalloc(v->n, sizeof *k->events);
+		for (size_t i = 0; i < v->n; i++) {
+			const ynode *it = v->vals[i], *x;
+			if (!want_kind(c, it, Y_MAP, "gebeurtenis") || !check_keys(c, it, "een gebeurtenis", ekeys))
+				continue;
+			event_t *e = &k->events[k->nevents];
+			int first, ok = 1;
+			if ((x = need(c, it, "datum", "een gebeurtenis")))
+				ok &= get_when(c, x, "datum", &first, &e->datum, NULL);
+			else
+				ok = 0;
+			e->datum = ok ? first : 0;
+			if ((x = need(c, it, "wat", "een gebeurtenis")))
+				ok &= (e->wat = get_str(c, x, "wat")) != NULL;
+			else
+				ok = 0;
+			if ((x = get(it, "groep")))
+				ok &= (e->groep = get_str(c, x, "groep")) != NULL;
+			if (ok) {
+				k->nevents++;
+			} else {
+				free(e->wat);
+				free(e->groep);
+				memset(e, 0, sizeof *e);
+			}
+		}
+	}
 	if ((v = get(n, "tussenstap")))
 		k->has_step = get_num(c, v, "tussenstap", &k->step);
 	if ((v = get(n, "nulmeting")))

@@ -57,6 +57,12 @@ void kpi_free(kpi_t *k)
 	}
 	free(k->filters);
 	free(k->doelen);
+	free(k->thema);
+	for (size_t i = 0; i < k->nevents; i++) {
+		free(k->events[i].groep);
+		free(k->events[i].wat);
+	}
+	free(k->events);
 	free(k->file);
 	series_free(&k->total);
 	for (size_t i = 0; i < k->ngroups; i++)

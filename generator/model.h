@@ -52,6 +52,12 @@ typedef struct {
 	int datum;
 } target_t;
 
+typedef struct {
+	char *groep;             /* NULL: the whole organisation */
+	int datum;
+	char *wat;               /* "Pilot gestart" */
+} event_t;
+
 /* One period of one group. */
 typedef struct {
 	int key;          /* period number (date.h) */
@@ -107,6 +113,9 @@ typedef struct {
 	target_t base;
 	target_t *doelen;
 	size_t ndoelen;
+	char *thema;             /* theme page it belongs to, or NULL */
+	event_t *events;         /* marked in the charts */
+	size_t nevents;
 	char *file;              /* where it was defined */
 	int line, col;
 	page_t *page;

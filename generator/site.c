@@ -33,6 +33,7 @@ static const struct {
 	const char *href, *label;
 } nav_items[] = {
 	{"index.html", "Overzicht"},
+	{"themas/index.html", "Thema's"},
 	{"acties/index.html", "Acties"},
 	{"teams/index.html", "Teams"},
 	{"programma.html", "Programma"},
@@ -439,6 +440,111 @@ static void page_list(buf_t *b, const model_t *m, soort_t soort, const char *roo
 	buf_puts(b, "</ul>");
 }
 
+/* All groups of a KPI over time in one table: periods down, groups across. */
+static void wide_table(buf_t *b, const kpi_t *k)
+{
+	int lo = 0, hi = -1;
+	for (size_t g = 0; g < k->ngroups; g++) {
+		const series_t *s = &k->groups[g];
+		if (!s->ncells)
+			continue;
+		if (hi < lo || s->first_key < lo)
+			lo = s->first_key;
+		if (s->first_key + (int)s->ncells - 1 > hi)
+			hi = s->first_key + (int)s->ncells - 1;
+	}
+	if (hi < lo)
+		return;
+	static const char *const per_word[] = {"Maand", "Kwartaal", "Jaar"};
+	buf_puts(b, "<div class=\"tabel\"><table><caption>");
+	esc_html(b, k->naam);
+	buf_puts(b, " per ");
+	esc_html(b, k->groep);
+	buf_printf(b, "</caption><thead><tr><th scope=\"col\">%s</th>", per_word[k->per]);
+	for (size_t g = 0; g < k->ngroups; g++) {
+		buf_puts(b, "<th scope=\"col\">");
+		esc_html(b, k->groups[g].name);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>");
+	for (int key = lo; key <= hi; key++) {
+		char p[32];
+		period_short(k->per, key, p);
+		buf_printf(b, "<tr><th scope=\"row\">%s</th>", p);
+		for (size_t g = 0; g < k->ngroups; g++) {
+			const cell_t *c = series_cell(&k->groups[g], key);
+			char v[64] = "–";
+			if (c && c->has_value)
+				kpi_fmt_value(k, c->value, v);
+			else if (c && c->suppressed)
+				strcpy(v, "niet getoond");
+			buf_printf(b, "<td class=\"getal\">%s</td>", v);
+		}
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div>");
+}
+
+static void theme_pages(sctx *s)
+{
+	const model_t *m = s->m;
+	buf_t idx = {0}, b = {0}, slug = {0};
+	buf_puts(&idx, "<h1>Thema's</h1><p>Per thema alle cijfers, ook per team, kanaal of product.</p><ul class=\"lijst\">");
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		if (!k->thema)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < i; j++)
+			seen |= str_eq(m->kpis[j]->thema, k->thema);
+		if (seen)
+			continue;
+		buf_reset(&slug);
+		esc_slug(&slug, k->thema);
+		buf_printf(&idx, "<li><a href=\"%s.html\">", slug.s);
+		esc_html(&idx, k->thema);
+		buf_puts(&idx, "</a></li>");
+		buf_reset(&b);
+		buf_puts(&b, "<nav class=\"kruimel\" aria-label=\"Kruimelpad\"><a href=\"../index.html\">Overzicht</a> › "
+		             "<a href=\"index.html\">Thema's</a></nav><h1>");
+		esc_html(&b, k->thema);
+		buf_puts(&b, "</h1>");
+		for (size_t j = i; j < m->nkpis; j++) {
+			const kpi_t *q = m->kpis[j];
+			if (!str_eq(q->thema, k->thema))
+				continue;
+			kpi_block(&b, q, "../", 2);
+			char *href = page_href(q->page);
+			buf_printf(&b, "<p>Hoort bij: <a href=\"../%s\">", href);
+			esc_html(&b, q->page->titel);
+			buf_puts(&b, "</a></p>");
+			free(href);
+			if (!q->groep || q->ngroups < 2)
+				continue;
+			buf_puts(&b, "<h3>Per ");
+			esc_html(&b, q->groep);
+			buf_puts(&b, "</h3><div class=\"klein\">");
+			for (size_t g = 0; g < q->ngroups; g++) {
+				char id[200];
+				snprintf(id, sizeof id, "g-%s-%zu", q->id, g);
+				chart_t *c = chart_trend(q, &q->groups[g], id);
+				svg_chart(c, &b);
+				chart_free(c);
+			}
+			buf_puts(&b, "</div>");
+			wide_table(&b, q);
+		}
+		char *rel = xasprintf("themas/%s.html", slug.s);
+		write_page(s, rel, k->thema, b.s);
+		free(rel);
+	}
+	buf_puts(&idx, "</ul>");
+	write_page(s, "themas/index.html", "Thema's", idx.s);
+	buf_free(&idx);
+	buf_free(&b);
+	buf_free(&slug);
+}
+
 static void file_size(const char *path, char *out)
 {
 	struct stat st;
@@ -658,8 +764,8 @@ int site_render(const model_t *m, const render_ctx *rc, const char *outdir, diag
 		return -1;
 	}
 	free(lp);
-	static const char *const dirs[] = {"acties", "teams"};
-	for (int i = 0; i < 2; i++) {
+	static const char *const dirs[] = {"acties", "teams", "themas"};
+	for (int i = 0; i < 3; i++) {
 		char *dp = path_join(outdir, dirs[i]);
 		if (mkdir(dp, 0755) != 0 && errno != EEXIST) {
 			diag(d, DIAG_ERROR, dp, 0, 0, "kan de map niet maken (%s)", strerror(errno));
@@ -676,6 +782,7 @@ int site_render(const model_t *m, const render_ctx *rc, const char *outdir, diag
 	if (!s.failed) {
 		index_page(&s);
 		list_pages(&s);
+		theme_pages(&s);
 		programme_page(&s);
 		sources_page(&s);
 		downloads_page(&s);

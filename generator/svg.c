@@ -125,6 +125,14 @@ static void line_chart(const chart_t *c, buf_t *b)
 		}
 	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_TEXT "\"/>", L, L + pw,
 	           T + ph, T + ph);
+	/* events: a vertical line with its label above the plot */
+	for (int e = 0; e < c->nevents; e++) {
+		double x = X(c->events[e].cat);
+		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_BASE "\" "
+		              "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
+		           x, x, T + 4, T + ph);
+		text(b, x + 4, T + 12 + 15 * e, "start", " fill=\"" C_BASE "\"", c->events[e].label);
+	}
 	/* labels at the right: reference lines and the series' last value */
 	int nl = c->nrefs + c->nseries;
 	double *ly = xcalloc((size_t)nl + 1, sizeof *ly);
