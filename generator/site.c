@@ -89,6 +89,15 @@ static void write_page(sctx *s, const char *rel, const char *title, const char *
 	buf_free(&banner);
 }
 
+/* Opens a table in a scrollable region that keyboard users can reach, named by the caption. */
+static void table_open(buf_t *b)
+{
+	static unsigned n;
+	n++;
+	buf_printf(b, "<div class=\"tabel\" tabindex=\"0\" role=\"region\" aria-labelledby=\"tb%u\"><table><caption id=\"tb%u\">",
+	           n, n);
+}
+
 static void status_badge(buf_t *b, kpi_status st)
 {
 	static const char *const cls[] = {"behaald", "opkoers", "risico", "achter", "geen", "geen"};
@@ -108,7 +117,7 @@ static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_onl
 {
 	kt_table t;
 	kt_build(k, &t);
-	buf_puts(b, "<div class=\"tabel\"><table><caption>");
+	table_open(b);
 	esc_html(b, k->naam);
 	if (totals_only && k->groep)
 		buf_puts(b, " (hele organisatie)");
@@ -167,7 +176,7 @@ static void group_table(buf_t *b, const kpi_t *k, int key)
 	char p[40], code[32];
 	period_text(k->per, key, p);
 	period_code(k->per, key, code);
-	buf_puts(b, "<div class=\"tabel\"><table><caption>");
+	table_open(b);
 	esc_html(b, k->naam);
 	buf_puts(b, " per ");
 	esc_html(b, k->groep);
@@ -331,7 +340,8 @@ static void milestones_table(buf_t *b, const model_t *m, const page_t *p)
 {
 	char day[32];
 	date_long(m->peildatum, day);
-	buf_printf(b, "<div class=\"tabel\"><table><caption>Wanneer, wat, en de stand op %s</caption><thead><tr>", day);
+	table_open(b);
+	buf_printf(b, "Wanneer, wat, en de stand op %s</caption><thead><tr>", day);
 	buf_puts(b, ""
 	            "<th scope=\"col\">Wanneer</th><th scope=\"col\">Mijlpaal</th><th scope=\"col\">Status</th>"
 	            "</tr></thead><tbody>");
@@ -456,7 +466,7 @@ static void wide_table(buf_t *b, const kpi_t *k)
 	if (hi < lo)
 		return;
 	static const char *const per_word[] = {"Maand", "Kwartaal", "Jaar"};
-	buf_puts(b, "<div class=\"tabel\"><table><caption>");
+	table_open(b);
 	esc_html(b, k->naam);
 	buf_puts(b, " per ");
 	esc_html(b, k->groep);
@@ -667,7 +677,9 @@ static void sources_page(sctx *s)
 		buf_puts(&b, "Die datum staat in de instellingen van het programma.</p>");
 	else
 		buf_puts(&b, "Die datum is bij het maken van het dashboard opgegeven.</p>");
-	buf_puts(&b, "<h2>Gegevensbestanden</h2><div class=\"tabel\"><table><caption>Gelezen bestanden</caption>"
+	buf_puts(&b, "<h2>Gegevensbestanden</h2>");
+	table_open(&b);
+	buf_puts(&b, "Gelezen bestanden</caption>"
 	             "<thead><tr><th scope=\"col\">Bestand</th><th scope=\"col\">Regels</th>"
 	             "<th scope=\"col\">Van</th><th scope=\"col\">Tot en met</th></tr></thead><tbody>");
 	for (size_t i = 0; i < m->nfiles; i++) {
