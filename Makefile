@@ -24,7 +24,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e bench clean install uninstall data check-data
+.PHONY: all deps deps-test test unit e2e browser bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -90,6 +90,17 @@ test: deps deps-test meetlat
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-data
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory browser
+
+# The generated site in a real browser: axe-core (WCAG 2.1 A and AA), reflow at 320 px,
+# accessible charts, no outside requests; and the Nu HTML Checker on every page.
+browser: meetlat
+	@rm -rf build/browser-site
+	@./meetlat build -q -o build/browser-site
+	@cd tests/browser && npm ci --no-audit --no-fund --silent
+	@node tests/browser/check.mjs build/browser-site
+	@java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html build/browser-site \
+		&& echo "html: every page valid (Nu HTML Checker)"
 
 # The shipped example data is generated; this proves data/ is what the script makes.
 data: build/mkdata

@@ -3,7 +3,9 @@
 # the command to run. Usage: deps.sh build|test
 set -e
 build="gcc make pkg-config libcmark-dev libcsv-dev libhpdf-dev libxlsxwriter-dev libyaml-dev fonts-dejavu-core"
-test="libcmocka-dev poppler-utils python3-openpyxl"
+test="libcmocka-dev poppler-utils python3-openpyxl chromium default-jre-headless"
+# Node.js for the browser checks: the machine's own if it has one, else Debian's
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || test="$test nodejs npm"
 case "$1" in
 build) want="$build" ;;
 test) want="$build $test" ;;
