@@ -1,5 +1,6 @@
 /* site.c - the static HTML dashboard: relative links only, no JavaScript, no external
  * requests; every string from content or data is escaped (escape.c, template.c). */
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -700,14 +701,72 @@ static void sources_page(sctx *s)
 		buf_puts(&b, "</tr>");
 	}
 	buf_puts(&b, "</tbody></table></div>");
-	if (m->cal.nclosed) {
-		buf_puts(&b, "<h2>Extra sluitingsdagen</h2><ul>");
-		for (size_t i = 0; i < m->cal.nclosed; i++) {
-			date_long(m->cal.closed[i], a);
-			buf_printf(&b, "<li>%s</li>", a);
-		}
-		buf_puts(&b, "</ul>");
+	/* the working-day calendar of the years the data covers */
+	int y0 = 0, y1 = -1;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || f->first == DAY_NONE)
+			continue;
+		int y, mo, d, yl;
+		day_to_ymd(f->first, &y, &mo, &d);
+		day_to_ymd(f->last, &yl, &mo, &d);
+		if (y1 < y0 || y < y0)
+			y0 = y;
+		if (yl > y1)
+			y1 = yl;
 	}
+	if (y1 >= y0) {
+		buf_printf(&b, "<h2>Werkdagen</h2><p>Voor termijnen in werkdagen tellen deze dagen niet mee, naast "
+		               "zaterdag en zondag (%d tot en met %d):</p>", y0, y1);
+		table_open(&b);
+		buf_puts(&b, "Feestdagen en sluitingsdagen op een doordeweekse dag</caption><thead><tr>"
+		             "<th scope=\"col\">Datum</th><th scope=\"col\">Dag</th></tr></thead><tbody>");
+		static const char *const wd[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"};
+		for (int dd = day_from_ymd(y0, 1, 1); dd <= day_from_ymd(y1, 12, 31); dd++) {
+			int w = day_weekday(dd);
+			if (w >= 5)
+				continue;
+			const char *h = calendar_holiday(dd);
+			int closed = 0;
+			for (size_t i = 0; i < m->cal.nclosed; i++)
+				closed |= m->cal.closed[i] == dd;
+			if (!h && !closed)
+				continue;
+			date_long(dd, a);
+			buf_printf(&b, "<tr><th scope=\"row\">%s %s</th><td>%s</td></tr>", wd[w], a,
+			           h ? h : "extra sluitingsdag");
+		}
+		buf_puts(&b, "</tbody></table></div>");
+	}
+	/* what is not shown, and why */
+	int nsup = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		const series_t *all[1 + 64];
+		size_t ns = 0;
+		all[ns++] = &k->total;
+		for (size_t g = 0; g < k->ngroups && ns < 65; g++)
+			all[ns++] = &k->groups[g];
+		for (size_t q = 0; q < ns; q++)
+			for (size_t c = 0; c < all[q]->ncells; c++) {
+				if (!all[q]->cells[c].suppressed)
+					continue;
+				if (!nsup++) {
+					buf_puts(&b, "<h2>Niet getoond</h2><p>Gemiddelden van minder antwoorden dan het minimum "
+					             "(meestal 10) tonen we nergens: ze zeggen te weinig en kunnen iets over één persoon "
+					             "verraden. Het gaat om:</p><ul>");
+				}
+				char p[40];
+				period_text(k->per, all[q]->first_key + (int)c, p);
+				buf_puts(&b, "<li>");
+				esc_html(&b, k->naam);
+				buf_puts(&b, ": ");
+				esc_html(&b, all[q]->name);
+				buf_printf(&b, ", %s (minder dan %ld)</li>", p, k->minimum);
+			}
+	}
+	if (nsup)
+		buf_puts(&b, "</ul>");
 	md_doc *defs = md_parse(definities_md, strlen(definities_md));
 	md_html(defs, 0, &b);
 	md_free(defs);
@@ -785,12 +844,31 @@ int site_render(const model_t *m, const render_ctx *rc, const char *outdir, diag
 		}
 		free(dp);
 	}
-	char *css = path_join(rc->themedir, "style.css");
-	char *css_out = path_join(outdir, "style.css");
-	if (!s.failed && copy_file(&s, css, css_out) != 0)
-		s.failed = 1;
-	free(css);
-	free(css_out);
+	/* the theme's assets (style.css, a logo, ...) go along; its settings do not */
+	DIR *dh = opendir(rc->themedir);
+	char **assets = NULL;
+	size_t nassets = 0, cap = 0;
+	struct dirent *de;
+	while (dh && (de = readdir(dh))) {
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "layout.html") || !strcmp(de->d_name, "thema.conf") ||
+		    str_ends(de->d_name, ".md"))
+			continue;
+		assets = xgrow(assets, &cap, nassets, sizeof *assets);
+		assets[nassets++] = xstrdup(de->d_name);
+	}
+	if (dh)
+		closedir(dh);
+	for (size_t i = 0; i < nassets; i++) {
+		char *from = path_join(rc->themedir, assets[i]);
+		char *to = path_join(outdir, assets[i]);
+		struct stat st;
+		if (!s.failed && stat(from, &st) == 0 && S_ISREG(st.st_mode) && copy_file(&s, from, to) != 0)
+			s.failed = 1;
+		free(from);
+		free(to);
+		free(assets[i]);
+	}
+	free(assets);
 	if (!s.failed) {
 		index_page(&s);
 		list_pages(&s);
