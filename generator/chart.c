@@ -120,7 +120,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		c->cats[i] = xstrdup(p);
 		/* axis labels that fit: all when few; else January with its year and July,
 		 * or the first quarter with its year */
-		if (src->ncells <= 8)
+		if (src->ncells <= 6)
 			c->ticks[i] = xstrdup(p);
 		else if (k->per == PER_MAAND && key % 12 == 0)
 			c->ticks[i] = xstrdup(p);
@@ -128,8 +128,8 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 			c->ticks[i] = xstrdup(month_abbr[6]);
 		else if (k->per == PER_KWARTAAL && key % 4 == 0)
 			c->ticks[i] = xstrdup(p);
-		else if (k->per == PER_KWARTAAL && src->ncells <= 16)
-			c->ticks[i] = xasprintf("K%d", key % 4 + 1);
+		else if (k->per == PER_KWARTAAL && key % 4 == 2 && src->ncells <= 10)
+			c->ticks[i] = xstrdup("K3");
 		else if (k->per == PER_JAAR && (src->ncells <= 12 || key % 5 == 0))
 			c->ticks[i] = xstrdup(p);
 		if (src->cells[i].has_value) {

@@ -337,6 +337,9 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 
 	struct csv_parser p;
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field's buffer by this step (128 bytes by default): with a long
+	 * free-text field that is quadratic copying */
+	csv_set_blk_size(&p, 64 * 1024);
 	int parse_error = 0;
 	carry = 0;
 	int first = 1;

@@ -84,7 +84,10 @@ static void spread(double *y, int *order, int n, double gap, double lo, double h
 
 static void svg_open(buf_t *b, const chart_t *c, double w, double h)
 {
-	buf_printf(b, "<figure class=\"grafiek\"><svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	/* on a narrow screen the chart keeps its size and scrolls in its own region (charts are
+	 * two-dimensional content, WCAG 1.4.10); the table beside it reflows */
+	buf_printf(b, "<figure class=\"grafiek\" tabindex=\"0\" aria-labelledby=\"%s-c\">", c->id);
+	buf_printf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
 	              "aria-labelledby=\"%s-t %s-d\" focusable=\"false\" font-size=\"13\" fill=\"" C_TEXT "\">",
 	           w, h, c->id, c->id);
 	buf_printf(b, "<title id=\"%s-t\">", c->id);
@@ -96,11 +99,10 @@ static void svg_open(buf_t *b, const chart_t *c, double w, double h)
 
 static void svg_close(buf_t *b, const chart_t *c)
 {
-	buf_puts(b, "</svg><figcaption>");
+	buf_printf(b, "</svg><figcaption id=\"%s-c\">", c->id);
 	esc_html(b, c->desc);
 	buf_puts(b, "</figcaption></figure>");
 }
-
 static void line_chart(const chart_t *c, buf_t *b)
 {
 	const double W = 720, H = 300, L = 56, R = 250, T = 14, B = 40;
