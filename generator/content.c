@@ -232,6 +232,10 @@ static void load_filters(ctx_t *c, kpi_t *k, const ynode *seq)
 	static const char *const keys[] = {"kolom", "is", "is_niet", "groter_dan", "kleiner_dan", NULL};
 	if (!want_kind(c, seq, Y_SEQ, "filter"))
 		return;
+	if (seq->n > 8) {
+		err(c, seq, "een kpi heeft ten hoogste 8 filters, niet %zu", seq->n);
+		return;
+	}
 	k->filters = xcalloc(seq->n, sizeof *k->filters);
 	for (size_t i = 0; i < seq->n; i++) {
 		const ynode *it = seq->vals[i];

@@ -53,7 +53,7 @@ static int col_index(loadctx *lc, const char *name)
 			return i;
 	}
 	if (lc->ncols == MAX_COLS)
-		abort();
+		return -2; /* reported by read_one */
 	lc->cols[lc->ncols] = name;
 	return lc->ncols++;
 }
@@ -462,8 +462,18 @@ static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *
 		st->c_end = col_index(&lc, k->einde);
 		st->c_col = col_index(&lc, k->kolom);
 		st->c_group = col_index(&lc, k->groep);
-		for (size_t q = 0; q < k->nfilters && q < 8; q++)
+		for (size_t q = 0; q < k->nfilters; q++)
 			st->c_filter[q] = col_index(&lc, k->filters[q].kolom);
+		int over = st->c_date == -2 || st->c_end == -2 || st->c_col == -2 || st->c_group == -2;
+		for (size_t q = 0; q < k->nfilters; q++)
+			over |= st->c_filter[q] == -2;
+		if (over) {
+			diag(d, DIAG_ERROR, k->file, k->line, k->col,
+			     "de kpi's samen gebruiken meer dan %d kolommen van %s; verdeel ze over minder kolommen",
+			     MAX_COLS, f->name);
+			free(lc.ks);
+			return 1;
+		}
 	}
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);

@@ -41,7 +41,7 @@ static int teardown(void **st)
 static model_t *run(const char *front, int peil, captured *c)
 {
 	model_t *m = model_new();
-	char text[4096];
+	char text[16384];
 	snprintf(text, sizeof text, "---\ntitel: T\nsoort: actie\neigenaar: X\n%s---\n## Specifiek\n\nS.\n", front);
 	assert_int_equal(content_load_text(m, "t.md", "content/t.md", text, strlen(text), &c->d), 0);
 	kpi_load(m, dir, "data", peil, &c->d);
@@ -347,6 +347,33 @@ static void test_value_errors(void **st)
 	cap_close(&c);
 }
 
+static void test_too_many_columns(void **st)
+{
+	(void)st;
+	buf_t data = {0}, front = {0};
+	buf_puts(&data, "d");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&data, ";c%d", i);
+	buf_puts(&data, "\n2024-01-01");
+	for (int i = 0; i < 40; i++)
+		buf_puts(&data, ";1");
+	buf_puts(&data, "\n");
+	put("x.csv", data.s);
+	buf_puts(&front, "kpi:\n");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&front, "  - {id: k%d, naam: K, maat: aandeel, bron: x.csv, datum: d, kolom: c%d, is: \"1\", richting: hoger}\n", i, i);
+	captured c;
+	cap_open(&c);
+	model_t *m = run(front.s, DAY_NONE, &c);
+	/* 32 columns at most: d and c0..c30 fill them, so k31 (on line 37) overflows */
+	assert_string_equal(cap_text(&c),
+	                    "content/t.md:37:5: fout: de kpi's samen gebruiken meer dan 32 kolommen van x.csv; verdeel ze over minder kolommen\n");
+	model_free(m);
+	cap_close(&c);
+	buf_free(&data);
+	buf_free(&front);
+}
+
 static void test_milestones(void **st)
 {
 	(void)st;
@@ -379,6 +406,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_past_target_and_no_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_value_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_too_many_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_milestones, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
