@@ -24,7 +24,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e browser bench clean install uninstall data check-data
+.PHONY: all deps deps-test test unit e2e browser fuzz bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -90,7 +90,14 @@ test: deps deps-test meetlat
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-data
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory fuzz FUZZ_RUNS=300
 	@$(MAKE) --no-print-directory browser
+
+# Damaged exports and front matter against the sanitizer build (make fuzz FUZZ_RUNS=2000).
+FUZZ_RUNS ?= 500
+FUZZ_SEED ?= 1
+fuzz: build/meetlat-asan
+	@/usr/bin/python3 tests/fuzz/mutate.py build/meetlat-asan $(FUZZ_SEED) $(FUZZ_RUNS)
 
 # The generated site in a real browser: axe-core (WCAG 2.1 A and AA), reflow at 320 px,
 # accessible charts, no outside requests; and the Nu HTML Checker on every page.
