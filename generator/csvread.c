@@ -415,7 +415,6 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	if (r.errors > MAX_ERRORS_SHOWN)
 		diag(d, DIAG_ERROR, shown, 0, 0, "en nog %d fouten in dit bestand (niet getoond)",
 		     r.errors - MAX_ERRORS_SHOWN);
-	info->bytes = total;
 	csv_free(&p);
 	for (int i = 0; i < MAX_COLS; i++)
 		buf_free(&r.val[i]);

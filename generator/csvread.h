@@ -33,7 +33,6 @@ typedef struct {
 	char delim;           /* detected delimiter */
 	int cp1252;           /* converted from Windows-1252 */
 	int dot_is_thousands; /* ';' files: "1.234" is a thousand and more */
-	long long bytes;
 } csv_info;
 
 /* Normalise a header name for matching: lower case, no blanks, '_' or '-'. */

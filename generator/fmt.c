@@ -138,10 +138,3 @@ void fmt_pct(double v, int dec, char *out)
 	if (strcmp(out, "-") != 0)
 		strcat(out, "%");
 }
-
-void fmt_money(double v, char *out)
-{
-	char tmp[48];
-	fmt_core(v, fabs(v - round(v)) < 0.005 ? 0 : 2, 1, tmp);
-	snprintf(out, 56, "€ %s", tmp);
-}

@@ -15,7 +15,5 @@ void fmt_num(double v, int dec, char *out);
 void fmt_num_plain(double v, int dec, char *out);
 /* 15% or 24,3% */
 void fmt_pct(double v, int dec, char *out);
-/* € 50.000 or € 1.040,25 */
-void fmt_money(double v, char *out);
 
 #endif

@@ -482,8 +482,6 @@ static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *
 	csv_read(path, shown, lc.cols, lc.ncols, is_values ? on_value_row : on_row, &lc, d, &info);
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
-	f->delim = info.delim;
-	f->bytes = info.bytes;
 	f->used = 1;
 	for (size_t q = 0; q < lc.nks; q++) {
 		free(lc.ks[q].slot);

@@ -225,26 +225,3 @@ void md_blocks(const md_doc *d, md_block_fn fn, void *ctx)
 	emit_children(d->root, 0, &bc);
 	buf_free(&bc.t);
 }
-
-struct text_ctx {
-	buf_t *out;
-};
-
-static void text_block(void *ctx, md_block_kind kind, int level, const char *text)
-{
-	buf_t *out = ((struct text_ctx *)ctx)->out;
-	if (out->len)
-		buf_puts(out, kind == MDB_ITEM ? "\n" : "\n\n");
-	if (kind == MDB_ITEM) {
-		for (int i = 1; i < level; i++)
-			buf_puts(out, "  ");
-		buf_puts(out, "- ");
-	}
-	buf_puts(out, text);
-}
-
-void md_text(const md_doc *d, buf_t *out)
-{
-	struct text_ctx tc = {out};
-	md_blocks(d, text_block, &tc);
-}

@@ -22,8 +22,6 @@ void md_headings(const md_doc *d, md_heading_fn fn, void *ctx);
 
 /* Safe HTML; headings are shifted down by `shift` levels (h1 + 2 = h3, at most h6). */
 void md_html(const md_doc *d, int shift, buf_t *out);
-/* Plain text, paragraphs separated by blank lines, list items prefixed with "- ". */
-void md_text(const md_doc *d, buf_t *out);
 
 /* The document as a flat list of text blocks, for the PDF's own line breaking. */
 typedef enum { MDB_PARA, MDB_HEADING, MDB_ITEM, MDB_QUOTE, MDB_CODE } md_block_kind;

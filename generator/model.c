@@ -116,14 +116,6 @@ void model_free(model_t *m)
 	free(m);
 }
 
-page_t *model_find_page(const model_t *m, const char *slug)
-{
-	for (size_t i = 0; i < m->npages; i++)
-		if (str_eq(m->pages[i]->slug, slug))
-			return m->pages[i];
-	return NULL;
-}
-
 kpi_t *model_find_kpi(const model_t *m, const char *id)
 {
 	for (size_t i = 0; i < m->nkpis; i++)

@@ -152,9 +152,7 @@ typedef struct {
 	int used;                /* read by at least one KPI */
 	long rows;
 	int first, last;         /* dates covered, DAY_NONE if none */
-	int cp1252;
-	char delim;
-	long long bytes;
+	int cp1252;              /* converted from Windows-1252 */
 } datafile_t;
 
 typedef struct {
@@ -178,7 +176,6 @@ typedef struct {
 model_t *model_new(void);
 void model_free(model_t *m);
 void kpi_free(kpi_t *k);
-page_t *model_find_page(const model_t *m, const char *slug);
 kpi_t *model_find_kpi(const model_t *m, const char *id);
 /* Cell of series s for period key, or NULL. */
 const cell_t *series_cell(const series_t *s, int key);

@@ -682,7 +682,7 @@ static void sources_page(sctx *s)
 	table_open(&b);
 	buf_puts(&b, "Gelezen bestanden</caption>"
 	             "<thead><tr><th scope=\"col\">Bestand</th><th scope=\"col\">Regels</th>"
-	             "<th scope=\"col\">Van</th><th scope=\"col\">Tot en met</th></tr></thead><tbody>");
+	             "<th scope=\"col\">Van</th><th scope=\"col\">Tot en met</th><th scope=\"col\">Opmerking</th></tr></thead><tbody>");
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const datafile_t *f = &m->files[i];
 		if (!f->used)
@@ -698,7 +698,7 @@ static void sources_page(sctx *s)
 		} else {
 			buf_puts(&b, "<td>–</td><td>–</td>");
 		}
-		buf_puts(&b, "</tr>");
+		buf_printf(&b, "<td>%s</td></tr>", f->cp1252 ? "opgeslagen als Windows-1252 (Excel 'CSV'), omgezet" : "");
 	}
 	buf_puts(&b, "</tbody></table></div>");
 	/* the working-day calendar of the years the data covers */

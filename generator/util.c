@@ -193,12 +193,6 @@ char *path_join(const char *a, const char *b)
 	return xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
 }
 
-const char *path_base(const char *s)
-{
-	const char *p = strrchr(s, '/');
-	return p ? p + 1 : s;
-}
-
 int str_eq(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;

@@ -38,8 +38,6 @@ int write_file(const char *path, const void *data, size_t len);
 
 /* Join two path parts with one '/'. Caller frees. */
 char *path_join(const char *a, const char *b);
-/* Last path component (points into s). */
-const char *path_base(const char *s);
 
 int str_eq(const char *a, const char *b);
 int str_ends(const char *s, const char *suffix);

@@ -57,10 +57,6 @@ static void test_format(void **st)
 	assert_string_equal(s, "15%");
 	fmt_pct(24.25, 1, s);
 	assert_string_equal(s, "24,3%");
-	fmt_money(50000, s);
-	assert_string_equal(s, "€ 50.000");
-	fmt_money(1040.25, s);
-	assert_string_equal(s, "€ 1.040,25");
 }
 
 static void test_escape(void **st)
