@@ -114,6 +114,29 @@ static void ms_badge(buf_t *b, ms_status st)
 	           icon[st], ms_status_word[st]);
 }
 
+/* One cell of a KPI table: a row header (periods as "okt 2024") or a data cell. */
+static void table_cell(buf_t *b, const kt_table *t, size_t r, int c, int row_header)
+{
+	const kt_cell *cell = kt_at(t, r, c);
+	if (row_header) {
+		char txt[32];
+		per_t per;
+		int key;
+		if (t->cols[c].kind == KT_PERIOD && period_parse(cell->text, strlen(cell->text), &per, &key) == 0)
+			period_short(per, key, txt);
+		else
+			snprintf(txt, sizeof txt, "%s", "");
+		buf_puts(b, "<th scope=\"row\">");
+		esc_html(b, txt[0] ? txt : cell->text);
+		buf_puts(b, "</th>");
+		return;
+	}
+	int num = t->cols[c].kind != KT_TEXT;
+	buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
+	esc_html(b, cell->empty && num ? "–" : cell->text);
+	buf_puts(b, "</td>");
+}
+
 static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_only)
 {
 	kt_table t;
@@ -138,22 +161,7 @@ static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_onl
 		for (int c = 0; c < t.ncols; c++) {
 			if (totals_only && c == t.group_col)
 				continue;
-			const kt_cell *cell = kt_at(&t, r, c);
-			if (c == t.period_col) {
-				per_t per;
-				int key;
-				char txt[32];
-				period_parse(cell->text, strlen(cell->text), &per, &key);
-				period_short(per, key, txt);
-				buf_puts(b, "<th scope=\"row\">");
-				esc_html(b, txt);
-				buf_puts(b, "</th>");
-			} else {
-				int num = t.cols[c].kind != KT_TEXT;
-				buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
-				esc_html(b, cell->empty && num ? "–" : cell->text);
-				buf_puts(b, "</td>");
-			}
+			table_cell(b, &t, r, c, c == t.period_col);
 		}
 		buf_puts(b, "</tr>");
 	}
@@ -197,17 +205,7 @@ static void group_table(buf_t *b, const kpi_t *k, int key)
 		for (int c = 0; c < t.ncols; c++) {
 			if (c == t.period_col)
 				continue;
-			const kt_cell *cell = kt_at(&t, r, c);
-			if (c == t.group_col) {
-				buf_puts(b, "<th scope=\"row\">");
-				esc_html(b, cell->text);
-				buf_puts(b, "</th>");
-				continue;
-			}
-			int num = t.cols[c].kind != KT_TEXT;
-			buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
-			esc_html(b, cell->empty && num ? "–" : cell->text);
-			buf_puts(b, "</td>");
+			table_cell(b, &t, r, c, c == t.group_col);
 		}
 		buf_puts(b, "</tr>");
 	}
