@@ -2,6 +2,7 @@
  * libharu cannot tag a PDF, so the site is the accessible version and the PDF says so;
  * the PDF has a title, embedded Unicode fonts, bookmarks and a logical reading order. */
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,6 +428,12 @@ int pdf_render(const model_t *m, const render_ctx *rc, const char *path, diag_t 
 	HPDF_SetInfoDateAttr(p.pdf, HPDF_INFO_CREATION_DATE, dt);
 	HPDF_SetInfoDateAttr(p.pdf, HPDF_INFO_MOD_DATE, dt);
 	HPDF_SetPageMode(p.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	/* libharu has no call for the document language or for showing the title instead of
+	 * the file name; both are entries of the catalog (PDF 1.7, 7.7.2 and 12.2) */
+	HPDF_Dict_Add(p.pdf->catalog, "Lang", HPDF_String_New(p.pdf->mmgr, "nl-NL", NULL));
+	HPDF_Dict vp = HPDF_Dict_New(p.pdf->mmgr);
+	HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+	HPDF_Dict_Add(p.pdf->catalog, "ViewerPreferences", vp);
 
 	cover(&p);
 	/* reserve the table of contents: about 38 lines a page */

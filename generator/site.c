@@ -791,7 +791,10 @@ static void downloads_page(sctx *s)
 	period_text(PER_KWARTAAL, period_of(PER_KWARTAAL, m->peildatum), per);
 	buf_printf(&b, "<li><a href=\"%s\">MT-rapportage %s</a> (Excel, %s)</li></ul>", s->rc->xlsx_name, per, size);
 	buf_puts(&b, "<h2>Alle cijfers als CSV</h2><p>Elk bestand is UTF-8 met ; als scheidingsteken en een komma als decimaalteken, "
-	             "zodat Excel het goed opent.</p><ul class=\"lijst\">");
+	             "zodat Excel het goed opent.");
+	if (m->voorbeelddata)
+		buf_puts(&b, " <strong>Let op: ook deze bestanden bevatten voorbeelddata, geen echte cijfers.</strong>");
+	buf_puts(&b, "</p><ul class=\"lijst\">");
 	for (size_t i = 0; i < m->nkpis; i++) {
 		char *href = opendata_href(m->kpis[i]);
 		char *path = path_join(s->outdir, href);

@@ -93,6 +93,8 @@ if command -v pdftotext >/dev/null; then
 	pdfinfo "$O/raadsrapportage-2025.pdf" >"$T/info.txt" 2>/dev/null
 	check "PDF has a title" contains "$T/info.txt" "Raadsrapportage Excellente dienstverlening 2025"
 	check "PDF is A4" contains "$T/info.txt" "595.276 x 841.89"
+	check "PDF declares Dutch as its language" grep -aq "/Lang (nl-NL)" "$O/raadsrapportage-2025.pdf"
+	check "PDF viewers show the title" grep -aq "/DisplayDocTitle true" "$O/raadsrapportage-2025.pdf"
 else
 	bad "pdftotext is not installed"
 fi
