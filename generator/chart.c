@@ -230,15 +230,12 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
 	} else {
 		/* the target that applies in this period */
-		size_t t = 0;
-		int last = period_last_day(k->per, key);
-		while (t + 1 < k->ndoelen && k->doelen[t].datum < last)
-			t++;
-		if (k->ndoelen) {
+		const target_t *t = kpi_target_at(k, period_last_day(k->per, key));
+		if (t) {
 			char v[64], d[40];
-			kpi_fmt_value(k, k->doelen[t].waarde, v);
-			kpi_fmt_target_date(k->doelen[t].datum, d);
-			add_ref(c, k->doelen[t].waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
+			kpi_fmt_value(k, t->waarde, v);
+			kpi_fmt_target_date(t->datum, d);
+			add_ref(c, t->waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
 		}
 	}
 	set_range(c);

@@ -607,6 +607,16 @@ void kpi_fmt_target_date(int day, char *out)
 		date_long(day, out);
 }
 
+const target_t *kpi_target_at(const kpi_t *k, int day)
+{
+	if (!k->ndoelen)
+		return NULL;
+	size_t t = 0;
+	while (t + 1 < k->ndoelen && k->doelen[t].datum < day)
+		t++;
+	return &k->doelen[t];
+}
+
 static int better_or_equal(const kpi_t *k, double a, double b)
 {
 	/* compare at the precision shown, so "15,0%" meets "15%" */
@@ -651,10 +661,8 @@ static void set_status(kpi_t *k, int peil)
 		return;
 	}
 	/* the next target at the reference date, or the last one when all have passed */
-	size_t t = 0;
-	while (t + 1 < k->ndoelen && k->doelen[t].datum < peil)
-		t++;
-	const target_t *goal = &k->doelen[t];
+	const target_t *goal = kpi_target_at(k, peil);
+	size_t t = (size_t)(goal - k->doelen);
 	kpi_fmt_value(k, goal->waarde, tv);
 	kpi_fmt_target_date(goal->datum, td);
 	buf_printf(&r, "; doel %s %s %s", td, kpi_bound_word(k), tv);

@@ -11,6 +11,9 @@
  * given on the command line or DAY_NONE. Returns the number of errors. */
 int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d);
 
+/* The target that applies on `day`: the first one on or after it, else the last one;
+ * NULL when the KPI has no targets. */
+const target_t *kpi_target_at(const kpi_t *k, int day);
 /* Dutch text of a value in the KPI's unit: "24,3%", "6,7", "1.234". */
 void kpi_fmt_value(const kpi_t *k, double v, char *out);
 /* "ten hoogste" or "minstens" */

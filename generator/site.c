@@ -243,17 +243,6 @@ static void kpi_block(buf_t *b, const kpi_t *k, const char *root, int level)
 	buf_puts(b, "</section>");
 }
 
-/* The target that applies at the reference date (the next one, or the last). */
-static const target_t *current_target(const kpi_t *k, int peil)
-{
-	size_t t = 0;
-	if (!k->ndoelen)
-		return NULL;
-	while (t + 1 < k->ndoelen && k->doelen[t].datum < peil)
-		t++;
-	return &k->doelen[t];
-}
-
 static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 {
 	char v[64], per[40];
@@ -290,7 +279,7 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 			           fabs(d) < 1e-9 ? "aan" : better ? "(beter)" : "(slechter)", pp);
 		}
 	}
-	const target_t *t = current_target(k, m->peildatum);
+	const target_t *t = kpi_target_at(k, m->peildatum);
 	if (t) {
 		char td[40];
 		kpi_fmt_value(k, t->waarde, v);

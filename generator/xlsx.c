@@ -175,13 +175,11 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 			period_short(k->per, k->cur_key, per);
 			worksheet_write_string(ws, (lxw_row_t)r, 5, per, x->text);
 		}
-		size_t t = 0;
-		while (t + 1 < k->ndoelen && k->doelen[t].datum < m->peildatum)
-			t++;
-		if (k->ndoelen) {
-			worksheet_write_number(ws, (lxw_row_t)r, 6, k->doelen[t].waarde, vf);
+		const target_t *t = kpi_target_at(k, m->peildatum);
+		if (t) {
+			worksheet_write_number(ws, (lxw_row_t)r, 6, t->waarde, vf);
 			int y, mo, d;
-			day_to_ymd(k->doelen[t].datum, &y, &mo, &d);
+			day_to_ymd(t->datum, &y, &mo, &d);
 			lxw_datetime dt = {y, mo, d, 0, 0, 0};
 			worksheet_write_datetime(ws, (lxw_row_t)r, 7, &dt, x->date);
 		}
