@@ -639,6 +639,10 @@ static void set_status(kpi_t *k, int peil)
 			break;
 		}
 	}
+	const cell_t *before = k->has_cur ? series_cell(&k->total, k->cur_key - 1) : NULL;
+	k->has_change = before && before->has_value;
+	if (k->has_change)
+		k->change = round(k->cur * 10) / 10 - round(before->value * 10) / 10;
 	if (!k->has_cur) {
 		k->status = ST_GEEN_GEGEVENS;
 		buf_printf(&r, "%s: nog geen gegevens tot en met de peildatum", k->naam);

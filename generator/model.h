@@ -128,6 +128,8 @@ typedef struct {
 	int cur_key;             /* the period the status is based on, if has_cur */
 	int has_cur;
 	double cur;
+	int has_change;          /* the period before cur_key has a value too */
+	double change;           /* cur minus that value, both rounded as shown */
 	char *reason;            /* Dutch sentence explaining the status */
 } kpi_t;
 

@@ -137,6 +137,31 @@ static void table_cell(buf_t *b, const kt_table *t, size_t r, int c, int row_hea
 	buf_puts(b, "</td>");
 }
 
+/* The body of a KPI table after its caption: column `skip` left out, only the rows whose
+ * column `match_col` reads `match`, column `head_col` as the row header. */
+static void kt_html(buf_t *b, const kt_table *t, int skip, int match_col, const char *match, int head_col)
+{
+	buf_puts(b, "</caption><thead><tr>");
+	for (int c = 0; c < t->ncols; c++) {
+		if (c == skip)
+			continue;
+		buf_puts(b, "<th scope=\"col\">");
+		esc_html(b, t->cols[c].label);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>");
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (match_col >= 0 && strcmp(kt_at(t, r, match_col)->text, match) != 0)
+			continue;
+		buf_puts(b, "<tr>");
+		for (int c = 0; c < t->ncols; c++)
+			if (c != skip)
+				table_cell(b, t, r, c, c == head_col);
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div>");
+}
+
 static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_only)
 {
 	kt_table t;
@@ -145,27 +170,8 @@ static void kpi_table(buf_t *b, const kpi_t *k, const char *root, int totals_onl
 	esc_html(b, k->naam);
 	if (totals_only && k->groep)
 		buf_puts(b, " (hele organisatie)");
-	buf_puts(b, "</caption><thead><tr>");
-	for (int c = 0; c < t.ncols; c++) {
-		if (totals_only && c == t.group_col)
-			continue;
-		buf_puts(b, "<th scope=\"col\">");
-		esc_html(b, t.cols[c].label);
-		buf_puts(b, "</th>");
-	}
-	buf_puts(b, "</tr></thead><tbody>");
-	for (size_t r = 0; r < t.nrows; r++) {
-		if (totals_only && t.group_col >= 0 && strcmp(kt_at(&t, r, t.group_col)->text, "Totaal") != 0)
-			continue;
-		buf_puts(b, "<tr>");
-		for (int c = 0; c < t.ncols; c++) {
-			if (totals_only && c == t.group_col)
-				continue;
-			table_cell(b, &t, r, c, c == t.period_col);
-		}
-		buf_puts(b, "</tr>");
-	}
-	buf_puts(b, "</tbody></table></div>");
+	int only_total = totals_only && t.group_col >= 0;
+	kt_html(b, &t, only_total ? t.group_col : -1, only_total ? t.group_col : -1, "Totaal", t.period_col);
 	char *href = opendata_href(k);
 	buf_printf(b, "<p class=\"download\"><a href=\"%s%s\">Alle cijfers van deze KPI", root, href);
 	if (k->groep) {
@@ -189,27 +195,8 @@ static void group_table(buf_t *b, const kpi_t *k, int key)
 	esc_html(b, k->naam);
 	buf_puts(b, " per ");
 	esc_html(b, k->groep);
-	buf_printf(b, ", %s</caption><thead><tr>", p);
-	for (int c = 0; c < t.ncols; c++) {
-		if (c == t.period_col)
-			continue;
-		buf_puts(b, "<th scope=\"col\">");
-		esc_html(b, t.cols[c].label);
-		buf_puts(b, "</th>");
-	}
-	buf_puts(b, "</tr></thead><tbody>");
-	for (size_t r = 0; r < t.nrows; r++) {
-		if (strcmp(kt_at(&t, r, t.period_col)->text, code) != 0)
-			continue;
-		buf_puts(b, "<tr>");
-		for (int c = 0; c < t.ncols; c++) {
-			if (c == t.period_col)
-				continue;
-			table_cell(b, &t, r, c, c == t.group_col);
-		}
-		buf_puts(b, "</tr>");
-	}
-	buf_puts(b, "</tbody></table></div>");
+	buf_printf(b, ", %s", p);
+	kt_html(b, &t, t.period_col, t.period_col, code, t.group_col);
 	kt_free(&t);
 }
 
@@ -261,9 +248,8 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 		esc_html(b, per);
 		buf_puts(b, "</span></p>");
 		/* change since the previous period, in the unit's own terms */
-		const cell_t *prev = series_cell(&k->total, k->cur_key - 1);
-		if (prev && prev->has_value) {
-			double d = round(k->cur * 10) / 10 - round(prev->value * 10) / 10;
+		if (k->has_change) {
+			double d = k->change;
 			char dv[64], pp[40];
 			period_text(k->per, k->cur_key - 1, pp);
 			if (k->eenheid == EENHEID_PROCENT) {
