@@ -104,7 +104,10 @@ fuzz: build/meetlat-asan
 browser: meetlat
 	@rm -rf build/browser-site
 	@./meetlat build -q -o build/browser-site
-	@cd tests/browser && npm ci --no-audit --no-fund --silent
+	@cd tests/browser && npm ci --no-audit --no-fund --silent || { \
+		echo "browser: 'npm ci' in tests/browser failed: axe-core, playwright-core and vnu-jar come" >&2; \
+		echo "  from the npm registry ($$(npm config get registry)) as the lockfile pins them." >&2; \
+		echo "  Is the registry reachable from this machine (proxy, certificates)?" >&2; exit 1; }
 	@node tests/browser/check.mjs build/browser-site
 	@java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html build/browser-site \
 		&& echo "html: every page valid (Nu HTML Checker)"

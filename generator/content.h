@@ -1,5 +1,5 @@
 /* content.h - reads the Markdown files of content/ (YAML front matter + Markdown) into the model and
- * checks the front matter against the schema documented in docs/inhoud.md. */
+ * checks the front matter against the schema documented in README.md ("Inputs"). */
 #ifndef MEETLAT_CONTENT_H
 #define MEETLAT_CONTENT_H
 

@@ -1,5 +1,5 @@
 /* csvread.h - streaming reader for CSV exports as Dutch Excel and municipal systems
- * write them (design.md, "the input contract"). Only the requested columns are kept;
+ * write them (README.md, "data/ - the input contract"). Only the requested columns are kept;
  * every other field is dropped inside the parser callback and never stored. */
 #ifndef MEETLAT_CSVREAD_H
 #define MEETLAT_CSVREAD_H

@@ -1,5 +1,5 @@
 /* date.h - calendar dates as day numbers (days since 1970-01-01), periods,
- * Dutch formatting, and the municipal working-day calendar of domain.md. */
+ * Dutch formatting, and the municipal working-day calendar of docs/definities.md. */
 #ifndef MEETLAT_DATE_H
 #define MEETLAT_DATE_H
 

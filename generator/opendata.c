@@ -1,5 +1,5 @@
 /* opendata.c - every KPI series as CSV under output/data/: UTF-8 with BOM, ';',
- * decimal comma, one header row (domain.md: what Dutch Excel opens correctly). */
+ * decimal comma, one header row: what Dutch Excel opens correctly. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* xlsx.c - the MT workbook; the only module that includes xlsxwriter.h.
  * Title in A1, real header rows, no merged cells, frozen headers, filters, number
- * formats, a native chart per KPI, and a definitions sheet (domain.md, accessibility). */
+ * formats, a native chart per KPI, and a definitions sheet. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

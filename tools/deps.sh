@@ -1,9 +1,18 @@
 #!/bin/sh
-# Installs the Debian packages meetlat needs when they are missing (as root), or prints
-# the command to run. Usage: deps.sh build|test
+# Installs the Debian packages meetlat needs when they are missing (as root), or prints the
+# one command that installs them. Usage: deps.sh build|test
+#
+# Every package the build links against or the tests call is named here; nothing may rely on
+# what a development machine happens to have (libxlsxwriter links -lz, yet libxlsxwriter-dev
+# does not pull in zlib1g-dev).
 set -e
-build="gcc make pkg-config libcmark-dev libcsv-dev libhpdf-dev libxlsxwriter-dev libyaml-dev fonts-dejavu-core"
-test="libcmocka-dev poppler-utils python3-openpyxl chromium default-jre-headless"
+# build: compiler, pkg-config, the five libraries with their link dependencies, the PDF font
+build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
+	libxlsxwriter-dev libyaml-dev fonts-dejavu-core"
+# test: cmocka (unit), poppler (PDF text and fonts), Python with openpyxl (workbook read
+# back, fuzzing), Chromium and a JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
+test="libcmocka-dev poppler-utils python3 python3-openpyxl chromium default-jre-headless
+	ca-certificates"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || test="$test nodejs npm"
 case "$1" in

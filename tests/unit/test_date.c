@@ -73,7 +73,7 @@ static void test_deadline(void **st)
 {
 	(void)st;
 	calendar_t c = {0};
-	/* domain.md examples, N = 2 */
+	/* the examples of docs/definities.md, N = 2 */
 	assert_int_equal(calendar_deadline(&c, D(2024, 3, 28), 2), D(2024, 4, 2));
 	assert_int_equal(calendar_deadline(&c, D(2024, 3, 30), 2), D(2024, 4, 3));
 	assert_int_equal(calendar_deadline(&c, D(2025, 12, 24), 2), D(2025, 12, 30));
