@@ -12,11 +12,14 @@ VERSION  = 0.1.0
 PKGS      = libcmark yaml-0.1 xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-MEETLAT_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+MEETLAT_CPPFLAGS = -Igenerator -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 MEETLAT_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
 LIBS = $(PKG_LIBS) -lcsv -lhpdf -lm
 
-SRC  = $(filter-out generator/main.c,$(wildcard generator/*.c))
+# generator/: base/ (no project dependencies), load/ (content and data into the model),
+# model/ (the model, the KPI engine, the presentation layer, tables and charts), render/
+# (site, PDF, workbook, open data); main.c and build.c on top.
+SRC  = $(filter-out generator/main.c,$(wildcard generator/*.c generator/*/*.c))
 OBJ  = $(SRC:generator/%.c=build/obj/%.o) build/obj/definities.o
 AOBJ = $(SRC:generator/%.c=build/asan/%.o) build/asan/definities.o
 SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -37,10 +40,12 @@ deps-test:
 meetlat: build/obj/main.o $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-build/obj/%.o: generator/%.c | build/obj
+build/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
 	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/asan/%.o: generator/%.c | build/asan
+build/asan/%.o: generator/%.c
+	@mkdir -p $(@D)
 	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
 
 # The definitions page is written once, in docs/definities.md, and compiled in.
@@ -67,16 +72,16 @@ build/meetlat-asan: build/asan/main.o $(AOBJ)
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 
 build/unit/%: tests/unit/%.c $(OBJ) | build/unit
-	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -Igenerator -o $@ $< $(OBJ) $(LIBS) -lcmocka
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
 
 build/unit/%-asan: tests/unit/%.c $(AOBJ) | build/unit
-	$(CC) $(MEETLAT_CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -Igenerator -o $@ $< $(AOBJ) $(LIBS) -lcmocka
+	$(CC) $(MEETLAT_CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -o $@ $< $(AOBJ) $(LIBS) -lcmocka
 
 UNIT_BIN  = $(UNIT:tests/unit/%.c=build/unit/%)
 UNIT_ASAN = $(UNIT:tests/unit/%.c=build/unit/%-asan)
 
-build/mkdata: tools/mkdata.c generator/date.c generator/util.c | build
-	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
+build/mkdata: tools/mkdata.c generator/base/date.c generator/base/util.c | build
+	$(CC) -std=c11 -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
 
 unit: $(UNIT_BIN) $(UNIT_ASAN)
 	@set -e; for t in $(UNIT_BIN) $(UNIT_ASAN); do echo "== $$t"; ./$$t; done

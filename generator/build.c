@@ -11,11 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content.h"
-#include "kpi.h"
-#include "model.h"
-#include "render.h"
-#include "util.h"
+#include "load/content.h"
+#include "load/data.h"
+#include "model/model.h"
+#include "render/render.h"
+#include "base/util.h"
 
 #ifndef MEETLAT_DATADIR
 #define MEETLAT_DATADIR "/usr/local/share/meetlat"

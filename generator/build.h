@@ -3,7 +3,7 @@
 #ifndef MEETLAT_BUILD_H
 #define MEETLAT_BUILD_H
 
-#include "diag.h"
+#include "base/diag.h"
 
 typedef struct {
 	const char *dir;      /* project folder with content/, data/, themes/ */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "build.h"
-#include "date.h"
-#include "diag.h"
+#include "base/date.h"
+#include "base/diag.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"

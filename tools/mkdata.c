@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../generator/date.h"
+#include "base/date.h"
 
 static unsigned long long rng_state = 0x6d6565746c6174ULL; /* "meetlat" */
 

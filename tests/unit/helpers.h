@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 typedef struct {
 	diag_t d;

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "content.h"
+#include "load/content.h"
 #include "helpers.h"
 
 static const char *load(captured *c, model_t **m, const char *text)

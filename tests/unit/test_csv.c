@@ -4,9 +4,9 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "csvread.h"
+#include "load/csvread.h"
 #include "helpers.h"
-#include "util.h"
+#include "base/util.h"
 
 typedef struct {
 	buf_t out;   /* "line|v1|v2\n" per row */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "date.h"
+#include "base/date.h"
 
 static int D(int y, int m, int d)
 {

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "escape.h"
-#include "fmt.h"
+#include "base/escape.h"
+#include "base/fmt.h"
 
 static double P(const char *s, int thou, int *ok)
 {

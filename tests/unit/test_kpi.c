@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "content.h"
+#include "load/content.h"
 #include "helpers.h"
-#include "kpi.h"
+#include "load/data.h"
 
 static char dir[64];
 

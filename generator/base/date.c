@@ -1,0 +1,414 @@
+/* date.c - see date.h. Day numbers follow the proleptic Gregorian calendar. */
+#include "base/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+const char *const month_name[12] = {"januari", "februari", "maart", "april", "mei", "juni",
+	"juli", "augustus", "september", "oktober", "november", "december"};
+const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
+	"jul", "aug", "sep", "okt", "nov", "dec"};
+
+int day_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void day_to_ymd(int z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int ymd_valid(int y, int m, int d)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+int day_weekday(int day)
+{
+	/* 1970-01-01 was a Thursday (3). */
+	int w = (day + 3) % 7;
+	return w < 0 ? w + 7 : w;
+}
+
+int day_easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31;
+	int dd = (h + l - 7 * m + 114) % 31 + 1;
+	return day_from_ymd(y, month, dd);
+}
+
+/* Reads 1..maxd digits; returns the number of digits read. */
+static int digits(const char *s, size_t len, size_t *i, int maxd, int *out)
+{
+	int n = 0, v = 0;
+	while (*i < len && n < maxd && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	*out = v;
+	return n;
+}
+
+int date_parse(const char *s, size_t len, int *day)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	int a, b, c, y, m, d;
+	int na = digits(s, len, &i, 4, &a);
+	if (na == 0 || i >= len || (s[i] != '-' && s[i] != '/'))
+		return -1;
+	char sep = s[i++];
+	int nb = digits(s, len, &i, 2, &b);
+	if (nb == 0 || i >= len || s[i] != sep)
+		return -1;
+	i++;
+	int nc = digits(s, len, &i, 4, &c);
+	if (na == 4 && sep == '-' && nb == 2 && nc == 2) {
+		y = a, m = b, d = c;
+	} else if (na <= 2 && nc == 4) {
+		d = a, m = b, y = c;
+	} else {
+		return -1;
+	}
+	if (!ymd_valid(y, m, d))
+		return -1;
+	if (i < len) {
+		/* optional time */
+		if (s[i] != ' ' && s[i] != 'T')
+			return -1;
+		while (i < len && (s[i] == ' ' || s[i] == 'T'))
+			i++;
+		int hh, mm, ss;
+		if (digits(s, len, &i, 2, &hh) == 0 || hh > 23 || i >= len || s[i] != ':')
+			return -1;
+		i++;
+		if (digits(s, len, &i, 2, &mm) != 2 || mm > 59)
+			return -1;
+		if (i < len && s[i] == ':') {
+			i++;
+			if (digits(s, len, &i, 2, &ss) != 2 || ss > 59)
+				return -1;
+		}
+		if (i != len)
+			return -1;
+	}
+	*day = day_from_ymd(y, m, d);
+	return 0;
+}
+
+void date_iso(int day, char *out)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
+}
+
+void date_short(int day, char *out)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	snprintf(out, 32, "%02d-%02d-%04d", d, m, y);
+}
+
+void date_long(int day, char *out)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	snprintf(out, 32, "%d %s %d", d, month_name[m - 1], y);
+}
+
+int period_of(per_t per, int day)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	switch (per) {
+	case PER_MAAND:
+		return y * 12 + (m - 1);
+	case PER_KWARTAAL:
+		return y * 4 + (m - 1) / 3;
+	case PER_JAAR:
+		return y;
+	}
+	return 0;
+}
+
+int period_first_day(per_t per, int key)
+{
+	switch (per) {
+	case PER_MAAND:
+		return day_from_ymd(key / 12, key % 12 + 1, 1);
+	case PER_KWARTAAL:
+		return day_from_ymd(key / 4, (key % 4) * 3 + 1, 1);
+	case PER_JAAR:
+		return day_from_ymd(key, 1, 1);
+	}
+	return 0;
+}
+
+int period_last_day(per_t per, int key)
+{
+	return period_first_day(per, key + 1) - 1;
+}
+
+void period_code(per_t per, int key, char *out)
+{
+	switch (per) {
+	case PER_MAAND:
+		snprintf(out, 32, "%04d-%02d", key / 12, key % 12 + 1);
+		return;
+	case PER_KWARTAAL:
+		snprintf(out, 32, "%04d-K%d", key / 4, key % 4 + 1);
+		return;
+	case PER_JAAR:
+		snprintf(out, 32, "%04d", key);
+		return;
+	}
+}
+
+void period_text(per_t per, int key, char *out)
+{
+	switch (per) {
+	case PER_MAAND:
+		snprintf(out, 32, "%s %d", month_name[key % 12], key / 12);
+		return;
+	case PER_KWARTAAL:
+		snprintf(out, 32, "%de kwartaal %d", key % 4 + 1, key / 4);
+		return;
+	case PER_JAAR:
+		snprintf(out, 32, "%d", key);
+		return;
+	}
+}
+
+void period_short(per_t per, int key, char *out)
+{
+	switch (per) {
+	case PER_MAAND:
+		snprintf(out, 32, "%s %d", month_abbr[key % 12], key / 12);
+		return;
+	case PER_KWARTAAL:
+		snprintf(out, 32, "K%d %d", key % 4 + 1, key / 4);
+		return;
+	case PER_JAAR:
+		snprintf(out, 32, "%d", key);
+		return;
+	}
+}
+
+int period_parse(const char *s, size_t len, per_t *per, int *key)
+{
+	size_t i = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	while (len > i && s[len - 1] == ' ')
+		len--;
+	int y, v;
+	if (digits(s, len, &i, 4, &y) != 4 || y < 1900 || y > 2199)
+		return -1;
+	if (i == len) {
+		*per = PER_JAAR;
+		*key = y;
+		return 0;
+	}
+	if (s[i++] != '-' || i >= len)
+		return -1;
+	if (s[i] == 'Q' || s[i] == 'q' || s[i] == 'K' || s[i] == 'k') {
+		i++;
+		if (digits(s, len, &i, 1, &v) != 1 || v < 1 || v > 4 || i != len)
+			return -1;
+		*per = PER_KWARTAAL;
+		*key = y * 4 + v - 1;
+		return 0;
+	}
+	if (digits(s, len, &i, 2, &v) != 2 || v < 1 || v > 12 || i != len)
+		return -1;
+	*per = PER_MAAND;
+	*key = y * 12 + v - 1;
+	return 0;
+}
+
+static void table_drop(calendar_t *c)
+{
+	free(c->before);
+	free(c->workday);
+	c->before = c->workday = NULL;
+	c->ndays = c->nwork = 0;
+}
+
+void calendar_add_closed(calendar_t *c, int day)
+{
+	size_t i = 0;
+	while (i < c->nclosed && c->closed[i] < day)
+		i++;
+	if (i < c->nclosed && c->closed[i] == day)
+		return;
+	c->closed = xgrow(c->closed, &c->capclosed, c->nclosed, sizeof *c->closed);
+	memmove(c->closed + i + 1, c->closed + i, (c->nclosed - i) * sizeof *c->closed);
+	c->closed[i] = day;
+	c->nclosed++;
+	table_drop(c);
+}
+
+void calendar_free(calendar_t *c)
+{
+	if (!c)
+		return;
+	free(c->closed);
+	c->closed = NULL;
+	c->nclosed = c->capclosed = 0;
+	table_drop(c);
+}
+
+const char *calendar_holiday(int day)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	if (m == 1 && d == 1)
+		return "Nieuwjaarsdag";
+	if (m == 12 && d == 25)
+		return "Eerste Kerstdag";
+	if (m == 12 && d == 26)
+		return "Tweede Kerstdag";
+	if (m == 4) {
+		/* Koningsdag: 27 April, or 26 April when the 27th is a Sunday. */
+		int k = day_from_ymd(y, 4, 27);
+		if (day_weekday(k) == 6)
+			k--;
+		if (day == k)
+			return "Koningsdag";
+	}
+	/* Bevrijdingsdag: every year from 2024, before that only in lustrum years. */
+	if (m == 5 && d == 5 && (y >= 2024 || y % 5 == 0))
+		return "Bevrijdingsdag";
+	int e = day_easter(y);
+	if (day == e + 1)
+		return "Tweede Paasdag";
+	if (day == e + 39)
+		return "Hemelvaartsdag";
+	if (day == e + 50)
+		return "Tweede Pinksterdag";
+	return NULL;
+}
+
+static int is_closed(const calendar_t *c, int day)
+{
+	size_t lo = 0, hi = c ? c->nclosed : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->closed[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return c && lo < c->nclosed && c->closed[lo] == day;
+}
+
+int calendar_is_workday(const calendar_t *c, int day)
+{
+	return day_weekday(day) < 5 && !calendar_holiday(day) && !is_closed(c, day);
+}
+
+/* Build the table for whole years around [lo, hi], so a run over years of data builds it
+ * once or twice, not per row. */
+static void table_build(calendar_t *c, int lo, int hi)
+{
+	int y, m, d, y2;
+	day_to_ymd(lo, &y, &m, &d);
+	day_to_ymd(hi, &y2, &m, &d);
+	if (c->ndays) {
+		int oy, oy2;
+		day_to_ymd(c->first, &oy, &m, &d);
+		day_to_ymd(c->first + c->ndays - 1, &oy2, &m, &d);
+		if (oy < y)
+			y = oy;
+		if (oy2 > y2)
+			y2 = oy2;
+	}
+	table_drop(c);
+	c->first = day_from_ymd(y - 1, 1, 1);
+	c->ndays = day_from_ymd(y2 + 3, 1, 1) - c->first;
+	c->before = xmalloc(((size_t)c->ndays + 1) * sizeof *c->before);
+	c->workday = xmalloc((size_t)c->ndays * sizeof *c->workday);
+	for (int i = 0; i < c->ndays; i++) {
+		c->before[i] = c->nwork;
+		if (calendar_is_workday(c, c->first + i))
+			c->workday[c->nwork++] = c->first + i;
+	}
+	c->before[c->ndays] = c->nwork;
+}
+
+int calendar_workdays_between(calendar_t *c, int start, int end)
+{
+	if (end <= start)
+		return 0;
+	if (!c->ndays || start < c->first || end >= c->first + c->ndays) {
+		if (end - start > 36600) {
+			int n = 0;
+			for (int d = start + 1; d <= end; d++)
+				n += calendar_is_workday(c, d);
+			return n;
+		}
+		table_build(c, start, end);
+	}
+	return c->before[end - c->first + 1] - c->before[start - c->first + 1];
+}
+
+int calendar_deadline(calendar_t *c, int start, int n)
+{
+	if (n <= 0)
+		return start;
+	for (int tries = 0; tries < 2; tries++) {
+		if (c->ndays && start >= c->first && start < c->first + c->ndays) {
+			/* working days up to and including start, plus n */
+			int j = c->before[start - c->first + 1] + n - 1;
+			if (j < c->nwork)
+				return c->workday[j];
+		}
+		if (n > 3660)
+			break;
+		table_build(c, start, start + n * 2 + 14);
+	}
+	/* out of the table's reach (far-off dates): count day by day */
+	int day = start;
+	while (n > 0) {
+		day++;
+		if (calendar_is_workday(c, day))
+			n--;
+	}
+	return day;
+}

@@ -1,0 +1,15 @@
+/* escape.h - every string from content or data passes one of these on its way out. */
+#ifndef MEETLAT_ESCAPE_H
+#define MEETLAT_ESCAPE_H
+
+#include "base/util.h"
+
+/* HTML text and attribute values (quotes escaped too, so one function serves both). */
+void esc_html(buf_t *b, const char *s);
+/* One CSV cell for a ';'-separated file: quoted when needed, and a leading = + - @
+ * is neutralised so spreadsheet programs don't run it as a formula. */
+void esc_csv(buf_t *b, const char *s);
+/* A relative URL path segment (slug): only [a-z0-9-] survive; others become '-'. */
+void esc_slug(buf_t *b, const char *s);
+
+#endif

@@ -1,0 +1,140 @@
+/* fmt.c - see fmt.h. */
+#include "base/fmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (i == len)
+		return -1;
+	int neg = 0;
+	if (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-';
+		i++;
+	}
+	/* Which separator is the decimal one? The last of ',' and '.', if it occurs once
+	 * and the other one occurs before it only. */
+	const char *lastc = NULL, *lastd = NULL;
+	int nc = 0, nd = 0;
+	for (size_t k = i; k < len; k++) {
+		if (s[k] == ',') {
+			lastc = s + k;
+			nc++;
+		} else if (s[k] == '.') {
+			lastd = s + k;
+			nd++;
+		} else if (s[k] < '0' || s[k] > '9') {
+			return -1;
+		}
+	}
+	char dec, thou;
+	if (nc && nd) {
+		if (lastc > lastd) {
+			dec = ',', thou = '.';
+		} else {
+			dec = '.', thou = ',';
+		}
+	} else if (nc) {
+		dec = ',', thou = nc > 1 ? ',' : 0;
+		if (nc > 1)
+			dec = 0;
+	} else if (nd) {
+		/* "1.234" is a thousand in a ';' file; "6.7" can only be a decimal point */
+		size_t after = (size_t)(s + len - lastd - 1);
+		if (nd > 1 || (dot_is_thousands && after == 3))
+			dec = 0, thou = '.';
+		else
+			dec = '.', thou = 0;
+	} else {
+		dec = 0, thou = 0;
+	}
+	double ip = 0, fp = 0, scale = 1;
+	int ndig = 0, group = -1, seen_dec = 0;
+	for (size_t k = i; k < len; k++) {
+		char c = s[k];
+		if (thou && c == thou && !seen_dec) {
+			/* groups of three after the first separator, first group 1-3 digits */
+			if ((group == -1 && (ndig < 1 || ndig > 3)) || (group >= 0 && group != 3))
+				return -1;
+			group = 0;
+			continue;
+		}
+		if (dec && c == dec) {
+			if (seen_dec || ndig == 0 || (group >= 0 && group != 3))
+				return -1;
+			seen_dec = 1;
+			continue;
+		}
+		if (c < '0' || c > '9')
+			return -1;
+		if (seen_dec) {
+			scale /= 10;
+			fp += (c - '0') * scale;
+		} else {
+			ip = ip * 10 + (c - '0');
+			ndig++;
+			if (group >= 0)
+				group++;
+		}
+	}
+	if (ndig == 0 || (group >= 0 && !seen_dec && group != 3))
+		return -1;
+	if (seen_dec && scale == 1)
+		return -1; /* "6," */
+	*v = neg ? -(ip + fp) : ip + fp;
+	return 0;
+}
+
+static void fmt_core(double v, int dec, int group, char *out)
+{
+	char tmp[64];
+	if (!isfinite(v)) {
+		strcpy(out, "-");
+		return;
+	}
+	/* round half away from zero at `dec` decimals, the way people round */
+	double p = pow(10, dec);
+	double r = round(fabs(v) * p + 1e-9) / p;
+	snprintf(tmp, sizeof tmp, "%.*f", dec, r);
+	char *dot = strchr(tmp, '.');
+	size_t ilen = dot ? (size_t)(dot - tmp) : strlen(tmp);
+	char *o = out;
+	if (v < 0 && r != 0)
+		*o++ = '-';
+	for (size_t k = 0; k < ilen; k++) {
+		*o++ = tmp[k];
+		size_t left = ilen - k - 1;
+		if (group && left > 0 && left % 3 == 0)
+			*o++ = '.';
+	}
+	if (dot) {
+		*o++ = ',';
+		strcpy(o, dot + 1);
+	} else {
+		*o = '\0';
+	}
+}
+
+void fmt_num(double v, int dec, char *out)
+{
+	fmt_core(v, dec, 1, out);
+}
+
+void fmt_num_plain(double v, int dec, char *out)
+{
+	fmt_core(v, dec, 0, out);
+}
+
+void fmt_pct(double v, int dec, char *out)
+{
+	fmt_core(v, dec, 1, out);
+	if (strcmp(out, "-") != 0)
+		strcat(out, "%");
+}

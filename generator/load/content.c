@@ -1,0 +1,761 @@
+/* content.c - see content.h. */
+#include "load/content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/escape.h"
+#include "base/fmt.h"
+#include "base/util.h"
+#include "load/yamltree.h"
+
+typedef struct {
+	const char *file;  /* shown name */
+	diag_t *d;
+	int errors;
+} ctx_t;
+
+static void err(ctx_t *c, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err(ctx_t *c, const ynode *n, const char *fmt, ...)
+{
+	buf_t b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag(c->d, DIAG_ERROR, c->file, n ? n->line : 0, n ? n->col : 0, "%s", b.s);
+	buf_free(&b);
+	c->errors++;
+}
+
+/* --- scalar conversions ------------------------------------------------------------ */
+
+static int want_kind(ctx_t *c, const ynode *n, ykind k, const char *key)
+{
+	if (n->kind == k)
+		return 1;
+	err(c, n, "'%s' moet %s zijn, niet %s", key, ykind_name(k), ykind_name(n->kind));
+	return 0;
+}
+
+static char *get_str(ctx_t *c, const ynode *n, const char *key)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return NULL;
+	if (n->str[0] == '\0') {
+		err(c, n, "'%s' is leeg", key);
+		return NULL;
+	}
+	return xstrdup(n->str);
+}
+
+static int get_bool(ctx_t *c, const ynode *n, const char *key, int *out)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return 0;
+	const char *s = n->str;
+	if (!strcasecmp(s, "true") || !strcasecmp(s, "ja")) {
+		*out = 1;
+		return 1;
+	}
+	if (!strcasecmp(s, "false") || !strcasecmp(s, "nee")) {
+		*out = 0;
+		return 1;
+	}
+	err(c, n, "'%s' moet ja of nee zijn (true of false), niet '%s'", key, s);
+	return 0;
+}
+
+static int get_num(ctx_t *c, const ynode *n, const char *key, double *out)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return 0;
+	if (num_parse(n->str, strlen(n->str), 0, out) == 0)
+		return 1;
+	err(c, n, "'%s' moet een getal zijn, niet '%s'", key, n->str);
+	return 0;
+}
+
+static int get_date(ctx_t *c, const ynode *n, const char *key, int *out)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return 0;
+	if (date_parse(n->str, strlen(n->str), out) == 0)
+		return 1;
+	err(c, n, "'%s' is geen geldige datum: '%s' (schrijf 2024-10-01 of 1-10-2024)", key, n->str);
+	return 0;
+}
+
+/* A date or a whole period: 2024-05-31, 2024-05, 2024-Q3 / 2024-K3, 2024. */
+static int get_when(ctx_t *c, const ynode *n, const char *key, int *first, int *last, char **label)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return 0;
+	int day;
+	per_t per;
+	int pk;
+	char tmp[40];
+	if (date_parse(n->str, strlen(n->str), &day) == 0) {
+		*first = *last = day;
+		date_long(day, tmp);
+	} else if (period_parse(n->str, strlen(n->str), &per, &pk) == 0) {
+		*first = period_first_day(per, pk);
+		*last = period_last_day(per, pk);
+		period_text(per, pk, tmp);
+	} else {
+		err(c, n, "'%s' is geen datum of periode: '%s' (schrijf 2024-05-31, 2024-05, 2024-K3 of 2024)",
+		    key, n->str);
+		return 0;
+	}
+	if (label)
+		*label = xstrdup(tmp);
+	return 1;
+}
+
+/* --- maps with known keys ----------------------------------------------------------- */
+
+/* Checks that every key of map n is one of `keys`; reports the others and duplicates. */
+static int check_keys(ctx_t *c, const ynode *n, const char *what, const char *const *keys)
+{
+	int ok = 1;
+	for (size_t i = 0; i < n->n; i++) {
+		const char *k = n->keys[i]->str;
+		int known = 0;
+		for (const char *const *kk = keys; *kk; kk++)
+			if (strcmp(*kk, k) == 0)
+				known = 1;
+		if (!known) {
+			buf_t list = {0};
+			for (const char *const *kk = keys; *kk; kk++)
+				buf_printf(&list, "%s%s", kk == keys ? "" : ", ", *kk);
+			err(c, n->keys[i], "onbekende sleutel '%s' in %s; bekend zijn: %s", k, what, list.s);
+			buf_free(&list);
+			ok = 0;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(n->keys[j]->str, k) == 0) {
+				err(c, n->keys[i], "sleutel '%s' staat er twee keer in (ook op regel %d)", k,
+				    n->keys[j]->line);
+				ok = 0;
+			}
+		}
+	}
+	return ok;
+}
+
+static const ynode *get(const ynode *map, const char *key)
+{
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i]->str, key) == 0)
+			return map->vals[i];
+	return NULL;
+}
+
+static const ynode *need(ctx_t *c, const ynode *map, const char *key, const char *what)
+{
+	const ynode *v = get(map, key);
+	if (!v)
+		err(c, map, "%s mist de verplichte sleutel '%s'", what, key);
+	return v;
+}
+
+static int enum_value(ctx_t *c, const ynode *n, const char *key, const char *const *names, int count)
+{
+	if (!want_kind(c, n, Y_SCALAR, key))
+		return -1;
+	for (int i = 0; i < count; i++)
+		if (strcasecmp(n->str, names[i]) == 0)
+			return i;
+	buf_t list = {0};
+	for (int i = 0; i < count; i++)
+		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+	err(c, n, "'%s' heeft een onbekende waarde '%s'; kies uit: %s", key, n->str, list.s);
+	buf_free(&list);
+	return -1;
+}
+
+/* --- milestones and KPIs ------------------------------------------------------------ */
+
+static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
+{
+	static const char *const keys[] = {"datum", "wat", "gereed", NULL};
+	if (!want_kind(c, seq, Y_SEQ, "mijlpalen"))
+		return;
+	p->ms = xcalloc(seq->n, sizeof *p->ms);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *it = seq->vals[i];
+		if (!want_kind(c, it, Y_MAP, "mijlpaal"))
+			continue;
+		check_keys(c, it, "een mijlpaal", keys);
+		milestone_t *ms = &p->ms[p->nms];
+		const ynode *v;
+		int ok = 1;
+		if ((v = need(c, it, "datum", "een mijlpaal")))
+			ok &= get_when(c, v, "datum", &ms->first, &ms->last, &ms->when);
+		else
+			ok = 0;
+		if ((v = need(c, it, "wat", "een mijlpaal")))
+			ok &= (ms->wat = get_str(c, v, "wat")) != NULL;
+		else
+			ok = 0;
+		if ((v = get(it, "gereed")))
+			ok &= get_bool(c, v, "gereed", &ms->gereed);
+		if (ok) {
+			p->nms++;
+		} else {
+			free(ms->when);
+			free(ms->wat);
+			memset(ms, 0, sizeof *ms);
+		}
+	}
+}
+
+static int load_target(ctx_t *c, const ynode *n, const char *key, target_t *t)
+{
+	static const char *const keys[] = {"waarde", "datum", NULL};
+	if (!want_kind(c, n, Y_MAP, key))
+		return 0;
+	check_keys(c, n, key, keys);
+	const ynode *w = need(c, n, "waarde", key), *dt = need(c, n, "datum", key);
+	int first, last;
+	if (!w || !dt || !get_num(c, w, "waarde", &t->waarde) || !get_when(c, dt, "datum", &first, &last, NULL))
+		return 0;
+	t->datum = last;
+	return 1;
+}
+
+static void load_filters(ctx_t *c, kpi_t *k, const ynode *seq)
+{
+	static const char *const keys[] = {"kolom", "is", "is_niet", "groter_dan", "kleiner_dan", NULL};
+	if (!want_kind(c, seq, Y_SEQ, "filter"))
+		return;
+	if (seq->n > 8) {
+		err(c, seq, "een kpi heeft ten hoogste 8 filters, niet %zu", seq->n);
+		return;
+	}
+	k->filters = xcalloc(seq->n, sizeof *k->filters);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *it = seq->vals[i];
+		if (!want_kind(c, it, Y_MAP, "filter") || !check_keys(c, it, "een filter", keys))
+			continue;
+		const ynode *col = need(c, it, "kolom", "een filter");
+		if (!col)
+			continue;
+		filter_t f = {0};
+		const ynode *v;
+		int nops = 0, ok = 1;
+		if ((v = get(it, "is"))) {
+			f.op = FILTER_IS, nops++;
+			ok &= (f.waarde = get_str(c, v, "is")) != NULL;
+		}
+		if ((v = get(it, "is_niet"))) {
+			f.op = FILTER_IS_NIET, nops++;
+			ok &= (f.waarde = get_str(c, v, "is_niet")) != NULL;
+		}
+		if ((v = get(it, "groter_dan"))) {
+			f.op = FILTER_GROTER, nops++;
+			ok &= get_num(c, v, "groter_dan", &f.getal);
+		}
+		if ((v = get(it, "kleiner_dan"))) {
+			f.op = FILTER_KLEINER, nops++;
+			ok &= get_num(c, v, "kleiner_dan", &f.getal);
+		}
+		if (nops != 1) {
+			err(c, it, "een filter heeft precies één van is, is_niet, groter_dan of kleiner_dan");
+			ok = 0;
+		}
+		f.kolom = get_str(c, col, "kolom");
+		if (!ok || !f.kolom) {
+			free(f.kolom);
+			free(f.waarde);
+			continue;
+		}
+		k->filters[k->nfilters++] = f;
+	}
+}
+
+static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
+{
+	if (!want_kind(c, n, Y_SCALAR, "termijn"))
+		return 0;
+	char unit[32] = "";
+	int num = 0, used = 0;
+	if (sscanf(n->str, "%d %31s%n", &num, unit, &used) == 2 && n->str[used] == '\0' && num >= 0 &&
+	    num <= 3650) {
+		if (!strcmp(unit, "werkdagen") || !strcmp(unit, "werkdag")) {
+			k->termijn = num;
+			k->werkdagen = 1;
+			return 1;
+		}
+		if (!strcmp(unit, "dagen") || !strcmp(unit, "dag")) {
+			k->termijn = num;
+			k->werkdagen = 0;
+			return 1;
+		}
+	}
+	err(c, n, "'termijn' moet een aantal werkdagen of dagen zijn, zoals '2 werkdagen' of '30 dagen', niet '%s'",
+	    n->str);
+	return 0;
+}
+
+static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
+	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
+	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", NULL};
+
+static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
+{
+	static const char *const per_names[] = {"maand", "kwartaal", "jaar"};
+	static const char *const dir_names[] = {"hoger", "lager"};
+	static const char *const unit_names[] = {"procent", "cijfer", "aantal"};
+	if (!want_kind(c, n, Y_MAP, "kpi"))
+		return;
+	int before = c->errors;
+	check_keys(c, n, "een kpi", kpi_keys);
+	kpi_t *k = xcalloc(1, sizeof *k);
+	k->file = xstrdup(c->file);
+	k->line = n->line;
+	k->col = n->col;
+	k->page = p;
+	k->minimum = 10;
+	k->per = PER_MAAND;
+	const ynode *v;
+	if ((v = need(c, n, "id", "een kpi")) && (k->id = get_str(c, v, "id"))) {
+		for (const char *s = k->id; *s; s++)
+			if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
+				err(c, v, "'id' mag alleen kleine letters, cijfers, - en _ bevatten: '%s'", k->id);
+				break;
+			}
+	}
+	if ((v = need(c, n, "naam", "een kpi")))
+		k->naam = get_str(c, v, "naam");
+	if ((v = get(n, "omschrijving")))
+		k->omschrijving = get_str(c, v, "omschrijving");
+	int maat = -1;
+	if ((v = need(c, n, "maat", "een kpi")))
+		maat = enum_value(c, v, "maat", maat_names, 5);
+	k->maat = maat < 0 ? MAAT_WAARDE : (maat_t)maat;
+	if (maat != MAAT_WAARDE && (v = need(c, n, "bron", "een kpi")))
+		k->bron = get_str(c, v, "bron");
+	else if (maat == MAAT_WAARDE)
+		k->bron = xstrdup("kpi.csv");
+	if (maat == MAAT_WAARDE && get(n, "bron"))
+		err(c, get(n, "bron"), "een kpi met maat 'waarde' leest altijd kpi.csv; laat 'bron' weg");
+	if ((v = get(n, "per"))) {
+		int i = enum_value(c, v, "per", per_names, 3);
+		if (i >= 0)
+			k->per = (per_t)i;
+	}
+	if ((v = get(n, "groep")))
+		k->groep = get_str(c, v, "groep");
+	if ((v = get(n, "datum")))
+		k->datum = get_str(c, v, "datum");
+	if ((v = get(n, "filter")))
+		load_filters(c, k, v);
+	int dir = 0;
+	if ((v = need(c, n, "richting", "een kpi")))
+		dir = enum_value(c, v, "richting", dir_names, 2);
+	k->lager = dir == 1;
+
+	/* which keys each measure needs and allows */
+	switch (k->maat) {
+	case MAAT_TERMIJN:
+		if ((v = need(c, n, "start", "een kpi met maat 'termijn'")))
+			k->start = get_str(c, v, "start");
+		if ((v = need(c, n, "einde", "een kpi met maat 'termijn'")))
+			k->einde = get_str(c, v, "einde");
+		if ((v = need(c, n, "termijn", "een kpi met maat 'termijn'")))
+			parse_termijn(c, v, k);
+		k->eenheid = EENHEID_PROCENT;
+		break;
+	case MAAT_GEMIDDELDE:
+		/* the mean of a column, or of the working days between two date columns */
+		if (get(n, "start") || get(n, "einde")) {
+			if ((v = need(c, n, "start", "een kpi die een doorlooptijd middelt")))
+				k->start = get_str(c, v, "start");
+			if ((v = need(c, n, "einde", "een kpi die een doorlooptijd middelt")))
+				k->einde = get_str(c, v, "einde");
+			if (get(n, "kolom"))
+				err(c, get(n, "kolom"), "een gemiddelde heeft 'kolom' of 'start' en 'einde', niet allebei");
+			if (get(n, "bereik"))
+				err(c, get(n, "bereik"), "'bereik' hoort bij 'kolom', niet bij een doorlooptijd");
+		} else if ((v = need(c, n, "kolom", "een kpi met maat 'gemiddelde'"))) {
+			k->kolom = get_str(c, v, "kolom");
+		}
+		if ((v = get(n, "norm")))
+			k->has_norm = get_num(c, v, "norm", &k->norm);
+		if ((v = get(n, "bereik"))) {
+			if (want_kind(c, v, Y_SEQ, "bereik") && v->n == 2 &&
+			    get_num(c, v->vals[0], "bereik", &k->range_lo) &&
+			    get_num(c, v->vals[1], "bereik", &k->range_hi) && k->range_lo < k->range_hi)
+				k->has_range = 1;
+			else if (v->kind == Y_SEQ)
+				err(c, v, "'bereik' is een lijst van twee getallen, laagste eerst: [1, 10]");
+		}
+		if ((v = get(n, "minimum"))) {
+			double mn;
+			if (get_num(c, v, "minimum", &mn)) {
+				if (mn < 1 || mn != (long)mn)
+					err(c, v, "'minimum' moet een heel getal van 1 of meer zijn");
+				else
+					k->minimum = (long)mn;
+			}
+		}
+		k->eenheid = k->start ? EENHEID_WERKDAGEN : EENHEID_CIJFER;
+		break;
+	case MAAT_AANDEEL:
+		if ((v = need(c, n, "kolom", "een kpi met maat 'aandeel'")))
+			k->kolom = get_str(c, v, "kolom");
+		if ((v = need(c, n, "is", "een kpi met maat 'aandeel'")))
+			k->is = get_str(c, v, "is");
+		k->eenheid = EENHEID_PROCENT;
+		break;
+	case MAAT_AANTAL:
+		k->eenheid = EENHEID_AANTAL;
+		break;
+	case MAAT_WAARDE:
+		k->eenheid = EENHEID_PROCENT;
+		if ((v = need(c, n, "eenheid", "een kpi met maat 'waarde'"))) {
+			int i = enum_value(c, v, "eenheid", unit_names, 3);
+			if (i >= 0)
+				k->eenheid = (eenheid_t)i;
+		}
+		break;
+	}
+	if (maat >= 0 && k->maat != MAAT_TERMIJN && k->maat != MAAT_WAARDE && !k->datum && !k->start)
+		err(c, n, "een kpi met maat '%s' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)",
+		    maat_names[maat]);
+	/* keys that do not belong to this measure */
+	static const struct { const char *key; unsigned maten; } only[] = {
+		{"start", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE},
+		{"einde", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE}, {"termijn", 1u << MAAT_TERMIJN},
+		{"kolom", 1u << MAAT_GEMIDDELDE | 1u << MAAT_AANDEEL}, {"is", 1u << MAAT_AANDEEL},
+		{"norm", 1u << MAAT_GEMIDDELDE}, {"bereik", 1u << MAAT_GEMIDDELDE},
+		{"minimum", 1u << MAAT_GEMIDDELDE}, {"eenheid", 1u << MAAT_WAARDE},
+		{"groep", ~(1u << MAAT_WAARDE)}, {"filter", ~(1u << MAAT_WAARDE)},
+		{"datum", ~(1u << MAAT_WAARDE | 1u << MAAT_TERMIJN)},
+		{"tussenstap", ~(1u << MAAT_AANTAL)},
+	};
+	for (size_t i = 0; i < sizeof only / sizeof *only; i++)
+		if (maat >= 0 && (v = get(n, only[i].key)) && !(only[i].maten & (1u << maat)))
+			err(c, v, "'%s' hoort niet bij maat '%s'", only[i].key, maat_names[maat]);
+
+	if ((v = get(n, "thema")))
+		k->thema = get_str(c, v, "thema");
+	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {
+		static const char *const ekeys[] = {"datum", "wat", "groep", NULL};
+		k->events = xcalloc(v->n, sizeof *k->events);
+		for (size_t i = 0; i < v->n; i++) {
+			const ynode *it = v->vals[i], *x;
+			if (!want_kind(c, it, Y_MAP, "gebeurtenis") || !check_keys(c, it, "een gebeurtenis", ekeys))
+				continue;
+			event_t *e = &k->events[k->nevents];
+			int first, ok = 1;
+			if ((x = need(c, it, "datum", "een gebeurtenis")))
+				ok &= get_when(c, x, "datum", &first, &e->datum, NULL);
+			else
+				ok = 0;
+			e->datum = ok ? first : 0;
+			if ((x = need(c, it, "wat", "een gebeurtenis")))
+				ok &= (e->wat = get_str(c, x, "wat")) != NULL;
+			else
+				ok = 0;
+			if ((x = get(it, "groep")))
+				ok &= (e->groep = get_str(c, x, "groep")) != NULL;
+			if (ok) {
+				k->nevents++;
+			} else {
+				free(e->wat);
+				free(e->groep);
+				memset(e, 0, sizeof *e);
+			}
+		}
+	}
+	if ((v = get(n, "tussenstap")))
+		k->has_step = get_num(c, v, "tussenstap", &k->step);
+	if ((v = get(n, "nulmeting")))
+		k->has_base = load_target(c, v, "nulmeting", &k->base);
+	if ((v = get(n, "doelen")) && want_kind(c, v, Y_SEQ, "doelen")) {
+		k->doelen = xcalloc(v->n, sizeof *k->doelen);
+		for (size_t i = 0; i < v->n; i++) {
+			if (load_target(c, v->vals[i], "doel", &k->doelen[k->ndoelen])) {
+				if (k->ndoelen && k->doelen[k->ndoelen].datum <= k->doelen[k->ndoelen - 1].datum)
+					err(c, v->vals[i], "de doelen moeten op datum staan, vroegste eerst");
+				k->ndoelen++;
+			}
+		}
+		if (k->has_base && k->ndoelen && k->doelen[0].datum <= k->base.datum)
+			err(c, v, "het eerste doel ligt niet na de nulmeting");
+	}
+	if (c->errors != before) {
+		/* a KPI with errors is not computed; the run fails anyway */
+		kpi_free(k);
+		return;
+	}
+	m->kpis = xrealloc(m->kpis, (m->nkpis + 1) * sizeof *m->kpis);
+	m->kpis[m->nkpis++] = k;
+	p->kpis = xrealloc(p->kpis, (p->nkpis + 1) * sizeof *p->kpis);
+	p->kpis[p->nkpis++] = k;
+}
+
+/* --- pages ------------------------------------------------------------------------ */
+
+static const char *const soort_names[] = {"programma", "actie", "teamdoel", "team"};
+
+static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
+	"peildatum", "sluitingsdagen", "thema", "uitgelicht", NULL};
+static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
+	"kpi", NULL};
+static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
+
+struct heading_ctx {
+	ctx_t *c;
+	int offset;
+};
+
+static void check_heading(void *vp, int level, const char *text, int line)
+{
+	struct heading_ctx *h = vp;
+	if (level == 1) {
+		diag(h->c->d, DIAG_WARN, h->c->file, line + h->offset, 1,
+		     "kop '# %s': de paginatitel komt uit 'titel'; begin koppen in de tekst met ##", text);
+	}
+}
+
+static char *slug_from_name(const char *name)
+{
+	const char *s = name;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (s != name && (*s == '-' || *s == '_'))
+		s++;
+	else
+		s = name;
+	char *base = xstrdup(s);
+	char *dot = strrchr(base, '.');
+	if (dot)
+		*dot = '\0';
+	buf_t b = {0};
+	esc_slug(&b, base);
+	free(base);
+	return b.len ? buf_take(&b) : (buf_free(&b), xstrdup("pagina"));
+}
+
+static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
+{
+	const ynode *v;
+	int any = 0;
+	if ((v = get(fm, "gemeente"))) {
+		any = 1;
+		free(m->gemeente);
+		m->gemeente = get_str(c, v, "gemeente");
+	}
+	if ((v = get(fm, "thema"))) {
+		any = 1;
+		free(m->thema);
+		m->thema = get_str(c, v, "thema");
+		if (m->thema && (strchr(m->thema, '/') || m->thema[0] == '.'))
+			err(c, v, "'thema' is de naam van een map in themes/, zonder / of punt ervoor");
+	}
+	if ((v = get(fm, "uitgelicht"))) {
+		any = 1;
+		free(m->uitgelicht);
+		m->uitgelicht = get_str(c, v, "uitgelicht");
+	}
+	if ((v = get(fm, "peildatum"))) {
+		any = 1;
+		get_date(c, v, "peildatum", &m->conf_peildatum);
+	}
+	if ((v = get(fm, "sluitingsdagen")) && want_kind(c, v, Y_SEQ, "sluitingsdagen")) {
+		any = 1;
+		for (size_t i = 0; i < v->n; i++) {
+			int day;
+			if (get_date(c, v->vals[i], "sluitingsdag", &day))
+				calendar_add_closed(&m->cal, day);
+		}
+	}
+	if (any) {
+		if (m->conf_file)
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema, uitgelicht) staan ook al in %s; zet ze in één bestand",
+			    m->conf_file);
+		else
+			m->conf_file = xstrdup(c->file);
+	}
+}
+
+int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
+                      size_t len, diag_t *d)
+{
+	ctx_t c = {shown, d, 0};
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	/* front matter: "---" on the first line up to a line "---" or "..." */
+	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r')) {
+		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand begint niet met front matter (een regel '---')");
+		return 1;
+	}
+	size_t fm_start = text[3] == '\r' ? 5 : 4, pos = fm_start, fm_end = 0, body = 0;
+	int line = 2, body_line = 0;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t l = end - pos;
+		if (l && text[pos + l - 1] == '\r')
+			l--;
+		if ((l == 3 && (!strncmp(text + pos, "---", 3) || !strncmp(text + pos, "...", 3)))) {
+			fm_end = pos;
+			body = nl ? end + 1 : len;
+			body_line = line;
+			break;
+		}
+		pos = nl ? end + 1 : len;
+		line++;
+	}
+	if (!body_line) {
+		diag(d, DIAG_ERROR, shown, 1, 1, "de front matter wordt niet afgesloten met een regel '---'");
+		return 1;
+	}
+	int failed;
+	ynode *fm = ytree_parse(text + fm_start, fm_end - fm_start, shown, 2, d, &failed);
+	if (failed)
+		return 1;
+	if (!fm || fm->kind != Y_MAP) {
+		diag(d, DIAG_ERROR, shown, 2, 1, "de front matter moet sleutels bevatten (titel, soort, ...)");
+		ytree_free(fm);
+		return 1;
+	}
+	page_t *p = xcalloc(1, sizeof *p);
+	p->file = xstrdup(name);
+	p->slug = slug_from_name(name);
+	const ynode *v;
+	int soort = -1;
+	if ((v = need(&c, fm, "soort", "de front matter")))
+		soort = enum_value(&c, v, "soort", soort_names, 4);
+	p->soort = soort < 0 ? SOORT_PROGRAMMA : (soort_t)soort;
+	if (soort >= 0)
+		check_keys(&c, fm, "de front matter",
+		           soort == SOORT_PROGRAMMA ? keys_programma
+		           : soort == SOORT_TEAM    ? keys_team
+		                                    : keys_actie);
+	if ((v = need(&c, fm, "titel", "de front matter")))
+		p->titel = get_str(&c, v, "titel");
+	if ((v = get(fm, "samenvatting")))
+		p->samenvatting = get_str(&c, v, "samenvatting");
+	if (soort == SOORT_PROGRAMMA)
+		load_settings(&c, m, fm);
+	if (soort == SOORT_ACTIE || soort == SOORT_TEAMDOEL) {
+		if ((v = need(&c, fm, "eigenaar", "de front matter")))
+			p->eigenaar = get_str(&c, v, "eigenaar");
+		if ((v = get(fm, "mijlpalen")))
+			load_milestones(&c, p, v);
+		if ((v = get(fm, "kpi")) && want_kind(&c, v, Y_SEQ, "kpi"))
+			for (size_t i = 0; i < v->n; i++)
+				load_kpi(&c, m, p, v->vals[i]);
+	}
+	ytree_free(fm);
+
+	p->body = md_parse(text + body, len - body);
+	if (p->soort == SOORT_ACTIE || p->soort == SOORT_TEAMDOEL) {
+		int lines[SMART_N + AMB_N] = {0};
+		md_doc *secs[SMART_N + AMB_N] = {0};
+		const char *names[SMART_N + AMB_N];
+		for (int i = 0; i < SMART_N; i++)
+			names[i] = smart_names[i];
+		for (int i = 0; i < AMB_N; i++)
+			names[SMART_N + i] = ambition_names[i];
+		md_take_sections(p->body, names, SMART_N + AMB_N, secs, lines);
+		for (int i = 0; i < SMART_N; i++)
+			p->smart[i] = secs[i];
+		for (int i = 0; i < AMB_N; i++)
+			p->amb[i] = secs[SMART_N + i];
+		if (!p->smart[SMART_S])
+			diag(d, DIAG_ERROR, shown, body_line, 0,
+			     "de sectie '## Specifiek' ontbreekt: zeg wat deze %s wil bereiken", soort_names[p->soort]);
+	}
+	struct heading_ctx hc = {&c, body_line};
+	md_headings(p->body, check_heading, &hc);
+	m->pages = xrealloc(m->pages, (m->npages + 1) * sizeof *m->pages);
+	m->pages[m->npages++] = p;
+	return c.errors + (p->soort != SOORT_PROGRAMMA && p->soort != SOORT_TEAM && !p->smart[SMART_S]);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
+{
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map met inhoud niet openen (%s)", strerror(errno));
+		return 1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		if (de->d_name[0] == '.' || !str_ends(de->d_name, ".md"))
+			continue;
+		names = xgrow(names, &cap, n, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, cmp_str);
+	int errors = 0;
+	if (n == 0) {
+		diag(d, DIAG_ERROR, shown_dir, 0, 0, "de map bevat geen .md-bestanden");
+		errors++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		char *shown = path_join(shown_dir, names[i]);
+		char *text;
+		size_t len;
+		if (read_file(path, &text, &len) != 0) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
+			errors++;
+		} else {
+			errors += content_load_text(m, names[i], shown, text, len, d);
+			free(text);
+		}
+		free(path);
+		free(shown);
+		free(names[i]);
+	}
+	free(names);
+	return errors;
+}
+
+int content_finish(model_t *m, const char *shown_dir, diag_t *d)
+{
+	int errors = 0;
+	for (size_t i = 0; i < m->nkpis; i++)
+		for (size_t j = 0; j < i; j++)
+			if (str_eq(m->kpis[i]->id, m->kpis[j]->id)) {
+				diag(d, DIAG_ERROR, m->kpis[i]->file, m->kpis[i]->line, m->kpis[i]->col,
+				     "kpi-id '%s' bestaat al (%s:%d)", m->kpis[i]->id, m->kpis[j]->file,
+				     m->kpis[j]->line);
+				errors++;
+			}
+	for (size_t i = 0; i < m->npages; i++)
+		for (size_t j = 0; j < i; j++)
+			if (m->pages[i]->soort == m->pages[j]->soort && str_eq(m->pages[i]->slug, m->pages[j]->slug)) {
+				char *shown = path_join(shown_dir, m->pages[i]->file);
+				diag(d, DIAG_ERROR, shown, 0, 0, "geeft dezelfde paginanaam '%s' als %s; hernoem een van beide",
+				     m->pages[i]->slug, m->pages[j]->file);
+				free(shown);
+				errors++;
+			}
+	if (m->uitgelicht && !model_find_kpi(m, m->uitgelicht)) {
+		diag(d, DIAG_ERROR, m->conf_file, 0, 0, "'uitgelicht' noemt kpi '%s', maar die bestaat niet", m->uitgelicht);
+		errors++;
+	}
+	if (!m->gemeente)
+		m->gemeente = xstrdup("de gemeente");
+	if (!m->thema)
+		m->thema = xstrdup("default");
+	return errors;
+}

@@ -1,0 +1,20 @@
+/* content.h - reads the Markdown files of content/ (YAML front matter + Markdown) into the model and
+ * checks the front matter against the schema documented in README.md ("Inputs"). */
+#ifndef MEETLAT_CONTENT_H
+#define MEETLAT_CONTENT_H
+
+#include "base/diag.h"
+#include "model/model.h"
+
+/* Load every .md file of dir (in name order). `shown_dir` prefixes file names in
+ * messages. Returns the number of errors reported. */
+int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d);
+
+/* Load one file's text (exposed for tests). */
+int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
+                      size_t len, diag_t *d);
+
+/* Checks that need every file: unique KPI ids. */
+int content_finish(model_t *m, const char *shown_dir, diag_t *d);
+
+#endif

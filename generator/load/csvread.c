@@ -1,0 +1,425 @@
+/* csvread.c - the only module that includes csv.h. libcsv has no line numbers of its
+ * own, so the file is fed to it one line at a time and we count. */
+#include "load/csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+#define MAX_ERRORS_SHOWN 100
+
+/* Windows-1252 0x80-0x9F; other bytes >= 0xA0 are Latin-1. Unassigned codes map to
+ * the C1 control of the same value, as browsers do. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+static void put_utf8(buf_t *b, unsigned cp)
+{
+	char u[3];
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 2);
+	} else {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 3);
+	}
+}
+
+/* Length of the valid UTF-8 prefix of s. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* fast path over ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			unsigned long long w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = s[i];
+		size_t need;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, min = 0x10000;
+		} else {
+			return i;
+		}
+		if (i + need >= n)
+			return i;
+		unsigned cp = c & (0x3F >> need);
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += need + 1;
+	}
+	return n;
+}
+
+void csv_norm_name(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len && o + 1 < outsz; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\r' || c == '\n')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+}
+
+typedef struct {
+	const char *shown;
+	const char *const *cols;
+	int ncols;
+	csv_row_fn fn;
+	void *ctx;
+	diag_t *d;
+	csv_info *info;
+	int cp1252;
+
+	long cur_line;    /* line being fed */
+	long rec_line;    /* first line of the record being parsed */
+	int rec_open;
+	int field;        /* index of the next field in this record */
+	int header_done;
+	int *map;         /* field index -> requested column, or -1 */
+	size_t nmap, capmap;
+	int colpos[MAX_COLS]; /* requested column -> field index */
+	buf_t val[MAX_COLS];
+	int have[MAX_COLS];
+	int stop;
+	int errors;
+} reader;
+
+static void rd_verror(reader *r, long line, long col, const char *fmt, va_list ap)
+{
+	r->errors++;
+	if (r->errors > MAX_ERRORS_SHOWN)
+		return;
+	buf_t b = {0};
+	buf_vprintf(&b, fmt, ap);
+	diag(r->d, DIAG_ERROR, r->shown, line, col, "%s", b.s);
+	buf_free(&b);
+}
+
+static void rd_error(reader *r, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rd_verror(r, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
+{
+	reader *r = row->reader;
+	va_list ap;
+	va_start(ap, fmt);
+	rd_verror(r, row->line, c >= 0 ? row->col[c] : 0, fmt, ap);
+	va_end(ap);
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	reader *r = data;
+	int f = r->field++;
+	if (!r->header_done) {
+		char name[128];
+		csv_norm_name(s, len, name, sizeof name);
+		r->map = xgrow(r->map, &r->capmap, (size_t)f, sizeof *r->map);
+		r->map[f] = -1;
+		r->nmap = (size_t)f + 1;
+		for (int i = 0; i < r->ncols; i++) {
+			char want[128];
+			csv_norm_name(r->cols[i], strlen(r->cols[i]), want, sizeof want);
+			if (strcmp(name, want) != 0)
+				continue;
+			if (r->colpos[i] >= 0) {
+				diag(r->d, DIAG_WARN, r->shown, r->rec_line, f + 1,
+				     "kolom '%s' staat er twee keer in; de eerste (kolom %d) wordt gebruikt",
+				     r->cols[i], r->colpos[i] + 1);
+			} else {
+				r->colpos[i] = f;
+				r->map[f] = i;
+			}
+		}
+		return;
+	}
+	if ((size_t)f >= r->nmap || r->map[f] < 0)
+		return; /* not a column we use: dropped here, never stored */
+	int c = r->map[f];
+	buf_reset(&r->val[c]);
+	if (r->cp1252) {
+		const unsigned char *p = s;
+		for (size_t i = 0; i < len; i++) {
+			if (p[i] < 0x80)
+				buf_putc(&r->val[c], (char)p[i]);
+			else if (p[i] < 0xA0)
+				put_utf8(&r->val[c], cp1252_high[p[i] - 0x80]);
+			else
+				put_utf8(&r->val[c], p[i]);
+		}
+	} else {
+		buf_add(&r->val[c], s, len);
+	}
+	r->have[c] = 1;
+}
+
+static void on_record(int term, void *data)
+{
+	(void)term;
+	reader *r = data;
+	long line = r->rec_line;
+	r->rec_open = 0;
+	int nfields = r->field;
+	r->field = 0;
+	if (!r->header_done) {
+		r->header_done = 1;
+		for (int i = 0; i < r->ncols; i++) {
+			if (r->colpos[i] < 0) {
+				r->errors++;
+				diag(r->d, DIAG_ERROR, r->shown, line, 0,
+				     "kolom '%s' ontbreekt in de kopregel", r->cols[i]);
+			}
+		}
+		if (r->errors)
+			r->stop = 1;
+		return;
+	}
+	if (r->stop)
+		return;
+	const char *vals[MAX_COLS];
+	size_t lens[MAX_COLS];
+	int missing = 0;
+	for (int i = 0; i < r->ncols; i++) {
+		if (!r->have[i]) {
+			missing = 1;
+			rd_error(r, line, 0, "de regel heeft %d velden; kolom '%s' (veld %d) ontbreekt",
+			         nfields, r->cols[i], r->colpos[i] + 1);
+		}
+		vals[i] = r->val[i].s ? r->val[i].s : "";
+		lens[i] = r->val[i].len;
+		r->have[i] = 0;
+	}
+	if (missing)
+		return;
+	int cols1[MAX_COLS];
+	for (int i = 0; i < r->ncols; i++)
+		cols1[i] = r->colpos[i] + 1;
+	csv_row row = {vals, lens, cols1, line, r->info->dot_is_thousands, r};
+	r->info->rows++;
+	if (r->fn(r->ctx, &row))
+		r->stop = 1;
+}
+
+static int only_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Pick the delimiter that occurs most often outside quotes in the header line. */
+static char detect_delim(const char *s, size_t n)
+{
+	int semi = 0, comma = 0, tab = 0, inq = 0;
+	for (size_t i = 0; i < n && s[i] != '\n'; i++) {
+		if (s[i] == '"')
+			inq = !inq;
+		else if (!inq && s[i] == ';')
+			semi++;
+		else if (!inq && s[i] == ',')
+			comma++;
+		else if (!inq && s[i] == '\t')
+			tab++;
+	}
+	if (tab > semi && tab > comma)
+		return '\t';
+	return comma > semi ? ',' : ';';
+}
+
+int csv_read(const char *path, const char *shown, const char *const *cols, int ncols,
+             csv_row_fn fn, void *ctx, diag_t *d, csv_info *info)
+{
+	memset(info, 0, sizeof *info);
+	if (ncols > MAX_COLS)
+		abort();
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
+		return -1;
+	}
+
+	/* Pass 1: is it UTF-8? Cheap, and the file is in the page cache for pass 2. */
+	enum { CHUNK = 1 << 20 };
+	char *chunk = xmalloc(CHUNK + 4);
+	size_t carry = 0, n;
+	int utf8 = 1, bom = 0;
+	long long total = 0;
+	while ((n = fread(chunk + carry, 1, CHUNK, f)) > 0 || carry) {
+		size_t have = carry + n;
+		if (total == 0 && have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+			bom = 1;
+		total += (long long)n;
+		size_t ok = utf8_valid_prefix((unsigned char *)chunk, have);
+		if (ok < have && (n == 0 || have - ok > 3)) {
+			utf8 = 0;
+			break;
+		}
+		/* keep an incomplete sequence at the end for the next chunk */
+		carry = have - ok;
+		memmove(chunk, chunk + ok, carry);
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen");
+		free(chunk);
+		fclose(f);
+		return -1;
+	}
+	if (!utf8 && bom) {
+		diag(d, DIAG_ERROR, shown, 0, 0,
+		     "het bestand begint als UTF-8 maar bevat tekens die geen UTF-8 zijn; sla het opnieuw op als 'CSV UTF-8'");
+		free(chunk);
+		fclose(f);
+		return -1;
+	}
+	rewind(f);
+
+	reader r = {0};
+	r.shown = shown;
+	r.cols = cols;
+	r.ncols = ncols;
+	r.fn = fn;
+	r.ctx = ctx;
+	r.d = d;
+	r.info = info;
+	r.cp1252 = !utf8;
+	r.cur_line = 1;
+	for (int i = 0; i < MAX_COLS; i++)
+		r.colpos[i] = -1;
+	info->cp1252 = !utf8;
+	if (!utf8)
+		diag(d, DIAG_NOTE, shown, 0, 0,
+		     "het bestand is geen UTF-8; gelezen als Windows-1252 (Excel 'CSV') en omgezet");
+
+	struct csv_parser p;
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field's buffer by this step (128 bytes by default): with a long
+	 * free-text field that is quadratic copying */
+	csv_set_blk_size(&p, 64 * 1024);
+	int parse_error = 0;
+	carry = 0;
+	int first = 1;
+	while (!r.stop && !parse_error) {
+		n = fread(chunk + carry, 1, CHUNK - carry, f);
+		size_t have = carry + n;
+		if (have == 0)
+			break;
+		size_t pos = 0;
+		if (first) {
+			first = 0;
+			if (have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+				pos = 3;
+			info->delim = detect_delim(chunk + pos, have - pos);
+			info->dot_is_thousands = info->delim == ';';
+			csv_set_delim(&p, (unsigned char)info->delim);
+		}
+		while (pos < have && !r.stop) {
+			char *nl = memchr(chunk + pos, '\n', have - pos);
+			size_t end;
+			if (nl) {
+				end = (size_t)(nl - chunk) + 1;
+			} else if (n == 0) {
+				end = have; /* last line without newline */
+			} else {
+				break; /* incomplete line: read more */
+			}
+			size_t len = end - pos;
+			if (r.rec_open || !only_blank(chunk + pos, len)) {
+				if (!r.rec_open) {
+					r.rec_open = 1;
+					r.rec_line = r.cur_line;
+				}
+				if (csv_parse(&p, chunk + pos, len, on_field, on_record, &r) != len) {
+					parse_error = 1;
+					break;
+				}
+			}
+			if (nl)
+				r.cur_line++;
+			pos = end;
+		}
+		if (parse_error)
+			break;
+		carry = have - pos;
+		if (pos == 0 && carry == CHUNK) {
+			/* one line longer than the whole buffer: feed it in pieces */
+			if (!r.rec_open) {
+				r.rec_open = 1;
+				r.rec_line = r.cur_line;
+			}
+			if (csv_parse(&p, chunk, carry, on_field, on_record, &r) != carry) {
+				parse_error = 1;
+				break;
+			}
+			carry = 0;
+		}
+		memmove(chunk, chunk + pos, carry);
+		if (n == 0 && carry == 0)
+			break;
+	}
+	if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
+		parse_error = 1;
+	if (parse_error) {
+		r.errors++;
+		diag(d, DIAG_ERROR, shown, r.rec_open ? r.rec_line : r.cur_line, r.field + 1,
+		     "fout in de aanhalingstekens: een veld tussen \"...\" is niet goed afgesloten, of er staat tekst direct na het sluitende \"");
+	}
+	if (!r.header_done && !parse_error) {
+		r.errors++;
+		diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is leeg; er is geen kopregel");
+	}
+	if (r.errors > MAX_ERRORS_SHOWN)
+		diag(d, DIAG_ERROR, shown, 0, 0, "en nog %d fouten in dit bestand (niet getoond)",
+		     r.errors - MAX_ERRORS_SHOWN);
+	csv_free(&p);
+	for (int i = 0; i < MAX_COLS; i++)
+		buf_free(&r.val[i]);
+	free(r.map);
+	free(chunk);
+	fclose(f);
+	return r.errors ? -1 : 0;
+}

@@ -1,0 +1,46 @@
+/* csvread.h - streaming reader for CSV exports as Dutch Excel and municipal systems
+ * write them (README.md, "data/ - the input contract"). Only the requested columns are kept;
+ * every other field is dropped inside the parser callback and never stored. */
+#ifndef MEETLAT_CSVREAD_H
+#define MEETLAT_CSVREAD_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+
+typedef struct {
+	const char *const *val; /* per requested column, NUL-terminated, UTF-8 */
+	const size_t *len;
+	const int *col;         /* 1-based field number of each requested column */
+	long line;              /* first line of the record (a quoted field may span lines) */
+	int dot_is_thousands;   /* for num_parse: ';' files write "1.234" for a thousand */
+	void *reader;
+} csv_row;
+
+#define MAX_COLS 32
+
+/* Report a problem with requested column c (-1: the whole row) of this row, at its line
+ * and field. Past 100 errors in a file only the count is reported at the end. Never put
+ * the cell of a column that may hold personal data in the message. */
+void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Return 0 to go on, nonzero to stop reading. */
+typedef int (*csv_row_fn)(void *ctx, const csv_row *row);
+
+typedef struct {
+	long rows;            /* data records handed to the callback */
+	char delim;           /* detected delimiter */
+	int cp1252;           /* converted from Windows-1252 */
+	int dot_is_thousands; /* ';' files: "1.234" is a thousand and more */
+} csv_info;
+
+/* Normalise a header name for matching: lower case, no blanks, '_' or '-'. */
+void csv_norm_name(const char *s, size_t len, char *out, size_t outsz);
+
+/* Read `path` (named `shown` in messages). Every column of `cols` must be present.
+ * Returns 0 if the file was read without errors, -1 otherwise (messages in d). */
+int csv_read(const char *path, const char *shown, const char *const *cols, int ncols,
+             csv_row_fn fn, void *ctx, diag_t *d, csv_info *info);
+
+#endif

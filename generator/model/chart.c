@@ -1,0 +1,280 @@
+/* chart.c - see chart.h. */
+#include "model/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/data.h"
+#include "base/util.h"
+
+static chart_t *chart_new(chart_kind kind, const kpi_t *k, const char *id, int ncats)
+{
+	chart_t *c = xcalloc(1, sizeof *c);
+	c->kind = kind;
+	c->id = xstrdup(id);
+	c->title = xstrdup(k->naam);
+	c->unit = k->eenheid;
+	c->ncats = ncats;
+	c->cats = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->cats);
+	c->ticks = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->ticks);
+	return c;
+}
+
+static chart_series *add_series(chart_t *c, const char *label)
+{
+	c->series = xrealloc(c->series, (size_t)(c->nseries + 1) * sizeof *c->series);
+	chart_series *s = &c->series[c->nseries++];
+	s->label = xstrdup(label);
+	s->y = xcalloc((size_t)(c->ncats ? c->ncats : 1), sizeof *s->y);
+	s->has = xcalloc((size_t)(c->ncats ? c->ncats : 1), sizeof *s->has);
+	return s;
+}
+
+static void add_ref(chart_t *c, double v, int dashed, char *label)
+{
+	c->refs = xrealloc(c->refs, (size_t)(c->nrefs + 1) * sizeof *c->refs);
+	c->refs[c->nrefs].value = v;
+	c->refs[c->nrefs].dashed = dashed;
+	c->refs[c->nrefs].label = label;
+	c->nrefs++;
+}
+
+static void target_refs(chart_t *c, const kpi_t *k)
+{
+	char v[64], d[40];
+	if (k->has_base) {
+		kpi_fmt_value(k, k->base.waarde, v);
+		add_ref(c, k->base.waarde, 0, xasprintf("nulmeting %s", v));
+	}
+	if (k->has_step) {
+		kpi_fmt_value(k, k->step, v);
+		add_ref(c, k->step, 1, xasprintf("tussenstap %s", v));
+	}
+	for (size_t i = 0; i < k->ndoelen; i++) {
+		kpi_fmt_value(k, k->doelen[i].waarde, v);
+		kpi_fmt_target_date(k->doelen[i].datum, d);
+		add_ref(c, k->doelen[i].waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
+	}
+}
+
+/* A y range that shows the data and the reference lines with a little room. */
+static void set_range(chart_t *c)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	for (int s = 0; s < c->nseries; s++)
+		for (int i = 0; i < c->ncats; i++)
+			if (c->series[s].has[i]) {
+				lo = fmin(lo, c->series[s].y[i]);
+				hi = fmax(hi, c->series[s].y[i]);
+			}
+	for (int r = 0; r < c->nrefs; r++) {
+		lo = fmin(lo, c->refs[r].value);
+		hi = fmax(hi, c->refs[r].value);
+	}
+	if (!isfinite(lo)) {
+		lo = 0;
+		hi = 1;
+	}
+	switch (c->unit) {
+	case EENHEID_PROCENT:
+		c->ymin = 0;
+		c->ymax = hi > 50 ? 100 : ceil(hi / 10) * 10 + 10;
+		if (c->ymax > 100)
+			c->ymax = 100;
+		break;
+	case EENHEID_CIJFER:
+		/* marks: zoom in, but keep whole numbers on the axis */
+		c->ymin = floor(lo - 0.5);
+		c->ymax = ceil(hi + 0.5);
+		if (c->ymin < 0)
+			c->ymin = 0;
+		break;
+	case EENHEID_AANTAL:
+	case EENHEID_WERKDAGEN:
+		c->ymin = 0;
+		c->ymax = hi <= 0 ? 1 : hi * 1.15;
+		break;
+	}
+	if (c->ymax <= c->ymin)
+		c->ymax = c->ymin + 1;
+}
+
+chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
+{
+	const series_t *src = group ? group : &k->total;
+	if (src->ncells == 0)
+		return NULL;
+	chart_t *c = chart_new(CHART_LINE, k, id, (int)src->ncells);
+	if (group) {
+		free(c->title);
+		c->title = xasprintf("%s: %s", k->naam, group->name);
+	}
+	chart_series *s = add_series(c, group ? group->name : "Totaal");
+	int any = 0;
+	for (size_t i = 0; i < src->ncells; i++) {
+		char p[32];
+		int key = src->first_key + (int)i;
+		period_short(k->per, key, p);
+		c->cats[i] = xstrdup(p);
+		/* axis labels that fit: all when few; else January with its year and July,
+		 * or the first quarter with its year */
+		if (src->ncells <= 6)
+			c->ticks[i] = xstrdup(p);
+		else if (k->per == PER_MAAND && key % 12 == 0)
+			c->ticks[i] = xstrdup(p);
+		else if (k->per == PER_MAAND && key % 12 == 6 && src->ncells <= 48)
+			c->ticks[i] = xstrdup(month_abbr[6]);
+		else if (k->per == PER_KWARTAAL && key % 4 == 0)
+			c->ticks[i] = xstrdup(p);
+		else if (k->per == PER_KWARTAAL && key % 4 == 2 && src->ncells <= 10)
+			c->ticks[i] = xstrdup("K3");
+		else if (k->per == PER_JAAR && (src->ncells <= 12 || key % 5 == 0))
+			c->ticks[i] = xstrdup(p);
+		if (src->cells[i].has_value) {
+			s->y[i] = src->cells[i].value;
+			s->has[i] = 1;
+			any = 1;
+		}
+	}
+	if (!any) {
+		chart_free(c);
+		return NULL;
+	}
+	target_refs(c, k);
+	if (k->has_norm && k->maat == MAAT_GEMIDDELDE) {
+		char v[64];
+		kpi_fmt_value(k, k->norm, v);
+		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
+	}
+	/* events of this series (a group's own, or the organisation's) */
+	for (size_t e = 0; e < k->nevents; e++) {
+		const event_t *ev = &k->events[e];
+		if (group ? !str_eq(ev->groep, group->name) : ev->groep != NULL)
+			continue;
+		int key = period_of(k->per, ev->datum);
+		if (key < src->first_key || key >= src->first_key + (int)src->ncells)
+			continue;
+		c->events = xrealloc(c->events, (size_t)(c->nevents + 1) * sizeof *c->events);
+		char d[32];
+		date_long(ev->datum, d);
+		c->events[c->nevents].cat = key - src->first_key;
+		c->events[c->nevents].label = xasprintf("%s (%s)", ev->wat, d);
+		c->nevents++;
+	}
+	set_range(c);
+	/* the finding in words: first and last value, and the status */
+	int first = -1, last = -1;
+	for (int i = 0; i < c->ncats; i++)
+		if (s->has[i]) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	char a[64], b[64], pa[40], pb[40];
+	kpi_fmt_value(k, s->y[first], a);
+	kpi_fmt_value(k, s->y[last], b);
+	period_text(k->per, src->first_key + first, pa);
+	period_text(k->per, src->first_key + last, pb);
+	buf_t d = {0};
+	if (first == last)
+		buf_printf(&d, "%s: %s in %s.", c->title, b, pb);
+	else
+		buf_printf(&d, "%s: van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
+	for (int e = 0; e < c->nevents; e++)
+		buf_printf(&d, " %s.", c->events[e].label);
+	if (!group)
+		buf_printf(&d, " %s.", k->reason);
+	c->desc = buf_take(&d);
+	return c;
+}
+
+chart_t *chart_groups(const kpi_t *k, int key, const char *id)
+{
+	if (!k->ngroups)
+		return NULL;
+	chart_t *c = chart_new(CHART_BARS, k, id, (int)k->ngroups);
+	char p[40];
+	period_text(k->per, key, p);
+	free(c->title);
+	/* "Waardering per product" already says per what */
+	char per_what[160];
+	snprintf(per_what, sizeof per_what, "per %s", k->groep);
+	if (strstr(k->naam, per_what))
+		c->title = xasprintf("%s, %s", k->naam, p);
+	else
+		c->title = xasprintf("%s %s, %s", k->naam, per_what, p);
+	chart_series *s = add_series(c, p);
+	int best = -1, worst = -1, n = 0;
+	for (size_t g = 0; g < k->ngroups; g++) {
+		c->cats[g] = xstrdup(k->groups[g].name);
+		const cell_t *cell = series_cell(&k->groups[g], key);
+		if (cell && cell->has_value) {
+			s->y[g] = cell->value;
+			s->has[g] = 1;
+			n++;
+			if (best < 0 || (k->lager ? cell->value < s->y[best] : cell->value > s->y[best]))
+				best = (int)g;
+			if (worst < 0 || (k->lager ? cell->value > s->y[worst] : cell->value < s->y[worst]))
+				worst = (int)g;
+		}
+	}
+	if (!n) {
+		chart_free(c);
+		return NULL;
+	}
+	if (k->has_norm && k->maat == MAAT_GEMIDDELDE) {
+		char v[64];
+		kpi_fmt_value(k, k->norm, v);
+		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
+	} else {
+		/* the target that applies in this period */
+		const target_t *t = kpi_target_at(k, period_last_day(k->per, key));
+		if (t) {
+			char v[64], d[40];
+			kpi_fmt_value(k, t->waarde, v);
+			kpi_fmt_target_date(t->datum, d);
+			add_ref(c, t->waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
+		}
+	}
+	set_range(c);
+	c->ymin = 0; /* bars start at zero, or their lengths lie */
+	char b[64], w[64];
+	kpi_fmt_value(k, s->y[best], b);
+	kpi_fmt_value(k, s->y[worst], w);
+	if (n == 1)
+		c->desc = xasprintf("%s: alleen %s heeft een waarde, %s.", c->title, c->cats[best], b);
+	else
+		c->desc = xasprintf("%s. Het best: %s met %s. Het minst goed: %s met %s.", c->title,
+		                    c->cats[best], b, c->cats[worst], w);
+	return c;
+}
+
+void chart_free(chart_t *c)
+{
+	if (!c)
+		return;
+	for (int i = 0; i < c->ncats; i++) {
+		free(c->cats[i]);
+		free(c->ticks[i]);
+	}
+	free(c->cats);
+	free(c->ticks);
+	for (int s = 0; s < c->nseries; s++) {
+		free(c->series[s].label);
+		free(c->series[s].y);
+		free(c->series[s].has);
+	}
+	free(c->series);
+	for (int r = 0; r < c->nrefs; r++)
+		free(c->refs[r].label);
+	free(c->refs);
+	for (int e = 0; e < c->nevents; e++)
+		free(c->events[e].label);
+	free(c->events);
+	free(c->id);
+	free(c->title);
+	free(c->desc);
+	free(c);
+}

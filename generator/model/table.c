@@ -1,0 +1,237 @@
+/* kpitable.c - see kpitable.h. */
+#include "model/table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/escape.h"
+#include "base/fmt.h"
+#include "load/data.h"
+#include "base/util.h"
+
+static void add_col(kt_table *t, const char *key, const char *label, kt_kind kind)
+{
+	kt_col *c = &t->cols[t->ncols++];
+	c->key = xstrdup(key);
+	c->label = xstrdup(label);
+	c->kind = kind;
+}
+
+
+static kt_cell *new_row(kt_table *t, size_t *cap)
+{
+	t->cells = xgrow(t->cells, cap, (t->nrows + 1) * (size_t)t->ncols, sizeof *t->cells);
+	return &t->cells[t->nrows++ * (size_t)t->ncols];
+}
+
+static void set_text(kt_cell *c, const char *s)
+{
+	c->text = xstrdup(s);
+}
+
+static void set_num(kt_cell *c, kt_kind kind, double v)
+{
+	char out[64];
+	switch (kind) {
+	case KT_COUNT:
+		c->num = round(v);
+		fmt_num(c->num, 0, out);
+		break;
+	case KT_PCT:
+		c->num = round(v * 10) / 10;
+		fmt_num(c->num, 1, out);
+		break;
+	case KT_MARK:
+		c->num = round(v * 10) / 10;
+		fmt_num(c->num, 1, out);
+		break;
+	case KT_TEXT:
+	case KT_PERIOD:
+		c->num = v;
+		fmt_num(v, 1, out);
+		break;
+	}
+	c->text = xstrdup(out);
+}
+
+static void set_empty(kt_cell *c)
+{
+	c->empty = 1;
+	c->text = xstrdup("");
+}
+
+/* A value of `is` as part of a column key: "KCC" -> "kcc". */
+static char *key_part(const char *s)
+{
+	buf_t b = {0};
+	esc_slug(&b, s);
+	for (size_t i = 0; i < b.len; i++)
+		if (b.s[i] == '-')
+			b.s[i] = '_';
+	return b.len ? buf_take(&b) : xstrdup("waarde");
+}
+
+static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size_t *cap)
+{
+	for (size_t i = 0; i < s->ncells; i++) {
+		const cell_t *c = &s->cells[i];
+		int key = s->first_key + (int)i;
+		if (c->total == 0 && k->maat != MAAT_AANTAL)
+			continue;
+		kt_cell *r = new_row(t, cap);
+		memset(r, 0, (size_t)t->ncols * sizeof *r);
+		int col = 0;
+		char p[32];
+		if (t->group_col >= 0)
+			set_text(&r[col++], s->name);
+		period_code(k->per, key, p);
+		set_text(&r[col++], p);
+		switch (k->maat) {
+		case MAAT_TERMIJN:
+			set_num(&r[col++], KT_COUNT, (double)c->total);
+			set_num(&r[col++], KT_COUNT, (double)c->hits);
+			set_num(&r[col++], KT_COUNT, (double)c->open);
+			if (c->has_value)
+				set_num(&r[col++], KT_PCT, c->value);
+			else
+				set_empty(&r[col++]);
+			break;
+		case MAAT_GEMIDDELDE:
+			if (c->suppressed) {
+				for (int q = 0; q < 5; q++)
+					set_empty(&r[col++]);
+				char note[96];
+				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->minimum,
+				         k->einde ? "afgehandeld" : "antwoorden");
+				set_text(&r[col++], note);
+			} else {
+				set_num(&r[col++], KT_COUNT, (double)c->n);
+				set_num(&r[col++], KT_MARK, c->value);
+				set_num(&r[col++], KT_MARK, c->lo);
+				set_num(&r[col++], KT_MARK, c->hi);
+				if (k->has_norm)
+					set_num(&r[col++], KT_PCT, c->norm_pct);
+				else
+					set_empty(&r[col++]);
+				set_text(&r[col++], "");
+			}
+			break;
+		case MAAT_AANDEEL:
+			set_num(&r[col++], KT_COUNT, (double)c->n);
+			set_num(&r[col++], KT_COUNT, (double)c->hits);
+			if (c->has_value)
+				set_num(&r[col++], KT_PCT, c->value);
+			else
+				set_empty(&r[col++]);
+			break;
+		case MAAT_AANTAL:
+			set_num(&r[col++], KT_COUNT, (double)c->n);
+			break;
+		case MAAT_WAARDE:
+			if (c->has_value)
+				set_num(&r[col++], k->eenheid == EENHEID_PROCENT ? KT_PCT
+				                   : k->eenheid == EENHEID_CIJFER ? KT_MARK
+				                                                  : KT_COUNT,
+				        c->value);
+			else
+				set_empty(&r[col++]);
+			break;
+		}
+	}
+}
+
+void kt_build(const kpi_t *k, kt_table *t)
+{
+	static const char *const per_key[] = {"maand", "kwartaal", "jaar"};
+	static const char *const per_label[] = {"Maand", "Kwartaal", "Jaar"};
+	memset(t, 0, sizeof *t);
+	t->per = k->per;
+	t->group_col = t->period_col = t->value_col = -1;
+	size_t cap = 0;
+	if (k->groep) {
+		t->group_col = t->ncols;
+		char *label = xstrdup(k->groep);
+		if (label[0] >= 'a' && label[0] <= 'z')
+			label[0] = (char)(label[0] - 'a' + 'A');
+		add_col(t, k->groep, label, KT_TEXT);
+		free(label);
+	}
+	t->period_col = t->ncols;
+	add_col(t, per_key[k->per], per_label[k->per], KT_PERIOD);
+	const char *w = k->lager ? "buiten" : "binnen";
+	char key[96], label[96];
+	switch (k->maat) {
+	case MAAT_TERMIJN:
+		add_col(t, "totaal", "Totaal", KT_COUNT);
+		snprintf(key, sizeof key, "%s_termijn", w);
+		snprintf(label, sizeof label, "%s termijn", k->lager ? "Buiten" : "Binnen");
+		add_col(t, key, label, KT_COUNT);
+		add_col(t, "lopend", "Lopend", KT_COUNT);
+		snprintf(key, sizeof key, "percentage_%s_termijn", w);
+		snprintf(label, sizeof label, "%s termijn (%%)", k->lager ? "Buiten" : "Binnen");
+		t->value_col = t->ncols;
+		add_col(t, key, label, KT_PCT);
+		break;
+	case MAAT_GEMIDDELDE:
+		add_col(t, k->einde ? "aantal" : "aantal_antwoorden", k->einde ? "Afgehandeld" : "Antwoorden", KT_COUNT);
+		t->value_col = t->ncols;
+		add_col(t, k->einde ? "gemiddelde_werkdagen" : "gemiddelde",
+		        k->einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
+		add_col(t, "ondergrens_95", "Ondergrens 95%", KT_MARK);
+		add_col(t, "bovengrens_95", "Bovengrens 95%", KT_MARK);
+		if (k->has_norm) {
+			char nv[48];
+			fmt_num(k->norm, 0, nv);
+			snprintf(label, sizeof label, "%s of %s (%%)", nv, k->lager ? "minder" : "hoger");
+		} else {
+			snprintf(label, sizeof label, "Norm gehaald (%%)");
+		}
+		add_col(t, "percentage_norm", label, KT_PCT);
+		add_col(t, "opmerking", "Opmerking", KT_TEXT);
+		break;
+	case MAAT_AANDEEL: {
+		char *part = key_part(k->is);
+		add_col(t, "totaal", "Totaal", KT_COUNT);
+		snprintf(key, sizeof key, "%s", part);
+		snprintf(label, sizeof label, "Waarvan %s", k->is);
+		add_col(t, key, label, KT_COUNT);
+		snprintf(key, sizeof key, "percentage_%s", part);
+		snprintf(label, sizeof label, "%s (%%)", k->is);
+		t->value_col = t->ncols;
+		add_col(t, key, label, KT_PCT);
+		free(part);
+		break;
+	}
+	case MAAT_AANTAL:
+		t->value_col = t->ncols;
+		add_col(t, "aantal", "Aantal", KT_COUNT);
+		break;
+	case MAAT_WAARDE:
+		t->value_col = t->ncols;
+		add_col(t, "waarde", k->eenheid == EENHEID_PROCENT ? "Waarde (%)" : "Waarde",
+		        k->eenheid == EENHEID_PROCENT ? KT_PCT : k->eenheid == EENHEID_CIJFER ? KT_MARK : KT_COUNT);
+		break;
+	}
+	if (k->groep)
+		for (size_t g = 0; g < k->ngroups; g++)
+			add_series_rows(k, t, &k->groups[g], &cap);
+	add_series_rows(k, t, &k->total, &cap);
+}
+
+const kt_cell *kt_at(const kt_table *t, size_t row, int col)
+{
+	return &t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
+void kt_free(kt_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i].text);
+	free(t->cells);
+	for (int i = 0; i < t->ncols; i++) {
+		free(t->cols[i].key);
+		free(t->cols[i].label);
+	}
+	memset(t, 0, sizeof *t);
+}

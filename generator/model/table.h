@@ -1,0 +1,36 @@
+/* kpitable.h - a KPI's series as one table (rows per group and period), built once
+ * from the model and written by the CSV, XLSX and HTML renderers alike, so every output
+ * shows the same numbers rounded the same way. */
+#ifndef MEETLAT_KPITABLE_H
+#define MEETLAT_KPITABLE_H
+
+#include "model/model.h"
+
+typedef enum { KT_TEXT, KT_PERIOD, KT_COUNT, KT_PCT, KT_MARK } kt_kind;
+
+typedef struct {
+	char *key;    /* open-data header: team, maand, percentage_buiten_termijn */
+	char *label;  /* for readers: "Buiten termijn (%)" */
+	kt_kind kind;
+} kt_col;
+
+typedef struct {
+	int empty;    /* no value (suppressed or not applicable) */
+	double num;   /* rounded as shown */
+	char *text;   /* KT_TEXT, KT_PERIOD: the text; others: Dutch display form */
+} kt_cell;
+
+typedef struct {
+	kt_col cols[10];
+	int ncols;
+	kt_cell *cells; /* nrows * ncols */
+	size_t nrows;
+	int period_col, group_col, value_col; /* -1 if absent */
+	per_t per;
+} kt_table;
+
+void kt_build(const kpi_t *k, kt_table *t);
+void kt_free(kt_table *t);
+const kt_cell *kt_at(const kt_table *t, size_t row, int col);
+
+#endif
