@@ -92,6 +92,7 @@ e2e: meetlat build/meetlat-asan build/mkdata
 	@sh tests/e2e/run.sh build/meetlat-asan
 
 test: deps deps-test meetlat
+	@sh tests/layers.sh
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-data
 	@$(MAKE) --no-print-directory e2e

@@ -7,10 +7,6 @@
 
 #include "base/util.h"
 
-const char *const month_name[12] = {"januari", "februari", "maart", "april", "mei", "juni",
-	"juli", "augustus", "september", "oktober", "november", "december"};
-const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
-	"jul", "aug", "sep", "okt", "nov", "dec"};
 
 int day_from_ymd(int y, int m, int d)
 {
@@ -145,13 +141,6 @@ void date_short(int day, char *out)
 	snprintf(out, 32, "%02d-%02d-%04d", d, m, y);
 }
 
-void date_long(int day, char *out)
-{
-	int y, m, d;
-	day_to_ymd(day, &y, &m, &d);
-	snprintf(out, 32, "%d %s %d", d, month_name[m - 1], y);
-}
-
 int period_of(per_t per, int day)
 {
 	int y, m, d;
@@ -196,36 +185,6 @@ void period_code(per_t per, int key, char *out)
 		return;
 	case PER_JAAR:
 		snprintf(out, 32, "%04d", key);
-		return;
-	}
-}
-
-void period_text(per_t per, int key, char *out)
-{
-	switch (per) {
-	case PER_MAAND:
-		snprintf(out, 32, "%s %d", month_name[key % 12], key / 12);
-		return;
-	case PER_KWARTAAL:
-		snprintf(out, 32, "%de kwartaal %d", key % 4 + 1, key / 4);
-		return;
-	case PER_JAAR:
-		snprintf(out, 32, "%d", key);
-		return;
-	}
-}
-
-void period_short(per_t per, int key, char *out)
-{
-	switch (per) {
-	case PER_MAAND:
-		snprintf(out, 32, "%s %d", month_abbr[key % 12], key / 12);
-		return;
-	case PER_KWARTAAL:
-		snprintf(out, 32, "K%d %d", key % 4 + 1, key / 4);
-		return;
-	case PER_JAAR:
-		snprintf(out, 32, "%d", key);
 		return;
 	}
 }

@@ -1,5 +1,6 @@
-/* date.h - calendar dates as day numbers (days since 1970-01-01), periods,
- * Dutch formatting, and the municipal working-day calendar of docs/definities.md. */
+/* date.h - calendar dates as day numbers (days since 1970-01-01), periods, numeric date
+ * formats, and the municipal working-day calendar of docs/definities.md. Dates and periods
+ * in words are the presentation layer's (model/present.h). */
 #ifndef MEETLAT_DATE_H
 #define MEETLAT_DATE_H
 
@@ -23,9 +24,6 @@ int date_parse(const char *s, size_t len, int *day);
 /* Formats into out (at least 32 bytes). */
 void date_iso(int day, char *out);      /* 2024-10-01 */
 void date_short(int day, char *out);    /* 01-10-2024 */
-void date_long(int day, char *out);     /* 1 oktober 2024 */
-extern const char *const month_name[12];
-extern const char *const month_abbr[12];
 
 /* Periods: a month, quarter or year, numbered so that consecutive periods differ by one. */
 typedef enum { PER_MAAND, PER_KWARTAAL, PER_JAAR } per_t;
@@ -34,10 +32,6 @@ int period_first_day(per_t per, int key);
 int period_last_day(per_t per, int key);
 /* Machine label: 2024-10, 2024-K3, 2024 */
 void period_code(per_t per, int key, char *out);
-/* Reading label: oktober 2024, 3e kwartaal 2024, 2024 */
-void period_text(per_t per, int key, char *out);
-/* Short label for axes and tables: okt 2024, K3 2024, 2024 */
-void period_short(per_t per, int key, char *out);
 /* Parse "2024", "2024-Q3"/"2024-K3" or "2024-09" into a period; returns 0 or -1. */
 int period_parse(const char *s, size_t len, per_t *per, int *key);
 

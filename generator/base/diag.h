@@ -1,5 +1,6 @@
 /* diag.h - every message of a run goes through here: one line each, in Dutch,
- * "bestand:regel:kolom: fout: tekst". The worst level decides the exit status. */
+ * "bestand:regel:kolom: fout: tekst". diag is the only counter of problems: phases return
+ * 0 or -1, and the number of errors decides the exit status. */
 #ifndef MEETLAT_DIAG_H
 #define MEETLAT_DIAG_H
 
@@ -11,10 +12,15 @@ typedef enum {
 	DIAG_ERROR, /* "fout": the input is wrong; nothing is published */
 } diag_level;
 
+/* After this many errors about one input file, only their number is reported. */
+#define DIAG_FILE_LIMIT 100
+
 typedef struct {
 	FILE *out;      /* where messages go (stderr; a memory stream in tests) */
 	int quiet;      /* suppress notes */
 	int count[3];   /* per level */
+	const char *file; /* the input file being read (diag_file_begin), or NULL */
+	int file_errors;  /* errors about it so far */
 } diag_t;
 
 void diag_init(diag_t *d, FILE *out);
@@ -22,5 +28,10 @@ void diag_init(diag_t *d, FILE *out);
 void diag(diag_t *d, diag_level lvl, const char *file, long line, long col,
           const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 int diag_errors(const diag_t *d);
+
+/* Reading one input file: its errors past DIAG_FILE_LIMIT are counted, not printed, and
+ * diag_file_end says how many there were. `file` must stay valid until then. */
+void diag_file_begin(diag_t *d, const char *file);
+void diag_file_end(diag_t *d);
 
 #endif

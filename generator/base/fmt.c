@@ -92,6 +92,13 @@ int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
 	return 0;
 }
 
+double num_round(double v, int dec)
+{
+	double p = pow(10, dec);
+	double r = round(fabs(v) * p + 1e-9) / p;
+	return v < 0 ? -r : r;
+}
+
 static void fmt_core(double v, int dec, int group, char *out)
 {
 	char tmp[64];
@@ -99,9 +106,7 @@ static void fmt_core(double v, int dec, int group, char *out)
 		strcpy(out, "-");
 		return;
 	}
-	/* round half away from zero at `dec` decimals, the way people round */
-	double p = pow(10, dec);
-	double r = round(fabs(v) * p + 1e-9) / p;
+	double r = fabs(num_round(v, dec));
 	snprintf(tmp, sizeof tmp, "%.*f", dec, r);
 	char *dot = strchr(tmp, '.');
 	size_t ilen = dot ? (size_t)(dot - tmp) : strlen(tmp);

@@ -1,4 +1,4 @@
-/* fmt.h - Dutch number formats, both ways. */
+/* fmt.h - numbers as Dutch Excel and Dutch readers write them, both ways. */
 #ifndef MEETLAT_FMT_H
 #define MEETLAT_FMT_H
 
@@ -8,6 +8,11 @@
  * when dot_is_thousands), "6.7" (decimal point when not). Blanks around are allowed.
  * Returns 0 and sets *v, or -1. */
 int num_parse(const char *s, size_t len, int dot_is_thousands, double *v);
+
+/* The one rounding function: half away from zero at `dec` decimals, the way people round
+ * (a tiny epsilon absorbs binary fractions such as 0.15 stored as 0.14999...). Every figure
+ * a reader sees is rounded by this, in every output. */
+double num_round(double v, int dec);
 
 /* 1.234,5 with `dec` decimals and a thousands dot (out >= 48 bytes). */
 void fmt_num(double v, int dec, char *out);

@@ -15,7 +15,6 @@
 typedef struct {
 	const char *file;  /* shown name */
 	diag_t *d;
-	int errors;
 } ctx_t;
 
 static void err(ctx_t *c, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -28,7 +27,6 @@ static void err(ctx_t *c, const ynode *n, const char *fmt, ...)
 	va_end(ap);
 	diag(c->d, DIAG_ERROR, c->file, n ? n->line : 0, n ? n->col : 0, "%s", b.s);
 	buf_free(&b);
-	c->errors++;
 }
 
 /* --- scalar conversions ------------------------------------------------------------ */
@@ -89,29 +87,28 @@ static int get_date(ctx_t *c, const ynode *n, const char *key, int *out)
 	return 0;
 }
 
-/* A date or a whole period: 2024-05-31, 2024-05, 2024-Q3 / 2024-K3, 2024. */
-static int get_when(ctx_t *c, const ynode *n, const char *key, int *first, int *last, char **label)
+/* A date or a whole period: 2024-05-31, 2024-05, 2024-Q3 / 2024-K3, 2024. *per is -1 for a
+ * day, else the kind of period. */
+static int get_when(ctx_t *c, const ynode *n, const char *key, int *first, int *last, int *per)
 {
 	if (!want_kind(c, n, Y_SCALAR, key))
 		return 0;
-	int day;
-	per_t per;
-	int pk;
-	char tmp[40];
+	int day, pk;
+	per_t pp;
 	if (date_parse(n->str, strlen(n->str), &day) == 0) {
 		*first = *last = day;
-		date_long(day, tmp);
-	} else if (period_parse(n->str, strlen(n->str), &per, &pk) == 0) {
-		*first = period_first_day(per, pk);
-		*last = period_last_day(per, pk);
-		period_text(per, pk, tmp);
+		if (per)
+			*per = -1;
+	} else if (period_parse(n->str, strlen(n->str), &pp, &pk) == 0) {
+		*first = period_first_day(pp, pk);
+		*last = period_last_day(pp, pk);
+		if (per)
+			*per = (int)pp;
 	} else {
 		err(c, n, "'%s' is geen datum of periode: '%s' (schrijf 2024-05-31, 2024-05, 2024-K3 of 2024)",
 		    key, n->str);
 		return 0;
 	}
-	if (label)
-		*label = xstrdup(tmp);
 	return 1;
 }
 
@@ -194,7 +191,7 @@ static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 		const ynode *v;
 		int ok = 1;
 		if ((v = need(c, it, "datum", "een mijlpaal")))
-			ok &= get_when(c, v, "datum", &ms->first, &ms->last, &ms->when);
+			ok &= get_when(c, v, "datum", &ms->first, &ms->last, &ms->when_per);
 		else
 			ok = 0;
 		if ((v = need(c, it, "wat", "een mijlpaal")))
@@ -206,7 +203,6 @@ static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 		if (ok) {
 			p->nms++;
 		} else {
-			free(ms->when);
 			free(ms->wat);
 			memset(ms, 0, sizeof *ms);
 		}
@@ -236,7 +232,7 @@ static void load_filters(ctx_t *c, kpi_t *k, const ynode *seq)
 		err(c, seq, "een kpi heeft ten hoogste 8 filters, niet %zu", seq->n);
 		return;
 	}
-	k->filters = xcalloc(seq->n, sizeof *k->filters);
+	k->def.filters = xcalloc(seq->n, sizeof *k->def.filters);
 	for (size_t i = 0; i < seq->n; i++) {
 		const ynode *it = seq->vals[i];
 		if (!want_kind(c, it, Y_MAP, "filter") || !check_keys(c, it, "een filter", keys))
@@ -273,7 +269,7 @@ static void load_filters(ctx_t *c, kpi_t *k, const ynode *seq)
 			free(f.waarde);
 			continue;
 		}
-		k->filters[k->nfilters++] = f;
+		k->def.filters[k->def.nfilters++] = f;
 	}
 }
 
@@ -286,13 +282,13 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 	if (sscanf(n->str, "%d %31s%n", &num, unit, &used) == 2 && n->str[used] == '\0' && num >= 0 &&
 	    num <= 3650) {
 		if (!strcmp(unit, "werkdagen") || !strcmp(unit, "werkdag")) {
-			k->termijn = num;
-			k->werkdagen = 1;
+			k->def.termijn = num;
+			k->def.werkdagen = 1;
 			return 1;
 		}
 		if (!strcmp(unit, "dagen") || !strcmp(unit, "dag")) {
-			k->termijn = num;
-			k->werkdagen = 0;
+			k->def.termijn = num;
+			k->def.werkdagen = 0;
 			return 1;
 		}
 	}
@@ -312,85 +308,85 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	static const char *const unit_names[] = {"procent", "cijfer", "aantal"};
 	if (!want_kind(c, n, Y_MAP, "kpi"))
 		return;
-	int before = c->errors;
+	int before = diag_errors(c->d);
 	check_keys(c, n, "een kpi", kpi_keys);
 	kpi_t *k = xcalloc(1, sizeof *k);
-	k->file = xstrdup(c->file);
-	k->line = n->line;
-	k->col = n->col;
+	k->src.file = xstrdup(c->file);
+	k->src.line = n->line;
+	k->src.col = n->col;
 	k->page = p;
-	k->minimum = 10;
-	k->per = PER_MAAND;
+	k->def.minimum = 10;
+	k->def.per = PER_MAAND;
 	const ynode *v;
-	if ((v = need(c, n, "id", "een kpi")) && (k->id = get_str(c, v, "id"))) {
-		for (const char *s = k->id; *s; s++)
+	if ((v = need(c, n, "id", "een kpi")) && (k->def.id = get_str(c, v, "id"))) {
+		for (const char *s = k->def.id; *s; s++)
 			if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
-				err(c, v, "'id' mag alleen kleine letters, cijfers, - en _ bevatten: '%s'", k->id);
+				err(c, v, "'id' mag alleen kleine letters, cijfers, - en _ bevatten: '%s'", k->def.id);
 				break;
 			}
 	}
 	if ((v = need(c, n, "naam", "een kpi")))
-		k->naam = get_str(c, v, "naam");
+		k->def.naam = get_str(c, v, "naam");
 	if ((v = get(n, "omschrijving")))
-		k->omschrijving = get_str(c, v, "omschrijving");
+		k->def.omschrijving = get_str(c, v, "omschrijving");
 	int maat = -1;
 	if ((v = need(c, n, "maat", "een kpi")))
 		maat = enum_value(c, v, "maat", maat_names, 5);
-	k->maat = maat < 0 ? MAAT_WAARDE : (maat_t)maat;
+	k->def.maat = maat < 0 ? MAAT_WAARDE : (maat_t)maat;
 	if (maat != MAAT_WAARDE && (v = need(c, n, "bron", "een kpi")))
-		k->bron = get_str(c, v, "bron");
+		k->def.bron = get_str(c, v, "bron");
 	else if (maat == MAAT_WAARDE)
-		k->bron = xstrdup("kpi.csv");
+		k->def.bron = xstrdup("kpi.csv");
 	if (maat == MAAT_WAARDE && get(n, "bron"))
 		err(c, get(n, "bron"), "een kpi met maat 'waarde' leest altijd kpi.csv; laat 'bron' weg");
 	if ((v = get(n, "per"))) {
 		int i = enum_value(c, v, "per", per_names, 3);
 		if (i >= 0)
-			k->per = (per_t)i;
+			k->def.per = (per_t)i;
 	}
 	if ((v = get(n, "groep")))
-		k->groep = get_str(c, v, "groep");
+		k->def.groep = get_str(c, v, "groep");
 	if ((v = get(n, "datum")))
-		k->datum = get_str(c, v, "datum");
+		k->def.datum = get_str(c, v, "datum");
 	if ((v = get(n, "filter")))
 		load_filters(c, k, v);
 	int dir = 0;
 	if ((v = need(c, n, "richting", "een kpi")))
 		dir = enum_value(c, v, "richting", dir_names, 2);
-	k->lager = dir == 1;
+	k->def.lager = dir == 1;
 
 	/* which keys each measure needs and allows */
-	switch (k->maat) {
+	switch (k->def.maat) {
 	case MAAT_TERMIJN:
 		if ((v = need(c, n, "start", "een kpi met maat 'termijn'")))
-			k->start = get_str(c, v, "start");
+			k->def.start = get_str(c, v, "start");
 		if ((v = need(c, n, "einde", "een kpi met maat 'termijn'")))
-			k->einde = get_str(c, v, "einde");
+			k->def.einde = get_str(c, v, "einde");
 		if ((v = need(c, n, "termijn", "een kpi met maat 'termijn'")))
 			parse_termijn(c, v, k);
-		k->eenheid = EENHEID_PROCENT;
+		k->def.eenheid = EENHEID_PROCENT;
 		break;
 	case MAAT_GEMIDDELDE:
 		/* the mean of a column, or of the working days between two date columns */
 		if (get(n, "start") || get(n, "einde")) {
 			if ((v = need(c, n, "start", "een kpi die een doorlooptijd middelt")))
-				k->start = get_str(c, v, "start");
+				k->def.start = get_str(c, v, "start");
 			if ((v = need(c, n, "einde", "een kpi die een doorlooptijd middelt")))
-				k->einde = get_str(c, v, "einde");
+				k->def.einde = get_str(c, v, "einde");
 			if (get(n, "kolom"))
 				err(c, get(n, "kolom"), "een gemiddelde heeft 'kolom' of 'start' en 'einde', niet allebei");
 			if (get(n, "bereik"))
 				err(c, get(n, "bereik"), "'bereik' hoort bij 'kolom', niet bij een doorlooptijd");
 		} else if ((v = need(c, n, "kolom", "een kpi met maat 'gemiddelde'"))) {
-			k->kolom = get_str(c, v, "kolom");
+			k->def.kolom = get_str(c, v, "kolom");
 		}
 		if ((v = get(n, "norm")))
-			k->has_norm = get_num(c, v, "norm", &k->norm);
+			k->def.has_norm = get_num(c, v, "norm", &k->def.norm);
 		if ((v = get(n, "bereik"))) {
 			if (want_kind(c, v, Y_SEQ, "bereik") && v->n == 2 &&
-			    get_num(c, v->vals[0], "bereik", &k->range_lo) &&
-			    get_num(c, v->vals[1], "bereik", &k->range_hi) && k->range_lo < k->range_hi)
-				k->has_range = 1;
+			    get_num(c, v->vals[0], "bereik", &k->def.range_lo) &&
+			    get_num(c, v->vals[1], "bereik", &k->def.range_hi) && k->def.range_lo < k->def.range_hi)
+				k->def.has_range = 1;
 			else if (v->kind == Y_SEQ)
 				err(c, v, "'bereik' is een lijst van twee getallen, laagste eerst: [1, 10]");
 		}
@@ -400,31 +396,31 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 				if (mn < 1 || mn != (long)mn)
 					err(c, v, "'minimum' moet een heel getal van 1 of meer zijn");
 				else
-					k->minimum = (long)mn;
+					k->def.minimum = (long)mn;
 			}
 		}
-		k->eenheid = k->start ? EENHEID_WERKDAGEN : EENHEID_CIJFER;
+		k->def.eenheid = k->def.start ? EENHEID_WERKDAGEN : EENHEID_CIJFER;
 		break;
 	case MAAT_AANDEEL:
 		if ((v = need(c, n, "kolom", "een kpi met maat 'aandeel'")))
-			k->kolom = get_str(c, v, "kolom");
+			k->def.kolom = get_str(c, v, "kolom");
 		if ((v = need(c, n, "is", "een kpi met maat 'aandeel'")))
-			k->is = get_str(c, v, "is");
-		k->eenheid = EENHEID_PROCENT;
+			k->def.is = get_str(c, v, "is");
+		k->def.eenheid = EENHEID_PROCENT;
 		break;
 	case MAAT_AANTAL:
-		k->eenheid = EENHEID_AANTAL;
+		k->def.eenheid = EENHEID_AANTAL;
 		break;
 	case MAAT_WAARDE:
-		k->eenheid = EENHEID_PROCENT;
+		k->def.eenheid = EENHEID_PROCENT;
 		if ((v = need(c, n, "eenheid", "een kpi met maat 'waarde'"))) {
 			int i = enum_value(c, v, "eenheid", unit_names, 3);
 			if (i >= 0)
-				k->eenheid = (eenheid_t)i;
+				k->def.eenheid = (eenheid_t)i;
 		}
 		break;
 	}
-	if (maat >= 0 && k->maat != MAAT_TERMIJN && k->maat != MAAT_WAARDE && !k->datum && !k->start)
+	if (maat >= 0 && k->def.maat != MAAT_TERMIJN && k->def.maat != MAAT_WAARDE && !k->def.datum && !k->def.start)
 		err(c, n, "een kpi met maat '%s' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)",
 		    maat_names[maat]);
 	/* keys that do not belong to this measure */
@@ -443,15 +439,15 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 			err(c, v, "'%s' hoort niet bij maat '%s'", only[i].key, maat_names[maat]);
 
 	if ((v = get(n, "thema")))
-		k->thema = get_str(c, v, "thema");
+		k->def.thema = get_str(c, v, "thema");
 	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {
 		static const char *const ekeys[] = {"datum", "wat", "groep", NULL};
-		k->events = xcalloc(v->n, sizeof *k->events);
+		k->def.events = xcalloc(v->n, sizeof *k->def.events);
 		for (size_t i = 0; i < v->n; i++) {
 			const ynode *it = v->vals[i], *x;
 			if (!want_kind(c, it, Y_MAP, "gebeurtenis") || !check_keys(c, it, "een gebeurtenis", ekeys))
 				continue;
-			event_t *e = &k->events[k->nevents];
+			event_t *e = &k->def.events[k->def.nevents];
 			int first, ok = 1;
 			if ((x = need(c, it, "datum", "een gebeurtenis")))
 				ok &= get_when(c, x, "datum", &first, &e->datum, NULL);
@@ -465,7 +461,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 			if ((x = get(it, "groep")))
 				ok &= (e->groep = get_str(c, x, "groep")) != NULL;
 			if (ok) {
-				k->nevents++;
+				k->def.nevents++;
 			} else {
 				free(e->wat);
 				free(e->groep);
@@ -474,22 +470,22 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		}
 	}
 	if ((v = get(n, "tussenstap")))
-		k->has_step = get_num(c, v, "tussenstap", &k->step);
+		k->def.has_step = get_num(c, v, "tussenstap", &k->def.step);
 	if ((v = get(n, "nulmeting")))
-		k->has_base = load_target(c, v, "nulmeting", &k->base);
+		k->def.has_base = load_target(c, v, "nulmeting", &k->def.base);
 	if ((v = get(n, "doelen")) && want_kind(c, v, Y_SEQ, "doelen")) {
-		k->doelen = xcalloc(v->n, sizeof *k->doelen);
+		k->def.doelen = xcalloc(v->n, sizeof *k->def.doelen);
 		for (size_t i = 0; i < v->n; i++) {
-			if (load_target(c, v->vals[i], "doel", &k->doelen[k->ndoelen])) {
-				if (k->ndoelen && k->doelen[k->ndoelen].datum <= k->doelen[k->ndoelen - 1].datum)
+			if (load_target(c, v->vals[i], "doel", &k->def.doelen[k->def.ndoelen])) {
+				if (k->def.ndoelen && k->def.doelen[k->def.ndoelen].datum <= k->def.doelen[k->def.ndoelen - 1].datum)
 					err(c, v->vals[i], "de doelen moeten op datum staan, vroegste eerst");
-				k->ndoelen++;
+				k->def.ndoelen++;
 			}
 		}
-		if (k->has_base && k->ndoelen && k->doelen[0].datum <= k->base.datum)
+		if (k->def.has_base && k->def.ndoelen && k->def.doelen[0].datum <= k->def.base.datum)
 			err(c, v, "het eerste doel ligt niet na de nulmeting");
 	}
-	if (c->errors != before) {
+	if (diag_errors(c->d) != before) {
 		/* a KPI with errors is not computed; the run fails anyway */
 		kpi_free(k);
 		return;
@@ -588,13 +584,14 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
                       size_t len, diag_t *d)
 {
-	ctx_t c = {shown, d, 0};
+	ctx_t c = {shown, d};
+	int before = diag_errors(d);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, len -= 3;
 	/* front matter: "---" on the first line up to a line "---" or "..." */
 	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r')) {
 		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand begint niet met front matter (een regel '---')");
-		return 1;
+		return -1;
 	}
 	size_t fm_start = text[3] == '\r' ? 5 : 4, pos = fm_start, fm_end = 0, body = 0;
 	int line = 2, body_line = 0;
@@ -615,16 +612,16 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 	}
 	if (!body_line) {
 		diag(d, DIAG_ERROR, shown, 1, 1, "de front matter wordt niet afgesloten met een regel '---'");
-		return 1;
+		return -1;
 	}
 	int failed;
 	ynode *fm = ytree_parse(text + fm_start, fm_end - fm_start, shown, 2, d, &failed);
 	if (failed)
-		return 1;
+		return -1;
 	if (!fm || fm->kind != Y_MAP) {
 		diag(d, DIAG_ERROR, shown, 2, 1, "de front matter moet sleutels bevatten (titel, soort, ...)");
 		ytree_free(fm);
-		return 1;
+		return -1;
 	}
 	page_t *p = xcalloc(1, sizeof *p);
 	p->file = xstrdup(name);
@@ -678,7 +675,7 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 	md_headings(p->body, check_heading, &hc);
 	m->pages = xrealloc(m->pages, (m->npages + 1) * sizeof *m->pages);
 	m->pages[m->npages++] = p;
-	return c.errors + (p->soort != SOORT_PROGRAMMA && p->soort != SOORT_TEAM && !p->smart[SMART_S]);
+	return diag_errors(d) == before ? 0 : -1;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -691,7 +688,7 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 	DIR *dh = opendir(dir);
 	if (!dh) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map met inhoud niet openen (%s)", strerror(errno));
-		return 1;
+		return -1;
 	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -704,10 +701,10 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 	}
 	closedir(dh);
 	qsort(names, n, sizeof *names, cmp_str);
-	int errors = 0;
+	int rv = 0;
 	if (n == 0) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "de map bevat geen .md-bestanden");
-		errors++;
+		rv = -1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]);
@@ -716,9 +713,10 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 		size_t len;
 		if (read_file(path, &text, &len) != 0) {
 			diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
-			errors++;
+			rv = -1;
 		} else {
-			errors += content_load_text(m, names[i], shown, text, len, d);
+			if (content_load_text(m, names[i], shown, text, len, d) != 0)
+				rv = -1;
 			free(text);
 		}
 		free(path);
@@ -726,19 +724,18 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 		free(names[i]);
 	}
 	free(names);
-	return errors;
+	return rv;
 }
 
 int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 {
-	int errors = 0;
+	int before = diag_errors(d);
 	for (size_t i = 0; i < m->nkpis; i++)
 		for (size_t j = 0; j < i; j++)
-			if (str_eq(m->kpis[i]->id, m->kpis[j]->id)) {
-				diag(d, DIAG_ERROR, m->kpis[i]->file, m->kpis[i]->line, m->kpis[i]->col,
-				     "kpi-id '%s' bestaat al (%s:%d)", m->kpis[i]->id, m->kpis[j]->file,
-				     m->kpis[j]->line);
-				errors++;
+			if (str_eq(m->kpis[i]->def.id, m->kpis[j]->def.id)) {
+				diag(d, DIAG_ERROR, m->kpis[i]->src.file, m->kpis[i]->src.line, m->kpis[i]->src.col,
+				     "kpi-id '%s' bestaat al (%s:%d)", m->kpis[i]->def.id, m->kpis[j]->src.file,
+				     m->kpis[j]->src.line);
 			}
 	for (size_t i = 0; i < m->npages; i++)
 		for (size_t j = 0; j < i; j++)
@@ -747,15 +744,13 @@ int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 				diag(d, DIAG_ERROR, shown, 0, 0, "geeft dezelfde paginanaam '%s' als %s; hernoem een van beide",
 				     m->pages[i]->slug, m->pages[j]->file);
 				free(shown);
-				errors++;
 			}
 	if (m->uitgelicht && !model_find_kpi(m, m->uitgelicht)) {
 		diag(d, DIAG_ERROR, m->conf_file, 0, 0, "'uitgelicht' noemt kpi '%s', maar die bestaat niet", m->uitgelicht);
-		errors++;
 	}
 	if (!m->gemeente)
 		m->gemeente = xstrdup("de gemeente");
 	if (!m->thema)
 		m->thema = xstrdup("default");
-	return errors;
+	return diag_errors(d) == before ? 0 : -1;
 }

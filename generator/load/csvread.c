@@ -11,8 +11,6 @@
 
 #include "base/util.h"
 
-#define MAX_ERRORS_SHOWN 100
-
 /* Windows-1252 0x80-0x9F; other bytes >= 0xA0 are Latin-1. Unassigned codes map to
  * the C1 control of the same value, as browsers do. */
 static const unsigned short cp1252_high[32] = {
@@ -118,14 +116,10 @@ typedef struct {
 	buf_t val[MAX_COLS];
 	int have[MAX_COLS];
 	int stop;
-	int errors;
 } reader;
 
 static void rd_verror(reader *r, long line, long col, const char *fmt, va_list ap)
 {
-	r->errors++;
-	if (r->errors > MAX_ERRORS_SHOWN)
-		return;
 	buf_t b = {0};
 	buf_vprintf(&b, fmt, ap);
 	diag(r->d, DIAG_ERROR, r->shown, line, col, "%s", b.s);
@@ -207,13 +201,11 @@ static void on_record(int term, void *data)
 		r->header_done = 1;
 		for (int i = 0; i < r->ncols; i++) {
 			if (r->colpos[i] < 0) {
-				r->errors++;
 				diag(r->d, DIAG_ERROR, r->shown, line, 0,
 				     "kolom '%s' ontbreekt in de kopregel", r->cols[i]);
+				r->stop = 1;
 			}
 		}
-		if (r->errors)
-			r->stop = 1;
 		return;
 	}
 	if (r->stop)
@@ -318,6 +310,8 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	}
 	rewind(f);
 
+	int errors_before = diag_errors(d);
+	diag_file_begin(d, shown);
 	reader r = {0};
 	r.shown = shown;
 	r.cols = cols;
@@ -404,22 +398,17 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
 		parse_error = 1;
 	if (parse_error) {
-		r.errors++;
 		diag(d, DIAG_ERROR, shown, r.rec_open ? r.rec_line : r.cur_line, r.field + 1,
 		     "fout in de aanhalingstekens: een veld tussen \"...\" is niet goed afgesloten, of er staat tekst direct na het sluitende \"");
 	}
-	if (!r.header_done && !parse_error) {
-		r.errors++;
+	if (!r.header_done && !parse_error)
 		diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is leeg; er is geen kopregel");
-	}
-	if (r.errors > MAX_ERRORS_SHOWN)
-		diag(d, DIAG_ERROR, shown, 0, 0, "en nog %d fouten in dit bestand (niet getoond)",
-		     r.errors - MAX_ERRORS_SHOWN);
+	diag_file_end(d);
 	csv_free(&p);
 	for (int i = 0; i < MAX_COLS; i++)
 		buf_free(&r.val[i]);
 	free(r.map);
 	free(chunk);
 	fclose(f);
-	return r.errors ? -1 : 0;
+	return diag_errors(d) == errors_before ? 0 : -1;
 }

@@ -20,7 +20,7 @@ typedef struct {
 #define MAX_COLS 32
 
 /* Report a problem with requested column c (-1: the whole row) of this row, at its line
- * and field. Past 100 errors in a file only the count is reported at the end. Never put
+ * and field. Past DIAG_FILE_LIMIT errors in a file only the count is reported. Never put
  * the cell of a column that may hold personal data in the message. */
 void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

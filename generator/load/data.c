@@ -1,44 +1,39 @@
-/* kpi.c - see kpi.h. Definitions and formulas are documented in docs/definities.md,
- * which the site's "Bronnen en definities" page shows; keep them in step. */
+/* data.c - see data.h. */
 #include "load/data.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
-#include "load/csvread.h"
 #include "base/fmt.h"
 #include "base/util.h"
+#include "load/csvread.h"
+#include "model/engine.h"
+#include "model/present.h"
 
-/* --- per-KPI streaming state -------------------------------------------------------- */
-
+/* The columns one KPI reads from a file, as indexes into the file's requested columns. */
 typedef struct {
-	kpi_t *k;
-	int c_date, c_end, c_col, c_group; /* requested-column indexes, -1 if unused */
+	size_t ki;                /* index in m->kpis */
+	const kpi_def *k;
+	int c_date, c_end, c_col, c_group; /* -1 if unused */
 	int c_filter[8];
-	/* group name -> index into k->groups, open addressing */
-	int *slot;
-	size_t nslot;
-	size_t capgroups;
-} kstate;
+} kread;
 
 typedef struct {
 	model_t *m;
+	engine_t *e;
 	datafile_t *file;
 	const char *cols[MAX_COLS];
 	int ncols;
-	kstate *ks;
+	kread *ks;
 	size_t nks;
 	int peil;        /* known reference date or DAY_NONE */
 	int *max_day;    /* latest date seen in any file */
 	/* per-row cache of parsed columns */
 	int day[MAX_COLS];
 	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad */
-	int errors_before;
 } loadctx;
 
 static int col_index(loadctx *lc, const char *name)
@@ -56,87 +51,6 @@ static int col_index(loadctx *lc, const char *name)
 		return -2; /* reported by read_one */
 	lc->cols[lc->ncols] = name;
 	return lc->ncols++;
-}
-
-static unsigned long hash_str(const char *s)
-{
-	unsigned long h = 5381;
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-static series_t *series_for(kstate *st, const char *name)
-{
-	kpi_t *k = st->k;
-	if (!st->nslot || k->ngroups * 2 >= st->nslot) {
-		size_t ns = st->nslot ? st->nslot * 2 : 64;
-		int *slot = xmalloc(ns * sizeof *slot);
-		for (size_t i = 0; i < ns; i++)
-			slot[i] = -1;
-		for (size_t g = 0; g < k->ngroups; g++) {
-			size_t h = hash_str(k->groups[g].name) & (ns - 1);
-			while (slot[h] >= 0)
-				h = (h + 1) & (ns - 1);
-			slot[h] = (int)g;
-		}
-		free(st->slot);
-		st->slot = slot;
-		st->nslot = ns;
-	}
-	size_t h = hash_str(name) & (st->nslot - 1);
-	while (st->slot[h] >= 0) {
-		series_t *s = &k->groups[st->slot[h]];
-		if (!strcmp(s->name, name))
-			return s;
-		h = (h + 1) & (st->nslot - 1);
-	}
-	k->groups = xgrow(k->groups, &st->capgroups, k->ngroups, sizeof *k->groups);
-	series_t *s = &k->groups[k->ngroups];
-	memset(s, 0, sizeof *s);
-	s->name = xstrdup(name);
-	st->slot[h] = (int)k->ngroups++;
-	return s;
-}
-
-static cell_t *cell_for(series_t *s, int key)
-{
-	if (s->ncells == 0) {
-		s->cells = xcalloc(1, sizeof *s->cells);
-		s->ncells = 1;
-		s->first_key = key;
-	} else if (key < s->first_key) {
-		size_t add = (size_t)(s->first_key - key);
-		s->cells = xrealloc(s->cells, (s->ncells + add) * sizeof *s->cells);
-		memmove(s->cells + add, s->cells, s->ncells * sizeof *s->cells);
-		memset(s->cells, 0, add * sizeof *s->cells);
-		s->ncells += add;
-		s->first_key = key;
-	} else if ((size_t)(key - s->first_key) >= s->ncells) {
-		size_t n = (size_t)(key - s->first_key) + 1;
-		s->cells = xrealloc(s->cells, n * sizeof *s->cells);
-		memset(s->cells + s->ncells, 0, (n - s->ncells) * sizeof *s->cells);
-		s->ncells = n;
-	}
-	cell_t *c = &s->cells[key - s->first_key];
-	c->key = key;
-	return c;
-}
-
-static void cell_add_open(cell_t *c, int deadline)
-{
-	for (size_t i = c->nopen; i-- > 0;)
-		if (c->open_deadline[i] == deadline) {
-			c->open_count[i]++;
-			return;
-		}
-	size_t cap = c->capopen;
-	c->open_deadline = xgrow(c->open_deadline, &cap, c->nopen, sizeof *c->open_deadline);
-	cap = c->capopen;
-	c->open_count = xgrow(c->open_count, &cap, c->nopen, sizeof *c->open_count);
-	c->capopen = cap;
-	c->open_deadline[c->nopen] = deadline;
-	c->open_count[c->nopen++] = 1;
 }
 
 /* Parse requested column i of the row as a date, once per row. */
@@ -184,9 +98,9 @@ static int same_text(const char *s, size_t len, const char *want)
 	return tl == strlen(want) && strncasecmp(t, want, tl) == 0;
 }
 
-static int filters_pass(loadctx *lc, kstate *st, const csv_row *row, int *bad)
+static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 {
-	kpi_t *k = st->k;
+	const kpi_def *k = st->k;
 	for (size_t f = 0; f < k->nfilters; f++) {
 		int i = st->c_filter[f];
 		const filter_t *fl = &k->filters[f];
@@ -204,7 +118,6 @@ static int filters_pass(loadctx *lc, kstate *st, const csv_row *row, int *bad)
 		case FILTER_KLEINER:
 			if (num_parse(row->val[i], row->len[i], row->dot_is_thousands, &v) != 0) {
 				csv_row_error(row, i, "kolom '%s': '%s' is geen getal", lc->cols[i], row->val[i]);
-				*bad = 1;
 				return 0;
 			}
 			if (fl->op == FILTER_GROTER ? !(v > fl->getal) : !(v < fl->getal))
@@ -215,87 +128,38 @@ static int filters_pass(loadctx *lc, kstate *st, const csv_row *row, int *bad)
 	return 1;
 }
 
-static void count_row(loadctx *lc, kstate *st, series_t *s, int key, int start, int end_state,
-                      int end, double v, int hit)
-{
-	kpi_t *k = st->k;
-	cell_t *c = cell_for(s, key);
-	c->total++;
-	switch (k->maat) {
-	case MAAT_TERMIJN: {
-		int deadline = k->werkdagen ? calendar_deadline(&lc->m->cal, start, k->termijn)
-		                            : start + k->termijn;
-		if (end_state == 1 && (lc->peil == DAY_NONE || end <= lc->peil)) {
-			int late = end > deadline;
-			c->n++;
-			c->hits += k->lager ? late : !late;
-		} else if (lc->peil == DAY_NONE) {
-			cell_add_open(c, deadline);
-		} else if (lc->peil > deadline) {
-			c->n++;
-			c->hits += k->lager ? 1 : 0;
-		} else {
-			c->open++;
-		}
-		break;
-	}
-	case MAAT_GEMIDDELDE:
-		c->n++;
-		c->sum += v;
-		c->sumsq += v * v;
-		c->hits += k->has_norm && (k->lager ? v <= k->norm : v >= k->norm);
-		break;
-	case MAAT_AANDEEL:
-		c->n++;
-		c->hits += hit;
-		break;
-	case MAAT_AANTAL:
-		c->n++;
-		break;
-	case MAAT_WAARDE:
-		break;
-	}
-}
-
 static int on_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
 	memset(lc->day_state, 0, sizeof lc->day_state);
 	for (size_t q = 0; q < lc->nks; q++) {
-		kstate *st = &lc->ks[q];
-		kpi_t *k = st->k;
-		int bad = 0;
-		if (!filters_pass(lc, st, row, &bad))
+		const kread *st = &lc->ks[q];
+		const kpi_def *k = st->k;
+		if (!filters_pass(lc, st, row))
 			continue;
-		int day, end = 0, end_state = 0;
-		if (row_day(lc, row, st->c_date, 1, &day) != 1)
+		engine_row er = {0};
+		if (row_day(lc, row, st->c_date, 1, &er.day) != 1)
 			continue;
 		if (k->einde) {
-			end_state = row_day(lc, row, st->c_end, 0, &end);
-			if (end_state == 3)
+			int state = row_day(lc, row, st->c_end, 0, &er.end_day);
+			if (state == 3)
 				continue;
-			if (end_state == 1 && end < day) {
+			er.end = state == 1 ? END_DAY : END_EMPTY;
+			if (er.end == END_DAY && er.end_day < er.day) {
 				csv_row_error(row, st->c_end, "kolom '%s' ligt voor kolom '%s'", lc->cols[st->c_end],
 				              lc->cols[st->c_date]);
 				continue;
 			}
 		}
-		if (lc->peil != DAY_NONE && day > lc->peil)
+		if (lc->peil != DAY_NONE && er.day > lc->peil)
 			continue; /* after the reference date: not counted */
-		if (day < lc->file->first || lc->file->first == DAY_NONE)
-			lc->file->first = day;
-		if (day > lc->file->last || lc->file->last == DAY_NONE)
-			lc->file->last = day;
-		double v = 0;
-		int hit = 0;
-		if (k->maat == MAAT_GEMIDDELDE && k->einde) {
-			/* a duration: items not handled by the reference date are not counted */
-			if (end_state != 1 || (lc->peil != DAY_NONE && end > lc->peil))
-				continue;
-			v = calendar_workdays_between(&lc->m->cal, day, end);
-		} else if (k->maat == MAAT_GEMIDDELDE) {
+		if (er.day < lc->file->first || lc->file->first == DAY_NONE)
+			lc->file->first = er.day;
+		if (er.day > lc->file->last || lc->file->last == DAY_NONE)
+			lc->file->last = er.day;
+		if (k->maat == MAAT_GEMIDDELDE && !k->einde) {
 			const char *s = row->val[st->c_col];
-			if (num_parse(s, row->len[st->c_col], row->dot_is_thousands, &v) != 0) {
+			if (num_parse(s, row->len[st->c_col], row->dot_is_thousands, &er.v) != 0) {
 				const char *t;
 				size_t tl;
 				trimmed(s, row->len[st->c_col], &t, &tl);
@@ -304,7 +168,7 @@ static int on_row(void *vp, const csv_row *row)
 				csv_row_error(row, st->c_col, "kolom '%s': '%s' is geen getal", lc->cols[st->c_col], s);
 				continue;
 			}
-			if (k->has_range && (v < k->range_lo || v > k->range_hi)) {
+			if (k->has_range && (er.v < k->range_lo || er.v > k->range_hi)) {
 				char lo[48], hi[48];
 				fmt_num(k->range_lo, 0, lo);
 				fmt_num(k->range_hi, 0, hi);
@@ -313,25 +177,20 @@ static int on_row(void *vp, const csv_row *row)
 				continue;
 			}
 		} else if (k->maat == MAAT_AANDEEL) {
-			hit = same_text(row->val[st->c_col], row->len[st->c_col], k->is);
+			er.hit = same_text(row->val[st->c_col], row->len[st->c_col], k->is);
 		}
-		int key = period_of(k->per, day);
-		count_row(lc, st, &k->total, key, day, end_state, end, v, hit);
+		const char *g = NULL;
+		size_t gl = 0;
 		if (st->c_group >= 0) {
-			const char *g;
-			size_t gl;
 			trimmed(row->val[st->c_group], row->len[st->c_group], &g, &gl);
-			char name[256];
 			if (gl == 0) {
 				g = "Onbekend";
 				gl = 8;
 			}
-			if (gl > sizeof name - 1)
-				gl = sizeof name - 1;
-			memcpy(name, g, gl);
-			name[gl] = '\0';
-			count_row(lc, st, series_for(st, name), key, day, end_state, end, v, hit);
+			if (gl > 255)
+				gl = 255;
 		}
+		engine_add(lc->e, st->ki, g, gl, &er);
 	}
 	return 0;
 }
@@ -343,14 +202,15 @@ static int on_value_row(void *vp, const csv_row *row)
 	const char *id;
 	size_t idl;
 	trimmed(row->val[0], row->len[0], &id, &idl);
-	kpi_t *k = NULL;
+	const kread *st = NULL;
 	for (size_t q = 0; q < lc->nks; q++)
 		if (strlen(lc->ks[q].k->id) == idl && !strncmp(lc->ks[q].k->id, id, idl))
-			k = lc->ks[q].k;
-	if (!k) {
+			st = &lc->ks[q];
+	if (!st) {
 		csv_row_error(row, 0, "kpi '%s' komt in geen enkele pagina voor (zie 'id' bij de kpi's)", row->val[0]);
 		return 0;
 	}
+	const kpi_def *k = st->k;
 	per_t per;
 	int key;
 	double v;
@@ -359,9 +219,8 @@ static int on_value_row(void *vp, const csv_row *row)
 		return 0;
 	}
 	if (per != k->per) {
-		static const char *const pw[] = {"maand", "kwartaal", "jaar"};
-		csv_row_error(row, 1, "kpi '%s' wordt per %s gemeten; '%s' is geen %s", k->id, pw[k->per],
-		              row->val[1], pw[k->per]);
+		csv_row_error(row, 1, "kpi '%s' wordt per %s gemeten; '%s' is geen %s", k->id,
+		              present_per_word(k->per), row->val[1], present_per_word(k->per));
 		return 0;
 	}
 	if (num_parse(row->val[2], row->len[2], row->dot_is_thousands, &v) != 0) {
@@ -371,14 +230,10 @@ static int on_value_row(void *vp, const csv_row *row)
 	int last = period_last_day(per, key);
 	if (lc->peil != DAY_NONE && last > lc->peil && period_first_day(per, key) > lc->peil)
 		return 0;
-	cell_t *c = cell_for(&k->total, key);
-	if (c->n) {
+	if (engine_add_value(lc->e, st->ki, key, v) != 0) {
 		csv_row_error(row, 1, "kpi '%s' heeft voor %s al een waarde", k->id, row->val[1]);
 		return 0;
 	}
-	c->n = c->total = 1;
-	c->value = v;
-	c->has_value = 1;
 	if (lc->file->first == DAY_NONE || period_first_day(per, key) < lc->file->first)
 		lc->file->first = period_first_day(per, key);
 	if (lc->file->last == DAY_NONE || last > lc->file->last)
@@ -391,17 +246,12 @@ static int cmp_file(const void *a, const void *b)
 	return strcmp(((const datafile_t *)a)->name, ((const datafile_t *)b)->name);
 }
 
-static int cmp_series(const void *a, const void *b)
-{
-	return strcmp(((const series_t *)a)->name, ((const series_t *)b)->name);
-}
-
 static int list_files(model_t *m, const char *datadir, const char *shown_dir, diag_t *d)
 {
 	DIR *dh = opendir(datadir);
 	if (!dh) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map met gegevens niet openen (%s)", strerror(errno));
-		return 1;
+		return -1;
 	}
 	size_t cap = 0;
 	struct dirent *de;
@@ -433,11 +283,12 @@ static datafile_t *find_file(model_t *m, const char *name)
 	return NULL;
 }
 
-static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *shown_dir,
-                    int peil, int *max_day, diag_t *d)
+static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
+                    const char *shown_dir, int peil, int *max_day, diag_t *d)
 {
 	loadctx lc = {0};
 	lc.m = m;
+	lc.e = e;
 	lc.file = f;
 	lc.peil = peil;
 	lc.max_day = max_day;
@@ -449,12 +300,14 @@ static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *
 		lc.ncols = 3;
 	}
 	for (size_t i = 0; i < m->nkpis; i++) {
-		kpi_t *k = m->kpis[i];
+		const kpi_t *kp = m->kpis[i];
+		const kpi_def *k = &kp->def;
 		if (strcmp(k->bron, f->name) != 0)
 			continue;
 		lc.ks = xrealloc(lc.ks, (lc.nks + 1) * sizeof *lc.ks);
-		kstate *st = &lc.ks[lc.nks++];
+		kread *st = &lc.ks[lc.nks++];
 		memset(st, 0, sizeof *st);
+		st->ki = i;
 		st->k = k;
 		if (is_values)
 			continue;
@@ -468,288 +321,52 @@ static int read_one(model_t *m, datafile_t *f, const char *datadir, const char *
 		for (size_t q = 0; q < k->nfilters; q++)
 			over |= st->c_filter[q] == -2;
 		if (over) {
-			diag(d, DIAG_ERROR, k->file, k->line, k->col,
+			diag(d, DIAG_ERROR, kp->src.file, kp->src.line, kp->src.col,
 			     "de kpi's samen gebruiken meer dan %d kolommen van %s; verdeel ze over minder kolommen",
 			     MAX_COLS, f->name);
 			free(lc.ks);
-			return 1;
+			return -1;
 		}
 	}
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);
 	csv_info info;
-	int errs_before = diag_errors(d);
-	csv_read(path, shown, lc.cols, lc.ncols, is_values ? on_value_row : on_row, &lc, d, &info);
+	int rv = csv_read(path, shown, lc.cols, lc.ncols, is_values ? on_value_row : on_row, &lc, d, &info);
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
 	f->used = 1;
-	for (size_t q = 0; q < lc.nks; q++) {
-		free(lc.ks[q].slot);
-		kpi_t *k = lc.ks[q].k;
-		if (k->ngroups)
-			qsort(k->groups, k->ngroups, sizeof *k->groups, cmp_series);
-	}
 	free(lc.ks);
 	free(path);
 	free(shown);
-	return diag_errors(d) - errs_before;
+	return rv;
 }
 
-/* --- values and statuses ------------------------------------------------------------ */
-
-double t95(long df)
-{
-	static const double t[31] = {0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
-		2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074,
-		2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-	static const struct { double df, t; } tail[] = {{30, 2.042}, {40, 2.021}, {60, 2.000},
-		{120, 1.980}, {1e300, 1.960}};
-	if (df < 1)
-		return NAN;
-	if (df <= 30)
-		return t[df];
-	/* interpolate linearly in 1/df between tabulated points */
-	for (int i = 0; i < 4; i++) {
-		if (df <= tail[i + 1].df) {
-			double x0 = 1 / tail[i].df, x1 = tail[i + 1].df > 1e299 ? 0 : 1 / tail[i + 1].df;
-			double x = 1.0 / (double)df;
-			return tail[i + 1].t + (tail[i].t - tail[i + 1].t) * (x - x1) / (x0 - x1);
-		}
-	}
-	return 1.960;
-}
-
-static void finish_cell(const kpi_t *k, cell_t *c, int peil)
-{
-	for (size_t i = 0; i < c->nopen; i++) {
-		if (peil > c->open_deadline[i]) {
-			c->n += c->open_count[i];
-			c->hits += k->lager ? c->open_count[i] : 0;
-		} else {
-			c->open += c->open_count[i];
-		}
-	}
-	free(c->open_deadline);
-	free(c->open_count);
-	c->open_deadline = NULL;
-	c->open_count = NULL;
-	c->nopen = c->capopen = 0;
-	switch (k->maat) {
-	case MAAT_TERMIJN:
-	case MAAT_AANDEEL:
-		c->has_value = c->n > 0;
-		if (c->has_value)
-			c->value = 100.0 * (double)c->hits / (double)c->n;
-		break;
-	case MAAT_GEMIDDELDE:
-		if (c->n == 0)
-			break;
-		if (c->n < k->minimum) {
-			c->suppressed = 1;
-			break;
-		}
-		c->has_value = 1;
-		c->value = c->sum / (double)c->n;
-		{
-			double var = c->n > 1 ? (c->sumsq - c->sum * c->sum / (double)c->n) / (double)(c->n - 1) : 0;
-			double half = c->n > 1 ? t95(c->n - 1) * sqrt(var > 0 ? var : 0) / sqrt((double)c->n) : 0;
-			c->lo = c->value - half;
-			c->hi = c->value + half;
-		}
-		c->norm_pct = 100.0 * (double)c->hits / (double)c->n;
-		break;
-	case MAAT_AANTAL:
-		c->has_value = 1;
-		c->value = (double)c->n;
-		break;
-	case MAAT_WAARDE:
-		break;
-	}
-}
-
-void kpi_fmt_value(const kpi_t *k, double v, char *out)
-{
-	switch (k->eenheid) {
-	case EENHEID_PROCENT:
-		fmt_pct(v, 1, out);
-		/* "15,0%" reads as "15%" */
-		{
-			size_t l = strlen(out);
-			if (l > 3 && !strcmp(out + l - 3, ",0%"))
-				strcpy(out + l - 3, "%");
-		}
-		return;
-	case EENHEID_CIJFER:
-		fmt_num(v, 1, out);
-		return;
-	case EENHEID_AANTAL:
-		fmt_num(v, fabs(v - round(v)) < 1e-9 ? 0 : 1, out);
-		return;
-	case EENHEID_WERKDAGEN:
-		fmt_num(v, 1, out);
-		strcat(out, strcmp(out, "1,0") == 0 ? " werkdag" : " werkdagen");
-		return;
-	}
-}
-
-const char *kpi_bound_word(const kpi_t *k)
-{
-	return k->lager ? "ten hoogste" : "minstens";
-}
-
-void kpi_fmt_target_date(int day, char *out)
-{
-	int y, m, d;
-	day_to_ymd(day, &y, &m, &d);
-	if (m == 12 && d == 31)
-		snprintf(out, 32, "eind %d", y);
-	else
-		date_long(day, out);
-}
-
-const target_t *kpi_target_at(const kpi_t *k, int day)
-{
-	if (!k->ndoelen)
-		return NULL;
-	size_t t = 0;
-	while (t + 1 < k->ndoelen && k->doelen[t].datum < day)
-		t++;
-	return &k->doelen[t];
-}
-
-static int better_or_equal(const kpi_t *k, double a, double b)
-{
-	/* compare at the precision shown, so "15,0%" meets "15%" */
-	double ra = round(a * 10) / 10, rb = round(b * 10) / 10;
-	return k->lager ? ra <= rb : ra >= rb;
-}
-
-static void set_status(kpi_t *k, int peil)
-{
-	buf_t r = {0};
-	char val[64], per[40], tv[64], td[40], pv[64];
-	int pkey = period_of(k->per, peil);
-	k->has_cur = 0;
-	for (size_t i = k->total.ncells; i-- > 0;) {
-		const cell_t *c = &k->total.cells[i];
-		if (c->has_value && c->key <= pkey) {
-			k->has_cur = 1;
-			k->cur = c->value;
-			k->cur_key = c->key;
-			break;
-		}
-	}
-	const cell_t *before = k->has_cur ? series_cell(&k->total, k->cur_key - 1) : NULL;
-	k->has_change = before && before->has_value;
-	if (k->has_change)
-		k->change = round(k->cur * 10) / 10 - round(before->value * 10) / 10;
-	if (!k->has_cur) {
-		k->status = ST_GEEN_GEGEVENS;
-		buf_printf(&r, "%s: nog geen gegevens tot en met de peildatum", k->naam);
-		k->reason = buf_take(&r);
-		return;
-	}
-	kpi_fmt_value(k, k->cur, val);
-	period_text(k->per, k->cur_key, per);
-	buf_printf(&r, "%s %s in %s", k->naam, val, per);
-	if (k->has_step) {
-		char sv[64];
-		kpi_fmt_value(k, k->step, sv);
-		buf_printf(&r, "; tussenstap %s %s", sv,
-		           better_or_equal(k, k->cur, k->step) ? "gehaald" : "nog niet gehaald");
-	}
-	if (k->ndoelen == 0) {
-		k->status = ST_GEEN_DOEL;
-		buf_puts(&r, "; er is geen doel voor gesteld");
-		k->reason = buf_take(&r);
-		return;
-	}
-	/* the next target at the reference date, or the last one when all have passed */
-	const target_t *goal = kpi_target_at(k, peil);
-	size_t t = (size_t)(goal - k->doelen);
-	kpi_fmt_value(k, goal->waarde, tv);
-	kpi_fmt_target_date(goal->datum, td);
-	buf_printf(&r, "; doel %s %s %s", td, kpi_bound_word(k), tv);
-	if (better_or_equal(k, k->cur, goal->waarde)) {
-		k->status = ST_BEHAALD;
-	} else if (goal->datum < peil) {
-		k->status = ST_ACHTER;
-	} else {
-		/* straight path from the previous point (target or baseline) to this target */
-		/* without a baseline, the path starts at the first measured value */
-		target_t first = {0, 0};
-		const char *from = t > 0 ? "het vorige doel" : "de nulmeting";
-		const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
-		for (size_t i = 0; !prev && i < k->total.ncells; i++)
-			if (k->total.cells[i].has_value) {
-				first.waarde = k->total.cells[i].value;
-				first.datum = period_last_day(k->per, k->total.cells[i].key);
-				prev = &first;
-				from = "de eerste meting";
-			}
-		{
-			double span = (double)(goal->datum - prev->datum);
-			double f = span > 0 ? (double)(peil - prev->datum) / span : 1;
-			if (f < 0)
-				f = 0;
-			double path = prev->waarde + (goal->waarde - prev->waarde) * f;
-			double tol = 0.25 * fabs(goal->waarde - prev->waarde);
-			kpi_fmt_value(k, path, pv);
-			if (better_or_equal(k, k->cur, path)) {
-				k->status = ST_OP_KOERS;
-			} else if (fabs(k->cur - path) <= tol) {
-				k->status = ST_RISICO;
-			} else {
-				k->status = ST_ACHTER;
-			}
-			buf_printf(&r, "; op de rechte lijn vanaf %s nu %s %s", from, kpi_bound_word(k), pv);
-		}
-	}
-	buf_printf(&r, ": %s", kpi_status_word[k->status]);
-	k->reason = buf_take(&r);
-}
-
-static void set_milestones(model_t *m)
-{
-	for (size_t i = 0; i < m->npages; i++) {
-		page_t *p = m->pages[i];
-		for (size_t j = 0; j < p->nms; j++) {
-			milestone_t *ms = &p->ms[j];
-			if (ms->gereed)
-				ms->status = MS_GEREED;
-			else if (ms->last < m->peildatum)
-				ms->status = MS_TE_LAAT;
-			else if (ms->first <= m->peildatum)
-				ms->status = MS_LOOPT;
-			else
-				ms->status = MS_GEPLAND;
-		}
-	}
-}
-
-int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
+int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
 {
 	/* after errors in the content a KPI may be missing: say nothing that follows from that */
 	int content_errors = diag_errors(d) > 0;
-	int errors = list_files(m, datadir, shown_dir, d);
-	if (errors)
-		return errors;
+	if (list_files(m, datadir, shown_dir, d) != 0)
+		return -1;
+	int rv = 0;
 	int peil = peildatum != DAY_NONE ? peildatum : m->conf_peildatum;
-	m->peildatum_bron = peildatum != DAY_NONE ? "opdrachtregel" : peil != DAY_NONE ? "instelling" : "gegevens";
+	m->peildatum_bron = peildatum != DAY_NONE ? PEIL_OPDRACHTREGEL
+	                    : peil != DAY_NONE    ? PEIL_INSTELLING
+	                                          : PEIL_GEGEVENS;
 	for (size_t i = 0; i < m->nkpis; i++) {
-		kpi_t *k = m->kpis[i];
-		if (!find_file(m, k->bron)) {
-			diag(d, DIAG_ERROR, k->file, k->line, k->col,
-			     "kpi '%s': het bestand '%s' staat niet in %s", k->id, k->bron, shown_dir);
-			errors++;
+		const kpi_t *k = m->kpis[i];
+		if (!find_file(m, k->def.bron)) {
+			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
+			     "kpi '%s': het bestand '%s' staat niet in %s", k->def.id, k->def.bron, shown_dir);
+			rv = -1;
 		}
 	}
+	engine_t *e = engine_new(m, peil);
 	int max_day = DAY_NONE;
 	for (size_t i = 0; i < m->nfiles; i++) {
 		datafile_t *f = &m->files[i];
 		int used = 0;
 		for (size_t j = 0; j < m->nkpis; j++)
-			used |= !strcmp(m->kpis[j]->bron, f->name);
+			used |= !strcmp(m->kpis[j]->def.bron, f->name);
 		if (!used && content_errors)
 			continue;
 		if (!used) {
@@ -758,28 +375,20 @@ int kpi_load(model_t *m, const char *datadir, const char *shown_dir, int peildat
 			free(shown);
 			continue;
 		}
-		errors += read_one(m, f, datadir, shown_dir, peil, &max_day, d);
+		if (read_one(m, e, f, datadir, shown_dir, peil, &max_day, d) != 0)
+			rv = -1;
 	}
 	if (peil == DAY_NONE) {
 		if (max_day == DAY_NONE) {
-			if (!errors && !content_errors)
+			if (rv == 0 && !content_errors)
 				diag(d, DIAG_ERROR, NULL, 0, 0,
 				     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
-			return errors + 1;
+			engine_free(e);
+			return -1;
 		}
 		peil = max_day;
 	}
-	m->peildatum = peil;
-	for (size_t i = 0; i < m->nkpis; i++) {
-		kpi_t *k = m->kpis[i];
-		for (size_t c = 0; c < k->total.ncells; c++)
-			finish_cell(k, &k->total.cells[c], peil);
-		for (size_t g = 0; g < k->ngroups; g++)
-			for (size_t c = 0; c < k->groups[g].ncells; c++)
-				finish_cell(k, &k->groups[g].cells[c], peil);
-		k->total.name = xstrdup("Totaal");
-		set_status(k, peil);
-	}
-	set_milestones(m);
-	return errors;
+	engine_finish(e, peil);
+	engine_free(e);
+	return rv;
 }

@@ -6,16 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load/data.h"
 #include "base/util.h"
+#include "model/present.h"
 
 static chart_t *chart_new(chart_kind kind, const kpi_t *k, const char *id, int ncats)
 {
 	chart_t *c = xcalloc(1, sizeof *c);
 	c->kind = kind;
 	c->id = xstrdup(id);
-	c->title = xstrdup(k->naam);
-	c->unit = k->eenheid;
+	c->title = xstrdup(k->def.naam);
+	c->unit = k->def.eenheid;
 	c->ncats = ncats;
 	c->cats = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->cats);
 	c->ticks = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->ticks);
@@ -32,31 +32,38 @@ static chart_series *add_series(chart_t *c, const char *label)
 	return s;
 }
 
-static void add_ref(chart_t *c, double v, int dashed, char *label)
+static void add_ref(chart_t *c, chart_ref_kind kind, double v, int datum, char *label)
 {
 	c->refs = xrealloc(c->refs, (size_t)(c->nrefs + 1) * sizeof *c->refs);
-	c->refs[c->nrefs].value = v;
-	c->refs[c->nrefs].dashed = dashed;
-	c->refs[c->nrefs].label = label;
-	c->nrefs++;
+	chart_ref *r = &c->refs[c->nrefs++];
+	r->kind = kind;
+	r->value = v;
+	r->datum = datum;
+	r->label = label;
+	r->dashed = kind == REF_TARGET || kind == REF_STEP;
 }
 
 static void target_refs(chart_t *c, const kpi_t *k)
 {
-	char v[64], d[40];
-	if (k->has_base) {
-		kpi_fmt_value(k, k->base.waarde, v);
-		add_ref(c, k->base.waarde, 0, xasprintf("nulmeting %s", v));
+	const kpi_def *d = &k->def;
+	char v[64];
+	if (d->has_base) {
+		present_value(d, d->base.waarde, v);
+		add_ref(c, REF_BASE, d->base.waarde, d->base.datum, xasprintf("nulmeting %s", v));
 	}
-	if (k->has_step) {
-		kpi_fmt_value(k, k->step, v);
-		add_ref(c, k->step, 1, xasprintf("tussenstap %s", v));
+	if (d->has_step) {
+		present_value(d, d->step, v);
+		add_ref(c, REF_STEP, d->step, DAY_NONE, xasprintf("tussenstap %s", v));
 	}
-	for (size_t i = 0; i < k->ndoelen; i++) {
-		kpi_fmt_value(k, k->doelen[i].waarde, v);
-		kpi_fmt_target_date(k->doelen[i].datum, d);
-		add_ref(c, k->doelen[i].waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
-	}
+	for (size_t i = 0; i < d->ndoelen; i++)
+		add_ref(c, REF_TARGET, d->doelen[i].waarde, d->doelen[i].datum, present_target(d, &d->doelen[i]));
+}
+
+static void norm_ref(chart_t *c, const kpi_t *k)
+{
+	char v[64];
+	present_value(&k->def, k->def.norm, v);
+	add_ref(c, REF_NORM, k->def.norm, DAY_NONE, xasprintf("norm %s", v));
 }
 
 /* A y range that shows the data and the reference lines with a little room. */
@@ -103,34 +110,34 @@ static void set_range(chart_t *c)
 
 chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 {
-	const series_t *src = group ? group : &k->total;
+	const series_t *src = group ? group : &k->res.total;
 	if (src->ncells == 0)
 		return NULL;
 	chart_t *c = chart_new(CHART_LINE, k, id, (int)src->ncells);
 	if (group) {
 		free(c->title);
-		c->title = xasprintf("%s: %s", k->naam, group->name);
+		c->title = xasprintf("%s: %s", k->def.naam, group->name);
 	}
 	chart_series *s = add_series(c, group ? group->name : "Totaal");
 	int any = 0;
 	for (size_t i = 0; i < src->ncells; i++) {
-		char p[32];
+		char p[40];
 		int key = src->first_key + (int)i;
-		period_short(k->per, key, p);
+		present_period_short(k->def.per, key, p);
 		c->cats[i] = xstrdup(p);
 		/* axis labels that fit: all when few; else January with its year and July,
 		 * or the first quarter with its year */
 		if (src->ncells <= 6)
 			c->ticks[i] = xstrdup(p);
-		else if (k->per == PER_MAAND && key % 12 == 0)
+		else if (k->def.per == PER_MAAND && key % 12 == 0)
 			c->ticks[i] = xstrdup(p);
-		else if (k->per == PER_MAAND && key % 12 == 6 && src->ncells <= 48)
-			c->ticks[i] = xstrdup(month_abbr[6]);
-		else if (k->per == PER_KWARTAAL && key % 4 == 0)
+		else if (k->def.per == PER_MAAND && key % 12 == 6 && src->ncells <= 48)
+			c->ticks[i] = xstrdup(present_month_abbr(6));
+		else if (k->def.per == PER_KWARTAAL && key % 4 == 0)
 			c->ticks[i] = xstrdup(p);
-		else if (k->per == PER_KWARTAAL && key % 4 == 2 && src->ncells <= 10)
+		else if (k->def.per == PER_KWARTAAL && key % 4 == 2 && src->ncells <= 10)
 			c->ticks[i] = xstrdup("K3");
-		else if (k->per == PER_JAAR && (src->ncells <= 12 || key % 5 == 0))
+		else if (k->def.per == PER_JAAR && (src->ncells <= 12 || key % 5 == 0))
 			c->ticks[i] = xstrdup(p);
 		if (src->cells[i].has_value) {
 			s->y[i] = src->cells[i].value;
@@ -142,24 +149,24 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		chart_free(c);
 		return NULL;
 	}
+	c->per = k->def.per;
+	c->first_key = src->first_key;
 	target_refs(c, k);
-	if (k->has_norm && k->maat == MAAT_GEMIDDELDE) {
-		char v[64];
-		kpi_fmt_value(k, k->norm, v);
-		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
-	}
+	if (k->def.has_norm && k->def.maat == MAAT_GEMIDDELDE)
+		norm_ref(c, k);
 	/* events of this series (a group's own, or the organisation's) */
-	for (size_t e = 0; e < k->nevents; e++) {
-		const event_t *ev = &k->events[e];
+	for (size_t e = 0; e < k->def.nevents; e++) {
+		const event_t *ev = &k->def.events[e];
 		if (group ? !str_eq(ev->groep, group->name) : ev->groep != NULL)
 			continue;
-		int key = period_of(k->per, ev->datum);
+		int key = period_of(k->def.per, ev->datum);
 		if (key < src->first_key || key >= src->first_key + (int)src->ncells)
 			continue;
 		c->events = xrealloc(c->events, (size_t)(c->nevents + 1) * sizeof *c->events);
-		char d[32];
-		date_long(ev->datum, d);
+		char d[40];
+		present_date(ev->datum, d);
 		c->events[c->nevents].cat = key - src->first_key;
+		c->events[c->nevents].datum = ev->datum;
 		c->events[c->nevents].label = xasprintf("%s (%s)", ev->wat, d);
 		c->nevents++;
 	}
@@ -173,10 +180,10 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 			last = i;
 		}
 	char a[64], b[64], pa[40], pb[40];
-	kpi_fmt_value(k, s->y[first], a);
-	kpi_fmt_value(k, s->y[last], b);
-	period_text(k->per, src->first_key + first, pa);
-	period_text(k->per, src->first_key + last, pb);
+	present_value(&k->def, s->y[first], a);
+	present_value(&k->def, s->y[last], b);
+	present_period(k->def.per, src->first_key + first, pa);
+	present_period(k->def.per, src->first_key + last, pb);
 	buf_t d = {0};
 	if (first == last)
 		buf_printf(&d, "%s: %s in %s.", c->title, b, pb);
@@ -184,39 +191,42 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		buf_printf(&d, "%s: van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);
-	if (!group)
-		buf_printf(&d, " %s.", k->reason);
+	if (!group) {
+		char *why = present_reason(k);
+		buf_printf(&d, " %s.", why);
+		free(why);
+	}
 	c->desc = buf_take(&d);
 	return c;
 }
 
 chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 {
-	if (!k->ngroups)
+	if (!k->res.ngroups)
 		return NULL;
-	chart_t *c = chart_new(CHART_BARS, k, id, (int)k->ngroups);
+	chart_t *c = chart_new(CHART_BARS, k, id, (int)k->res.ngroups);
 	char p[40];
-	period_text(k->per, key, p);
+	present_period(k->def.per, key, p);
 	free(c->title);
 	/* "Waardering per product" already says per what */
 	char per_what[160];
-	snprintf(per_what, sizeof per_what, "per %s", k->groep);
-	if (strstr(k->naam, per_what))
-		c->title = xasprintf("%s, %s", k->naam, p);
+	snprintf(per_what, sizeof per_what, "per %s", k->def.groep);
+	if (strstr(k->def.naam, per_what))
+		c->title = xasprintf("%s, %s", k->def.naam, p);
 	else
-		c->title = xasprintf("%s %s, %s", k->naam, per_what, p);
+		c->title = xasprintf("%s %s, %s", k->def.naam, per_what, p);
 	chart_series *s = add_series(c, p);
 	int best = -1, worst = -1, n = 0;
-	for (size_t g = 0; g < k->ngroups; g++) {
-		c->cats[g] = xstrdup(k->groups[g].name);
-		const cell_t *cell = series_cell(&k->groups[g], key);
+	for (size_t g = 0; g < k->res.ngroups; g++) {
+		c->cats[g] = xstrdup(k->res.groups[g].name);
+		const cell_t *cell = series_cell(&k->res.groups[g], key);
 		if (cell && cell->has_value) {
 			s->y[g] = cell->value;
 			s->has[g] = 1;
 			n++;
-			if (best < 0 || (k->lager ? cell->value < s->y[best] : cell->value > s->y[best]))
+			if (best < 0 || (k->def.lager ? cell->value < s->y[best] : cell->value > s->y[best]))
 				best = (int)g;
-			if (worst < 0 || (k->lager ? cell->value > s->y[worst] : cell->value < s->y[worst]))
+			if (worst < 0 || (k->def.lager ? cell->value > s->y[worst] : cell->value < s->y[worst]))
 				worst = (int)g;
 		}
 	}
@@ -224,25 +234,19 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 		chart_free(c);
 		return NULL;
 	}
-	if (k->has_norm && k->maat == MAAT_GEMIDDELDE) {
-		char v[64];
-		kpi_fmt_value(k, k->norm, v);
-		add_ref(c, k->norm, 0, xasprintf("norm %s", v));
+	if (k->def.has_norm && k->def.maat == MAAT_GEMIDDELDE) {
+		norm_ref(c, k);
 	} else {
 		/* the target that applies in this period */
-		const target_t *t = kpi_target_at(k, period_last_day(k->per, key));
-		if (t) {
-			char v[64], d[40];
-			kpi_fmt_value(k, t->waarde, v);
-			kpi_fmt_target_date(t->datum, d);
-			add_ref(c, t->waarde, 1, xasprintf("doel %s: %s %s", d, kpi_bound_word(k), v));
-		}
+		const target_t *t = kpi_target_at(k, period_last_day(k->def.per, key));
+		if (t)
+			add_ref(c, REF_TARGET, t->waarde, t->datum, present_target(&k->def, t));
 	}
 	set_range(c);
 	c->ymin = 0; /* bars start at zero, or their lengths lie */
 	char b[64], w[64];
-	kpi_fmt_value(k, s->y[best], b);
-	kpi_fmt_value(k, s->y[worst], w);
+	present_value(&k->def, s->y[best], b);
+	present_value(&k->def, s->y[worst], w);
 	if (n == 1)
 		c->desc = xasprintf("%s: alleen %s heeft een waarde, %s.", c->title, c->cats[best], b);
 	else

@@ -1,6 +1,8 @@
-/* chart.h - a chart described once, from the model: kind, categories, series, reference
- * lines (baseline, targets, norm, intermediate step) and events. The site draws it as SVG;
- * the same description is meant for the PDF and the workbook. */
+/* chart.h - a chart described once, from the model, with everything any output needs to
+ * draw it: kind, categories (periods with their keys, or groups), series, reference lines
+ * (baseline, intermediate step, targets with their dates, norm), events, the axis range and
+ * unit, the title and the finding in one sentence. The site draws it as SVG, the PDF as
+ * vector graphics and the workbook as a native chart; none of them decides anything. */
 #ifndef MEETLAT_CHART_H
 #define MEETLAT_CHART_H
 
@@ -14,15 +16,20 @@ typedef struct {
 	int *has;         /* per category: a value exists */
 } chart_series;
 
+typedef enum { REF_BASE, REF_STEP, REF_TARGET, REF_NORM } chart_ref_kind;
+
 typedef struct {
+	chart_ref_kind kind;
 	double value;
+	int datum;        /* REF_BASE, REF_TARGET: the day it applies to; else DAY_NONE */
 	char *label;      /* "doel eind 2025: ten hoogste 15%" */
-	int dashed;       /* targets dashed; baseline and norm dotted */
+	int dashed;       /* targets and the step dashed; baseline and norm dotted */
 } chart_ref;
 
 typedef struct {
 	int cat;          /* category index where it happens */
-	char *label;      /* "Pilot gestart" */
+	int datum;
+	char *label;      /* "Pilot gestart (1 januari 2024)" */
 } chart_event;
 
 typedef struct {
@@ -30,7 +37,9 @@ typedef struct {
 	char *id;         /* unique within a page, for aria references */
 	char *title;
 	char *desc;       /* the finding in words */
-	char **cats;      /* category labels */
+	per_t per;        /* LINE: the categories are consecutive periods of this kind */
+	int first_key;    /* LINE: the key of category 0 */
+	char **cats;      /* category labels: "okt 2024", a team */
 	char **ticks;     /* line charts: axis label per category, NULL for none */
 	int ncats;
 	chart_series *series;

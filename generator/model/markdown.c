@@ -1,4 +1,4 @@
-/* md.c - see md.h. */
+/* markdown.c - see markdown.h; the only module that includes cmark.h. */
 #include "model/markdown.h"
 
 #include <cmark.h>
@@ -114,29 +114,30 @@ void md_html(const md_doc *d, int shift, buf_t *out)
 {
 	if (!d)
 		return;
-	cmark_iter *it = cmark_iter_new(d->root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(c) == CMARK_NODE_HEADING) {
-			int lvl = cmark_node_get_heading_level(c) + shift;
-			cmark_node_set_heading_level(c, lvl > 6 ? 6 : lvl);
-		}
-	}
-	cmark_iter_free(it);
+	/* cmark writes headings as bare <hN> and </hN> and escapes every '<' of the text (raw HTML
+	 * is omitted in safe mode), so shifting the levels in its output is exact and leaves the
+	 * model's tree alone */
 	char *html = cmark_render_html(d->root, CMARK_OPT_DEFAULT);
-	buf_puts(out, html);
-	free(html);
-	/* restore, so the document can be rendered again */
-	it = cmark_iter_new(d->root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(c) == CMARK_NODE_HEADING) {
-			int lvl = cmark_node_get_heading_level(c) - shift;
-			cmark_node_set_heading_level(c, lvl < 1 ? 1 : lvl);
+	const char *s = html;
+	while (*s) {
+		const char *t = strchr(s, '<');
+		if (!t) {
+			buf_puts(out, s);
+			break;
+		}
+		buf_add(out, s, (size_t)(t - s));
+		int close = t[1] == '/';
+		const char *h = t + 1 + close;
+		if (h[0] == 'h' && h[1] >= '1' && h[1] <= '6' && h[2] == '>') {
+			int lvl = h[1] - '0' + shift;
+			buf_printf(out, "<%sh%d>", close ? "/" : "", lvl > 6 ? 6 : lvl);
+			s = h + 3;
+		} else {
+			buf_putc(out, '<');
+			s = t + 1;
 		}
 	}
-	cmark_iter_free(it);
+	free(html);
 }
 
 struct blocks_ctx {

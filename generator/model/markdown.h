@@ -1,7 +1,8 @@
-/* md.h - Markdown documents (CommonMark via cmark; raw HTML is dropped).
- * The only module that includes cmark.h: renderers get HTML, plain text or a block stream. */
-#ifndef MEETLAT_MD_H
-#define MEETLAT_MD_H
+/* markdown.h - the Markdown documents the model holds (CommonMark via cmark; raw HTML is
+ * dropped). The loader parses them; renderers get HTML, plain text or a block stream, and
+ * never see cmark, which only markdown.c includes. */
+#ifndef MEETLAT_MARKDOWN_H
+#define MEETLAT_MARKDOWN_H
 
 #include "base/util.h"
 

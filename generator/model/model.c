@@ -6,18 +6,11 @@
 
 #include "base/util.h"
 
+/* The names the content uses (front matter values and section headings). */
 const char *const smart_names[SMART_N] = {"Specifiek", "Meetbaar", "Acceptabel", "Realistisch",
 	"Tijdgebonden"};
 const char *const ambition_names[AMB_N] = {"Verbinding", "Vakmanschap", "Vertrouwen"};
-const char *const ambition_titles[AMB_N] = {
-	"We volgen de logica van de inwoner (Verbinding)",
-	"We zijn duidelijk in wat wel en wat niet kan (Vakmanschap)",
-	"We hebben oog voor het algemeen belang (Vertrouwen)"};
-const char *const ms_status_word[4] = {"gereed", "loopt", "te laat", "gepland"};
 const char *const maat_names[5] = {"termijn", "gemiddelde", "aandeel", "aantal", "waarde"};
-const char *const kpi_status_word[6] = {"behaald", "op koers", "risico", "achter",
-	"geen gegevens", "geen doel"};
-const char *const kpi_status_icon[6] = {"✔", "➚", "⚠", "✖", "?", "–"};
 
 model_t *model_new(void)
 {
@@ -27,12 +20,8 @@ model_t *model_new(void)
 	return m;
 }
 
-static void series_free(series_t *s)
+void series_free(series_t *s)
 {
-	for (size_t i = 0; i < s->ncells; i++) {
-		free(s->cells[i].open_deadline);
-		free(s->cells[i].open_count);
-	}
 	free(s->cells);
 	free(s->name);
 }
@@ -41,34 +30,34 @@ void kpi_free(kpi_t *k)
 {
 	if (!k)
 		return;
-	free(k->id);
-	free(k->naam);
-	free(k->omschrijving);
-	free(k->bron);
-	free(k->start);
-	free(k->einde);
-	free(k->datum);
-	free(k->kolom);
-	free(k->is);
-	free(k->groep);
-	for (size_t i = 0; i < k->nfilters; i++) {
-		free(k->filters[i].kolom);
-		free(k->filters[i].waarde);
+	kpi_def *d = &k->def;
+	free(d->id);
+	free(d->naam);
+	free(d->omschrijving);
+	free(d->bron);
+	free(d->start);
+	free(d->einde);
+	free(d->datum);
+	free(d->kolom);
+	free(d->is);
+	free(d->groep);
+	for (size_t i = 0; i < d->nfilters; i++) {
+		free(d->filters[i].kolom);
+		free(d->filters[i].waarde);
 	}
-	free(k->filters);
-	free(k->doelen);
-	free(k->thema);
-	for (size_t i = 0; i < k->nevents; i++) {
-		free(k->events[i].groep);
-		free(k->events[i].wat);
+	free(d->filters);
+	free(d->doelen);
+	free(d->thema);
+	for (size_t i = 0; i < d->nevents; i++) {
+		free(d->events[i].groep);
+		free(d->events[i].wat);
 	}
-	free(k->events);
-	free(k->file);
-	series_free(&k->total);
-	for (size_t i = 0; i < k->ngroups; i++)
-		series_free(&k->groups[i]);
-	free(k->groups);
-	free(k->reason);
+	free(d->events);
+	free(k->src.file);
+	series_free(&k->res.total);
+	for (size_t i = 0; i < k->res.ngroups; i++)
+		series_free(&k->res.groups[i]);
+	free(k->res.groups);
 	free(k);
 }
 
@@ -86,10 +75,8 @@ static void page_free(page_t *p)
 		md_free(p->smart[i]);
 	for (int i = 0; i < AMB_N; i++)
 		md_free(p->amb[i]);
-	for (size_t i = 0; i < p->nms; i++) {
-		free(p->ms[i].when);
+	for (size_t i = 0; i < p->nms; i++)
 		free(p->ms[i].wat);
-	}
 	free(p->ms);
 	free(p->kpis);
 	free(p);
@@ -109,17 +96,19 @@ void model_free(model_t *m)
 		free(m->files[i].name);
 	free(m->files);
 	calendar_free(&m->cal);
+	md_free(m->definities);
 	free(m->gemeente);
 	free(m->thema);
 	free(m->uitgelicht);
 	free(m->conf_file);
+	free(m->well);
 	free(m);
 }
 
 kpi_t *model_find_kpi(const model_t *m, const char *id)
 {
 	for (size_t i = 0; i < m->nkpis; i++)
-		if (str_eq(m->kpis[i]->id, id))
+		if (str_eq(m->kpis[i]->def.id, id))
 			return m->kpis[i];
 	return NULL;
 }
@@ -131,16 +120,14 @@ const cell_t *series_cell(const series_t *s, int key)
 	return &s->cells[key - s->first_key];
 }
 
-int model_report_year(const model_t *m)
+const target_t *kpi_target_at(const kpi_t *k, int day)
 {
-	int y, mo, d;
-	day_to_ymd(m->peildatum, &y, &mo, &d);
-	return y;
-}
-
-void model_mt_period(const model_t *m, char *out)
-{
-	period_code(PER_KWARTAAL, period_of(PER_KWARTAAL, m->peildatum), out);
+	if (!k->def.ndoelen)
+		return NULL;
+	size_t t = 0;
+	while (t + 1 < k->def.ndoelen && k->def.doelen[t].datum < day)
+		t++;
+	return &k->def.doelen[t];
 }
 
 char *page_href(const page_t *p)

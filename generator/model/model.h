@@ -1,5 +1,6 @@
-/* model.h - the one in-memory model of the programme. Loaders fill it, the KPI engine
- * computes its series and statuses, renderers only read it. model_free frees everything. */
+/* model.h - the one in-memory model of the programme. Loaders fill in what the content and
+ * the data say, the engine (engine.h) computes series, statuses and summaries, renderers only
+ * read it. model_free frees everything. */
 #ifndef MEETLAT_MODEL_H
 #define MEETLAT_MODEL_H
 
@@ -14,27 +15,21 @@ enum { SMART_S, SMART_M, SMART_A, SMART_R, SMART_T, SMART_N };
 enum { AMB_VERBINDING, AMB_VAKMANSCHAP, AMB_VERTROUWEN, AMB_N };
 extern const char *const smart_names[SMART_N];
 extern const char *const ambition_names[AMB_N];
-/* "1. We volgen de logica van de inwoner", for headings */
-extern const char *const ambition_titles[AMB_N];
 
-typedef enum { MS_GEREED, MS_LOOPT, MS_TE_LAAT, MS_GEPLAND } ms_status;
-extern const char *const ms_status_word[4];
+typedef enum { MS_GEREED, MS_LOOPT, MS_TE_LAAT, MS_GEPLAND, MS_N } ms_status;
 
 typedef struct {
 	int first, last;   /* the days the milestone's date or period covers */
-	char *when;        /* as written for readers: "mei 2024", "3e kwartaal 2024" */
+	int when_per;      /* -1: a day; else the per_t of a whole period ("2024-K3") */
 	char *wat;
 	int gereed;
-	ms_status status;  /* at the reference date */
+	ms_status status;  /* at the reference date (engine) */
 } milestone_t;
 
 typedef enum { MAAT_TERMIJN, MAAT_GEMIDDELDE, MAAT_AANDEEL, MAAT_AANTAL, MAAT_WAARDE } maat_t;
 extern const char *const maat_names[5];
 
-typedef enum { ST_BEHAALD, ST_OP_KOERS, ST_RISICO, ST_ACHTER, ST_GEEN_GEGEVENS, ST_GEEN_DOEL } kpi_status;
-extern const char *const kpi_status_word[6];
-/* A text symbol for each status, so meaning never rests on colour alone. */
-extern const char *const kpi_status_icon[6];
+typedef enum { ST_BEHAALD, ST_OP_KOERS, ST_RISICO, ST_ACHTER, ST_GEEN_GEGEVENS, ST_GEEN_DOEL, ST_N } kpi_status;
 
 typedef enum { EENHEID_PROCENT, EENHEID_CIJFER, EENHEID_AANTAL, EENHEID_WERKDAGEN } eenheid_t;
 
@@ -58,35 +53,13 @@ typedef struct {
 	char *wat;               /* "Pilot gestart" */
 } event_t;
 
-/* One period of one group. */
+/* Where something was written in content/, for messages. */
 typedef struct {
-	int key;          /* period number (date.h) */
-	long total;       /* rows counted in this period */
-	long n;           /* termijn: decided items; gemiddelde/aandeel: rows with a value */
-	long hits;        /* termijn: late (lager) or in time (hoger); aandeel: matches;
-	                     gemiddelde: at or above the norm */
-	long open;        /* termijn: still open within their deadline ("lopend") */
-	double sum, sumsq;
-	int has_value;    /* a value exists and is not suppressed */
-	int suppressed;   /* gemiddelde with fewer rows than the minimum */
-	double value;     /* percentage, mean, count or reported value */
-	double lo, hi;    /* gemiddelde: 95% confidence interval */
-	double norm_pct;  /* gemiddelde: share at or above the norm, in % */
-	/* termijn, while the reference date is unknown: deadlines of open items */
-	int *open_deadline;
-	long *open_count;
-	size_t nopen, capopen;
-} cell_t;
+	char *file;              /* as shown: content/12-terugbelverzoeken.md */
+	int line, col;
+} srcpos_t;
 
-typedef struct {
-	char *name;       /* group value; "Totaal" for the whole organisation */
-	int first_key;    /* cells[i] has key first_key + i */
-	cell_t *cells;
-	size_t ncells;
-} series_t;
-
-typedef struct page page_t;
-
+/* What the content says about a KPI (its front matter). */
 typedef struct {
 	char *id, *naam, *omschrijving;
 	maat_t maat;
@@ -116,21 +89,59 @@ typedef struct {
 	char *thema;             /* theme page it belongs to, or NULL */
 	event_t *events;         /* marked in the charts */
 	size_t nevents;
-	char *file;              /* where it was defined */
-	int line, col;
-	page_t *page;
+} kpi_def;
 
-	/* computed */
+/* One period of one group, as the engine computed it. */
+typedef struct {
+	int key;          /* period number (date.h) */
+	long total;       /* rows counted in this period */
+	long n;           /* termijn: decided items; gemiddelde/aandeel: rows with a value */
+	long hits;        /* termijn: late (lager) or in time (hoger); aandeel: matches;
+	                     gemiddelde: at or above the norm */
+	long open;        /* termijn: still open within their deadline ("lopend") */
+	int has_value;    /* a value exists and is not suppressed */
+	int suppressed;   /* gemiddelde with fewer rows than the minimum */
+	double value;     /* percentage, mean, count or reported value */
+	double lo, hi;    /* gemiddelde: 95% confidence interval */
+	double norm_pct;  /* gemiddelde: share at or above the norm, in % */
+} cell_t;
+
+typedef struct {
+	char *name;       /* group value; "Totaal" for the whole organisation */
+	int is_total;     /* the whole organisation, not a group */
+	int first_key;    /* cells[i] has key first_key + i */
+	cell_t *cells;
+	size_t ncells;
+} series_t;
+
+/* Where the straight path towards a target starts. */
+typedef enum { PATH_FROM_BASE, PATH_FROM_PREV_TARGET, PATH_FROM_FIRST } path_from;
+
+/* What the engine computed for a KPI at the reference date. */
+typedef struct {
 	series_t total;
 	series_t *groups;        /* sorted by name */
 	size_t ngroups;
 	kpi_status status;
-	int cur_key;             /* the period the status is based on, if has_cur */
 	int has_cur;
+	int cur_key;             /* the period the status is based on */
 	double cur;
 	int has_change;          /* the period before cur_key has a value too */
 	double change;           /* cur minus that value, both rounded as shown */
-	char *reason;            /* Dutch sentence explaining the status */
+	int step_reached;        /* has_step: cur meets the intermediate step */
+	int goal;                /* index of the target the status is judged against, -1: none */
+	int has_path;            /* the straight path applies (target still ahead, not met) */
+	double path;             /* the value on that path at the reference date */
+	path_from from;
+} kpi_result;
+
+typedef struct page page_t;
+
+typedef struct {
+	kpi_def def;
+	srcpos_t src;
+	page_t *page;
+	kpi_result res;
 } kpi_t;
 
 struct page {
@@ -145,6 +156,7 @@ struct page {
 	md_doc *amb[AMB_N];
 	milestone_t *ms;
 	size_t nms;
+	int ms_count[MS_N];      /* milestones per status (engine) */
 	kpi_t **kpis;            /* owned by the model's kpis list */
 	size_t nkpis;
 };
@@ -157,6 +169,15 @@ typedef struct {
 	int cp1252;              /* converted from Windows-1252 */
 } datafile_t;
 
+/* A group that meets its norm in the latest period ("wat gaat al goed"). */
+typedef struct {
+	const kpi_t *kpi;
+	const series_t *group;
+	double value;
+} going_well_t;
+
+typedef enum { PEIL_OPDRACHTREGEL, PEIL_INSTELLING, PEIL_GEGEVENS } peil_bron;
+
 typedef struct {
 	char *gemeente;
 	char *thema;
@@ -168,22 +189,33 @@ typedef struct {
 	datafile_t *files;       /* sorted by name */
 	size_t nfiles;
 	calendar_t cal;
+	md_doc *definities;      /* docs/definities.md: how every figure is computed */
 	int peildatum;
-	const char *peildatum_bron; /* "opdrachtregel", "instelling" or "gegevens" */
+	peil_bron peildatum_bron;
 	int voorbeelddata;       /* data/voorbeelddata.txt exists */
 	char *conf_file;         /* where gemeente/peildatum were set, for messages */
 	int conf_peildatum;      /* from content, DAY_NONE if not set */
+
+	/* computed by the engine */
+	int report_year;         /* the council report's year */
+	int mt_quarter;          /* the MT report's quarter (period key) */
+	int kpi_count[ST_N];     /* KPIs per status */
+	int ms_count[MS_N];      /* milestones per status, all pages */
+	size_t nms;
+	going_well_t *well;      /* groups that meet their norm */
+	size_t nwell;
 } model_t;
 
 model_t *model_new(void);
 void model_free(model_t *m);
 void kpi_free(kpi_t *k);
+void series_free(series_t *s);
 kpi_t *model_find_kpi(const model_t *m, const char *id);
 /* Cell of series s for period key, or NULL. */
 const cell_t *series_cell(const series_t *s, int key);
-/* The report year and MT period follow from the reference date. */
-int model_report_year(const model_t *m);
-void model_mt_period(const model_t *m, char *out); /* "2025-K4" */
+/* The target that applies on `day`: the first one on or after it, else the last one;
+ * NULL when the KPI has no targets. */
+const target_t *kpi_target_at(const kpi_t *k, int day);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
 

@@ -1,14 +1,14 @@
-/* kpitable.c - see kpitable.h. */
+/* table.c - see table.h. */
 #include "model/table.h"
 
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/escape.h"
 #include "base/fmt.h"
-#include "load/data.h"
 #include "base/util.h"
+#include "model/present.h"
 
 static void add_col(kt_table *t, const char *key, const char *label, kt_kind kind)
 {
@@ -19,9 +19,12 @@ static void add_col(kt_table *t, const char *key, const char *label, kt_kind kin
 }
 
 
-static kt_cell *new_row(kt_table *t, size_t *cap)
+static kt_cell *new_row(kt_table *t, size_t *cap, size_t *rcap, const series_t *s, int key)
 {
 	t->cells = xgrow(t->cells, cap, (t->nrows + 1) * (size_t)t->ncols, sizeof *t->cells);
+	t->rows = xgrow(t->rows, rcap, t->nrows, sizeof *t->rows);
+	t->rows[t->nrows].series = s;
+	t->rows[t->nrows].key = key;
 	return &t->cells[t->nrows++ * (size_t)t->ncols];
 }
 
@@ -35,21 +38,21 @@ static void set_num(kt_cell *c, kt_kind kind, double v)
 	char out[64];
 	switch (kind) {
 	case KT_COUNT:
-		c->num = round(v);
-		fmt_num(c->num, 0, out);
+		c->num = num_round(v, 0);
+		present_number(c->num, 0, out);
 		break;
 	case KT_PCT:
-		c->num = round(v * 10) / 10;
-		fmt_num(c->num, 1, out);
+		c->num = num_round(v, 1);
+		present_number(c->num, 1, out);
 		break;
 	case KT_MARK:
-		c->num = round(v * 10) / 10;
-		fmt_num(c->num, 1, out);
+		c->num = num_round(v, 1);
+		present_number(c->num, 1, out);
 		break;
 	case KT_TEXT:
 	case KT_PERIOD:
 		c->num = v;
-		fmt_num(v, 1, out);
+		present_number(v, 1, out);
 		break;
 	}
 	c->text = xstrdup(out);
@@ -72,22 +75,22 @@ static char *key_part(const char *s)
 	return b.len ? buf_take(&b) : xstrdup("waarde");
 }
 
-static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size_t *cap)
+static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size_t *cap, size_t *rcap)
 {
 	for (size_t i = 0; i < s->ncells; i++) {
 		const cell_t *c = &s->cells[i];
 		int key = s->first_key + (int)i;
-		if (c->total == 0 && k->maat != MAAT_AANTAL)
+		if (c->total == 0 && k->def.maat != MAAT_AANTAL)
 			continue;
-		kt_cell *r = new_row(t, cap);
+		kt_cell *r = new_row(t, cap, rcap, s, key);
 		memset(r, 0, (size_t)t->ncols * sizeof *r);
 		int col = 0;
-		char p[32];
+		char p[40];
 		if (t->group_col >= 0)
 			set_text(&r[col++], s->name);
-		period_code(k->per, key, p);
+		period_code(k->def.per, key, p);
 		set_text(&r[col++], p);
-		switch (k->maat) {
+		switch (k->def.maat) {
 		case MAAT_TERMIJN:
 			set_num(&r[col++], KT_COUNT, (double)c->total);
 			set_num(&r[col++], KT_COUNT, (double)c->hits);
@@ -102,15 +105,15 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 				for (int q = 0; q < 5; q++)
 					set_empty(&r[col++]);
 				char note[96];
-				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->minimum,
-				         k->einde ? "afgehandeld" : "antwoorden");
+				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->def.minimum,
+				         k->def.einde ? "afgehandeld" : "antwoorden");
 				set_text(&r[col++], note);
 			} else {
 				set_num(&r[col++], KT_COUNT, (double)c->n);
 				set_num(&r[col++], KT_MARK, c->value);
 				set_num(&r[col++], KT_MARK, c->lo);
 				set_num(&r[col++], KT_MARK, c->hi);
-				if (k->has_norm)
+				if (k->def.has_norm)
 					set_num(&r[col++], KT_PCT, c->norm_pct);
 				else
 					set_empty(&r[col++]);
@@ -130,8 +133,8 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			break;
 		case MAAT_WAARDE:
 			if (c->has_value)
-				set_num(&r[col++], k->eenheid == EENHEID_PROCENT ? KT_PCT
-				                   : k->eenheid == EENHEID_CIJFER ? KT_MARK
+				set_num(&r[col++], k->def.eenheid == EENHEID_PROCENT ? KT_PCT
+				                   : k->def.eenheid == EENHEID_CIJFER ? KT_MARK
 				                                                  : KT_COUNT,
 				        c->value);
 			else
@@ -143,47 +146,45 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 
 void kt_build(const kpi_t *k, kt_table *t)
 {
-	static const char *const per_key[] = {"maand", "kwartaal", "jaar"};
-	static const char *const per_label[] = {"Maand", "Kwartaal", "Jaar"};
 	memset(t, 0, sizeof *t);
-	t->per = k->per;
+	t->per = k->def.per;
 	t->group_col = t->period_col = t->value_col = -1;
-	size_t cap = 0;
-	if (k->groep) {
+	size_t cap = 0, rcap = 0;
+	if (k->def.groep) {
 		t->group_col = t->ncols;
-		char *label = xstrdup(k->groep);
+		char *label = xstrdup(k->def.groep);
 		if (label[0] >= 'a' && label[0] <= 'z')
 			label[0] = (char)(label[0] - 'a' + 'A');
-		add_col(t, k->groep, label, KT_TEXT);
+		add_col(t, k->def.groep, label, KT_TEXT);
 		free(label);
 	}
 	t->period_col = t->ncols;
-	add_col(t, per_key[k->per], per_label[k->per], KT_PERIOD);
-	const char *w = k->lager ? "buiten" : "binnen";
+	add_col(t, present_per_word(k->def.per), present_per_label(k->def.per), KT_PERIOD);
+	const char *w = k->def.lager ? "buiten" : "binnen";
 	char key[96], label[96];
-	switch (k->maat) {
+	switch (k->def.maat) {
 	case MAAT_TERMIJN:
 		add_col(t, "totaal", "Totaal", KT_COUNT);
 		snprintf(key, sizeof key, "%s_termijn", w);
-		snprintf(label, sizeof label, "%s termijn", k->lager ? "Buiten" : "Binnen");
+		snprintf(label, sizeof label, "%s termijn", k->def.lager ? "Buiten" : "Binnen");
 		add_col(t, key, label, KT_COUNT);
 		add_col(t, "lopend", "Lopend", KT_COUNT);
 		snprintf(key, sizeof key, "percentage_%s_termijn", w);
-		snprintf(label, sizeof label, "%s termijn (%%)", k->lager ? "Buiten" : "Binnen");
+		snprintf(label, sizeof label, "%s termijn (%%)", k->def.lager ? "Buiten" : "Binnen");
 		t->value_col = t->ncols;
 		add_col(t, key, label, KT_PCT);
 		break;
 	case MAAT_GEMIDDELDE:
-		add_col(t, k->einde ? "aantal" : "aantal_antwoorden", k->einde ? "Afgehandeld" : "Antwoorden", KT_COUNT);
+		add_col(t, k->def.einde ? "aantal" : "aantal_antwoorden", k->def.einde ? "Afgehandeld" : "Antwoorden", KT_COUNT);
 		t->value_col = t->ncols;
-		add_col(t, k->einde ? "gemiddelde_werkdagen" : "gemiddelde",
-		        k->einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
+		add_col(t, k->def.einde ? "gemiddelde_werkdagen" : "gemiddelde",
+		        k->def.einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
 		add_col(t, "ondergrens_95", "Ondergrens 95%", KT_MARK);
 		add_col(t, "bovengrens_95", "Bovengrens 95%", KT_MARK);
-		if (k->has_norm) {
+		if (k->def.has_norm) {
 			char nv[48];
-			fmt_num(k->norm, 0, nv);
-			snprintf(label, sizeof label, "%s of %s (%%)", nv, k->lager ? "minder" : "hoger");
+			present_number(k->def.norm, 0, nv);
+			snprintf(label, sizeof label, "%s of %s (%%)", nv, k->def.lager ? "minder" : "hoger");
 		} else {
 			snprintf(label, sizeof label, "Norm gehaald (%%)");
 		}
@@ -191,13 +192,13 @@ void kt_build(const kpi_t *k, kt_table *t)
 		add_col(t, "opmerking", "Opmerking", KT_TEXT);
 		break;
 	case MAAT_AANDEEL: {
-		char *part = key_part(k->is);
+		char *part = key_part(k->def.is);
 		add_col(t, "totaal", "Totaal", KT_COUNT);
 		snprintf(key, sizeof key, "%s", part);
-		snprintf(label, sizeof label, "Waarvan %s", k->is);
+		snprintf(label, sizeof label, "Waarvan %s", k->def.is);
 		add_col(t, key, label, KT_COUNT);
 		snprintf(key, sizeof key, "percentage_%s", part);
-		snprintf(label, sizeof label, "%s (%%)", k->is);
+		snprintf(label, sizeof label, "%s (%%)", k->def.is);
 		t->value_col = t->ncols;
 		add_col(t, key, label, KT_PCT);
 		free(part);
@@ -209,14 +210,14 @@ void kt_build(const kpi_t *k, kt_table *t)
 		break;
 	case MAAT_WAARDE:
 		t->value_col = t->ncols;
-		add_col(t, "waarde", k->eenheid == EENHEID_PROCENT ? "Waarde (%)" : "Waarde",
-		        k->eenheid == EENHEID_PROCENT ? KT_PCT : k->eenheid == EENHEID_CIJFER ? KT_MARK : KT_COUNT);
+		add_col(t, "waarde", k->def.eenheid == EENHEID_PROCENT ? "Waarde (%)" : "Waarde",
+		        k->def.eenheid == EENHEID_PROCENT ? KT_PCT : k->def.eenheid == EENHEID_CIJFER ? KT_MARK : KT_COUNT);
 		break;
 	}
-	if (k->groep)
-		for (size_t g = 0; g < k->ngroups; g++)
-			add_series_rows(k, t, &k->groups[g], &cap);
-	add_series_rows(k, t, &k->total, &cap);
+	if (k->def.groep)
+		for (size_t g = 0; g < k->res.ngroups; g++)
+			add_series_rows(k, t, &k->res.groups[g], &cap, &rcap);
+	add_series_rows(k, t, &k->res.total, &cap, &rcap);
 }
 
 const kt_cell *kt_at(const kt_table *t, size_t row, int col)
@@ -229,6 +230,7 @@ void kt_free(kt_table *t)
 	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
 		free(t->cells[i].text);
 	free(t->cells);
+	free(t->rows);
 	for (int i = 0; i < t->ncols; i++) {
 		free(t->cols[i].key);
 		free(t->cols[i].label);

@@ -1,8 +1,8 @@
-/* kpitable.h - a KPI's series as one table (rows per group and period), built once
+/* table.h - a KPI's series as one table (rows per group and period), built once
  * from the model and written by the CSV, XLSX and HTML renderers alike, so every output
  * shows the same numbers rounded the same way. */
-#ifndef MEETLAT_KPITABLE_H
-#define MEETLAT_KPITABLE_H
+#ifndef MEETLAT_TABLE_H
+#define MEETLAT_TABLE_H
 
 #include "model/model.h"
 
@@ -20,10 +20,17 @@ typedef struct {
 	char *text;   /* KT_TEXT, KT_PERIOD: the text; others: Dutch display form */
 } kt_cell;
 
+/* What a row is: the series it comes from (is_total tells the organisation's) and its period. */
+typedef struct {
+	const series_t *series;
+	int key;
+} kt_row;
+
 typedef struct {
 	kt_col cols[10];
 	int ncols;
 	kt_cell *cells; /* nrows * ncols */
+	kt_row *rows;   /* nrows */
 	size_t nrows;
 	int period_col, group_col, value_col; /* -1 if absent */
 	per_t per;

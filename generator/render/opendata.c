@@ -1,9 +1,6 @@
 /* opendata.c - every KPI series as CSV under output/data/: UTF-8 with BOM, ';',
  * decimal comma, one header row: what Dutch Excel opens correctly. */
-#include <errno.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "base/escape.h"
 #include "base/fmt.h"
@@ -13,18 +10,13 @@
 
 char *opendata_href(const kpi_t *k)
 {
-	return xasprintf("data/%s.csv", k->id);
+	return xasprintf("data/%s.csv", k->def.id);
 }
 
-int opendata_render(const model_t *m, const char *outdir, diag_t *d)
+int opendata_render(const model_t *m, const render_ctx *rc)
 {
-	char *dir = path_join(outdir, "data");
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		diag(d, DIAG_ERROR, dir, 0, 0, "kan de map niet maken (%s)", strerror(errno));
-		free(dir);
+	if (out_mkdir(rc->out, "data") != 0)
 		return -1;
-	}
-	free(dir);
 	int rv = 0;
 	for (size_t i = 0; i < m->nkpis && rv == 0; i++) {
 		const kpi_t *k = m->kpis[i];
@@ -55,13 +47,8 @@ int opendata_render(const model_t *m, const char *outdir, diag_t *d)
 			buf_puts(&b, "\r\n");
 		}
 		char *href = opendata_href(k);
-		char *path = path_join(outdir, href);
-		if (write_file(path, b.s, b.len) != 0) {
-			diag(d, DIAG_ERROR, path, 0, 0, "kan het bestand niet schrijven (%s)", strerror(errno));
-			rv = -1;
-		}
+		rv = out_write(rc->out, href, b.s, b.len);
 		free(href);
-		free(path);
 		buf_free(&b);
 		kt_free(&t);
 	}

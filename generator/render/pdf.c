@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "base/date.h"
-#include "load/data.h"
+#include "model/present.h"
 #include "render/render.h"
 #include "base/util.h"
 
@@ -41,6 +41,9 @@ typedef struct {
 	HPDF_Outline outline[3];
 	const model_t *m;
 	char *running;     /* running header text */
+	/* Scratch text owned by the context: libharu reports errors by longjmp (on_error), which
+	 * would lose any string a function holds in a local, so none does. */
+	buf_t measure, line, say, say2, file;
 	jmp_buf fail;
 	HPDF_STATUS err, detail;
 } pctx;
@@ -62,11 +65,11 @@ static void new_page(pctx *p)
 	p->y = PAGE_H - MARGIN_T;
 }
 
-static float text_width(HPDF_Font f, float size, const char *s, size_t len)
+static float text_width(pctx *p, HPDF_Font f, float size, const char *s, size_t len)
 {
-	char *tmp = xstrndup(s, len);
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)tmp, (HPDF_UINT)len);
-	free(tmp);
+	buf_reset(&p->measure);
+	buf_add(&p->measure, s, len);
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)p->measure.s, (HPDF_UINT)len);
 	return (float)tw.width * size / 1000.0f;
 }
 
@@ -104,7 +107,7 @@ static void para(pctx *p, const char *text, HPDF_Font f, float size, float inden
 			const char *we = w;
 			while (*we && *we != ' ' && *we != '\n')
 				we++;
-			if (text_width(f, size, s, (size_t)(we - s)) > width && fit)
+			if (text_width(p, f, size, s, (size_t)(we - s)) > width && fit)
 				break;
 			fit = we;
 			end = we;
@@ -114,13 +117,13 @@ static void para(pctx *p, const char *text, HPDF_Font f, float size, float inden
 		if (!fit)
 			fit = end;
 		/* one word wider than the line: cut it at a character boundary */
-		if (text_width(f, size, s, (size_t)(fit - s)) > width) {
+		if (text_width(p, f, size, s, (size_t)(fit - s)) > width) {
 			const char *c = s + 1;
 			while (c < fit) {
 				const char *n = c + 1;
 				while (n < fit && ((unsigned char)*n & 0xC0) == 0x80)
 					n++;
-				if (text_width(f, size, s, (size_t)(n - s)) > width)
+				if (text_width(p, f, size, s, (size_t)(n - s)) > width)
 					break;
 				c = n;
 			}
@@ -128,11 +131,11 @@ static void para(pctx *p, const char *text, HPDF_Font f, float size, float inden
 		}
 		need_space(p, lead);
 		p->y -= lead;
-		char *line = xstrndup(s, (size_t)(fit - s));
+		buf_reset(&p->line);
+		buf_add(&p->line, s, (size_t)(fit - s));
 		if (first && bullet)
 			draw_text(p, p->font, size, MARGIN_L + indent - 11, p->y, bullet);
-		draw_text(p, f, size, MARGIN_L + indent, p->y, line);
-		free(line);
+		draw_text(p, f, size, MARGIN_L + indent, p->y, p->line.s);
 		first = 0;
 		s = fit;
 	}
@@ -208,20 +211,24 @@ static void md(pctx *p, const md_doc *d)
 static void kpi_lines(pctx *p, const kpi_t *k)
 {
 	char line[512];
-	snprintf(line, sizeof line, "%s %s", kpi_status_icon[k->status], kpi_status_word[k->status]);
+	snprintf(line, sizeof line, "%s %s", present_status_icon(k->res.status), present_status(k->res.status));
 	need_space(p, 40);
-	para(p, k->naam, p->bold, 10.5f, 0, NULL);
+	para(p, k->def.naam, p->bold, 10.5f, 0, NULL);
 	para(p, line, p->bold, 10.5f, 14, NULL);
-	para(p, k->reason, p->font, 10.5f, 14, NULL);
+	char *why = present_reason(k);
+	buf_reset(&p->say);
+	buf_puts(&p->say, why);
+	free(why);
+	para(p, p->say.s, p->font, 10.5f, 14, NULL);
 	gap(p, 5);
 }
 
 static void page_body(pctx *p, const page_t *pg)
 {
 	if (pg->eigenaar) {
-		char *s = xasprintf("Eigenaar: %s", pg->eigenaar);
-		para(p, s, p->font, 10.5f, 0, NULL);
-		free(s);
+		buf_reset(&p->say);
+		buf_printf(&p->say, "Eigenaar: %s", pg->eigenaar);
+		para(p, p->say.s, p->font, 10.5f, 0, NULL);
 		gap(p, 4);
 	}
 	if (!md_is_empty(pg->body))
@@ -240,7 +247,7 @@ static void page_body(pctx *p, const page_t *pg)
 		for (int i = 0; i < AMB_N; i++) {
 			if (!pg->amb[i])
 				continue;
-			para(p, ambition_titles[i], p->bold, 10.5f, 0, NULL);
+			para(p, present_ambition(i), p->bold, 10.5f, 0, NULL);
 			md(p, pg->amb[i]);
 		}
 	}
@@ -248,9 +255,11 @@ static void page_body(pctx *p, const page_t *pg)
 		section(p, "Mijlpalen", 2, 0);
 		for (size_t i = 0; i < pg->nms; i++) {
 			const milestone_t *ms = &pg->ms[i];
-			char *s = xasprintf("%s: %s (%s)", ms->when, ms->wat, ms_status_word[ms->status]);
-			para(p, s, p->font, 10.5f, 14, "•");
-			free(s);
+			char when[40];
+			present_when(ms, when);
+			buf_reset(&p->say);
+			buf_printf(&p->say, "%s: %s (%s)", when, ms->wat, present_ms(ms->status));
+			para(p, p->say.s, p->font, 10.5f, 14, "•");
 		}
 	}
 	if (pg->nkpis) {
@@ -264,20 +273,20 @@ static void cover(pctx *p)
 {
 	const model_t *m = p->m;
 	new_page(p);
-	char day[32];
-	date_long(m->peildatum, day);
+	char day[40];
+	present_date(m->peildatum, day);
 	p->y = PAGE_H - 220;
 	para(p, "Raadsrapportage", p->font, 16, 0, NULL);
 	gap(p, 6);
 	para(p, "Excellente dienstverlening", p->bold, 28, 0, NULL);
-	char *s = xasprintf("Gemeente %s – %d", m->gemeente, model_report_year(m));
+	buf_reset(&p->say);
+	buf_printf(&p->say, "Gemeente %s – %d", m->gemeente, m->report_year);
 	gap(p, 6);
-	para(p, s, p->font, 16, 0, NULL);
-	free(s);
+	para(p, p->say.s, p->font, 16, 0, NULL);
 	gap(p, 30);
-	s = xasprintf("Stand op %s.", day);
-	para(p, s, p->font, 11, 0, NULL);
-	free(s);
+	buf_reset(&p->say);
+	buf_printf(&p->say, "Stand op %s.", day);
+	para(p, p->say.s, p->font, 11, 0, NULL);
 	gap(p, 8);
 	para(p, "Dit rapport is ook te lezen als website (index.html in de map van het dashboard). "
 	        "Die versie is toegankelijk voor schermlezers en heeft bij elke grafiek een tabel.",
@@ -293,27 +302,21 @@ static void summary(pctx *p)
 {
 	const model_t *m = p->m;
 	chapter(p, "Stand van zaken in het kort");
-	char day[32];
-	date_long(m->peildatum, day);
-	int count[6] = {0};
-	for (size_t i = 0; i < m->nkpis; i++)
-		count[m->kpis[i]->status]++;
-	char *s = xasprintf("Op %s meten we %zu KPI's. Behaald: %d. Op koers: %d. Risico: %d. "
+	char day[40];
+	present_date(m->peildatum, day);
+	const int *count = m->kpi_count;
+	buf_reset(&p->say);
+	buf_printf(&p->say, "Op %s meten we %zu KPI's. Behaald: %d. Op koers: %d. Risico: %d. "
 	                    "Achter: %d. Zonder gegevens: %d. Zonder doel: %d.",
-	                    day, m->nkpis, count[ST_BEHAALD], count[ST_OP_KOERS], count[ST_RISICO],
-	                    count[ST_ACHTER], count[ST_GEEN_GEGEVENS], count[ST_GEEN_DOEL]);
-	para(p, s, p->font, 10.5f, 0, NULL);
-	free(s);
+	           day, m->nkpis, count[ST_BEHAALD], count[ST_OP_KOERS], count[ST_RISICO],
+	           count[ST_ACHTER], count[ST_GEEN_GEGEVENS], count[ST_GEEN_DOEL]);
+	para(p, p->say.s, p->font, 10.5f, 0, NULL);
 	gap(p, 6);
-	int ms[4] = {0};
-	size_t nms = 0;
-	for (size_t i = 0; i < m->npages; i++)
-		for (size_t j = 0; j < m->pages[i]->nms; j++, nms++)
-			ms[m->pages[i]->ms[j].status]++;
-	s = xasprintf("Van de %zu mijlpalen zijn er %d gereed, %d lopen nog, %d zijn te laat en %d zijn gepland.",
-	              nms, ms[MS_GEREED], ms[MS_LOOPT], ms[MS_TE_LAAT], ms[MS_GEPLAND]);
-	para(p, s, p->font, 10.5f, 0, NULL);
-	free(s);
+	const int *ms = m->ms_count;
+	buf_reset(&p->say);
+	buf_printf(&p->say, "Van de %zu mijlpalen zijn er %d gereed, %d lopen nog, %d zijn te laat en %d zijn gepland.",
+	           m->nms, ms[MS_GEREED], ms[MS_LOOPT], ms[MS_TE_LAAT], ms[MS_GEPLAND]);
+	para(p, p->say.s, p->font, 10.5f, 0, NULL);
 	section(p, "Alle KPI's", 1, 0);
 	for (size_t i = 0; i < m->nkpis; i++)
 		kpi_lines(p, m->kpis[i]);
@@ -338,10 +341,12 @@ static void toc_pages(pctx *p, size_t first, size_t count)
 		float x = MARGIN_L + 16.0f * (float)e->level;
 		char num[16];
 		snprintf(num, sizeof num, "%d", e->page);
-		float nw = text_width(p->font, size, num, strlen(num));
+		float nw = text_width(p, p->font, size, num, strlen(num));
 		/* shorten titles that would run into the page number */
-		char *t = xstrdup(e->title);
-		while (strlen(t) > 4 && text_width(e->level ? p->font : p->bold, size, t, strlen(t)) > TEXT_W - (x - MARGIN_L) - nw - 20) {
+		buf_reset(&p->say2);
+		buf_puts(&p->say2, e->title);
+		char *t = p->say2.s;
+		while (strlen(t) > 4 && text_width(p, e->level ? p->font : p->bold, size, t, strlen(t)) > TEXT_W - (x - MARGIN_L) - nw - 20) {
 			size_t l = strlen(t) - 1;
 			while (l > 0 && ((unsigned char)t[l] & 0xC0) == 0x80)
 				l--;
@@ -355,7 +360,6 @@ static void toc_pages(pctx *p, size_t first, size_t count)
 		HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[e->page - 1]);
 		HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(p->page, r, dst);
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		free(t);
 	}
 }
 
@@ -368,7 +372,7 @@ static void running(pctx *p)
 		snprintf(num, sizeof num, "Pagina %zu van %zu", i + 1, n);
 		HPDF_Page_SetRGBFill(p->page, 0.3f, 0.3f, 0.3f);
 		draw_text(p, p->font, 8.5f, MARGIN_L, PAGE_H - 40, p->running);
-		float w = text_width(p->font, 8.5f, num, strlen(num));
+		float w = text_width(p, p->font, 8.5f, num, strlen(num));
 		draw_text(p, p->font, 8.5f, PAGE_W - MARGIN_R - w, 38, num);
 		if (p->m->voorbeelddata)
 			draw_text(p, p->font, 8.5f, MARGIN_L, 38, "Voorbeelddata: geen echte cijfers");
@@ -384,112 +388,133 @@ static size_t toc_count(const model_t *m)
 	return n + 4;
 }
 
-int pdf_render(const model_t *m, const render_ctx *rc, const char *path, diag_t *d)
+/* Everything between the first and the last libharu call; errors arrive by longjmp. */
+static void write_report(pctx *p, const render_ctx *rc)
 {
-	pctx p = {0};
-	p.m = m;
-	p.pdf = HPDF_New(on_error, &p);
-	if (!p.pdf) {
-		diag(d, DIAG_ERROR, path, 0, 0, "kan de PDF niet maken");
-		return -1;
-	}
-	int rv = 0;
-	if (setjmp(p.fail)) {
-		diag(d, DIAG_ERROR, path, 0, 0, "kan de PDF niet maken (libharu-fout 0x%04X, %u)",
-		     (unsigned)p.err, (unsigned)p.detail);
-		rv = -1;
-		goto out;
-	}
-	HPDF_SetCompressionMode(p.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p.pdf);
-	HPDF_SetCurrentEncoder(p.pdf, "UTF-8");
-	p.enc = HPDF_GetEncoder(p.pdf, "UTF-8");
-	const char *fn = HPDF_LoadTTFontFromFile(p.pdf, rc->font, HPDF_TRUE);
-	const char *fb = HPDF_LoadTTFontFromFile(p.pdf, rc->font_bold, HPDF_TRUE);
-	p.font = HPDF_GetFont(p.pdf, fn, "UTF-8");
-	p.bold = HPDF_GetFont(p.pdf, fb, "UTF-8");
-	p.running = xasprintf("Raadsrapportage Excellente dienstverlening %s %d", m->gemeente,
-	                      model_report_year(m));
+	const model_t *m = p->m;
+	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(p->pdf);
+	HPDF_SetCurrentEncoder(p->pdf, "UTF-8");
+	p->enc = HPDF_GetEncoder(p->pdf, "UTF-8");
+	const char *fn = HPDF_LoadTTFontFromFile(p->pdf, rc->font, HPDF_TRUE);
+	const char *fb = HPDF_LoadTTFontFromFile(p->pdf, rc->font_bold, HPDF_TRUE);
+	p->font = HPDF_GetFont(p->pdf, fn, "UTF-8");
+	p->bold = HPDF_GetFont(p->pdf, fb, "UTF-8");
 
 	/* document information; dates from the reference date, never the clock */
-	char *title = xasprintf("Raadsrapportage Excellente dienstverlening %d", model_report_year(m));
-	HPDF_SetInfoAttr(p.pdf, HPDF_INFO_TITLE, title);
-	HPDF_SetInfoAttr(p.pdf, HPDF_INFO_AUTHOR, m->gemeente);
-	HPDF_SetInfoAttr(p.pdf, HPDF_INFO_SUBJECT, "Uitvoeringsprogramma Excellente dienstverlening");
-	HPDF_SetInfoAttr(p.pdf, HPDF_INFO_CREATOR, "meetlat");
+	buf_reset(&p->say);
+	buf_printf(&p->say, "Raadsrapportage Excellente dienstverlening %d", m->report_year);
+	HPDF_SetInfoAttr(p->pdf, HPDF_INFO_TITLE, p->say.s);
+	HPDF_SetInfoAttr(p->pdf, HPDF_INFO_AUTHOR, m->gemeente);
+	HPDF_SetInfoAttr(p->pdf, HPDF_INFO_SUBJECT, "Uitvoeringsprogramma Excellente dienstverlening");
+	HPDF_SetInfoAttr(p->pdf, HPDF_INFO_CREATOR, "meetlat");
 	if (m->voorbeelddata)
-		HPDF_SetInfoAttr(p.pdf, HPDF_INFO_KEYWORDS, "voorbeelddata");
-	free(title);
+		HPDF_SetInfoAttr(p->pdf, HPDF_INFO_KEYWORDS, "voorbeelddata");
 	struct tm tm;
 	time_t st = rc->stamp;
 	gmtime_r(&st, &tm);
 	HPDF_Date dt = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
 		'Z', 0, 0};
-	HPDF_SetInfoDateAttr(p.pdf, HPDF_INFO_CREATION_DATE, dt);
-	HPDF_SetInfoDateAttr(p.pdf, HPDF_INFO_MOD_DATE, dt);
-	HPDF_SetPageMode(p.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, dt);
+	HPDF_SetPageMode(p->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	/* libharu has no call for the document language or for showing the title instead of
 	 * the file name; both are entries of the catalog (PDF 1.7, 7.7.2 and 12.2) */
-	HPDF_Dict_Add(p.pdf->catalog, "Lang", HPDF_String_New(p.pdf->mmgr, "nl-NL", NULL));
-	HPDF_Dict vp = HPDF_Dict_New(p.pdf->mmgr);
+	HPDF_Dict_Add(p->pdf->catalog, "Lang", HPDF_String_New(p->pdf->mmgr, "nl-NL", NULL));
+	HPDF_Dict vp = HPDF_Dict_New(p->pdf->mmgr);
 	HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
-	HPDF_Dict_Add(p.pdf->catalog, "ViewerPreferences", vp);
+	HPDF_Dict_Add(p->pdf->catalog, "ViewerPreferences", vp);
 
-	cover(&p);
+	cover(p);
 	/* reserve the table of contents: about 38 lines a page */
-	size_t toc_first = p.npages, ntocp = (toc_count(m) + 37) / 38;
+	size_t toc_first = p->npages, ntocp = (toc_count(m) + 37) / 38;
 	for (size_t i = 0; i < ntocp; i++)
-		new_page(&p);
-	summary(&p);
-	chapter(&p, "Het uitvoeringsprogramma");
+		new_page(p);
+	summary(p);
+	chapter(p, "Het uitvoeringsprogramma");
 	int first = 1;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *pg = m->pages[i];
 		if (pg->soort != SOORT_PROGRAMMA)
 			continue;
 		if (!first)
-			gap(&p, 10);
+			gap(p, 10);
 		first = 0;
-		section(&p, pg->titel, 1, 1);
-		md(&p, pg->body);
+		section(p, pg->titel, 1, 1);
+		md(p, pg->body);
 	}
 	static const soort_t order[2] = {SOORT_ACTIE, SOORT_TEAMDOEL};
 	static const char *const part[2] = {"Acties voor de hele organisatie",
 		"Dienstverlening is van ons allemaal – doelen per team"};
 	for (int o = 0; o < 2; o++) {
-		chapter(&p, part[o]);
+		chapter(p, part[o]);
 		for (size_t i = 0; i < m->npages; i++) {
 			const page_t *pg = m->pages[i];
 			if (pg->soort != order[o])
 				continue;
-			need_space(&p, 200);
-			gap(&p, 14);
-			section(&p, pg->titel, 1, 1);
-			page_body(&p, pg);
+			need_space(p, 200);
+			gap(p, 14);
+			section(p, pg->titel, 1, 1);
+			page_body(p, pg);
 		}
 	}
 	int teams = 0;
 	for (size_t i = 0; i < m->npages; i++)
 		if (m->pages[i]->soort == SOORT_TEAM) {
 			if (!teams++)
-				section(&p, "Teams zonder doel", 1, 1);
-			char *s = xasprintf("%s: %s", m->pages[i]->titel,
-			                    m->pages[i]->samenvatting ? m->pages[i]->samenvatting : "nog geen doel");
-			para(&p, s, p.font, 10.5f, 14, "•");
-			free(s);
+				section(p, "Teams zonder doel", 1, 1);
+			buf_reset(&p->say);
+			buf_printf(&p->say, "%s: %s", m->pages[i]->titel,
+			           m->pages[i]->samenvatting ? m->pages[i]->samenvatting : "nog geen doel");
+			para(p, p->say.s, p->font, 10.5f, 14, "•");
 		}
-	toc_pages(&p, toc_first, ntocp);
-	running(&p);
-	if (HPDF_SaveToFile(p.pdf, path) != HPDF_OK) {
-		diag(d, DIAG_ERROR, path, 0, 0, "kan de PDF niet schrijven");
-		rv = -1;
+	toc_pages(p, toc_first, ntocp);
+	running(p);
+	HPDF_SaveToStream(p->pdf);
+}
+
+int pdf_render(const model_t *m, const render_ctx *rc)
+{
+	/* on the heap, so that nothing the error path needs lives in a register a longjmp
+	 * may restore */
+	pctx *p = xcalloc(1, sizeof *p);
+	p->m = m;
+	int rv = -1;
+	p->pdf = HPDF_New(on_error, p);
+	if (!p->pdf) {
+		out_error(rc->out, rc->pdf_name, "kan de PDF niet maken", 0);
+	} else if (setjmp(p->fail)) {
+		char *why = xasprintf("kan de PDF niet maken (libharu-fout 0x%04X, %u)", (unsigned)p->err,
+		                      (unsigned)p->detail);
+		out_error(rc->out, rc->pdf_name, why, 0);
+		free(why);
+	} else {
+		p->running = xasprintf("Raadsrapportage Excellente dienstverlening %s %d", m->gemeente,
+		                       m->report_year);
+		write_report(p, rc);
+		/* the document was saved to libharu's memory stream; write it through the output */
+		HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf), got = size;
+		buf_reset(&p->file);
+		buf_add(&p->file, "", 0);
+		p->file.s = xrealloc(p->file.s, (size_t)size + 1);
+		p->file.cap = (size_t)size + 1;
+		HPDF_ReadFromStream(p->pdf, (HPDF_BYTE *)p->file.s, &got);
+		if (got != size)
+			out_error(rc->out, rc->pdf_name, "kan de PDF niet schrijven", 0);
+		else
+			rv = out_write(rc->out, rc->pdf_name, p->file.s, (size_t)size);
 	}
-out:
-	HPDF_Free(p.pdf);
-	for (size_t i = 0; i < p.ntoc; i++)
-		free(p.toc[i].title);
-	free(p.toc);
-	free(p.pages);
-	free(p.running);
+	HPDF_Free(p->pdf);
+	for (size_t i = 0; i < p->ntoc; i++)
+		free(p->toc[i].title);
+	free(p->toc);
+	free(p->pages);
+	free(p->running);
+	buf_free(&p->measure);
+	buf_free(&p->line);
+	buf_free(&p->say);
+	buf_free(&p->say2);
+	buf_free(&p->file);
+	free(p);
 	return rv;
 }

@@ -1,26 +1,28 @@
-/* render.h - the three renderers (plus open data) and what they share. Renderers read
- * only the model; they never read data/. Each returns 0, or -1 after a message. */
+/* render.h - the renderers. Each reads only the model (and the theme's files) and writes
+ * through the output folder (output.h); each returns 0, or -1 after reporting the problem.
+ * Call order: open data, PDF and workbook first; the site last, since its downloads page
+ * lists what the others wrote (sizes from the output record, not from the disk). */
 #ifndef MEETLAT_RENDER_H
 #define MEETLAT_RENDER_H
 
 #include <time.h>
 
-#include "base/diag.h"
 #include "model/model.h"
+#include "render/output.h"
 
 typedef struct {
 	const char *themedir;    /* themes/<name> */
-	char *font, *font_bold;  /* TrueType files for the PDF */
+	const char *font, *font_bold; /* TrueType files for the PDF */
 	time_t stamp;            /* document dates: SOURCE_DATE_EPOCH or the reference date */
 	char *pdf_name;          /* raadsrapportage-2025.pdf */
 	char *xlsx_name;         /* mt-rapportage-2025-K4.xlsx */
+	out_t *out;
 } render_ctx;
 
-int pdf_render(const model_t *m, const render_ctx *rc, const char *path, diag_t *d);
-int xlsx_render(const model_t *m, const render_ctx *rc, const char *path, diag_t *d);
-/* output/data/<kpi>.csv for every KPI; file names listed for the site */
-int opendata_render(const model_t *m, const char *outdir, diag_t *d);
-int site_render(const model_t *m, const render_ctx *rc, const char *outdir, diag_t *d);
+int opendata_render(const model_t *m, const render_ctx *rc);
+int pdf_render(const model_t *m, const render_ctx *rc);
+int xlsx_render(const model_t *m, const render_ctx *rc);
+int site_render(const model_t *m, const render_ctx *rc);
 
 /* Open-data file name of a KPI, relative to the output folder ("data/<id>.csv"). */
 char *opendata_href(const kpi_t *k);

@@ -7,46 +7,13 @@
 #include <string.h>
 
 #include "base/escape.h"
-#include "base/fmt.h"
+#include "model/present.h"
 
 #define C_TEXT "#1b1b1b"
 #define C_SERIES "#1f4e79"   /* 8.9:1 */
 #define C_TARGET "#8a4b00"   /* 6.5:1 */
 #define C_BASE "#4a5563"     /* 7.6:1 */
 #define C_GRID "#d5dbe1"     /* decorative */
-
-static void tick_label(const chart_t *c, double v, char *out)
-{
-	char n[48];
-	int dec = 0;
-	if (fabs(v - round(v)) > 1e-9)
-		dec = 1;
-	fmt_num(v, dec, n);
-	if (c->unit == EENHEID_PROCENT)
-		snprintf(out, 56, "%s%%", n);
-	else
-		snprintf(out, 56, "%s", n);
-}
-
-/* A data value as the tables show it: marks and durations with one decimal. */
-static void value_label(const chart_t *c, double v, char *out)
-{
-	char n[48];
-	v = round(v * 10) / 10;
-	switch (c->unit) {
-	case EENHEID_PROCENT:
-		fmt_num(v, fabs(v - round(v)) < 1e-9 ? 0 : 1, n);
-		snprintf(out, 56, "%s%%", n);
-		return;
-	case EENHEID_AANTAL:
-		fmt_num(v, fabs(v - round(v)) < 1e-9 ? 0 : 1, out);
-		return;
-	case EENHEID_CIJFER:
-	case EENHEID_WERKDAGEN:
-		fmt_num(v, 1, out);
-		return;
-	}
-}
 
 static double nice_step(double span, int want)
 {
@@ -114,7 +81,7 @@ static void line_chart(const chart_t *c, buf_t *b)
 	double step = nice_step(c->ymax - c->ymin, 5);
 	for (double v = ceil(c->ymin / step) * step; v <= c->ymax + 1e-9; v += step) {
 		char l[56];
-		tick_label(c, v, l);
+		present_tick(c->unit, v, l);
 		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_GRID "\"/>", L, L + pw,
 		           Y(v), Y(v));
 		text(b, L - 8, Y(v) + 4, "end", NULL, l);
@@ -181,7 +148,7 @@ static void line_chart(const chart_t *c, buf_t *b)
 		if (last < 0)
 			continue;
 		char v[56], l[200];
-		value_label(c, se->y[last], v);
+		present_value_short(c->unit, se->y[last], v);
 		snprintf(l, sizeof l, "%s: %s", se->label, v);
 		text(b, L + pw + 8, ly[c->nrefs + s], "start", " font-weight=\"bold\" fill=\"" C_SERIES "\"", l);
 	}
@@ -205,7 +172,7 @@ static void bar_chart(const chart_t *c, buf_t *b)
 		text(b, L - 8, y + 17, "end", NULL, c->cats[i]);
 		if (se->has[i]) {
 			char v[56];
-			value_label(c, se->y[i], v);
+			present_value_short(c->unit, se->y[i], v);
 			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"" C_SERIES "\"/>", L,
 			           y + 4, fmax(X(se->y[i]) - L, 1));
 			text(b, X(se->y[i]) + 6, y + 17, "start", NULL, v);

@@ -9,7 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "base/date.h"
-#include "load/data.h"
+#include "model/present.h"
 #include "model/table.h"
 #include "render/render.h"
 #include "base/util.h"
@@ -133,18 +133,13 @@ static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int c
 	}
 }
 
-static const char *page_label(const page_t *p)
-{
-	return p->soort == SOORT_ACTIE ? "Actie" : p->soort == SOORT_TEAMDOEL ? "Teamdoel" : "Programma";
-}
-
 static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 {
 	(void)rc;
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet_name(x, "Overzicht"));
-	char per[32], day[32];
-	period_text(PER_KWARTAAL, period_of(PER_KWARTAAL, m->peildatum), per);
-	date_long(m->peildatum, day);
+	char per[40], day[40];
+	present_period(PER_KWARTAAL, m->mt_quarter, per);
+	present_date(m->peildatum, day);
 	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
 	worksheet_write_string(ws, 0, 0, title, x->title);
 	free(title);
@@ -162,17 +157,17 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++, r++) {
 		const kpi_t *k = m->kpis[i];
-		worksheet_write_string(ws, (lxw_row_t)r, 0, k->naam, x->text);
-		worksheet_write_string(ws, (lxw_row_t)r, 1, page_label(k->page), x->text);
+		worksheet_write_string(ws, (lxw_row_t)r, 0, k->def.naam, x->text);
+		worksheet_write_string(ws, (lxw_row_t)r, 1, present_soort(k->page->soort), x->text);
 		worksheet_write_string(ws, (lxw_row_t)r, 2, k->page->titel, x->text);
 		worksheet_write_string(ws, (lxw_row_t)r, 3, k->page->eigenaar ? k->page->eigenaar : "", x->text);
-		lxw_format *vf = k->eenheid == EENHEID_PROCENT ? x->pct
-		                 : k->eenheid == EENHEID_AANTAL ? x->count
+		lxw_format *vf = k->def.eenheid == EENHEID_PROCENT ? x->pct
+		                 : k->def.eenheid == EENHEID_AANTAL ? x->count
 		                                                : x->mark;
-		if (k->has_cur) {
-			double v = k->eenheid == EENHEID_AANTAL ? k->cur : ((double)(long long)(k->cur * 10 + (k->cur >= 0 ? 0.5 : -0.5))) / 10;
+		if (k->res.has_cur) {
+			double v = k->def.eenheid == EENHEID_AANTAL ? k->res.cur : present_round(k->def.eenheid, k->res.cur);
 			worksheet_write_number(ws, (lxw_row_t)r, 4, v, vf);
-			period_short(k->per, k->cur_key, per);
+			present_period_short(k->def.per, k->res.cur_key, per);
 			worksheet_write_string(ws, (lxw_row_t)r, 5, per, x->text);
 		}
 		const target_t *t = kpi_target_at(k, m->peildatum);
@@ -183,8 +178,10 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 			lxw_datetime dt = {y, mo, d, 0, 0, 0};
 			worksheet_write_datetime(ws, (lxw_row_t)r, 7, &dt, x->date);
 		}
-		worksheet_write_string(ws, (lxw_row_t)r, 8, kpi_status_word[k->status], x->text);
-		worksheet_write_string(ws, (lxw_row_t)r, 9, k->reason, x->wrap);
+		worksheet_write_string(ws, (lxw_row_t)r, 8, present_status(k->res.status), x->text);
+		char *why = present_reason(k);
+		worksheet_write_string(ws, (lxw_row_t)r, 9, why, x->wrap);
+		free(why);
 	}
 	status_formats(x, ws, hr + 1, r - 1, 8);
 	worksheet_freeze_panes(ws, hr + 1, 1);
@@ -204,10 +201,11 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 static void kpi_sheet(xctx *x, const model_t *m, const kpi_t *k)
 {
 	(void)m;
-	char *name = sheet_name(x, k->naam);
+	char *name = sheet_name(x, k->def.naam);
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-	worksheet_write_string(ws, 0, 0, k->naam, x->title);
-	worksheet_write_string(ws, 1, 0, k->reason, x->note);
+	char *why = present_reason(k);
+	worksheet_write_string(ws, 0, 0, k->def.naam, x->title);
+	worksheet_write_string(ws, 1, 0, why, x->note);
 	kt_table t;
 	kt_build(k, &t);
 	const int hr = 3;
@@ -233,35 +231,34 @@ static void kpi_sheet(xctx *x, const model_t *m, const kpi_t *k)
 
 	/* a native line chart of the whole organisation ("Totaal" rows come last) */
 	size_t first_total = t.nrows;
-	for (size_t r = 0; r < t.nrows; r++)
-		if (t.group_col < 0 || !strcmp(kt_at(&t, r, t.group_col)->text, "Totaal")) {
+	for (size_t r = 0; r < t.nrows && first_total == t.nrows; r++)
+		if (t.rows[r].series->is_total)
 			first_total = r;
-			break;
-		}
 	if (t.value_col >= 0 && first_total < t.nrows) {
-		lxw_chart *ch = workbook_add_chart(x->wb, k->maat == MAAT_AANTAL ? LXW_CHART_COLUMN : LXW_CHART_LINE);
+		lxw_chart *ch = workbook_add_chart(x->wb, k->def.maat == MAAT_AANTAL ? LXW_CHART_COLUMN : LXW_CHART_LINE);
 		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
 		lxw_row_t r0 = (lxw_row_t)(hr + 1 + (int)first_total), r1 = (lxw_row_t)last;
 		chart_series_set_categories(s, name, r0, (lxw_col_t)t.period_col, r1, (lxw_col_t)t.period_col);
 		chart_series_set_values(s, name, r0, (lxw_col_t)t.value_col, r1, (lxw_col_t)t.value_col);
-		chart_series_set_name(s, t.group_col >= 0 ? "Totaal" : k->naam);
-		if (k->maat != MAAT_AANTAL) {
+		chart_series_set_name(s, t.group_col >= 0 ? "Totaal" : k->def.naam);
+		if (k->def.maat != MAAT_AANTAL) {
 			lxw_chart_line line = {0};
 			line.color = 0x1F4E79;
 			line.width = 2.25;
 			chart_series_set_line(s, &line);
 			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
 		}
-		chart_title_set_name(ch, k->naam);
+		chart_title_set_name(ch, k->def.naam);
 		chart_axis_set_name(ch->y_axis, t.cols[t.value_col].label);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 		lxw_chart_options opt = {0};
 		opt.x_scale = 1.6;
 		opt.y_scale = 1.3;
-		opt.description = k->reason;
+		opt.description = why;
 		worksheet_insert_chart_opt(ws, (lxw_row_t)hr, (lxw_col_t)(t.ncols + 1), ch, &opt);
 	}
 	kt_free(&t);
+	free(why);
 }
 
 static void milestones(xctx *x, const model_t *m)
@@ -277,16 +274,18 @@ static void milestones(xctx *x, const model_t *m)
 		const page_t *p = m->pages[i];
 		for (size_t j = 0; j < p->nms; j++, r++) {
 			const milestone_t *ms = &p->ms[j];
-			worksheet_write_string(ws, (lxw_row_t)r, 0, page_label(p), x->text);
+			worksheet_write_string(ws, (lxw_row_t)r, 0, present_soort(p->soort), x->text);
 			worksheet_write_string(ws, (lxw_row_t)r, 1, p->titel, x->text);
 			worksheet_write_string(ws, (lxw_row_t)r, 2, p->eigenaar ? p->eigenaar : "", x->text);
-			worksheet_write_string(ws, (lxw_row_t)r, 3, ms->when, x->text);
+			char when[40];
+			present_when(ms, when);
+			worksheet_write_string(ws, (lxw_row_t)r, 3, when, x->text);
 			int y, mo, d;
 			day_to_ymd(ms->last, &y, &mo, &d);
 			lxw_datetime dt = {y, mo, d, 0, 0, 0};
 			worksheet_write_datetime(ws, (lxw_row_t)r, 4, &dt, x->date);
 			worksheet_write_string(ws, (lxw_row_t)r, 5, ms->wat, x->wrap);
-			worksheet_write_string(ws, (lxw_row_t)r, 6, ms_status_word[ms->status], x->text);
+			worksheet_write_string(ws, (lxw_row_t)r, 6, present_ms(ms->status), x->text);
 		}
 	}
 	status_formats(x, ws, hr + 1, r - 1, 6);
@@ -306,42 +305,41 @@ static void definitions(xctx *x, const model_t *m)
 	worksheet_write_string(ws, 0, 0, "Definities van de KPI's", x->title);
 	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting",
 		"Nulmeting", "Doelen", "Omschrijving"};
-	static const char *const per_word[] = {"maand", "kwartaal", "jaar"};
 	const int hr = 2;
 	header_row(x, ws, hr, head, 10);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
 		lxw_row_t r = (lxw_row_t)(hr + 1 + (int)i);
-		worksheet_write_string(ws, r, 0, k->naam, x->text);
-		worksheet_write_string(ws, r, 1, k->id, x->text);
+		worksheet_write_string(ws, r, 0, k->def.naam, x->text);
+		worksheet_write_string(ws, r, 1, k->def.id, x->text);
 		char *maat;
-		if (k->maat == MAAT_TERMIJN)
-			maat = xasprintf("termijn: %d %s", k->termijn, k->werkdagen ? "werkdagen" : "dagen");
+		if (k->def.maat == MAAT_TERMIJN)
+			maat = xasprintf("termijn: %d %s", k->def.termijn, k->def.werkdagen ? "werkdagen" : "dagen");
 		else
-			maat = xstrdup(maat_names[k->maat]);
+			maat = xstrdup(maat_names[k->def.maat]);
 		worksheet_write_string(ws, r, 2, maat, x->text);
 		free(maat);
-		worksheet_write_string(ws, r, 3, k->bron, x->text);
-		worksheet_write_string(ws, r, 4, per_word[k->per], x->text);
-		worksheet_write_string(ws, r, 5, k->groep ? k->groep : "", x->text);
-		worksheet_write_string(ws, r, 6, k->lager ? "lager is beter" : "hoger is beter", x->text);
-		char v[64], dd[32];
-		if (k->has_base) {
-			kpi_fmt_value(k, k->base.waarde, v);
-			date_short(k->base.datum, dd);
+		worksheet_write_string(ws, r, 3, k->def.bron, x->text);
+		worksheet_write_string(ws, r, 4, present_per_word(k->def.per), x->text);
+		worksheet_write_string(ws, r, 5, k->def.groep ? k->def.groep : "", x->text);
+		worksheet_write_string(ws, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
+		char v[64], dd[40];
+		if (k->def.has_base) {
+			present_value(&k->def, k->def.base.waarde, v);
+			date_short(k->def.base.datum, dd);
 			char *s = xasprintf("%s (%s)", v, dd);
 			worksheet_write_string(ws, r, 7, s, x->text);
 			free(s);
 		}
 		buf_t b = {0};
-		for (size_t t = 0; t < k->ndoelen; t++) {
-			kpi_fmt_value(k, k->doelen[t].waarde, v);
-			kpi_fmt_target_date(k->doelen[t].datum, dd);
-			buf_printf(&b, "%s%s %s %s", t ? "; " : "", dd, kpi_bound_word(k), v);
+		for (size_t t = 0; t < k->def.ndoelen; t++) {
+			present_value(&k->def, k->def.doelen[t].waarde, v);
+			present_target_date(k->def.doelen[t].datum, dd);
+			buf_printf(&b, "%s%s %s %s", t ? "; " : "", dd, present_bound(&k->def), v);
 		}
 		worksheet_write_string(ws, r, 8, b.s ? b.s : "", x->wrap);
 		buf_free(&b);
-		worksheet_write_string(ws, r, 9, k->omschrijving ? k->omschrijving : "", x->wrap);
+		worksheet_write_string(ws, r, 9, k->def.omschrijving ? k->def.omschrijving : "", x->wrap);
 	}
 	worksheet_freeze_panes(ws, hr + 1, 1);
 	worksheet_autofilter(ws, hr, 0, (lxw_row_t)(hr + (int)(m->nkpis ? m->nkpis : 1)), 9);
@@ -354,16 +352,19 @@ static void definitions(xctx *x, const model_t *m)
 	worksheet_set_column(ws, 9, 9, 70, NULL);
 }
 
-int xlsx_render(const model_t *m, const render_ctx *rc, const char *path, diag_t *d)
+int xlsx_render(const model_t *m, const render_ctx *rc)
 {
 	xctx x = {0};
+	/* libxlsxwriter writes the file itself */
+	char *path = out_path(rc->out, rc->xlsx_name);
 	x.wb = workbook_new(path);
+	free(path);
 	if (!x.wb) {
-		diag(d, DIAG_ERROR, path, 0, 0, "kan de werkmap niet maken");
+		out_error(rc->out, rc->xlsx_name, "kan de werkmap niet maken", 0);
 		return -1;
 	}
-	char per[32];
-	period_text(PER_KWARTAAL, period_of(PER_KWARTAAL, m->peildatum), per);
+	char per[40];
+	present_period(PER_KWARTAAL, m->mt_quarter, per);
 	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
 	lxw_doc_properties props = {0};
 	props.title = title;
@@ -423,8 +424,10 @@ int xlsx_render(const model_t *m, const render_ctx *rc, const char *path, diag_t
 		free(x.names[i]);
 	free(x.names);
 	if (e != LXW_NO_ERROR) {
-		diag(d, DIAG_ERROR, path, 0, 0, "kan de werkmap niet schrijven (%s)", lxw_strerror(e));
+		char *why = xasprintf("kan de werkmap niet schrijven (%s)", lxw_strerror(e));
+		out_error(rc->out, rc->xlsx_name, why, 0);
+		free(why);
 		return -1;
 	}
-	return 0;
+	return out_adopt(rc->out, rc->xlsx_name);
 }

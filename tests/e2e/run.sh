@@ -168,6 +168,24 @@ check "failure message names file, line and column" contains "$T/fail.err" "data
 check "failure message says output is unchanged" contains "$T/fail.err" "de vorige uitvoer is niet veranderd"
 grep -qE 'Geheime|06[0-9]{8}' "$T/fail.err" && bad "personal data in an error message"
 
+# every suppressed group is listed on the sources page, however many there are
+S=$(project many "$ROOT/tests/e2e/fixture")
+cat >"$S/content/20-waardering.md" <<'MD'
+---
+titel: Waardering
+soort: teamdoel
+eigenaar: Team X
+kpi:
+  - {id: w, naam: Waardering per product, maat: gemiddelde, bron: w.csv, datum: datum, kolom: cijfer, groep: product, per: jaar, richting: hoger}
+---
+## Specifiek
+
+Proef.
+MD
+{ echo "datum;product;cijfer"; for i in $(seq 1 70); do echo "2024-05-01;Product $i;8"; done; } >"$S/data/w.csv"
+"$BIN" build -C "$S" -o "$T/many-out" 2>/dev/null
+check "all 70 suppressed groups are listed" test "$(grep -o 'Waardering per product: Product [0-9]*, 2024' "$T/many-out/bronnen.html" | wc -l)" -eq 70
+
 # golden diagnostics for broken inputs: every problem of the run, in order
 for case in "$ROOT"/tests/e2e/broken/*/; do
 	name=$(basename "$case")

@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include "load/content.h"
+#include "model/present.h"
 #include "helpers.h"
 
 static const char *load(captured *c, model_t **m, const char *text)
@@ -45,9 +46,12 @@ static void test_valid_action(void **st)
 	assert_int_equal(p->soort, SOORT_ACTIE);
 	assert_int_equal((int)p->nms, 2);
 	assert_true(p->ms[0].gereed);
-	assert_string_equal(p->ms[0].when, "3e kwartaal 2024");
+	char when[40];
+	present_when(&p->ms[0], when);
+	assert_string_equal(when, "3e kwartaal 2024");
 	assert_int_equal(p->ms[0].last, day_from_ymd(2024, 9, 30));
-	assert_string_equal(p->ms[1].when, "31 mei 2024");
+	present_when(&p->ms[1], when);
+	assert_string_equal(when, "31 mei 2024");
 	assert_non_null(p->smart[SMART_S]);
 	assert_null(p->smart[SMART_M]);
 	assert_non_null(p->amb[AMB_VERTROUWEN]);
@@ -60,10 +64,10 @@ static void test_valid_action(void **st)
 	buf_free(&b);
 	assert_int_equal((int)m->nkpis, 1);
 	kpi_t *k = m->kpis[0];
-	assert_int_equal(k->termijn, 2);
-	assert_true(k->werkdagen);
-	assert_true(k->lager);
-	assert_int_equal(k->doelen[0].datum, day_from_ymd(2024, 12, 31));
+	assert_int_equal(k->def.termijn, 2);
+	assert_true(k->def.werkdagen);
+	assert_true(k->def.lager);
+	assert_int_equal(k->def.doelen[0].datum, day_from_ymd(2024, 12, 31));
 	model_free(m);
 	cap_close(&c);
 }
@@ -141,7 +145,8 @@ static void test_duplicates(void **st)
 	const char *k = "---\ntitel: T\nsoort: teamdoel\neigenaar: X\nkpi:\n  - {id: k, naam: N, maat: aantal, bron: x.csv, datum: d, richting: lager}\n---\n## Specifiek\n\nS.\n";
 	content_load_text(m, "01-a.md", "content/01-a.md", k, strlen(k), &c.d);
 	content_load_text(m, "02-a.md", "content/02-a.md", k, strlen(k), &c.d);
-	assert_int_equal(content_finish(m, "content", &c.d), 2);
+	assert_int_equal(content_finish(m, "content", &c.d), -1);
+	assert_int_equal(diag_errors(&c.d), 2);
 	assert_string_equal(cap_text(&c),
 	                    "content/02-a.md:6:5: fout: kpi-id 'k' bestaat al (content/01-a.md:6)\n"
 	                    "content/02-a.md: fout: geeft dezelfde paginanaam 'a' als 01-a.md; hernoem een van beide\n");

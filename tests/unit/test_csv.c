@@ -205,6 +205,44 @@ static void test_long_line_and_chunks(void **st)
 	cap_close(&c);
 }
 
+/* After DIAG_FILE_LIMIT errors in one file only their number is reported; diag counts them all. */
+static int reject(void *ctx, const csv_row *r)
+{
+	(void)ctx;
+	csv_row_error(r, 1, "fout in rij");
+	return 0;
+}
+
+static void test_error_limit(void **st)
+{
+	(void)st;
+	buf_t b = {0};
+	buf_puts(&b, "team;aangemaakt;teruggebeld\n");
+	for (int i = 0; i < DIAG_FILE_LIMIT + 5; i++)
+		buf_puts(&b, "A;x;\n");
+	char *p = tmpfile_with(b.s, b.len);
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(csv_read(p, "t.csv", COLS, 3, reject, NULL, &c.d, &info), -1);
+	assert_int_equal(diag_errors(&c.d), DIAG_FILE_LIMIT + 5);
+	const char *text = cap_text(&c);
+	int lines = 0;
+	for (const char *q = text; *q; q++)
+		lines += *q == '\n';
+	assert_int_equal(lines, DIAG_FILE_LIMIT + 1);
+	assert_non_null(strstr(text, "t.csv:101:2: fout: fout in rij\n"));
+	assert_null(strstr(text, "t.csv:102:2:"));
+	assert_non_null(strstr(text, "t.csv: fout: en nog 5 fouten in dit bestand (niet getoond)\n"));
+	/* the next file starts with a clean slate */
+	assert_int_equal(csv_read(p, "u.csv", COLS, 3, reject, NULL, &c.d, &info), -1);
+	assert_non_null(strstr(cap_text(&c), "u.csv:2:2: fout"));
+	unlink(p);
+	free(p);
+	buf_free(&b);
+	cap_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_missing_column), cmocka_unit_test(test_short_row_and_bad_quote),
 		cmocka_unit_test(test_unterminated_quote_at_end), cmocka_unit_test(test_invalid_utf8_after_bom),
 		cmocka_unit_test(test_empty_file), cmocka_unit_test(test_long_line_and_chunks),
+		cmocka_unit_test(test_error_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

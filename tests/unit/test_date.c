@@ -121,8 +121,6 @@ static void test_format(void **st)
 {
 	(void)st;
 	char s[32];
-	date_long(D(2024, 10, 1), s);
-	assert_string_equal(s, "1 oktober 2024");
 	date_short(D(2024, 10, 1), s);
 	assert_string_equal(s, "01-10-2024");
 	date_iso(D(2024, 10, 1), s);
@@ -136,18 +134,10 @@ static void test_periods(void **st)
 	int k = period_of(PER_KWARTAAL, D(2024, 8, 15));
 	period_code(PER_KWARTAAL, k, s);
 	assert_string_equal(s, "2024-K3");
-	period_text(PER_KWARTAAL, k, s);
-	assert_string_equal(s, "3e kwartaal 2024");
-	period_short(PER_KWARTAAL, k, s);
-	assert_string_equal(s, "K3 2024");
 	assert_int_equal(period_first_day(PER_KWARTAAL, k), D(2024, 7, 1));
 	assert_int_equal(period_last_day(PER_KWARTAAL, k), D(2024, 9, 30));
 	k = period_of(PER_MAAND, D(2024, 2, 10));
 	assert_int_equal(period_last_day(PER_MAAND, k), D(2024, 2, 29));
-	period_text(PER_MAAND, k, s);
-	assert_string_equal(s, "februari 2024");
-	period_short(PER_MAAND, k + 1, s);
-	assert_string_equal(s, "mrt 2024");
 	assert_int_equal(period_last_day(PER_MAAND, period_of(PER_MAAND, D(2024, 12, 5))), D(2024, 12, 31));
 	per_t per;
 	assert_int_equal(period_parse("2024-Q3", 7, &per, &k), 0);

@@ -9,6 +9,8 @@
 #include "load/content.h"
 #include "helpers.h"
 #include "load/data.h"
+#include "model/engine.h"
+#include "model/present.h"
 
 static char dir[64];
 
@@ -44,8 +46,17 @@ static model_t *run(const char *front, int peil, captured *c)
 	char text[16384];
 	snprintf(text, sizeof text, "---\ntitel: T\nsoort: actie\neigenaar: X\n%s---\n## Specifiek\n\nS.\n", front);
 	assert_int_equal(content_load_text(m, "t.md", "content/t.md", text, strlen(text), &c->d), 0);
-	kpi_load(m, dir, "data", peil, &c->d);
+	data_load(m, dir, "data", peil, &c->d);
 	return m;
+}
+
+/* The status sentence as readers see it. */
+static void assert_reason(const kpi_t *k, const char *want)
+{
+	char *got = present_reason(k);
+	if (strcmp(got, want) != 0)
+		fail_msg("reason:\n  got:  %s\n  want: %s", got, want);
+	free(got);
 }
 
 static const char *CALLBACKS =
@@ -75,7 +86,7 @@ static void test_termijn_known_date(void **st)
 	assert_string_equal(cap_text(&c), "");
 	kpi_t *k = m->kpis[0];
 	int mar = period_of(PER_MAAND, day_from_ymd(2024, 3, 1));
-	const cell_t *t = series_cell(&k->total, mar);
+	const cell_t *t = series_cell(&k->res.total, mar);
 	/* March: rows 1-4; late: row 2 (handled late), row 4 (open past its deadline) */
 	assert_int_equal(t->total, 4);
 	assert_int_equal(t->n, 4);
@@ -84,21 +95,21 @@ static void test_termijn_known_date(void **st)
 	assert_true(fabs(t->value - 50.0) < 1e-9);
 	/* April: rows 5 and 6 are still within their deadline on 5 April (row 6 was handled
 	 * after the reference date, so it was open then); row 7 came after it */
-	t = series_cell(&k->total, mar + 1);
+	t = series_cell(&k->res.total, mar + 1);
 	assert_int_equal(t->total, 2);
 	assert_int_equal(t->open, 2);
 	assert_false(t->has_value);
 	/* February: one late */
-	assert_true(fabs(series_cell(&k->total, mar - 1)->value - 100.0) < 1e-9);
-	assert_int_equal((int)k->ngroups, 2);
-	assert_string_equal(k->groups[0].name, "A");
-	assert_true(fabs(series_cell(&k->groups[0], mar)->value - 100.0 / 3) < 1e-9);
-	assert_true(fabs(series_cell(&k->groups[1], mar)->value - 100.0) < 1e-9);
+	assert_true(fabs(series_cell(&k->res.total, mar - 1)->value - 100.0) < 1e-9);
+	assert_int_equal((int)k->res.ngroups, 2);
+	assert_string_equal(k->res.groups[0].name, "A");
+	assert_true(fabs(series_cell(&k->res.groups[0], mar)->value - 100.0 / 3) < 1e-9);
+	assert_true(fabs(series_cell(&k->res.groups[1], mar)->value - 100.0) < 1e-9);
 	/* status on the latest month with a value (March, 50%) against the straight path
 	 * from 60% on 30-9-2023 to 30% on 31-12-2024: 60 - 30 * 188/458 = 47,7% on 5 April;
 	 * 50% is worse but within a quarter of the 30-point gap */
-	assert_int_equal(k->status, ST_RISICO);
-	assert_string_equal(k->reason, "Buiten termijn 50% in maart 2024; doel eind 2024 ten hoogste 30%; "
+	assert_int_equal(k->res.status, ST_RISICO);
+	assert_reason(k, "Buiten termijn 50% in maart 2024; doel eind 2024 ten hoogste 30%; "
 	                                "op de rechte lijn vanaf de nulmeting nu ten hoogste 47,7%: risico");
 	/* no personal column was read */
 	assert_true(m->files[0].used);
@@ -116,10 +127,10 @@ static void test_termijn_derived_date(void **st)
 	model_t *m = run(CB_KPI, DAY_NONE, &c);
 	/* the latest date in the data is 10 April 2024 (a handled date) */
 	assert_int_equal(m->peildatum, day_from_ymd(2024, 4, 10));
-	assert_string_equal(m->peildatum_bron, "gegevens");
+	assert_int_equal(m->peildatum_bron, PEIL_GEGEVENS);
 	kpi_t *k = m->kpis[0];
 	int apr = period_of(PER_MAAND, day_from_ymd(2024, 4, 1));
-	const cell_t *t = series_cell(&k->total, apr);
+	const cell_t *t = series_cell(&k->res.total, apr);
 	/* on 10 April: row 5 (deadline 8 Apr) and row 7 (deadline 9 Apr) are open and late,
 	 * row 6 was handled after its deadline */
 	assert_int_equal(t->total, 3);
@@ -148,21 +159,21 @@ static void test_gemiddelde(void **st)
 	assert_string_equal(cap_text(&c), "");
 	kpi_t *k = m->kpis[0];
 	/* X: mean 8,0; s = sqrt(6/11); half-width t(11) = 2,201 x s / sqrt(12) = 0,469 */
-	const cell_t *x = series_cell(&k->groups[0], 2024);
+	const cell_t *x = series_cell(&k->res.groups[0], 2024);
 	assert_int_equal(x->n, 12);
 	assert_true(fabs(x->value - 8.0) < 1e-9);
 	assert_true(fabs(x->lo - 7.5307) < 1e-3);
 	assert_true(fabs(x->hi - 8.4693) < 1e-3);
 	assert_true(fabs(x->norm_pct - 75.0) < 1e-9);
 	/* Y: 3 answers, fewer than 10: suppressed */
-	const cell_t *y = series_cell(&k->groups[1], 2024);
+	const cell_t *y = series_cell(&k->res.groups[1], 2024);
 	assert_true(y->suppressed);
 	assert_false(y->has_value);
 	/* all 15 answers: (96 + 15) / 15 = 7,4; the empty answer is not counted */
-	const cell_t *t = series_cell(&k->total, 2024);
+	const cell_t *t = series_cell(&k->res.total, 2024);
 	assert_int_equal(t->n, 15);
 	assert_true(fabs(t->value - 7.4) < 1e-9);
-	assert_int_equal(k->status, ST_GEEN_DOEL);
+	assert_int_equal(k->res.status, ST_GEEN_DOEL);
 	model_free(m);
 	cap_close(&c);
 }
@@ -185,26 +196,26 @@ static void test_duration_and_calendar_days(void **st)
 	                 " einde: afgehandeld, per: jaar, richting: lager, minimum: 1, norm: 2}\n",
 	                 day_from_ymd(2024, 2, 10), &c);
 	assert_string_equal(cap_text(&c), "");
-	const cell_t *f = series_cell(&m->kpis[0]->total, 2024 * 4);
+	const cell_t *f = series_cell(&m->kpis[0]->res.total, 2024 * 4);
 	/* decided: 2 in time of 3; the open invoice is still within its 30 days on 10 February */
 	assert_int_equal(f->total, 4);
 	assert_int_equal(f->n, 3);
 	assert_int_equal(f->hits, 2);
 	assert_int_equal(f->open, 1);
 	/* handling dates are after the reference date of 10 February: nothing handled yet */
-	assert_null(series_cell(&m->kpis[1]->total, 2024));
+	assert_null(series_cell(&m->kpis[1]->res.total, 2024));
 	model_free(m);
 	m = run("kpi:\n"
 	        "  - {id: d, naam: Doorlooptijd, maat: gemiddelde, bron: f.csv, start: ontvangen,"
 	        " einde: afgehandeld, per: jaar, richting: lager, minimum: 1, norm: 2}\n",
 	        day_from_ymd(2024, 12, 31), &c);
 	/* (2 + 2 + 0) / 3 working days; all three at or below the norm of 2 */
-	const cell_t *d = series_cell(&m->kpis[0]->total, 2024);
+	const cell_t *d = series_cell(&m->kpis[0]->res.total, 2024);
 	assert_int_equal(d->n, 3);
 	assert_true(fabs(d->value - 4.0 / 3) < 1e-9);
 	assert_true(fabs(d->norm_pct - 100.0) < 1e-9);
-	assert_int_equal(m->kpis[0]->eenheid, EENHEID_WERKDAGEN);
-	assert_string_equal(m->kpis[0]->reason, "Doorlooptijd 1,3 werkdagen in 2024; er is geen doel voor gesteld");
+	assert_int_equal(m->kpis[0]->def.eenheid, EENHEID_WERKDAGEN);
+	assert_reason(m->kpis[0], "Doorlooptijd 1,3 werkdagen in 2024; er is geen doel voor gesteld");
 	model_free(m);
 	cap_close(&c);
 }
@@ -247,13 +258,13 @@ static void test_aandeel_aantal_filter(void **st)
 	assert_string_equal(cap_text(&c), "");
 	int q1 = 2024 * 4;
 	kpi_t *kcc = m->kpis[0], *dw = m->kpis[1], *warm = m->kpis[2];
-	assert_true(fabs(series_cell(&kcc->total, q1)->value - 75.0) < 1e-9);
-	assert_string_equal(kcc->groups[1].name, "Telefoon");
-	assert_true(fabs(series_cell(&kcc->groups[1], q1)->value - 200.0 / 3) < 1e-9);
+	assert_true(fabs(series_cell(&kcc->res.total, q1)->value - 75.0) < 1e-9);
+	assert_string_equal(kcc->res.groups[1].name, "Telefoon");
+	assert_true(fabs(series_cell(&kcc->res.groups[1], q1)->value - 200.0 / 3) < 1e-9);
 	/* above 50.000: 75.000 and 120.000 in Q1 (50.000 is not above), 60.000 in Q2 */
-	assert_int_equal(series_cell(&dw->total, q1)->n, 2);
-	assert_int_equal(series_cell(&dw->total, q1 + 1)->n, 1);
-	assert_true(fabs(series_cell(&warm->total, q1)->value - 50.0) < 1e-9);
+	assert_int_equal(series_cell(&dw->res.total, q1)->n, 2);
+	assert_int_equal(series_cell(&dw->res.total, q1 + 1)->n, 1);
+	assert_true(fabs(series_cell(&warm->res.total, q1)->value - 50.0) < 1e-9);
 	/* d.csv was read once for both KPIs */
 	assert_int_equal(m->files[0].rows, 4);
 	model_free(m);
@@ -273,8 +284,8 @@ static kpi_status status_for(const char *value, char **reason)
 	/* 30 June 2024: the path from 40 (31-12-2023) to 80 (31-12-2024) is at 40 + 40 x 182/366 = 59,9 */
 	model_t *m = run(W_KPI, day_from_ymd(2024, 6, 30), &c);
 	assert_string_equal(cap_text(&c), "");
-	kpi_status s = m->kpis[0]->status;
-	*reason = xstrdup(m->kpis[0]->reason);
+	kpi_status s = m->kpis[0]->res.status;
+	*reason = present_reason(m->kpis[0]);
 	model_free(m);
 	cap_close(&c);
 	return s;
@@ -309,7 +320,7 @@ static void test_tussenstap(void **st)
 	                 " tussenstap: 7, nulmeting: {waarde: 6.7, datum: 2023}, doelen: [{waarde: 8, datum: 2027}]}\n",
 	                 day_from_ymd(2024, 12, 31), &c);
 	/* path from 6,7 (end 2023) to 8 (end 2027) is 6,7 + 1,3 x 366/1461 = 7,0 at the end of 2024 */
-	assert_string_equal(m->kpis[0]->reason, "Cijfer 7,1 in 2024; tussenstap 7,0 gehaald; doel eind 2027 minstens 8,0; "
+	assert_reason(m->kpis[0], "Cijfer 7,1 in 2024; tussenstap 7,0 gehaald; doel eind 2027 minstens 8,0; "
 	                                        "op de rechte lijn vanaf de nulmeting nu minstens 7,0: op koers");
 	model_free(m);
 	cap_close(&c);
@@ -322,11 +333,11 @@ static void test_status_past_target_and_no_data(void **st)
 	captured c;
 	cap_open(&c);
 	model_t *m = run(W_KPI, day_from_ymd(2025, 3, 31), &c);
-	assert_int_equal(m->kpis[0]->status, ST_ACHTER); /* the target date has passed */
+	assert_int_equal(m->kpis[0]->res.status, ST_ACHTER); /* the target date has passed */
 	model_free(m);
 	m = run(W_KPI, day_from_ymd(2024, 12, 31), &c);
-	assert_int_equal(m->kpis[0]->status, ST_GEEN_GEGEVENS);
-	assert_string_equal(m->kpis[0]->reason, "Taal: nog geen gegevens tot en met de peildatum");
+	assert_int_equal(m->kpis[0]->res.status, ST_GEEN_GEGEVENS);
+	assert_reason(m->kpis[0], "Taal: nog geen gegevens tot en met de peildatum");
 	model_free(m);
 	cap_close(&c);
 }

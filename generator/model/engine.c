@@ -1,0 +1,459 @@
+/* engine.c - see engine.h. */
+#include "model/engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fmt.h"
+#include "base/util.h"
+
+/* --- accumulators: what a cell needs while rows stream in -------------------------- */
+
+typedef struct {
+	long total, n, hits, open;
+	double sum, sumsq;
+	int has_value;
+	double value;            /* waarde: the reported value */
+	/* termijn, while the reference date is unknown: deadlines of open items */
+	int *open_deadline;
+	long *open_count;
+	size_t nopen, capopen;
+} acc_cell;
+
+typedef struct {
+	char *name;
+	int first_key;
+	acc_cell *cells;
+	size_t ncells;
+} acc_series;
+
+typedef struct {
+	acc_series total;
+	acc_series *groups;
+	size_t ngroups, capgroups;
+	int *slot;               /* group name -> index, open addressing */
+	size_t nslot;
+} acc_kpi;
+
+struct engine {
+	model_t *m;
+	int peil;
+	acc_kpi *acc;            /* one per m->kpis[i] */
+};
+
+engine_t *engine_new(model_t *m, int peil)
+{
+	engine_t *e = xcalloc(1, sizeof *e);
+	e->m = m;
+	e->peil = peil;
+	e->acc = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *e->acc);
+	return e;
+}
+
+static void acc_series_free(acc_series *s)
+{
+	for (size_t i = 0; i < s->ncells; i++) {
+		free(s->cells[i].open_deadline);
+		free(s->cells[i].open_count);
+	}
+	free(s->cells);
+	free(s->name);
+}
+
+void engine_free(engine_t *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->m->nkpis; i++) {
+		acc_kpi *a = &e->acc[i];
+		acc_series_free(&a->total);
+		for (size_t g = 0; g < a->ngroups; g++)
+			acc_series_free(&a->groups[g]);
+		free(a->groups);
+		free(a->slot);
+	}
+	free(e->acc);
+	free(e);
+}
+
+static unsigned long hash_str(const char *s, size_t len)
+{
+	unsigned long h = 5381;
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h;
+}
+
+static acc_series *series_for(acc_kpi *a, const char *name, size_t len)
+{
+	if (!a->nslot || a->ngroups * 2 >= a->nslot) {
+		size_t ns = a->nslot ? a->nslot * 2 : 64;
+		int *slot = xmalloc(ns * sizeof *slot);
+		for (size_t i = 0; i < ns; i++)
+			slot[i] = -1;
+		for (size_t g = 0; g < a->ngroups; g++) {
+			size_t h = hash_str(a->groups[g].name, strlen(a->groups[g].name)) & (ns - 1);
+			while (slot[h] >= 0)
+				h = (h + 1) & (ns - 1);
+			slot[h] = (int)g;
+		}
+		free(a->slot);
+		a->slot = slot;
+		a->nslot = ns;
+	}
+	size_t h = hash_str(name, len) & (a->nslot - 1);
+	while (a->slot[h] >= 0) {
+		acc_series *s = &a->groups[a->slot[h]];
+		if (!strncmp(s->name, name, len) && s->name[len] == '\0')
+			return s;
+		h = (h + 1) & (a->nslot - 1);
+	}
+	a->groups = xgrow(a->groups, &a->capgroups, a->ngroups, sizeof *a->groups);
+	acc_series *s = &a->groups[a->ngroups];
+	memset(s, 0, sizeof *s);
+	s->name = xstrndup(name, len);
+	a->slot[h] = (int)a->ngroups++;
+	return s;
+}
+
+static acc_cell *cell_for(acc_series *s, int key)
+{
+	if (s->ncells == 0) {
+		s->cells = xcalloc(1, sizeof *s->cells);
+		s->ncells = 1;
+		s->first_key = key;
+	} else if (key < s->first_key) {
+		size_t add = (size_t)(s->first_key - key);
+		s->cells = xrealloc(s->cells, (s->ncells + add) * sizeof *s->cells);
+		memmove(s->cells + add, s->cells, s->ncells * sizeof *s->cells);
+		memset(s->cells, 0, add * sizeof *s->cells);
+		s->ncells += add;
+		s->first_key = key;
+	} else if ((size_t)(key - s->first_key) >= s->ncells) {
+		size_t n = (size_t)(key - s->first_key) + 1;
+		s->cells = xrealloc(s->cells, n * sizeof *s->cells);
+		memset(s->cells + s->ncells, 0, (n - s->ncells) * sizeof *s->cells);
+		s->ncells = n;
+	}
+	return &s->cells[key - s->first_key];
+}
+
+static void cell_add_open(acc_cell *c, int deadline)
+{
+	for (size_t i = c->nopen; i-- > 0;)
+		if (c->open_deadline[i] == deadline) {
+			c->open_count[i]++;
+			return;
+		}
+	size_t cap = c->capopen;
+	c->open_deadline = xgrow(c->open_deadline, &cap, c->nopen, sizeof *c->open_deadline);
+	cap = c->capopen;
+	c->open_count = xgrow(c->open_count, &cap, c->nopen, sizeof *c->open_count);
+	c->capopen = cap;
+	c->open_deadline[c->nopen] = deadline;
+	c->open_count[c->nopen++] = 1;
+}
+
+static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r, double v)
+{
+	acc_cell *c = cell_for(s, period_of(k->per, r->day));
+	c->total++;
+	switch (k->maat) {
+	case MAAT_TERMIJN: {
+		int deadline = k->werkdagen ? calendar_deadline(&e->m->cal, r->day, k->termijn)
+		                            : r->day + k->termijn;
+		if (r->end == END_DAY && (e->peil == DAY_NONE || r->end_day <= e->peil)) {
+			int late = r->end_day > deadline;
+			c->n++;
+			c->hits += k->lager ? late : !late;
+		} else if (e->peil == DAY_NONE) {
+			cell_add_open(c, deadline);
+		} else if (e->peil > deadline) {
+			c->n++;
+			c->hits += k->lager ? 1 : 0;
+		} else {
+			c->open++;
+		}
+		break;
+	}
+	case MAAT_GEMIDDELDE:
+		c->n++;
+		c->sum += v;
+		c->sumsq += v * v;
+		c->hits += k->has_norm && (k->lager ? v <= k->norm : v >= k->norm);
+		break;
+	case MAAT_AANDEEL:
+		c->n++;
+		c->hits += r->hit;
+		break;
+	case MAAT_AANTAL:
+		c->n++;
+		break;
+	case MAAT_WAARDE:
+		break;
+	}
+}
+
+void engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r)
+{
+	const kpi_def *k = &e->m->kpis[ki]->def;
+	acc_kpi *a = &e->acc[ki];
+	double v = r->v;
+	if (k->maat == MAAT_GEMIDDELDE && k->einde) {
+		/* a duration: items not handled by the reference date are not counted */
+		if (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))
+			return;
+		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
+	}
+	count_row(e, k, &a->total, r, v);
+	if (group)
+		count_row(e, k, series_for(a, group, len), r, v);
+}
+
+int engine_add_value(engine_t *e, size_t ki, int key, double v)
+{
+	acc_cell *c = cell_for(&e->acc[ki].total, key);
+	if (c->n)
+		return -1;
+	c->n = c->total = 1;
+	c->value = v;
+	c->has_value = 1;
+	return 0;
+}
+
+/* --- values ----------------------------------------------------------------------- */
+
+double t95(long df)
+{
+	static const double t[31] = {0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
+		2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074,
+		2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+	static const struct { double df, t; } tail[] = {{30, 2.042}, {40, 2.021}, {60, 2.000},
+		{120, 1.980}, {1e300, 1.960}};
+	if (df < 1)
+		return NAN;
+	if (df <= 30)
+		return t[df];
+	/* interpolate linearly in 1/df between tabulated points */
+	for (int i = 0; i < 4; i++) {
+		if (df <= tail[i + 1].df) {
+			double x0 = 1 / tail[i].df, x1 = tail[i + 1].df > 1e299 ? 0 : 1 / tail[i + 1].df;
+			double x = 1.0 / (double)df;
+			return tail[i + 1].t + (tail[i].t - tail[i + 1].t) * (x - x1) / (x0 - x1);
+		}
+	}
+	return 1.960;
+}
+
+static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int peil)
+{
+	for (size_t i = 0; i < a->nopen; i++) {
+		if (peil > a->open_deadline[i]) {
+			a->n += a->open_count[i];
+			a->hits += k->lager ? a->open_count[i] : 0;
+		} else {
+			a->open += a->open_count[i];
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->key = key;
+	c->total = a->total;
+	c->n = a->n;
+	c->hits = a->hits;
+	c->open = a->open;
+	switch (k->maat) {
+	case MAAT_TERMIJN:
+	case MAAT_AANDEEL:
+		c->has_value = c->n > 0;
+		if (c->has_value)
+			c->value = 100.0 * (double)c->hits / (double)c->n;
+		break;
+	case MAAT_GEMIDDELDE:
+		if (c->n == 0)
+			break;
+		if (c->n < k->minimum) {
+			c->suppressed = 1;
+			break;
+		}
+		c->has_value = 1;
+		c->value = a->sum / (double)c->n;
+		{
+			double var = c->n > 1 ? (a->sumsq - a->sum * a->sum / (double)c->n) / (double)(c->n - 1) : 0;
+			double half = c->n > 1 ? t95(c->n - 1) * sqrt(var > 0 ? var : 0) / sqrt((double)c->n) : 0;
+			c->lo = c->value - half;
+			c->hi = c->value + half;
+		}
+		c->norm_pct = 100.0 * (double)c->hits / (double)c->n;
+		break;
+	case MAAT_AANTAL:
+		c->has_value = 1;
+		c->value = (double)c->n;
+		break;
+	case MAAT_WAARDE:
+		c->has_value = a->has_value;
+		c->value = a->value;
+		break;
+	}
+}
+
+static void finish_series(const kpi_def *k, acc_series *a, series_t *s, int peil)
+{
+	s->first_key = a->first_key;
+	s->ncells = a->ncells;
+	s->cells = xcalloc(a->ncells ? a->ncells : 1, sizeof *s->cells);
+	for (size_t i = 0; i < a->ncells; i++)
+		finish_cell(k, &a->cells[i], &s->cells[i], a->first_key + (int)i, peil);
+}
+
+static int cmp_series(const void *a, const void *b)
+{
+	return strcmp(((const series_t *)a)->name, ((const series_t *)b)->name);
+}
+
+/* --- statuses ----------------------------------------------------------------------- */
+
+/* Compare at the precision shown, so "15,0%" meets "15%". */
+static int better_or_equal(const kpi_def *k, double a, double b)
+{
+	double ra = num_round(a, 1), rb = num_round(b, 1);
+	return k->lager ? ra <= rb : ra >= rb;
+}
+
+static void set_status(kpi_t *kp, int peil)
+{
+	const kpi_def *k = &kp->def;
+	kpi_result *r = &kp->res;
+	int pkey = period_of(k->per, peil);
+	r->goal = -1;
+	for (size_t i = r->total.ncells; i-- > 0;) {
+		const cell_t *c = &r->total.cells[i];
+		if (c->has_value && c->key <= pkey) {
+			r->has_cur = 1;
+			r->cur = c->value;
+			r->cur_key = c->key;
+			break;
+		}
+	}
+	const cell_t *before = r->has_cur ? series_cell(&r->total, r->cur_key - 1) : NULL;
+	r->has_change = before && before->has_value;
+	if (r->has_change)
+		r->change = num_round(r->cur, 1) - num_round(before->value, 1);
+	if (!r->has_cur) {
+		r->status = ST_GEEN_GEGEVENS;
+		return;
+	}
+	if (k->has_step)
+		r->step_reached = better_or_equal(k, r->cur, k->step);
+	if (k->ndoelen == 0) {
+		r->status = ST_GEEN_DOEL;
+		return;
+	}
+	/* the next target at the reference date, or the last one when all have passed */
+	const target_t *goal = kpi_target_at(kp, peil);
+	size_t t = (size_t)(goal - k->doelen);
+	r->goal = (int)t;
+	if (better_or_equal(k, r->cur, goal->waarde)) {
+		r->status = ST_BEHAALD;
+		return;
+	}
+	if (goal->datum < peil) {
+		r->status = ST_ACHTER;
+		return;
+	}
+	/* the straight path from the previous point (target or baseline) to this target;
+	 * without a baseline, the path starts at the first measured value */
+	target_t first = {0, 0};
+	r->from = t > 0 ? PATH_FROM_PREV_TARGET : PATH_FROM_BASE;
+	const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
+	for (size_t i = 0; !prev && i < r->total.ncells; i++)
+		if (r->total.cells[i].has_value) {
+			first.waarde = r->total.cells[i].value;
+			first.datum = period_last_day(k->per, r->total.cells[i].key);
+			prev = &first;
+			r->from = PATH_FROM_FIRST;
+		}
+	double span = (double)(goal->datum - prev->datum);
+	double f = span > 0 ? (double)(peil - prev->datum) / span : 1;
+	if (f < 0)
+		f = 0;
+	r->has_path = 1;
+	r->path = prev->waarde + (goal->waarde - prev->waarde) * f;
+	double tol = 0.25 * fabs(goal->waarde - prev->waarde);
+	if (better_or_equal(k, r->cur, r->path))
+		r->status = ST_OP_KOERS;
+	else if (fabs(r->cur - r->path) <= tol)
+		r->status = ST_RISICO;
+	else
+		r->status = ST_ACHTER;
+}
+
+static void set_milestones(model_t *m)
+{
+	for (size_t i = 0; i < m->npages; i++) {
+		page_t *p = m->pages[i];
+		memset(p->ms_count, 0, sizeof p->ms_count);
+		for (size_t j = 0; j < p->nms; j++) {
+			milestone_t *ms = &p->ms[j];
+			if (ms->gereed)
+				ms->status = MS_GEREED;
+			else if (ms->last < m->peildatum)
+				ms->status = MS_TE_LAAT;
+			else if (ms->first <= m->peildatum)
+				ms->status = MS_LOOPT;
+			else
+				ms->status = MS_GEPLAND;
+			p->ms_count[ms->status]++;
+			m->ms_count[ms->status]++;
+			m->nms++;
+		}
+	}
+}
+
+/* Groups that meet their norm in the latest period: those of the first KPI with a norm per
+ * group that has any ("wat gaat al goed"). */
+static void set_going_well(model_t *m)
+{
+	for (size_t i = 0; i < m->nkpis && !m->nwell; i++) {
+		const kpi_t *k = m->kpis[i];
+		if (k->def.maat != MAAT_GEMIDDELDE || !k->def.has_norm || !k->def.groep || !k->res.has_cur)
+			continue;
+		size_t cap = 0;
+		for (size_t g = 0; g < k->res.ngroups; g++) {
+			const cell_t *c = series_cell(&k->res.groups[g], k->res.cur_key);
+			if (!c || !c->has_value || !better_or_equal(&k->def, c->value, k->def.norm))
+				continue;
+			m->well = xgrow(m->well, &cap, m->nwell, sizeof *m->well);
+			m->well[m->nwell++] = (going_well_t){k, &k->res.groups[g], c->value};
+		}
+	}
+}
+
+void engine_finish(engine_t *e, int peil)
+{
+	model_t *m = e->m;
+	m->peildatum = peil;
+	int y, mo, d;
+	day_to_ymd(peil, &y, &mo, &d);
+	m->report_year = y;
+	m->mt_quarter = period_of(PER_KWARTAAL, peil);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		kpi_t *k = m->kpis[i];
+		acc_kpi *a = &e->acc[i];
+		finish_series(&k->def, &a->total, &k->res.total, peil);
+		k->res.total.name = xstrdup("Totaal");
+		k->res.total.is_total = 1;
+		k->res.groups = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *k->res.groups);
+		k->res.ngroups = a->ngroups;
+		for (size_t g = 0; g < a->ngroups; g++) {
+			finish_series(&k->def, &a->groups[g], &k->res.groups[g], peil);
+			k->res.groups[g].name = xstrdup(a->groups[g].name);
+		}
+		if (k->res.ngroups)
+			qsort(k->res.groups, k->res.ngroups, sizeof *k->res.groups, cmp_series);
+		set_status(k, peil);
+		m->kpi_count[k->res.status]++;
+	}
+	set_milestones(m);
+	set_going_well(m);
+}

@@ -1,0 +1,41 @@
+/* engine.h - the KPI engine. Rows are added while the loader streams the exports; the engine
+ * aggregates them per KPI, group and period (memory grows with groups x periods, never with
+ * rows). Once the reference date is known, engine_finish completes every cell and computes
+ * what the renderers show: values, statuses, milestone statuses and the model's summaries.
+ * The rules are written for readers in docs/definities.md; keep the two in step. */
+#ifndef MEETLAT_ENGINE_H
+#define MEETLAT_ENGINE_H
+
+#include "model/model.h"
+
+typedef struct engine engine_t;
+
+/* `peil`: the reference date when it is known before reading (command line, content),
+ * else DAY_NONE; open items are then kept as a histogram of deadlines until engine_finish. */
+engine_t *engine_new(model_t *m, int peil);
+void engine_free(engine_t *e);
+
+typedef enum { END_NONE, END_EMPTY, END_DAY } end_state;
+
+/* One row of an export, as far as a KPI needs it. */
+typedef struct {
+	int day;          /* the start date: places the row in a period */
+	end_state end;    /* termijn, duration: the end column */
+	int end_day;      /* END_DAY: its date */
+	double v;         /* gemiddelde of a column: the value */
+	int hit;          /* aandeel: the column has the value that counts */
+} engine_row;
+
+/* Count a row for KPI number `ki` (index in m->kpis), for the whole organisation and, when
+ * the KPI is grouped, for group `group` (len bytes). */
+void engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r);
+/* A value reported by hand (maat waarde). Returns -1 when the period already has one. */
+int engine_add_value(engine_t *e, size_t ki, int key, double v);
+
+/* Complete every KPI at reference date `peil` and compute statuses and summaries. */
+void engine_finish(engine_t *e, int peil);
+
+/* Two-sided 95% t quantile for df degrees of freedom. */
+double t95(long df);
+
+#endif

@@ -1,0 +1,48 @@
+/* present.h - the presentation layer: the only place where a value, a unit, a date, a period,
+ * a change or a status becomes Dutch text. Renderers place what these functions return; they
+ * never round, count or word a figure themselves. Numbers are rounded by num_round (fmt.h),
+ * the one rounding function, so every output shows the same digits. */
+#ifndef MEETLAT_PRESENT_H
+#define MEETLAT_PRESENT_H
+
+#include "base/util.h"
+#include "model/model.h"
+
+/* Words and text symbols (so meaning never rests on colour alone). */
+const char *present_status(kpi_status st);        /* "behaald" */
+const char *present_status_icon(kpi_status st);   /* "✔" */
+const char *present_ms(ms_status st);             /* "te laat" */
+const char *present_ms_icon(ms_status st);
+const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
+/* "We volgen de logica van de inwoner (Verbinding)", for headings */
+const char *present_ambition(int amb);
+const char *present_per_word(per_t per);          /* "maand" */
+const char *present_per_label(per_t per);         /* "Maand" */
+
+/* Dates and periods; out holds at least 40 bytes. */
+void present_date(int day, char *out);                  /* 1 oktober 2024 */
+void present_period(per_t per, int key, char *out);     /* oktober 2024, 3e kwartaal 2024, 2024 */
+void present_period_short(per_t per, int key, char *out); /* okt 2024, K3 2024, 2024 */
+const char *present_month_abbr(int month0);             /* 0 = jan */
+const char *present_weekday(int day);                   /* maandag ... zondag */
+void present_when(const milestone_t *ms, char *out);    /* a milestone's date or period */
+void present_target_date(int day, char *out);           /* "eind 2025" or "30 juni 2025" */
+
+/* Numbers; out holds at least 64 bytes. */
+double present_round(eenheid_t unit, double v);         /* the value as shown */
+void present_number(double v, int dec, char *out);      /* 1.234,5 */
+void present_value(const kpi_def *k, double v, char *out); /* 24,3% / 6,7 / 1.234 / 2,5 werkdagen */
+void present_value_short(eenheid_t unit, double v, char *out); /* same, without a unit word */
+void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 7 / 2,5 */
+const char *present_bound(const kpi_def *k);            /* "ten hoogste" or "minstens" */
+void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
+
+/* Sentences. */
+/* "doel eind 2025: ten hoogste 15%" */
+char *present_target(const kpi_def *k, const target_t *t);
+/* The change since the previous period: "Lager: 2,1 procentpunt (beter) dan in november 2025". */
+void present_change(const kpi_t *k, buf_t *out);
+/* Why a KPI has its status, in one sentence without the final period. Caller frees. */
+char *present_reason(const kpi_t *k);
+
+#endif
