@@ -27,7 +27,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e browser fuzz bench clean install uninstall data check-data
+.PHONY: all deps deps-test test unit e2e regress regress-update browser fuzz bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -96,8 +96,17 @@ test: deps deps-test meetlat
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-data
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory regress
 	@$(MAKE) --no-print-directory fuzz FUZZ_RUNS=300
 	@$(MAKE) --no-print-directory browser
+
+# Expected outputs of a small programme (tests/regress/): pages, open data, the PDF's text and
+# the workbook's cells, compared with diff -u. regress-update rewrites them for review.
+regress: meetlat
+	@sh tests/regress/run.sh ./meetlat
+
+regress-update: meetlat
+	@sh tests/regress/run.sh ./meetlat --update
 
 # Damaged exports and front matter against the sanitizer build (make fuzz FUZZ_RUNS=2000).
 FUZZ_RUNS ?= 500

@@ -1,0 +1,303 @@
+/* The presentation layer, the KPI table, the chart description, the SVG drawer and the
+ * templates, on KPIs built by hand so every expected string can be checked by eye. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "base/util.h"
+#include "model/chart.h"
+#include "model/present.h"
+#include "model/table.h"
+#include "render/svg.h"
+#include "render/template.h"
+
+/* A KPI measured per month from `key0` with `n` values (NAN: no value). */
+static void series_set(series_t *s, const char *name, int key0, const double *v, const long *tot, int n)
+{
+	s->name = xstrdup(name);
+	s->first_key = key0;
+	s->ncells = (size_t)n;
+	s->cells = xcalloc((size_t)n, sizeof *s->cells);
+	for (int i = 0; i < n; i++) {
+		cell_t *c = &s->cells[i];
+		c->key = key0 + i;
+		c->total = tot ? tot[i] : 10;
+		c->n = c->total;
+		if (v[i] == v[i]) {
+			c->has_value = 1;
+			c->value = v[i];
+			c->hits = (long)(v[i] * (double)c->n / 100.0 + 0.5);
+		}
+	}
+}
+
+static kpi_t *callbacks(void)
+{
+	kpi_t *k = xcalloc(1, sizeof *k);
+	k->def.id = xstrdup("cb");
+	k->def.naam = xstrdup("Terugbellen buiten termijn");
+	k->def.maat = MAAT_TERMIJN;
+	k->def.eenheid = EENHEID_PROCENT;
+	k->def.per = PER_MAAND;
+	k->def.lager = 1;
+	k->def.groep = xstrdup("team");
+	k->def.has_base = 1;
+	k->def.base = (target_t){60, day_from_ymd(2023, 9, 30)};
+	k->def.ndoelen = 2;
+	k->def.doelen = xcalloc(2, sizeof *k->def.doelen);
+	k->def.doelen[0] = (target_t){30, day_from_ymd(2024, 12, 31)};
+	k->def.doelen[1] = (target_t){15, day_from_ymd(2025, 6, 30)};
+	int key0 = period_of(PER_MAAND, day_from_ymd(2024, 10, 1));
+	const double tv[] = {40, 35.25, 30.04};
+	const long tt[] = {10, 1234, 5};
+	series_set(&k->res.total, "Totaal", key0, tv, tt, 3);
+	k->res.total.is_total = 1;
+	k->res.ngroups = 2;
+	k->res.groups = xcalloc(2, sizeof *k->res.groups);
+	const double av[] = {50, 20}, bv[] = {NAN, 60, 10};
+	series_set(&k->res.groups[0], "A", key0, av, NULL, 2);
+	series_set(&k->res.groups[1], "B", key0, bv, NULL, 3);
+	k->res.has_cur = 1;
+	k->res.cur_key = key0 + 2;
+	k->res.cur = 30.04;
+	k->res.has_change = 1;
+	k->res.change = 30.0 - 35.3;
+	k->res.status = ST_OP_KOERS;
+	k->res.goal = 0;
+	k->res.has_path = 1;
+	k->res.path = 31.96;
+	k->res.from = PATH_FROM_BASE;
+	return k;
+}
+
+static void test_words(void **st)
+{
+	(void)st;
+	char s[64];
+	present_date(day_from_ymd(2024, 10, 1), s);
+	assert_string_equal(s, "1 oktober 2024");
+	int q3 = period_of(PER_KWARTAAL, day_from_ymd(2024, 8, 15));
+	present_period(PER_KWARTAAL, q3, s);
+	assert_string_equal(s, "3e kwartaal 2024");
+	present_period_short(PER_KWARTAAL, q3, s);
+	assert_string_equal(s, "K3 2024");
+	int feb = period_of(PER_MAAND, day_from_ymd(2024, 2, 10));
+	present_period(PER_MAAND, feb, s);
+	assert_string_equal(s, "februari 2024");
+	present_period_short(PER_MAAND, feb + 1, s);
+	assert_string_equal(s, "mrt 2024");
+	present_target_date(day_from_ymd(2025, 12, 31), s);
+	assert_string_equal(s, "eind 2025");
+	present_target_date(day_from_ymd(2025, 6, 30), s);
+	assert_string_equal(s, "30 juni 2025");
+	assert_string_equal(present_weekday(day_from_ymd(2024, 5, 9)), "donderdag");
+	assert_string_equal(present_status(ST_RISICO), "risico");
+	assert_string_equal(present_ms(MS_TE_LAAT), "te laat");
+	assert_string_equal(present_per_word(PER_KWARTAAL), "kwartaal");
+	milestone_t ms = {day_from_ymd(2024, 7, 1), day_from_ymd(2024, 9, 30), PER_KWARTAAL, NULL, 0, MS_GEPLAND};
+	present_when(&ms, s);
+	assert_string_equal(s, "3e kwartaal 2024");
+	ms.when_per = -1;
+	present_when(&ms, s);
+	assert_string_equal(s, "1 juli 2024");
+}
+
+static void test_values(void **st)
+{
+	(void)st;
+	char s[64];
+	kpi_def d = {0};
+	d.eenheid = EENHEID_PROCENT;
+	present_value(&d, 15.0, s);
+	assert_string_equal(s, "15%");
+	present_value(&d, 14.96, s); /* rounds to 15,0: shown as 15% */
+	assert_string_equal(s, "15%");
+	present_value(&d, 24.25, s);
+	assert_string_equal(s, "24,3%");
+	d.eenheid = EENHEID_CIJFER;
+	present_value(&d, 8, s);
+	assert_string_equal(s, "8,0");
+	d.eenheid = EENHEID_WERKDAGEN;
+	present_value(&d, 1.04, s);
+	assert_string_equal(s, "1,0 werkdag");
+	present_value(&d, 2.45, s);
+	assert_string_equal(s, "2,5 werkdagen");
+	present_value_short(EENHEID_WERKDAGEN, 2.45, s);
+	assert_string_equal(s, "2,5");
+	d.eenheid = EENHEID_AANTAL;
+	present_value(&d, 1234, s);
+	assert_string_equal(s, "1.234");
+	present_tick(EENHEID_PROCENT, 20, s);
+	assert_string_equal(s, "20%");
+	present_tick(EENHEID_CIJFER, 7.5, s);
+	assert_string_equal(s, "7,5");
+	present_size(1536, s);
+	assert_string_equal(s, "2 kB");
+	present_size(3 * 1024 * 1024 / 2, s);
+	assert_string_equal(s, "1,5 MB");
+	assert_true(present_round(EENHEID_PROCENT, 0.15 * 100) == 15.0);
+	assert_true(present_round(EENHEID_CIJFER, 6.65) == 6.7);
+}
+
+static void test_sentences(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks();
+	char *why = present_reason(k);
+	assert_string_equal(why, "Terugbellen buiten termijn 30% in december 2024; doel eind 2024 ten hoogste 30%; "
+	                         "op de rechte lijn vanaf de nulmeting nu ten hoogste 32%: op koers");
+	free(why);
+	buf_t b = {0};
+	present_change(k, &b);
+	assert_string_equal(b.s, "Lager: 5,3 procentpunt (beter) dan in november 2024");
+	free(b.s);
+	char *t = present_target(&k->def, &k->def.doelen[1]);
+	assert_string_equal(t, "doel 30 juni 2025: ten hoogste 15%");
+	free(t);
+	k->res.has_cur = 0;
+	why = present_reason(k);
+	assert_string_equal(why, "Terugbellen buiten termijn: nog geen gegevens tot en met de peildatum");
+	free(why);
+	kpi_free(k);
+}
+
+static void test_table(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks();
+	kt_table t;
+	kt_build(k, &t);
+	assert_int_equal(t.ncols, 6);
+	assert_string_equal(t.cols[0].key, "team");
+	assert_string_equal(t.cols[0].label, "Team");
+	assert_string_equal(t.cols[1].key, "maand");
+	assert_string_equal(t.cols[5].key, "percentage_buiten_termijn");
+	assert_string_equal(t.cols[5].label, "Buiten termijn (%)");
+	assert_int_equal(t.group_col, 0);
+	assert_int_equal(t.period_col, 1);
+	assert_int_equal(t.value_col, 5);
+	/* groups first (A two rows, B three), then the organisation */
+	assert_int_equal((int)t.nrows, 8);
+	assert_string_equal(kt_at(&t, 0, 0)->text, "A");
+	assert_string_equal(kt_at(&t, 0, 1)->text, "2024-10");
+	assert_false(t.rows[0].series->is_total);
+	assert_true(kt_at(&t, 2, 5)->empty); /* B has no value in October */
+	assert_true(t.rows[5].series->is_total);
+	assert_int_equal(t.rows[6].key, k->res.total.first_key + 1);
+	/* rounded as shown, the same number and text for every output */
+	const kt_cell *c = kt_at(&t, 6, 5);
+	assert_true(c->num == 35.3);
+	assert_string_equal(c->text, "35,3");
+	assert_string_equal(kt_at(&t, 6, 2)->text, "1.234");
+	kt_free(&t);
+	kpi_free(k);
+}
+
+static void test_chart(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks();
+	chart_t *c = chart_trend(k, NULL, "g1");
+	assert_non_null(c);
+	assert_int_equal(c->kind, CHART_LINE);
+	assert_int_equal(c->ncats, 3);
+	assert_int_equal(c->per, PER_MAAND);
+	assert_int_equal(c->first_key, k->res.total.first_key);
+	assert_string_equal(c->cats[0], "okt 2024");
+	/* percentages from 0 */
+	assert_true(c->ymin == 0);
+	assert_true(c->ymax >= 60);
+	/* baseline, then the targets with their dates */
+	assert_int_equal(c->nrefs, 3);
+	assert_int_equal(c->refs[0].kind, REF_BASE);
+	assert_string_equal(c->refs[0].label, "nulmeting 60%");
+	assert_int_equal(c->refs[1].kind, REF_TARGET);
+	assert_int_equal(c->refs[1].datum, day_from_ymd(2024, 12, 31));
+	assert_string_equal(c->refs[2].label, "doel 30 juni 2025: ten hoogste 15%");
+	assert_true(c->refs[1].dashed && !c->refs[0].dashed);
+	assert_non_null(strstr(c->desc, "van 40% in oktober 2024 naar 30% in december 2024."));
+	assert_non_null(strstr(c->desc, ": op koers."));
+	chart_free(c);
+	/* one group's line: its own title, no status sentence */
+	c = chart_trend(k, &k->res.groups[1], "g2");
+	assert_string_equal(c->title, "Terugbellen buiten termijn: B");
+	assert_false(c->series[0].has[0]);
+	assert_null(strstr(c->desc, "op koers"));
+	chart_free(c);
+	/* bars for one month, with the target that applies then */
+	c = chart_groups(k, k->res.total.first_key + 1, "g3");
+	assert_int_equal(c->kind, CHART_BARS);
+	assert_int_equal(c->ncats, 2);
+	assert_string_equal(c->title, "Terugbellen buiten termijn per team, november 2024");
+	assert_int_equal(c->nrefs, 1);
+	assert_string_equal(c->refs[0].label, "doel eind 2024: ten hoogste 30%");
+	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het best: A met 20%. "
+	                             "Het minst goed: B met 60%.");
+	chart_free(c);
+	kpi_free(k);
+}
+
+static int count(const char *s, const char *needle)
+{
+	int n = 0;
+	for (const char *p = s; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static void test_svg(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks();
+	free(k->def.naam);
+	k->def.naam = xstrdup("Bellen <snel> & \"goed\"");
+	chart_t *c = chart_trend(k, NULL, "g1");
+	buf_t b = {0};
+	svg_chart(c, &b);
+	/* an image with a title and a description, both referenced */
+	assert_non_null(strstr(b.s, "role=\"img\" aria-labelledby=\"g1-t g1-d\""));
+	assert_non_null(strstr(b.s, "<title id=\"g1-t\">Bellen &lt;snel&gt; &amp; &quot;goed&quot;</title>"));
+	assert_int_equal(count(b.s, "<desc id=\"g1-d\">"), 1);
+	assert_null(strstr(b.s, "<snel>"));
+	/* one point per value, three labelled reference lines, the last value labelled directly */
+	assert_int_equal(count(b.s, "<circle"), 3);
+	assert_int_equal(count(b.s, "stroke-dasharray=\"7 4\""), 2);
+	assert_int_equal(count(b.s, "stroke-dasharray=\"2 3\""), 1);
+	assert_non_null(strstr(b.s, ">Totaal: 30%</text>"));
+	assert_non_null(strstr(b.s, ">nulmeting 60%</text>"));
+	assert_non_null(strstr(b.s, "<figcaption id=\"g1-c\">"));
+	free(b.s);
+	chart_free(c);
+	kpi_free(k);
+}
+
+static void test_template(void **st)
+{
+	(void)st;
+	tpl_var v[] = {{"titel", "A & <B>"}, {"inhoud", "<p>x</p>"}};
+	buf_t b = {0};
+	size_t bad = 0;
+	assert_int_equal(tpl_render("<h1>{{titel}}</h1>{{{ inhoud }}}", v, 2, &b, &bad), 0);
+	assert_string_equal(b.s, "<h1>A &amp; &lt;B&gt;</h1><p>x</p>");
+	buf_reset(&b);
+	assert_int_equal(tpl_render("ok {{onbekend}}", v, 2, &b, &bad), -1);
+	assert_int_equal((int)bad, 3);
+	buf_reset(&b);
+	assert_int_equal(tpl_render("{{titel", v, 2, &b, &bad), -1);
+	assert_int_equal((int)bad, 0);
+	free(b.s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_template),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
