@@ -325,7 +325,9 @@ static void set_status(kpi_t *kp, int peil)
 	const kpi_def *k = &kp->def;
 	kpi_result *r = &kp->res;
 	int pkey = period_of(k->per, peil);
-	r->goal = -1;
+	/* the next target at the reference date, or the last one when all have passed */
+	const target_t *goal = kpi_target_at(kp, peil);
+	r->goal = goal ? (int)(goal - k->doelen) : -1;
 	for (size_t i = r->total.ncells; i-- > 0;) {
 		const cell_t *c = &r->total.cells[i];
 		if (c->has_value && c->key <= pkey) {
@@ -349,10 +351,7 @@ static void set_status(kpi_t *kp, int peil)
 		r->status = ST_GEEN_DOEL;
 		return;
 	}
-	/* the next target at the reference date, or the last one when all have passed */
-	const target_t *goal = kpi_target_at(kp, peil);
-	size_t t = (size_t)(goal - k->doelen);
-	r->goal = (int)t;
+	size_t t = (size_t)r->goal;
 	if (better_or_equal(k, r->cur, goal->waarde)) {
 		r->status = ST_BEHAALD;
 		return;

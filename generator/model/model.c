@@ -130,6 +130,11 @@ const target_t *kpi_target_at(const kpi_t *k, int day)
 	return &k->def.doelen[t];
 }
 
+const target_t *kpi_goal(const kpi_t *k)
+{
+	return k->res.goal >= 0 ? &k->def.doelen[k->res.goal] : NULL;
+}
+
 char *page_href(const page_t *p)
 {
 	switch (p->soort) {

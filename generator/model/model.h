@@ -129,7 +129,8 @@ typedef struct {
 	int has_change;          /* the period before cur_key has a value too */
 	double change;           /* cur minus that value, both rounded as shown */
 	int step_reached;        /* has_step: cur meets the intermediate step */
-	int goal;                /* index of the target the status is judged against, -1: none */
+	int goal;                /* index of the target that applies at the reference date (the
+	                            next one, or the last when all have passed), -1: none */
 	int has_path;            /* the straight path applies (target still ahead, not met) */
 	double path;             /* the value on that path at the reference date */
 	path_from from;
@@ -216,6 +217,8 @@ const cell_t *series_cell(const series_t *s, int key);
 /* The target that applies on `day`: the first one on or after it, else the last one;
  * NULL when the KPI has no targets. */
 const target_t *kpi_target_at(const kpi_t *k, int day);
+/* The target that applies at the reference date (res.goal), or NULL. */
+const target_t *kpi_goal(const kpi_t *k);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
 

@@ -221,7 +221,7 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 	buf_puts(b, "</section>");
 }
 
-static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
+static void tile(buf_t *b, const kpi_t *k, const char *root)
 {
 	char v[64], per[40];
 	char *href = page_href(k->page);
@@ -248,7 +248,7 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 			buf_free(&ch);
 		}
 	}
-	const target_t *t = kpi_target_at(k, m->peildatum);
+	const target_t *t = kpi_goal(k);
 	if (t) {
 		char td[40];
 		present_value(&k->def, t->waarde, v);
@@ -541,13 +541,13 @@ static void index_page(sctx *s)
 	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_ACTIE)
-			tile(&b, m, m->kpis[i], "");
+			tile(&b, m->kpis[i], "");
 	buf_puts(&b, "</ul></section><section><h2>Acties</h2>");
 	page_list(&b, m, SOORT_ACTIE, "");
 	buf_puts(&b, "</section><section><h2>Doelen per team</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_TEAMDOEL)
-			tile(&b, m, m->kpis[i], "");
+			tile(&b, m->kpis[i], "");
 	buf_puts(&b, "</ul><p><a href=\"teams/index.html\">Alle doelen per team</a></p></section>");
 	write_page(s, "index.html", "Overzicht", b.s);
 	buf_free(&b);

@@ -170,7 +170,7 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 			present_period_short(k->def.per, k->res.cur_key, per);
 			worksheet_write_string(ws, (lxw_row_t)r, 5, per, x->text);
 		}
-		const target_t *t = kpi_target_at(k, m->peildatum);
+		const target_t *t = kpi_goal(k);
 		if (t) {
 			worksheet_write_number(ws, (lxw_row_t)r, 6, t->waarde, vf);
 			int y, mo, d;
