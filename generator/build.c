@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,7 +29,9 @@ extern const char definities_md[];
 #define MEETLAT_DATADIR "/usr/local/share/meetlat"
 #endif
 
-#define MARKER ".meetlat"
+/* In a temporary folder while meetlat is still writing it; gone before the swap. */
+#define UNFINISHED ".meetlat-bezig"
+#define FOREIGN_SHOWN 5
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -36,6 +40,7 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
 	return flag == FTW_DP ? rmdir(path) : unlink(path);
 }
 
+/* Only for a temporary folder this run made (or an unfinished one of an earlier run). */
 static int rm_tree(const char *path)
 {
 	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
@@ -44,19 +49,12 @@ static int rm_tree(const char *path)
 static int is_dir(const char *p)
 {
 	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	return lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* An existing output folder may only be replaced when meetlat made it or it is empty:
- * "-o ~" must never wipe a home folder. */
-static int replaceable(const char *out)
+static int is_empty_dir(const char *p)
 {
-	char *marker = path_join(out, MARKER);
-	int ok = access(marker, F_OK) == 0;
-	free(marker);
-	if (ok)
-		return 1;
-	DIR *dh = opendir(out);
+	DIR *dh = opendir(p);
 	if (!dh)
 		return 0;
 	int empty = 1;
@@ -68,6 +66,96 @@ static int replaceable(const char *out)
 	return empty;
 }
 
+/* An existing output folder may be replaced only when it is empty or every entry in it is a
+ * file meetlat's manifest lists, unchanged: copying the output onto a share and building
+ * into that share later must never delete another department's pages. */
+static int replaceable(const char *out, diag_t *d)
+{
+	if (is_empty_dir(out))
+		return 1;
+	char *names[FOREIGN_SHOWN];
+	int n = out_foreign(out, names, FOREIGN_SHOWN);
+	if (n == 0)
+		return 1;
+	if (n < 0) {
+		diag(d, DIAG_ERROR, out, 0, 0,
+		     "deze map bestaat al en meetlat kan niet nagaan dat hij alles erin zelf heeft gemaakt (er is geen "
+		     "lijst %s, of een van een oudere versie); kies met -o een andere map, of maak deze leeg als er niets "
+		     "in staat dat weg mag",
+		     OUT_MANIFEST);
+		return 0;
+	}
+	buf_t b = {0};
+	for (int i = 0; i < n && i < FOREIGN_SHOWN; i++) {
+		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+		free(names[i]);
+	}
+	if (n > FOREIGN_SHOWN)
+		buf_printf(&b, " en nog %d", n - FOREIGN_SHOWN);
+	diag(d, DIAG_ERROR, out, 0, 0,
+	     "in deze map %s %d %s die meetlat niet heeft gemaakt of die daarna %s veranderd: %s. Er is niets "
+	     "vervangen of verwijderd; kies met -o een eigen map voor meetlat",
+	     n == 1 ? "staat" : "staan", n, n == 1 ? "bestand of map" : "bestanden of mappen", n == 1 ? "is" : "zijn",
+	     b.s);
+	buf_free(&b);
+	return 0;
+}
+
+/* Temporary folders of a build that was killed: "<out>.tmp-*" beside the output. One that is
+ * still marked unfinished, or that holds a complete output its manifest proves, is removed;
+ * anything else is only mentioned. Runs while this build holds the lock, so no other build
+ * for the same folder is busy with them. */
+static void clean_stale(const char *out, diag_t *d)
+{
+	char *copy1 = xstrdup(out), *copy2 = xstrdup(out);
+	const char *parent = dirname(copy1), *base = basename(copy2);
+	char *prefix = xasprintf("%s.tmp-", base);
+	DIR *dh = opendir(parent);
+	struct dirent *de;
+	while (dh && (de = readdir(dh))) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		char *p = path_join(parent, de->d_name);
+		char *mark = path_join(p, UNFINISHED);
+		if (!is_dir(p)) {
+			/* not a folder: not ours */
+		} else if (access(mark, F_OK) == 0) {
+			rm_tree(p);
+		} else if (out_foreign(p, NULL, 0) == 0) {
+			out_remove(p);
+		} else {
+			diag(d, DIAG_NOTE, p, 0, 0, "lijkt een tijdelijke map van een afgebroken build, maar meetlat kan niet "
+			                            "nagaan dat alles erin van hem is; verwijder hem zelf als hij weg mag");
+		}
+		free(mark);
+		free(p);
+	}
+	if (dh)
+		closedir(dh);
+	free(prefix);
+	free(copy1);
+	free(copy2);
+}
+
+/* One build at a time per folder that holds outputs: a lock on that folder itself (no lock
+ * file to leave behind), released when the process ends, however it ends. */
+static int lock_parent(const char *out, diag_t *d)
+{
+	char *copy = xstrdup(out);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de map waarin de uitvoer komt niet openen (%s)", strerror(errno));
+	} else if (flock(fd, LOCK_EX) != 0) {
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de map waarin de uitvoer komt niet vastzetten (%s)", strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	free(copy);
+	return fd;
+}
+
+/* Document dates: SOURCE_DATE_EPOCH when it is set and sane (reproducible builds), else the
+ * reference date; never the clock. PDF and XLSX dates have four-digit years. */
 static time_t doc_stamp(const model_t *m, diag_t *d)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -75,9 +163,10 @@ static time_t doc_stamp(const model_t *m, diag_t *d)
 		char *end;
 		errno = 0;
 		long long v = strtoll(sde, &end, 10);
-		if (!errno && *end == '\0' && v >= 0)
+		if (!errno && *end == '\0' && v >= 0 && v <= 253402300799LL)
 			return (time_t)v;
-		diag(d, DIAG_WARN, NULL, 0, 0, "SOURCE_DATE_EPOCH is geen geheel getal; de peildatum wordt gebruikt");
+		diag(d, DIAG_WARN, NULL, 0, 0,
+		     "SOURCE_DATE_EPOCH is geen aantal seconden tussen 1970 en het jaar 9999; de peildatum wordt gebruikt");
 	}
 	return (time_t)m->peildatum * 86400;
 }
@@ -87,10 +176,39 @@ static int render_all(const model_t *m, render_ctx *rc)
 	if (opendata_render(m, rc) != 0 || pdf_render(m, rc) != 0 || xlsx_render(m, rc) != 0 ||
 	    site_render(m, rc) != 0)
 		return -1;
-	char *marker = path_join(rc->out->dir, MARKER);
-	int rv = write_file(marker, "meetlat\n", 8);
-	free(marker);
-	return rv;
+	return out_finish(rc->out);
+}
+
+/* Put the finished folder `tmp` in the place of `out`; 0, or -1 after a message. */
+static int swap_in(const char *tmp, const char *out, diag_t *d)
+{
+	struct stat st;
+	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		diag(d, DIAG_ERROR, out, 0, 0, "bestaat al en is geen map; meetlat vervangt het niet");
+		return -1;
+	}
+	if (!is_dir(out)) {
+		if (rename(tmp, out) == 0)
+			return 0;
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
+		return -1;
+	}
+	if (!replaceable(out, d))
+		return -1;
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
+		return -1;
+	}
+	/* `tmp` now holds the previous output; checked once more, since someone may have added a
+	 * file between the check and the swap, and removed by its manifest, file by file */
+	if (out_foreign(tmp, NULL, 0) != 0) {
+		renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE);
+		diag(d, DIAG_ERROR, out, 0, 0, "er kwam tijdens het bouwen iets bij in deze map; er is niets vervangen");
+		return -1;
+	}
+	if (out_remove(tmp) != 0)
+		diag(d, DIAG_WARN, tmp, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd; verwijder deze map zelf");
+	return 0;
 }
 
 static const char *const peil_words[] = {"opdrachtregel", "instelling", "gegevens"};
@@ -101,11 +219,14 @@ int build_run(const build_opts *o, diag_t *d)
 	char *content = path_join(o->dir, "content");
 	char *data = path_join(o->dir, "data");
 	char *out = o->out ? xstrdup(o->out) : path_join(o->dir, "output");
+	size_t ol = strlen(out);
+	while (ol > 1 && out[ol - 1] == '/')
+		out[--ol] = '\0';
 	theme_t theme = {0};
 	render_ctx rc = {0};
 	out_t output = {0};
 	char *tmpl = NULL;
-	int status = 1;
+	int status = 1, lock = -1;
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
@@ -136,42 +257,40 @@ int build_run(const build_opts *o, diag_t *d)
 	rc.pdf_name = xasprintf("raadsrapportage-%d.pdf", m->report_year);
 	rc.xlsx_name = xasprintf("mt-rapportage-%s.xlsx", period);
 
-	if (is_dir(out) && !replaceable(out)) {
-		diag(d, DIAG_ERROR, out, 0, 0,
-		     "deze map bestaat al en is niet door meetlat gemaakt; kies met -o een andere map of maak hem leeg");
-		goto done;
-	}
+	if ((lock = lock_parent(out, d)) < 0)
+		goto failed;
+	clean_stale(out, d);
+	if (is_dir(out) && !replaceable(out, d))
+		goto failed;
 	tmpl = xasprintf("%s.tmp-XXXXXX", out);
 	if (!mkdtemp(tmpl)) {
 		diag(d, DIAG_ERROR, out, 0, 0, "kan geen tijdelijke map naast de uitvoer maken (%s)", strerror(errno));
-		goto done;
+		free(tmpl);
+		tmpl = NULL;
+		goto failed;
 	}
 	chmod(tmpl, 0755);
+	char *mark = path_join(tmpl, UNFINISHED);
+	int marked = write_file(mark, "meetlat\n", 8);
 	output.dir = tmpl;
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
-	if (render_all(m, &rc) != 0) {
+	if (marked != 0 || render_all(m, &rc) != 0 || unlink(mark) != 0 || swap_in(tmpl, out, d) != 0) {
+		free(mark);
 		rm_tree(tmpl);
-		fprintf(d->out, "meetlat: het maken van de uitvoer is mislukt; de vorige uitvoer is niet veranderd\n");
-		goto done;
+		goto failed;
 	}
-	if (is_dir(out)) {
-		if (renameat2(AT_FDCWD, tmpl, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-			diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
-			rm_tree(tmpl);
-			goto done;
-		}
-		rm_tree(tmpl); /* now holds the previous output */
-	} else if (rename(tmpl, out) != 0) {
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
-		rm_tree(tmpl);
-		goto done;
-	}
+	free(mark);
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
 	status = 0;
+	goto done;
+failed:
+	fprintf(d->out, "meetlat: het maken van de uitvoer is mislukt; de vorige uitvoer is niet veranderd\n");
 done:
+	if (lock >= 0)
+		close(lock);
 	out_free(&output);
 	free(tmpl);
 	free(rc.pdf_name);

@@ -61,10 +61,15 @@ int main(int argc, char **argv)
 			printf("meetlat %s\n", VERSION);
 			return 0;
 		case 'C':
-			bo.dir = optarg;
-			break;
 		case 'o':
-			bo.out = optarg;
+			if (!*optarg) {
+				fprintf(stderr, "meetlat: fout: -%c heeft de naam van een map nodig, niet een lege tekst\n", c);
+				return 2;
+			}
+			if (c == 'C')
+				bo.dir = optarg;
+			else
+				bo.out = optarg;
 			break;
 		case 'q':
 			d.quiet = 1;

@@ -8,7 +8,7 @@
 set -e
 # build: compiler, pkg-config, the five libraries with their link dependencies, the PDF font
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
-	libxlsxwriter-dev libyaml-dev fonts-dejavu-core"
+	libxlsxwriter-dev libyaml-dev nettle-dev fonts-dejavu-core"
 # test: cmocka (unit), poppler (PDF text and fonts), Python with openpyxl (workbook read
 # back, fuzzing), Chromium and a JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
 test="libcmocka-dev poppler-utils python3 python3-openpyxl chromium default-jre-headless

@@ -25,8 +25,12 @@ void esc_html(buf_t *b, const char *s)
 
 void esc_csv(buf_t *b, const char *s)
 {
-	int formula = *s == '=' || *s == '+' || *s == '@' ||
-	              (*s == '-' && !(s[1] >= '0' && s[1] <= '9'));
+	/* a spreadsheet runs a cell that starts with = + - @, a tab or a carriage return (also
+	 * after leading spaces) as a formula (OWASP, CSV injection): such a cell gets a ' */
+	const char *t = s;
+	while (*t == ' ')
+		t++;
+	int formula = *t && strchr("=+-@\t\r", *t) != NULL;
 	int quote = formula || strpbrk(s, ";\"\r\n") != NULL;
 	if (!quote) {
 		buf_puts(b, s);

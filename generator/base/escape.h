@@ -6,8 +6,9 @@
 
 /* HTML text and attribute values (quotes escaped too, so one function serves both). */
 void esc_html(buf_t *b, const char *s);
-/* One CSV cell for a ';'-separated file: quoted when needed, and a leading = + - @
- * is neutralised so spreadsheet programs don't run it as a formula. */
+/* One text cell for a ';'-separated file: quoted when needed, and a cell that a spreadsheet
+ * would run as a formula (= + - @ tab CR first, also after spaces) gets a leading '.
+ * Numbers are written by the caller, not through this. */
 void esc_csv(buf_t *b, const char *s);
 /* A relative URL path segment (slug): only [a-z0-9-] survive; others become '-'. */
 void esc_slug(buf_t *b, const char *s);

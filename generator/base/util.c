@@ -203,3 +203,48 @@ int str_ends(const char *s, const char *suffix)
 	size_t ls = strlen(s), lx = strlen(suffix);
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
 }
+
+/* Length of the valid UTF-8 prefix of s. */
+size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* fast path over ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			unsigned long long w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = s[i];
+		size_t need;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, min = 0x10000;
+		} else {
+			return i;
+		}
+		if (i + need >= n)
+			return i;
+		unsigned cp = c & (0x3F >> need);
+		for (size_t k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += need + 1;
+	}
+	return n;
+}

@@ -39,6 +39,9 @@ int write_file(const char *path, const void *data, size_t len);
 /* Join two path parts with one '/'. Caller frees. */
 char *path_join(const char *a, const char *b);
 
+/* Length of the valid UTF-8 prefix of s (n when all of it is valid). */
+size_t utf8_valid_prefix(const unsigned char *s, size_t n);
+
 int str_eq(const char *a, const char *b);
 int str_ends(const char *s, const char *suffix);
 

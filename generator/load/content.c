@@ -12,6 +12,10 @@
 #include "base/util.h"
 #include "load/yamltree.h"
 
+/* Limits that keep one wrong file from taking minutes or gigabytes. */
+#define MAX_FILE_BYTES (4 * 1024 * 1024)
+#define MAX_HEAD_BYTES (256 * 1024)
+
 typedef struct {
 	const char *file;  /* shown name */
 	diag_t *d;
@@ -550,10 +554,15 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 	}
 	if ((v = get(fm, "thema"))) {
 		any = 1;
-		free(m->thema);
-		m->thema = get_str(c, v, "thema");
-		if (m->thema && (strchr(m->thema, '/') || m->thema[0] == '.'))
+		char *t = get_str(c, v, "thema");
+		if (t && (strchr(t, '/') || t[0] == '.')) {
+			/* never opened: a name, not a path */
 			err(c, v, "'thema' is de naam van een map in themes/, zonder / of punt ervoor");
+			free(t);
+		} else if (t) {
+			free(m->thema);
+			m->thema = t;
+		}
 	}
 	if ((v = get(fm, "uitgelicht"))) {
 		any = 1;
@@ -581,8 +590,8 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 	}
 }
 
-int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
-                      size_t len, diag_t *d)
+static int load_text(model_t *m, const char *name, const char *shown, const char *text, size_t len,
+                     diag_t *d)
 {
 	ctx_t c = {shown, d};
 	int before = diag_errors(d);
@@ -612,6 +621,11 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 	}
 	if (!body_line) {
 		diag(d, DIAG_ERROR, shown, 1, 1, "de front matter wordt niet afgesloten met een regel '---'");
+		return -1;
+	}
+	if (fm_end - fm_start > MAX_HEAD_BYTES) {
+		diag(d, DIAG_ERROR, shown, 2, 1, "de kop van het bestand (tussen de regels ---) is groter dan %d kB; "
+		     "zet lange tekst onder de tweede regel ---", MAX_HEAD_BYTES / 1024);
 		return -1;
 	}
 	int failed;
@@ -676,6 +690,44 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 	m->pages = xrealloc(m->pages, (m->npages + 1) * sizeof *m->pages);
 	m->pages[m->npages++] = p;
 	return diag_errors(d) == before ? 0 : -1;
+}
+
+/* Content is text: UTF-8 without NUL bytes (a stray byte would reach the site and garble the
+ * PDF), of a sane size. */
+static int text_ok(const char *shown, const char *text, size_t len, diag_t *d)
+{
+	if (len > MAX_FILE_BYTES) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is groter dan %d MB; is dit wel een tekst voor het programma?",
+		     MAX_FILE_BYTES / (1024 * 1024));
+		return 0;
+	}
+	size_t bad = utf8_valid_prefix((const unsigned char *)text, len);
+	const char *nul = memchr(text, '\0', bad);
+	if (nul)
+		bad = (size_t)(nul - text);
+	if (bad == len)
+		return 1;
+	long line = 1, col = 1;
+	for (size_t i = 0; i < bad; i++) {
+		if (text[i] == '\n')
+			line++, col = 1;
+		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			col++;
+	}
+	diag(d, DIAG_ERROR, shown, line, col, nul ? "hier staat een NUL-teken; sla het bestand opnieuw op als tekst (UTF-8)"
+	                                          : "dit teken is geen UTF-8; sla het bestand op als UTF-8");
+	return 0;
+}
+
+int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
+                      size_t len, diag_t *d)
+{
+	if (!text_ok(shown, text, len, d))
+		return -1;
+	diag_file_begin(d, shown);
+	int rv = load_text(m, name, shown, text, len, d);
+	diag_file_end(d);
+	return rv;
 }
 
 static int cmp_str(const void *a, const void *b)

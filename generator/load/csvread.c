@@ -4,6 +4,9 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,51 +39,6 @@ static void put_utf8(buf_t *b, unsigned cp)
 	}
 }
 
-/* Length of the valid UTF-8 prefix of s. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		/* fast path over ASCII, eight bytes at a time */
-		while (i + 8 <= n) {
-			unsigned long long w;
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		unsigned c = s[i];
-		size_t need;
-		unsigned min;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, min = 0x10000;
-		} else {
-			return i;
-		}
-		if (i + need >= n)
-			return i;
-		unsigned cp = c & (0x3F >> need);
-		for (size_t k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		i += need + 1;
-	}
-	return n;
-}
-
 void csv_norm_name(const char *s, size_t len, char *out, size_t outsz)
 {
 	size_t o = 0;
@@ -109,6 +67,10 @@ typedef struct {
 	long rec_line;    /* first line of the record being parsed */
 	int rec_open;
 	int field;        /* index of the next field in this record */
+	int nheader;      /* fields in the header */
+	int filled;       /* this record has a field that is not blank */
+	int nul;          /* this record has a NUL byte in a used field */
+	long empty_rows;  /* records of separators only (Excel's empty lines) */
 	int header_done;
 	int *map;         /* field index -> requested column, or -1 */
 	size_t nmap, capmap;
@@ -169,9 +131,13 @@ static void on_field(void *s, size_t len, void *data)
 		}
 		return;
 	}
+	for (size_t i = 0; i < len && !r->filled; i++)
+		r->filled = ((const char *)s)[i] != ' ' && ((const char *)s)[i] != '\t';
 	if ((size_t)f >= r->nmap || r->map[f] < 0)
 		return; /* not a column we use: dropped here, never stored */
 	int c = r->map[f];
+	if (memchr(s, '\0', len))
+		r->nul = 1;
 	buf_reset(&r->val[c]);
 	if (r->cp1252) {
 		const unsigned char *p = s;
@@ -195,10 +161,12 @@ static void on_record(int term, void *data)
 	reader *r = data;
 	long line = r->rec_line;
 	r->rec_open = 0;
-	int nfields = r->field;
+	int nfields = r->field, filled = r->filled, nul = r->nul;
 	r->field = 0;
+	r->filled = r->nul = 0;
 	if (!r->header_done) {
 		r->header_done = 1;
+		r->nheader = nfields;
 		for (int i = 0; i < r->ncols; i++) {
 			if (r->colpos[i] < 0) {
 				diag(r->d, DIAG_ERROR, r->shown, line, 0,
@@ -212,19 +180,28 @@ static void on_record(int term, void *data)
 		return;
 	const char *vals[MAX_COLS];
 	size_t lens[MAX_COLS];
-	int missing = 0;
 	for (int i = 0; i < r->ncols; i++) {
-		if (!r->have[i]) {
-			missing = 1;
-			rd_error(r, line, 0, "de regel heeft %d velden; kolom '%s' (veld %d) ontbreekt",
-			         nfields, r->cols[i], r->colpos[i] + 1);
-		}
 		vals[i] = r->val[i].s ? r->val[i].s : "";
 		lens[i] = r->val[i].len;
 		r->have[i] = 0;
 	}
-	if (missing)
+	if (!filled) {
+		r->empty_rows++; /* ";;;;" - an empty line as Excel saves it */
 		return;
+	}
+	/* A row with more or fewer fields than the header has its values in the wrong columns
+	 * (an unquoted ';' in a name, say): nothing of it is used, and no value is quoted, since
+	 * the value in a used column may belong to a personal one. */
+	if (nfields != r->nheader) {
+		rd_error(r, line, 0,
+		         "de regel heeft %d velden en de kopregel %d; de regel is niet gebruikt (staat er een ; of \" te veel of te weinig?)",
+		         nfields, r->nheader);
+		return;
+	}
+	if (nul) {
+		rd_error(r, line, 0, "de regel bevat een NUL-teken; sla het bestand opnieuw op als CSV");
+		return;
+	}
 	int cols1[MAX_COLS];
 	for (int i = 0; i < r->ncols; i++)
 		cols1[i] = r->colpos[i] + 1;
@@ -240,6 +217,17 @@ static int only_blank(const char *s, size_t n)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
 			return 0;
 	return 1;
+}
+
+/* Excel's "Unicode-tekst" is UTF-16: a byte-order mark FF FE or FE FF, or NUL bytes in the
+ * header line (every other byte of ASCII text). */
+static int looks_utf16(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return 1;
+	const unsigned char *nl = memchr(s, '\n', n);
+	size_t head = nl ? (size_t)(nl - s) : n;
+	return head >= 2 && memchr(s, '\0', head) != NULL;
 }
 
 /* Pick the delimiter that occurs most often outside quotes in the header line. */
@@ -267,9 +255,23 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	memset(info, 0, sizeof *info);
 	if (ncols > MAX_COLS)
 		abort();
-	FILE *f = fopen(path, "rb");
+	/* only a regular file: a FIFO or a device (/dev/zero) would hang or never end */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer");
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
+		close(fd);
 		return -1;
 	}
 
@@ -279,10 +281,15 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	size_t carry = 0, n;
 	int utf8 = 1, bom = 0;
 	long long total = 0;
+	int utf16 = 0;
 	while ((n = fread(chunk + carry, 1, CHUNK, f)) > 0 || carry) {
 		size_t have = carry + n;
 		if (total == 0 && have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 			bom = 1;
+		if (total == 0 && looks_utf16((const unsigned char *)chunk, have)) {
+			utf16 = 1;
+			break;
+		}
 		total += (long long)n;
 		size_t ok = utf8_valid_prefix((unsigned char *)chunk, have);
 		if (ok < have && (n == 0 || have - ok > 3)) {
@@ -297,6 +304,13 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	}
 	if (ferror(f)) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen");
+		free(chunk);
+		fclose(f);
+		return -1;
+	}
+	if (utf16) {
+		diag(d, DIAG_ERROR, shown, 0, 0,
+		     "het bestand is opgeslagen als UTF-16 ('Unicode-tekst'); sla het in Excel opnieuw op als 'CSV UTF-8'");
 		free(chunk);
 		fclose(f);
 		return -1;
@@ -403,6 +417,11 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	}
 	if (!r.header_done && !parse_error)
 		diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is leeg; er is geen kopregel");
+	else if (!parse_error && !r.stop && info->rows == 0 && diag_errors(d) == errors_before)
+		diag(d, DIAG_WARN, shown, 0, 0, "het bestand heeft alleen een kopregel en geen gegevens");
+	if (r.empty_rows)
+		diag(d, DIAG_NOTE, shown, 0, 0, "%ld %s met alleen scheidingstekens overgeslagen (lege regels uit Excel)",
+		     r.empty_rows, r.empty_rows == 1 ? "regel" : "regels");
 	diag_file_end(d);
 	csv_free(&p);
 	for (int i = 0; i < MAX_COLS; i++)

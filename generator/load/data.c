@@ -19,18 +19,38 @@ typedef struct {
 	const kpi_def *k;
 	int c_date, c_end, c_col, c_group; /* -1 if unused */
 	int c_filter[8];
+	int too_many;             /* MAX_GROUPS was reported */
 } kread;
+
+/* The dates in the data, while the reference date is still to be derived from them: how many
+ * values fall on each day (dates run from 1900 to 2199), and per file the latest few with
+ * their place, to name them if they turn out to lie far beyond the rest. */
+#define LATEST_SHOWN 5
+
+typedef struct {
+	int day;
+	long line, col;
+	const char *column;
+} date_at;
+
+typedef struct {
+	long *count;      /* per day since DAY0 */
+	long total;
+	int max;          /* latest date seen, DAY_NONE if none */
+} datescan;
 
 typedef struct {
 	model_t *m;
 	engine_t *e;
+	datescan *scan;   /* NULL when the reference date is known */
+	date_at latest[LATEST_SHOWN]; /* this file's latest dates, latest first */
+	int nlatest;
 	datafile_t *file;
 	const char *cols[MAX_COLS];
 	int ncols;
 	kread *ks;
 	size_t nks;
 	int peil;        /* known reference date or DAY_NONE */
-	int *max_day;    /* latest date seen in any file */
 	/* per-row cache of parsed columns */
 	int day[MAX_COLS];
 	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad */
@@ -53,6 +73,31 @@ static int col_index(loadctx *lc, const char *name)
 	return lc->ncols++;
 }
 
+static int day0(void)
+{
+	return day_from_ymd(1900, 1, 1);
+}
+
+static void scan_date(loadctx *lc, const csv_row *row, int i, int day)
+{
+	datescan *sc = lc->scan;
+	sc->count[day - day0()]++;
+	sc->total++;
+	if (sc->max == DAY_NONE || day > sc->max)
+		sc->max = day;
+	/* keep this file's latest dates, latest first */
+	int n = lc->nlatest, k = n;
+	while (k > 0 && lc->latest[k - 1].day < day)
+		k--;
+	if (k >= LATEST_SHOWN)
+		return;
+	if (n < LATEST_SHOWN)
+		n++;
+	memmove(&lc->latest[k + 1], &lc->latest[k], (size_t)(n - 1 - k) * sizeof *lc->latest);
+	lc->latest[k] = (date_at){day, row->line, row->col[i], lc->cols[i]};
+	lc->nlatest = n;
+}
+
 /* Parse requested column i of the row as a date, once per row. */
 static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *day)
 {
@@ -66,8 +111,10 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			lc->day_state[i] = 2;
 		} else if (date_parse(s, len, &lc->day[i]) == 0) {
 			lc->day_state[i] = 1;
-			if (lc->day[i] > *lc->max_day)
-				*lc->max_day = lc->day[i];
+			if (lc->scan)
+				scan_date(lc, row, i, lc->day[i]);
+			else if (lc->day[i] > lc->peil)
+				lc->file->after++;
 		} else {
 			lc->day_state[i] = 3;
 			csv_row_error(row, i, "kolom '%s': '%s' is geen datum (schrijf 2024-10-01 of 1-10-2024, eventueel met tijd)",
@@ -128,12 +175,41 @@ static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 	return 1;
 }
 
+/* A group's name reaches every output: one line of printable text, of a sane length, and not
+ * the name of the whole organisation. The value itself is not quoted. */
+#define MAX_GROUP_CHARS 100
+
+static int group_ok(loadctx *lc, const csv_row *row, int col, const char *g, size_t len)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)g[i];
+		if (c < 0x20 || c == 0x7F) {
+			csv_row_error(row, col, "kolom '%s' bevat een besturingsteken (zoals een tab of een regeleinde); haal het weg",
+			              lc->cols[col]);
+			return 0;
+		}
+		chars += (c & 0xC0) != 0x80;
+	}
+	if (chars > MAX_GROUP_CHARS) {
+		csv_row_error(row, col, "kolom '%s': de naam is langer dan %d tekens; maak hem korter", lc->cols[col],
+		              MAX_GROUP_CHARS);
+		return 0;
+	}
+	if (len == 6 && !strncasecmp(g, "Totaal", 6)) {
+		csv_row_error(row, col, "kolom '%s': 'Totaal' is de naam voor de hele organisatie; geef deze groep een andere naam",
+		              lc->cols[col]);
+		return 0;
+	}
+	return 1;
+}
+
 static int on_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
 	memset(lc->day_state, 0, sizeof lc->day_state);
 	for (size_t q = 0; q < lc->nks; q++) {
-		const kread *st = &lc->ks[q];
+		kread *st = &lc->ks[q];
 		const kpi_def *k = st->k;
 		if (!filters_pass(lc, st, row))
 			continue;
@@ -187,10 +263,17 @@ static int on_row(void *vp, const csv_row *row)
 				g = "Onbekend";
 				gl = 8;
 			}
-			if (gl > 255)
-				gl = 255;
+			if (!group_ok(lc, row, st->c_group, g, gl))
+				continue;
 		}
-		engine_add(lc->e, st->ki, g, gl, &er);
+		if (engine_add(lc->e, st->ki, g, gl, &er) != 0 && !st->too_many) {
+			char most[64];
+			present_number(MAX_GROUPS, 0, most);
+			st->too_many = 1;
+			csv_row_error(row, st->c_group,
+			              "kolom '%s' heeft meer dan %s verschillende waarden; kpi '%s' telt per %s. Is dit de goede kolom?",
+			              lc->cols[st->c_group], most, k->id, lc->cols[st->c_group]);
+		}
 	}
 	return 0;
 }
@@ -283,15 +366,21 @@ static datafile_t *find_file(model_t *m, const char *name)
 	return NULL;
 }
 
+/* The latest date seen in each file, as far as it was kept (for naming outliers). */
+typedef struct {
+	date_at latest[LATEST_SHOWN];
+	int nlatest;
+} file_dates;
+
 static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
-                    const char *shown_dir, int peil, int *max_day, diag_t *d)
+                    const char *shown_dir, int peil, datescan *scan, file_dates *fd, diag_t *d)
 {
 	loadctx lc = {0};
 	lc.m = m;
 	lc.e = e;
 	lc.file = f;
 	lc.peil = peil;
-	lc.max_day = max_day;
+	lc.scan = scan;
 	int is_values = !strcmp(f->name, "kpi.csv");
 	if (is_values) {
 		lc.cols[0] = "kpi";
@@ -331,14 +420,92 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);
 	csv_info info;
+	f->first = f->last = DAY_NONE;
+	f->after = 0;
 	int rv = csv_read(path, shown, lc.cols, lc.ncols, is_values ? on_value_row : on_row, &lc, d, &info);
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
 	f->used = 1;
+	if (fd) {
+		memcpy(fd->latest, lc.latest, sizeof lc.latest);
+		fd->nlatest = lc.nlatest;
+	}
 	free(lc.ks);
 	free(path);
 	free(shown);
 	return rv;
+}
+
+/* Read every file a KPI uses into a new engine; the engine is returned for engine_finish. */
+static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir, int peil, datescan *scan,
+                          file_dates *fds, int content_errors, diag_t *d, int *rv)
+{
+	engine_t *e = engine_new(m, peil);
+	for (size_t i = 0; i < m->nfiles; i++) {
+		datafile_t *f = &m->files[i];
+		int used = 0;
+		for (size_t j = 0; j < m->nkpis; j++)
+			used |= !strcmp(m->kpis[j]->def.bron, f->name);
+		if (!used && content_errors)
+			continue;
+		if (!used) {
+			char *shown = path_join(shown_dir, f->name);
+			diag(d, DIAG_NOTE, shown, 0, 0, "geen enkele kpi gebruikt dit bestand; het wordt niet gelezen");
+			free(shown);
+			continue;
+		}
+		if (read_one(m, e, f, datadir, shown_dir, peil, scan, fds ? &fds[i] : NULL, d) != 0)
+			*rv = -1;
+	}
+	return e;
+}
+
+/* The reference date when nothing sets it: the latest date in the data, unless a few values
+ * lie far beyond all others (a typo such as 2199 for 2025): a group of at most 3 values, or
+ * 0,1% of all dates, more than a quarter after the next date is left out, as often as it
+ * applies. One outlier can then not move the date the whole report is judged at. */
+#define OUTLIER_GAP 92
+
+static int derive_peil(const datescan *sc)
+{
+	int base = day0();
+	long limit = sc->total / 1000 > 3 ? sc->total / 1000 : 3;
+	int cand = sc->max;
+	long tail = sc->count[cand - base];
+	for (;;) {
+		int prev = cand - 1;
+		while (prev >= base && sc->count[prev - base] == 0)
+			prev--;
+		if (prev < base || cand - prev <= OUTLIER_GAP || tail > limit)
+			return cand;
+		cand = prev;
+		tail += sc->count[cand - base];
+	}
+}
+
+/* A file that stops more than one period (of the finest KPI reading it) before the reference
+ * date is probably an old export. */
+static void stale_notes(const model_t *m, const char *shown_dir, diag_t *d)
+{
+	static const int span[] = {31, 92, 366};
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || f->last == DAY_NONE)
+			continue;
+		int per = PER_JAAR;
+		for (size_t j = 0; j < m->nkpis; j++)
+			if (!strcmp(m->kpis[j]->def.bron, f->name) && (int)m->kpis[j]->def.per < per)
+				per = (int)m->kpis[j]->def.per;
+		if (m->peildatum - f->last <= span[per])
+			continue;
+		char last[40], peil[40];
+		present_date(f->last, last);
+		present_date(m->peildatum, peil);
+		char *shown = path_join(shown_dir, f->name);
+		diag(d, DIAG_NOTE, shown, 0, 0, "loopt tot %s, ruim voor de peildatum (%s); is deze export vernieuwd?", last,
+		     peil);
+		free(shown);
+	}
 }
 
 int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
@@ -360,35 +527,61 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 			rv = -1;
 		}
 	}
-	engine_t *e = engine_new(m, peil);
-	int max_day = DAY_NONE;
-	for (size_t i = 0; i < m->nfiles; i++) {
-		datafile_t *f = &m->files[i];
-		int used = 0;
-		for (size_t j = 0; j < m->nkpis; j++)
-			used |= !strcmp(m->kpis[j]->def.bron, f->name);
-		if (!used && content_errors)
-			continue;
-		if (!used) {
-			char *shown = path_join(shown_dir, f->name);
-			diag(d, DIAG_NOTE, shown, 0, 0, "geen enkele kpi gebruikt dit bestand; het wordt niet gelezen");
-			free(shown);
-			continue;
-		}
-		if (read_one(m, e, f, datadir, shown_dir, peil, &max_day, d) != 0)
-			rv = -1;
+	if (peil != DAY_NONE) {
+		engine_t *e = read_all(m, datadir, shown_dir, peil, NULL, NULL, content_errors, d, &rv);
+		engine_finish(e, peil);
+		engine_free(e);
+		stale_notes(m, shown_dir, d);
+		return rv;
 	}
-	if (peil == DAY_NONE) {
-		if (max_day == DAY_NONE) {
-			if (rv == 0 && !content_errors)
-				diag(d, DIAG_ERROR, NULL, 0, 0,
-				     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
-			engine_free(e);
-			return -1;
+	/* derive the reference date from the data while reading it */
+	datescan sc = {0};
+	sc.count = xcalloc((size_t)(day_from_ymd(2200, 1, 1) - day0()), sizeof *sc.count);
+	sc.max = DAY_NONE;
+	file_dates *fds = xcalloc(m->nfiles ? m->nfiles : 1, sizeof *fds);
+	engine_t *e = read_all(m, datadir, shown_dir, DAY_NONE, &sc, fds, content_errors, d, &rv);
+	if (sc.max == DAY_NONE) {
+		if (rv == 0 && !content_errors)
+			diag(d, DIAG_ERROR, NULL, 0, 0,
+			     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
+		engine_free(e);
+		free(sc.count);
+		free(fds);
+		return -1;
+	}
+	peil = derive_peil(&sc);
+	if (peil != sc.max) {
+		/* name the values beyond it, then read once more with the date known, so that they
+		 * count nowhere; the second reading repeats no message */
+		engine_free(e);
+		int quiet = d->mute;
+		d->mute = 1;
+		e = read_all(m, datadir, shown_dir, peil, NULL, NULL, content_errors, d, &rv);
+		d->mute = quiet;
+		char pd[40];
+		present_date(peil, pd);
+		for (size_t i = 0; i < m->nfiles; i++) {
+			char *shown = path_join(shown_dir, m->files[i].name);
+			long named = 0;
+			for (int j = 0; j < fds[i].nlatest && fds[i].latest[j].day > peil; j++, named++) {
+				const date_at *a = &fds[i].latest[j];
+				char v[40];
+				present_date(a->day, v);
+				diag(d, DIAG_WARN, shown, a->line, a->col,
+				     "kolom '%s': %s ligt ver na alle andere datums; is het een tikfout? Deze regel telt niet "
+				     "mee en de peildatum blijft %s",
+				     a->column, v, pd);
+			}
+			if (m->files[i].after > named)
+				diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s na de peildatum in dit bestand",
+				     m->files[i].after - named, m->files[i].after - named == 1 ? "datum" : "datums");
+			free(shown);
 		}
-		peil = max_day;
 	}
 	engine_finish(e, peil);
 	engine_free(e);
+	free(sc.count);
+	free(fds);
+	stale_notes(m, shown_dir, d);
 	return rv;
 }

@@ -81,6 +81,12 @@ static const char *yaml_problem_nl(const char *p)
 	return p;
 }
 
+/* Bounds on what one file's head may hold: far above any real programme, low enough that
+ * checking every key stays instant. */
+#define MAX_NODES 20000
+#define MAX_KEYS 200
+#define MAX_ITEMS 2000
+
 struct frame {
 	ynode *node;
 	ynode *pending_key;
@@ -94,6 +100,7 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 	yaml_event_t ev;
 	struct frame stack[64];
 	int depth = 0;
+	long nodes = 0;
 	ynode *root = NULL;
 	int done = 0;
 
@@ -146,6 +153,14 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 		case YAML_DOCUMENT_END_EVENT:
 			break;
 		}
+		if (n && ++nodes > MAX_NODES) {
+			diag(d, DIAG_ERROR, file, n->line, n->col,
+			     "de kop van het bestand heeft meer dan %d sleutels en waarden; dat kan niet kloppen", MAX_NODES);
+			ytree_free(n);
+			n = NULL;
+			*failed = 1;
+			done = 1;
+		}
 		if (n) {
 			int container = n->kind != Y_SCALAR;
 			if (depth == 0) {
@@ -169,6 +184,16 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 						f->pending_key = n;
 						container = 0;
 					}
+				} else if (f->node->n >= (f->node->kind == Y_MAP ? MAX_KEYS : MAX_ITEMS)) {
+					diag(d, DIAG_ERROR, file, n->line, n->col, "meer dan %d %s op één plek; dat kan niet kloppen",
+					     f->node->kind == Y_MAP ? MAX_KEYS : MAX_ITEMS,
+					     f->node->kind == Y_MAP ? "sleutels" : "onderdelen in een opsomming");
+					ytree_free(n);
+					ytree_free(f->pending_key);
+					f->pending_key = NULL;
+					n = NULL;
+					*failed = 1;
+					done = 1;
 				} else {
 					add_child(f->node, f->pending_key, n, &f->cap);
 					f->pending_key = NULL;

@@ -109,6 +109,8 @@ static acc_series *series_for(acc_kpi *a, const char *name, size_t len)
 			return s;
 		h = (h + 1) & (a->nslot - 1);
 	}
+	if (a->ngroups >= MAX_GROUPS)
+		return NULL;
 	a->groups = xgrow(a->groups, &a->capgroups, a->ngroups, sizeof *a->groups);
 	acc_series *s = &a->groups[a->ngroups];
 	memset(s, 0, sizeof *s);
@@ -195,7 +197,7 @@ static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine
 	}
 }
 
-void engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r)
+int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r)
 {
 	const kpi_def *k = &e->m->kpis[ki]->def;
 	acc_kpi *a = &e->acc[ki];
@@ -203,12 +205,16 @@ void engine_add(engine_t *e, size_t ki, const char *group, size_t len, const eng
 	if (k->maat == MAAT_GEMIDDELDE && k->einde) {
 		/* a duration: items not handled by the reference date are not counted */
 		if (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))
-			return;
+			return 0;
 		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
 	}
+	acc_series *g = group ? series_for(a, group, len) : NULL;
+	if (group && !g)
+		return -1;
 	count_row(e, k, &a->total, r, v);
-	if (group)
-		count_row(e, k, series_for(a, group, len), r, v);
+	if (g)
+		count_row(e, k, g, r, v);
+	return 0;
 }
 
 int engine_add_value(engine_t *e, size_t ki, int key, double v)

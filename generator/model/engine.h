@@ -10,6 +10,10 @@
 
 typedef struct engine engine_t;
 
+/* The most groups (teams, channels, products) one KPI may have: memory stays bounded by
+ * groups x periods, and a wrong 'groep' column (a name or a free-text column) is caught. */
+#define MAX_GROUPS 1000
+
 /* `peil`: the reference date when it is known before reading (command line, content),
  * else DAY_NONE; open items are then kept as a histogram of deadlines until engine_finish. */
 engine_t *engine_new(model_t *m, int peil);
@@ -27,8 +31,9 @@ typedef struct {
 } engine_row;
 
 /* Count a row for KPI number `ki` (index in m->kpis), for the whole organisation and, when
- * the KPI is grouped, for group `group` (len bytes). */
-void engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r);
+ * the KPI is grouped, for group `group` (len bytes). Returns -1 when that would be group
+ * number MAX_GROUPS + 1 (the row is then not counted for it). */
+int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r);
 /* A value reported by hand (maat waarde). Returns -1 when the period already has one. */
 int engine_add_value(engine_t *e, size_t ki, int key, double v);
 

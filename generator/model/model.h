@@ -167,6 +167,7 @@ typedef struct {
 	int used;                /* read by at least one KPI */
 	long rows;
 	int first, last;         /* dates covered, DAY_NONE if none */
+	long after;              /* date values after the reference date (not counted) */
 	int cp1252;              /* converted from Windows-1252 */
 } datafile_t;
 

@@ -1,19 +1,25 @@
 /* output.c - see output.h. */
 #include "render/output.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
-static void record(out_t *o, const char *rel, long long size)
+#define MANIFEST_HEAD "meetlat-uitvoer 1\n"
+
+static void record(out_t *o, const char *rel, long long size, const char *hash)
 {
 	o->files = xgrow(o->files, &o->cap, o->nfiles, sizeof *o->files);
-	o->files[o->nfiles].rel = xstrdup(rel);
-	o->files[o->nfiles].size = size;
-	o->nfiles++;
+	out_file *f = &o->files[o->nfiles++];
+	f->rel = xstrdup(rel);
+	f->size = size;
+	memcpy(f->hash, hash, DIGEST_HEX);
 }
 
 void out_error(out_t *o, const char *rel, const char *what, int err)
@@ -40,7 +46,9 @@ int out_write(out_t *o, const char *rel, const void *data, size_t len)
 		out_error(o, rel, "kan het bestand niet schrijven", errno);
 		return -1;
 	}
-	record(o, rel, (long long)len);
+	char hash[DIGEST_HEX];
+	digest_bytes(data, len, hash);
+	record(o, rel, (long long)len, hash);
 	return 0;
 }
 
@@ -57,14 +65,15 @@ int out_mkdir(out_t *o, const char *rel)
 int out_adopt(out_t *o, const char *rel)
 {
 	char *path = out_path(o, rel);
-	struct stat st;
-	int rv = stat(path, &st);
+	char hash[DIGEST_HEX];
+	long long size;
+	int rv = digest_file(path, hash, &size);
 	free(path);
 	if (rv != 0) {
 		out_error(o, rel, "het bestand is niet gemaakt", errno);
 		return -1;
 	}
-	record(o, rel, (long long)st.st_size);
+	record(o, rel, size, hash);
 	return 0;
 }
 
@@ -76,6 +85,11 @@ long long out_size(const out_t *o, const char *rel)
 	return -1;
 }
 
+static int strcmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 void out_free(out_t *o)
 {
 	for (size_t i = 0; i < o->nfiles; i++)
@@ -83,4 +97,225 @@ void out_free(out_t *o)
 	free(o->files);
 	o->files = NULL;
 	o->nfiles = o->cap = 0;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	return strcmp(((const out_file *)a)->rel, ((const out_file *)b)->rel);
+}
+
+int out_finish(out_t *o)
+{
+	out_file *sorted = xmalloc((o->nfiles ? o->nfiles : 1) * sizeof *sorted);
+	memcpy(sorted, o->files, o->nfiles * sizeof *sorted);
+	qsort(sorted, o->nfiles, sizeof *sorted, cmp_file);
+	buf_t b = {0};
+	buf_puts(&b, MANIFEST_HEAD);
+	for (size_t i = 0; i < o->nfiles; i++)
+		buf_printf(&b, "%s %lld %s\n", sorted[i].hash, sorted[i].size, sorted[i].rel);
+	free(sorted);
+	char *path = out_path(o, OUT_MANIFEST);
+	int rv = write_file(path, b.s, b.len);
+	free(path);
+	buf_free(&b);
+	if (rv != 0)
+		out_error(o, OUT_MANIFEST, "kan de lijst van gemaakte bestanden niet schrijven", errno);
+	return rv;
+}
+
+/* --- an existing output folder ------------------------------------------------------------ */
+
+typedef struct {
+	out_file *files;  /* sorted by rel */
+	size_t n;
+} manifest;
+
+static void manifest_free(manifest *mf)
+{
+	for (size_t i = 0; i < mf->n; i++)
+		free(mf->files[i].rel);
+	free(mf->files);
+}
+
+/* 0, or -1 when there is no manifest or it is not one meetlat wrote. */
+static int manifest_read(const char *dir, manifest *mf)
+{
+	memset(mf, 0, sizeof *mf);
+	char *path = path_join(dir, OUT_MANIFEST);
+	struct stat st;
+	char *text = NULL;
+	size_t len;
+	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 16 * 1024 * 1024 &&
+	         read_file(path, &text, &len) == 0;
+	free(path);
+	size_t hl = strlen(MANIFEST_HEAD);
+	if (!ok || len < hl || memcmp(text, MANIFEST_HEAD, hl) != 0 || memchr(text, '\0', len)) {
+		free(text);
+		return -1;
+	}
+	size_t cap = 0;
+	for (char *l = text + hl, *nl; *l; l = nl + 1) {
+		nl = strchr(l, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		char hash[DIGEST_HEX];
+		long long size;
+		int used = 0;
+		if (sscanf(l, "%64[0-9a-f] %lld %n", hash, &size, &used) != 2 || !used || strlen(hash) != 64 ||
+		    !l[used] || strstr(l + used, "..") || l[used] == '/') {
+			ok = 0;
+			break;
+		}
+		mf->files = xgrow(mf->files, &cap, mf->n, sizeof *mf->files);
+		out_file *f = &mf->files[mf->n++];
+		f->rel = xstrdup(l + used);
+		f->size = size;
+		memcpy(f->hash, hash, DIGEST_HEX);
+	}
+	free(text);
+	if (!ok) {
+		manifest_free(mf);
+		return -1;
+	}
+	qsort(mf->files, mf->n, sizeof *mf->files, cmp_file);
+	return 0;
+}
+
+static const out_file *manifest_find(const manifest *mf, const char *rel)
+{
+	out_file key = {(char *)rel, 0, {0}};
+	return bsearch(&key, mf->files, mf->n, sizeof *mf->files, cmp_file);
+}
+
+/* A folder is meetlat's when a file of the manifest lies in it. */
+static int manifest_has_dir(const manifest *mf, const char *rel)
+{
+	size_t l = strlen(rel);
+	for (size_t i = 0; i < mf->n; i++)
+		if (!strncmp(mf->files[i].rel, rel, l) && mf->files[i].rel[l] == '/')
+			return 1;
+	return 0;
+}
+
+typedef struct {
+	const manifest *mf;
+	char **names;
+	int max, count;
+} walk_ctx;
+
+static void foreign(walk_ctx *w, const char *rel)
+{
+	if (w->count < w->max)
+		w->names[w->count] = xstrdup(rel);
+	w->count++;
+}
+
+static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
+{
+	char *dirpath = *rel ? path_join(root, rel) : xstrdup(root);
+	DIR *dh = opendir(dirpath);
+	if (!dh) {
+		foreign(w, *rel ? rel : ".");
+		free(dirpath);
+		return;
+	}
+	/* in name order, so the names reported are the same on every machine */
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		names = xgrow(names, &cap, n, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, strcmp_ptr);
+	for (size_t i = 0; i < n; i++) {
+		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
+		char *p = path_join(root, r);
+		struct stat st;
+		if (!*rel && !strcmp(names[i], OUT_MANIFEST)) {
+			/* the manifest itself */
+		} else if (lstat(p, &st) != 0) {
+			foreign(w, r);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth > 32 || !manifest_has_dir(w->mf, r))
+				foreign(w, r);
+			else
+				walk(w, root, r, depth + 1);
+		} else if (!S_ISREG(st.st_mode)) {
+			foreign(w, r);
+		} else {
+			const out_file *f = manifest_find(w->mf, r);
+			char hash[DIGEST_HEX];
+			long long size;
+			if (!f || f->size != (long long)st.st_size || digest_file(p, hash, &size) != 0 ||
+			    strcmp(hash, f->hash) != 0)
+				foreign(w, r);
+		}
+		free(p);
+		free(r);
+		free(names[i]);
+	}
+	free(names);
+	free(dirpath);
+}
+
+int out_foreign(const char *dir, char **names, int max)
+{
+	manifest mf;
+	if (manifest_read(dir, &mf) != 0)
+		return -1;
+	walk_ctx w = {&mf, names, max, 0};
+	walk(&w, dir, "", 0);
+	manifest_free(&mf);
+	return w.count;
+}
+
+static int cmp_depth(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	int dx = 0, dy = 0;
+	for (; *x; x++)
+		dx += *x == '/';
+	for (; *y; y++)
+		dy += *y == '/';
+	return dy - dx;
+}
+
+int out_remove(const char *dir)
+{
+	manifest mf;
+	if (manifest_read(dir, &mf) != 0)
+		return -1;
+	char **dirs = NULL;
+	size_t nd = 0, cap = 0;
+	for (size_t i = 0; i < mf.n; i++) {
+		char *p = path_join(dir, mf.files[i].rel);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(p);
+		free(p);
+		/* every folder on the way to it */
+		for (char *s = strchr(mf.files[i].rel, '/'); s; s = strchr(s + 1, '/')) {
+			dirs = xgrow(dirs, &cap, nd, sizeof *dirs);
+			dirs[nd++] = xstrndup(mf.files[i].rel, (size_t)(s - mf.files[i].rel));
+		}
+	}
+	manifest_free(&mf);
+	char *m = path_join(dir, OUT_MANIFEST);
+	unlink(m);
+	free(m);
+	if (nd)
+		qsort(dirs, nd, sizeof *dirs, cmp_depth);
+	for (size_t i = 0; i < nd; i++) {
+		char *p = path_join(dir, dirs[i]);
+		rmdir(p); /* fails, harmlessly, when it is not empty or already gone */
+		free(p);
+		free(dirs[i]);
+	}
+	free(dirs);
+	return rmdir(dir);
 }

@@ -186,14 +186,29 @@ MD
 "$BIN" build -C "$S" -o "$T/many-out" 2>/dev/null
 check "all 70 suppressed groups are listed" test "$(grep -o 'Waardering per product: Product [0-9]*, 2024' "$T/many-out/bronnen.html" | wc -l)" -eq 70
 
-# golden diagnostics for broken inputs: every problem of the run, in order
+# Broken inputs: tests/e2e/broken/NAME/ holds files laid over the fixture and expected.err,
+# every message of a build in order (and expected.status when the build must still succeed).
+# A failed build leaves the previous output exactly as it was.
+G=$(project good "$ROOT/tests/e2e/fixture")
+"$BIN" build -q -C "$G" -o "$T/prev" >/dev/null 2>&1
+check "the fixture's output for the broken cases exists" test -f "$T/prev/index.html"
 for case in "$ROOT"/tests/e2e/broken/*/; do
 	name=$(basename "$case")
 	B=$(project "broken-$name" "$ROOT/tests/e2e/fixture" "$case")
-	rm -f "$B/expected.err"
-	(cd "$B" && "$BIN" check) >"$T/$name.out" 2>&1; rc=$?
-	if [ $rc -eq 1 ] && diff -u "$case/expected.err" "$T/$name.out" >"$T/$name.diff"; then ok; else
-		bad "diagnostics for $name (exit $rc)"; cat "$T/$name.diff"; fi
+	rm -f "$B/expected.err" "$B/expected.status"
+	want=1
+	[ -f "$case/expected.status" ] && want=$(cat "$case/expected.status")
+	rm -rf "$T/prev-$name" && cp -R "$T/prev" "$T/prev-$name"
+	(cd "$T/prev-$name" && find . -type f -exec md5sum {} + | sort) >"$T/$name.before"
+	(cd "$B" && timeout 60 "$BIN" build -o "$T/prev-$name") 2>&1 | sed "s|$T/prev-$name|OUTPUT|g" >"$T/$name.out"
+	rc=$(cd "$B" && timeout 60 "$BIN" check >/dev/null 2>&1; echo $?)
+	if [ "$rc" -eq "$want" ] && diff -u "$case/expected.err" "$T/$name.out" >"$T/$name.diff"; then ok; else
+		bad "diagnostics for $name (exit $rc, want $want)"; cat "$T/$name.diff"; fi
+	if [ "$want" -eq 1 ]; then
+		(cd "$T/prev-$name" && find . -type f -exec md5sum {} + | sort) >"$T/$name.after"
+		check "$name: previous output untouched" cmp "$T/$name.before" "$T/$name.after"
+	fi
+	grep -qE 'Geheime|06[0-9]{8}|123456782' "$T/$name.out" && bad "$name: personal data in a message"
 done
 
 # command line
@@ -206,6 +221,108 @@ done
 mkdir -p "$T/notours" && echo keep >"$T/notours/file.txt"
 "$BIN" build -C "$F" -o "$T/notours" >/dev/null 2>&1; rc=$?
 check "refuses to replace a folder meetlat did not make" test $rc -eq 1 -a -f "$T/notours/file.txt"
+
+"$BIN" build -o '' >/dev/null 2>&1; check "-o '' is wrong usage (exit 2)" test $? -eq 2
+"$BIN" build -C '' >/dev/null 2>&1; check "-C '' is wrong usage (exit 2)" test $? -eq 2
+
+# --- output ownership: only what meetlat provably wrote is ever replaced -------------------
+sums() { (cd "$1" && find . -type f -exec md5sum {} + | sort); }
+# README step 5 gone wrong: the output copied into a share that holds another department's
+# pages, then a build aimed at that share
+"$BIN" build -q -C "$G" -o "$T/own" >/dev/null 2>&1
+mkdir -p "$T/share" && cp -R "$T/own"/. "$T/share"/ && mkdir -p "$T/share/ruimte" && echo keep >"$T/share/ruimte/index.html"
+sums "$T/share" >"$T/share.before"
+"$BIN" build -C "$G" -o "$T/share" >"$T/share.err" 2>&1; rc=$?
+sums "$T/share" >"$T/share.after"
+check "a folder with foreign files is refused (exit 1)" test $rc -eq 1
+check "nothing in it is deleted or changed" cmp "$T/share.before" "$T/share.after"
+check "the refusal names what is foreign" contains "$T/share.err" "ruimte"
+# a file of the output changed by hand is not meetlat's any more
+sed -i 's/Overzicht/Eigen tekst/' "$T/own/index.html"
+"$BIN" build -C "$G" -o "$T/own" >"$T/own.err" 2>&1; rc=$?
+check "a changed output file is refused" test $rc -eq 1
+check "the changed file survives" grep -q "Eigen tekst" "$T/own/index.html"
+check "the refusal names the changed file" contains "$T/own.err" "index.html"
+# a manifest alone proves nothing: an entry named .meetlat in someone's folder
+mkdir -p "$T/fake" && : >"$T/fake/.meetlat" && echo keep >"$T/fake/page.html"
+"$BIN" build -C "$G" -o "$T/fake" >/dev/null 2>&1; rc=$?
+check "a bare .meetlat proves nothing" test $rc -eq 1 -a -f "$T/fake/page.html"
+mkdir -p "$T/fake2/.meetlat" && echo keep >"$T/fake2/page.html"
+"$BIN" build -C "$G" -o "$T/fake2" >/dev/null 2>&1; rc=$?
+check "a folder named .meetlat proves nothing" test $rc -eq 1 -a -f "$T/fake2/page.html"
+# an unchanged output is replaced, and nothing is left beside it
+rm -rf "$T/own2" && "$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1
+"$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1; rc=$?
+check "an unchanged output is replaced" test $rc -eq 0
+check "no temporary folder beside it" sh -c "! ls -d '$T'/own2.tmp-* 2>/dev/null"
+# a killed build's temporary folder is cleaned by the next build; one meetlat cannot prove is left
+mkdir -p "$T/own2.tmp-AAAAAA/data" && : >"$T/own2.tmp-AAAAAA/.meetlat-bezig" && echo x >"$T/own2.tmp-AAAAAA/data/x.csv"
+mkdir -p "$T/own2.tmp-BBBBBB" && echo keep >"$T/own2.tmp-BBBBBB/eigen.txt"
+"$BIN" build -C "$G" -o "$T/own2" >"$T/stale.err" 2>&1
+check "an unfinished temporary folder is removed" test ! -e "$T/own2.tmp-AAAAAA"
+check "a temporary-looking folder meetlat cannot prove stays" test -f "$T/own2.tmp-BBBBBB/eigen.txt"
+check "and is mentioned" contains "$T/stale.err" "own2.tmp-BBBBBB"
+# a build killed at any moment leaves the previous output whole
+sums "$T/own2" >"$T/kill.before"
+for delay in 0.02 0.05 0.1 0.2; do
+	"$BIN" build -q -C "$P" -o "$T/own2" >/dev/null 2>&1 &
+	pid=$!; sleep $delay; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+	[ -f "$T/own2/.meetlat" ] && [ -f "$T/own2/index.html" ] || bad "killed build after ${delay}s broke the output"
+done
+"$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1; rc=$?
+check "after killed builds the next one succeeds" test $rc -eq 0
+check "and leaves no temporary folder" sh -c "! ls -d '$T'/own2.tmp-A* '$T'/own2.tmp-[C-Z]* 2>/dev/null | grep -v BBBBBB"
+
+# --- what a secretary can put in data/ and content/ -----------------------------------------
+# a FIFO or a device in place of an export: refused at once, never a hang
+H=$(project hang "$ROOT/tests/e2e/fixture")
+rm "$H/data/terugbelverzoeken.csv" && mkfifo "$H/data/terugbelverzoeken.csv"
+timeout 20 "$BIN" check -C "$H" >"$T/fifo.err" 2>&1; rc=$?
+check "a FIFO as export is refused, not waited for" test $rc -eq 1
+check "with a message naming the file" contains "$T/fifo.err" "data/terugbelverzoeken.csv: fout: is geen gewoon bestand"
+# formula injection: group names that a spreadsheet would run
+X=$(project inject "$ROOT/tests/e2e/fixture")
+printf '8;-1+cmd|%s /C calc%s!A0;1-5-2024 09:00;N;0;2-5-2024\n9;=2+3;1-5-2024 09:00;N;0;2-5-2024\n10; @SUM(A1);1-5-2024 09:00;N;0;2-5-2024\n' "'" "'" >>"$X/data/terugbelverzoeken.csv"
+"$BIN" build -q -C "$X" -o "$T/inject-out" >/dev/null 2>&1
+check "open data: '-1+cmd' is neutralised" grep -q "^\"'-1+cmd" "$T/inject-out/data/terugbelverzoeken.csv"
+check "open data: '=2+3' is neutralised" grep -q "^\"'=2+3\"" "$T/inject-out/data/terugbelverzoeken.csv"
+check "open data: no cell starts with = + - @" sh -c "test -s '$T/inject-out/data/terugbelverzoeken.csv' && ! grep -qE '(^|;)[=+@-]' '$T/inject-out/data/terugbelverzoeken.csv'"
+$PY - "$T/inject-out/mt-rapportage-2024-K2.xlsx" >"$T/inject.txt" 2>&1 <<'PYEOF'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+# every cell with a group name is a text cell: no formula anywhere in the workbook
+assert not any("<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+print("ok")
+PYEOF
+check "workbook: group names stay text" contains "$T/inject.txt" "ok"
+# one word of 65,535 characters in the content: the report still builds
+W=$(project word "$ROOT/tests/e2e/fixture")
+python3 -c "print('\n' + 'x' * 65535 + '\n')" >>"$W/content/10-terugbellen.md"
+timeout 60 "$BIN" build -q -C "$W" -o "$T/word-out" >"$T/word.err" 2>&1; rc=$?
+check "a 65,535-character word builds" test $rc -eq 0
+check "and no message names the temporary folder" sh -c "! grep -q 'tmp-' '$T/word.err'"
+# SOURCE_DATE_EPOCH out of range: a warning, and the reference date is used
+SOURCE_DATE_EPOCH=999999999999999 "$BIN" build -C "$G" -o "$T/sde" >"$T/sde.err" 2>&1; rc=$?
+check "a wild SOURCE_DATE_EPOCH warns and builds" test $rc -eq 0
+check "with a Dutch warning" contains "$T/sde.err" "waarschuwing: SOURCE_DATE_EPOCH"
+# bounded work for a front matter of 80,000 keys and one of 50 MB
+K=$(project keys "$ROOT/tests/e2e/fixture")
+python3 -c "
+import sys
+s = open(sys.argv[1]).read()
+print(s.replace('gemeente: Proefstad\n', 'gemeente: Proefstad\n' + ''.join('k%d: v\n' % i for i in range(80000)), 1), end='')
+" "$ROOT/tests/e2e/fixture/content/01-programma.md" >"$K/content/01-programma.md"
+timeout 10 "$BIN" check -C "$K" >"$T/keys.err" 2>&1; rc=$?
+check "80,000 keys: refused within seconds" test $rc -eq 1
+check "80,000 keys: a handful of lines" test "$(wc -l <"$T/keys.err")" -le 5
+python3 -c "
+import sys
+s = open(sys.argv[1]).read()
+print(s.replace('gemeente: Proefstad\n', 'gemeente: Proefstad\nsamenvatting: \'' + 'a' * 50000000 + '\'\n', 1), end='')
+" "$ROOT/tests/e2e/fixture/content/01-programma.md" >"$K/content/01-programma.md"
+timeout 10 "$BIN" check -C "$K" >"$T/big.err" 2>&1; rc=$?
+check "a 50 MB front matter: refused within seconds" test $rc -eq 1
+check "with a message about its size" contains "$T/big.err" "groter dan"
 
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

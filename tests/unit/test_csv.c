@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <sys/stat.h>
 
 #include "load/csvread.h"
 #include "helpers.h"
@@ -130,10 +131,89 @@ static void test_short_row_and_bad_quote(void **st)
 	csv_info info;
 	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
 	assert_string_equal(cap_text(&c),
-	                    "t.csv:2: fout: de regel heeft 2 velden; kolom 'teruggebeld' (veld 3) ontbreekt\n"
+	                    "t.csv:2: fout: de regel heeft 2 velden en de kopregel 3; de regel is niet gebruikt (staat er een ; of \" te veel of te weinig?)\n"
 	                    "t.csv:3:2: fout: fout in de aanhalingstekens: een veld tussen \"...\" is niet goed afgesloten, of er staat tekst direct na het sluitende \"\n");
 	buf_free(&rs.out);
 	cap_close(&c);
+}
+
+/* A ';' too many in a name column shifts the fields: the row is refused without quoting the
+ * value that landed in a used column (here a BSN-like number). */
+static void test_long_row_quotes_nothing(void **st)
+{
+	(void)st;
+	const char d[] = "team;naam;aangemaakt;teruggebeld\nWIL;de Vries; Jan;123456782;2024-01-02\n";
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
+	assert_null(strstr(cap_text(&c), "123456782"));
+	assert_null(strstr(cap_text(&c), "Jan"));
+	assert_string_equal(cap_text(&c), "t.csv:2: fout: de regel heeft 5 velden en de kopregel 4; de regel is niet gebruikt (staat er een ; of \" te veel of te weinig?)\n");
+	assert_null(rs.out.s);
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+/* Dutch Excel saves an empty line as ";;;": skipped, counted in a notice. A header alone is
+ * worth a warning; a NUL byte or UTF-16 is refused. */
+static void test_excel_quirks(void **st)
+{
+	(void)st;
+	rows rs;
+	captured c;
+	csv_info info;
+	const char e[] = "team;aangemaakt;teruggebeld\r\n;;\r\nA;2024-01-02;\r\n ; ;\r\n";
+	cap_open(&c);
+	assert_int_equal(read_str(e, sizeof e - 1, &rs, &c, &info), 0);
+	assert_string_equal(rs.out.s, "3|A|2024-01-02|\n");
+	assert_string_equal(cap_text(&c), "t.csv: let op: 2 regels met alleen scheidingstekens overgeslagen (lege regels uit Excel)\n");
+	buf_free(&rs.out);
+	cap_close(&c);
+	const char h[] = "team;aangemaakt;teruggebeld\r\n";
+	cap_open(&c);
+	assert_int_equal(read_str(h, sizeof h - 1, &rs, &c, &info), 0);
+	assert_string_equal(cap_text(&c), "t.csv: waarschuwing: het bestand heeft alleen een kopregel en geen gegevens\n");
+	cap_close(&c);
+	const char z[] = "team;aangemaakt;teruggebeld\nA\0B;2024-01-02;\n";
+	cap_open(&c);
+	assert_int_equal(read_str(z, sizeof z - 1, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c), "t.csv:2: fout: de regel bevat een NUL-teken; sla het bestand opnieuw op als CSV\n");
+	cap_close(&c);
+	const char u[] = "\xFF\xFEt\0e\0a\0m\0\n\0";
+	cap_open(&c);
+	assert_int_equal(read_str(u, sizeof u - 1, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c), "t.csv: fout: het bestand is opgeslagen als UTF-16 ('Unicode-tekst'); sla het in Excel opnieuw op als 'CSV UTF-8'\n");
+	cap_close(&c);
+	const char u2[] = "t\0e\0a\0m\0;\0\n\0";
+	cap_open(&c);
+	assert_int_equal(read_str(u2, sizeof u2 - 1, &rs, &c, &info), -1);
+	assert_non_null(strstr(cap_text(&c), "UTF-16"));
+	cap_close(&c);
+}
+
+/* A FIFO would block the build for ever, a device never ends: only regular files are read. */
+static void test_not_a_file(void **st)
+{
+	(void)st;
+	char dir[] = "/tmp/meetlat-fifo-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char fifo[64];
+	snprintf(fifo, sizeof fifo, "%s/x.csv", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	rows rs = {0};
+	assert_int_equal(csv_read(fifo, "t.csv", COLS, 3, collect, &rs, &c.d, &info), -1);
+	assert_int_equal(csv_read("/dev/zero", "z.csv", COLS, 3, collect, &rs, &c.d, &info), -1);
+	assert_string_equal(cap_text(&c),
+	                    "t.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n"
+	                    "z.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n");
+	cap_close(&c);
+	unlink(fifo);
+	rmdir(dir);
 }
 
 static void test_unterminated_quote_at_end(void **st)
@@ -243,6 +323,29 @@ static void test_error_limit(void **st)
 	cap_close(&c);
 }
 
+/* A cell with a newline or a terminal escape code cannot forge a second message line. */
+static int reject_value(void *ctx, const csv_row *r)
+{
+	(void)ctx;
+	csv_row_error(r, 1, "'%s' is geen datum", r->val[1]);
+	return 0;
+}
+
+static void test_message_one_line(void **st)
+{
+	(void)st;
+	const char d[] = "team;aangemaakt;teruggebeld\nA;\"x\x1b[31m\nt.csv:9:9: fout: nep\";\n";
+	char *p = tmpfile_with(d, sizeof d - 1);
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	csv_read(p, "t.csv", COLS, 3, reject_value, NULL, &c.d, &info);
+	assert_string_equal(cap_text(&c), "t.csv:2:2: fout: 'x\\x1B[31m\\nt.csv:9:9: fout: nep' is geen datum\n");
+	unlink(p);
+	free(p);
+	cap_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,7 +354,9 @@ int main(void)
 		cmocka_unit_test(test_missing_column), cmocka_unit_test(test_short_row_and_bad_quote),
 		cmocka_unit_test(test_unterminated_quote_at_end), cmocka_unit_test(test_invalid_utf8_after_bom),
 		cmocka_unit_test(test_empty_file), cmocka_unit_test(test_long_line_and_chunks),
-		cmocka_unit_test(test_error_limit),
+		cmocka_unit_test(test_error_limit), cmocka_unit_test(test_message_one_line),
+		cmocka_unit_test(test_long_row_quotes_nothing), cmocka_unit_test(test_excel_quirks),
+		cmocka_unit_test(test_not_a_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,7 +75,16 @@ static void test_escape(void **st)
 	esc_csv(&b, "=HYPERLINK(\"x\")");
 	buf_putc(&b, '|');
 	esc_csv(&b, "-12");
-	assert_string_equal(b.s, "gewoon|\"a;b\"|\"zei \"\"ja\"\"\"|\"'=HYPERLINK(\"\"x\"\")\"|-12");
+	assert_string_equal(b.s, "gewoon|\"a;b\"|\"zei \"\"ja\"\"\"|\"'=HYPERLINK(\"\"x\"\")\"|\"'-12\"");
+	/* OWASP: also after spaces, and tab and carriage return */
+	const char *evil[] = {"-1+cmd|' /C calc'!A0", "-2+3", "+1", "@SUM(A1)", "\t=1", "\r=1", "  =1"};
+	const char *want[] = {"\"'-1+cmd|' /C calc'!A0\"", "\"'-2+3\"", "\"'+1\"", "\"'@SUM(A1)\"",
+		"\"'\t=1\"", "\"'\r=1\"", "\"'  =1\""};
+	for (size_t i = 0; i < sizeof evil / sizeof *evil; i++) {
+		buf_reset(&b);
+		esc_csv(&b, evil[i]);
+		assert_string_equal(b.s, want[i]);
+	}
 	buf_reset(&b);
 	esc_slug(&b, "Één loket: Team WIL!");
 	assert_string_equal(b.s, "n-loket-team-wil");
