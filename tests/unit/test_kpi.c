@@ -143,6 +143,38 @@ static void test_termijn_derived_date(void **st)
 	cap_close(&c);
 }
 
+/* One typo in a date must not move the reference date: 2199 and 2062 lie far beyond all
+ * other dates, are named, and count nowhere; everything else is as without them. */
+static void test_outlier_dates(void **st)
+{
+	(void)st;
+	buf_t b = {0};
+	buf_puts(&b, CALLBACKS);
+	buf_puts(&b, "A;2199-12-31;;Jan\nB;2024-04-08;2-3-2062;Piet\n");
+	put("cb.csv", b.s);
+	buf_free(&b);
+	captured c;
+	cap_open(&c);
+	model_t *m = run(CB_KPI, DAY_NONE, &c);
+	assert_int_equal(m->peildatum, day_from_ymd(2024, 4, 10));
+	assert_string_equal(cap_text(&c),
+	                    "data/cb.csv:10:2: waarschuwing: kolom 'aangemaakt': 31 december 2199 ligt ver na alle andere "
+	                    "datums; is het een tikfout? Deze regel telt niet mee en de peildatum blijft 10 april 2024\n"
+	                    "data/cb.csv:11:3: waarschuwing: kolom 'teruggebeld': 2 maart 2062 ligt ver na alle andere "
+	                    "datums; is het een tikfout? Deze regel telt niet mee en de peildatum blijft 10 april 2024\n");
+	kpi_t *k = m->kpis[0];
+	/* no cell after April 2024; the 8 April request is open (deadline 10 April): lopend */
+	int apr = period_of(PER_MAAND, day_from_ymd(2024, 4, 1));
+	assert_int_equal((int)(k->res.total.first_key + (int)k->res.total.ncells - 1), apr);
+	const cell_t *t = series_cell(&k->res.total, apr);
+	assert_int_equal(t->total, 4);
+	assert_int_equal(t->open, 1);
+	assert_int_equal(m->files[0].last, day_from_ymd(2024, 4, 8));
+	assert_int_equal(m->files[0].after, 2);
+	model_free(m);
+	cap_close(&c);
+}
+
 static void test_gemiddelde(void **st)
 {
 	(void)st;
@@ -255,7 +287,9 @@ static void test_aandeel_aantal_filter(void **st)
 	                 "  - {id: warm, naam: Warm, maat: aandeel, bron: d.csv, datum: besluitdatum, kolom: warm_contact,"
 	                 " is: ja, per: kwartaal, richting: hoger, filter: [{kolom: bedrag, groter_dan: 50000}]}\n",
 	                 DAY_NONE, &c);
-	assert_string_equal(cap_text(&c), "");
+	/* k.csv stops in January, more than a quarter before the reference date (10 April) */
+	assert_string_equal(cap_text(&c), "data/k.csv: let op: loopt tot 4 januari 2024, ruim voor de peildatum (10 april 2024); "
+	                                  "is deze export vernieuwd?\n");
 	int q1 = 2024 * 4;
 	kpi_t *kcc = m->kpis[0], *dw = m->kpis[1], *warm = m->kpis[2];
 	assert_true(fabs(series_cell(&kcc->res.total, q1)->value - 75.0) < 1e-9);
@@ -409,6 +443,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_termijn_known_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_termijn_derived_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outlier_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gemiddelde, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duration_and_calendar_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tussenstap, setup, teardown),
