@@ -27,7 +27,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e regress regress-update browser fuzz bench clean install uninstall data check-data
+.PHONY: all deps deps-test test unit e2e regress regress-update browser fuzz fuzz-lib bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -98,6 +98,7 @@ test: deps deps-test meetlat
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory regress
 	@$(MAKE) --no-print-directory fuzz FUZZ_RUNS=300
+	@$(MAKE) --no-print-directory fuzz-lib
 	@$(MAKE) --no-print-directory browser
 
 # Expected outputs of a small programme (tests/regress/): pages, open data, the PDF's text and
@@ -113,6 +114,37 @@ FUZZ_RUNS ?= 500
 FUZZ_SEED ?= 1
 fuzz: build/meetlat-asan
 	@/usr/bin/python3 tests/fuzz/mutate.py build/meetlat-asan $(FUZZ_SEED) $(FUZZ_RUNS)
+
+# Coverage-guided fuzzing with libFuzzer (clang) of the CSV reader with the data loader and
+# engine, and of the content loader; ASan and UBSan on. Every file in tests/fuzz/corpus/ (the
+# seeds, and inputs that once crashed) runs first; then each target runs FUZZ_SECONDS.
+FUZZ_SECONDS ?= 20
+LIBFUZZ = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FOBJ = $(SRC:generator/%.c=build/fuzz/%.o) build/fuzz/definities.o
+.SECONDARY: $(FOBJ)
+
+build/fuzz/%.o: generator/%.c
+	@mkdir -p $(@D)
+	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 $(LIBFUZZ) -c -o $@ $<
+
+build/fuzz/definities.o: build/definities.c
+	@mkdir -p $(@D)
+	clang -g -O1 $(LIBFUZZ) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJ)
+	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(FOBJ) $(LIBS)
+
+fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter
+	@set -e; for t in csv frontmatter; do \
+		mkdir -p build/fuzz/corpus-$$t; \
+		./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>&1 || \
+			{ echo "libFuzzer: an input in tests/fuzz/corpus/$$t crashes fuzz_$$t"; ./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t; exit 1; }; \
+		./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1 || \
+			{ tail -40 build/fuzz/$$t.log; echo "libFuzzer: fuzz_$$t found a problem; the input is in build/fuzz/crash-$$t-*"; exit 1; }; \
+		echo "libFuzzer: fuzz_$$t ran $(FUZZ_SECONDS) s clean ($$(grep -o 'stat::number_of_executed_units: [0-9]*' build/fuzz/$$t.log | grep -o '[0-9]*$$' || tail -1 build/fuzz/$$t.log))"; \
+	done
 
 # The generated site in a real browser: axe-core (WCAG 2.1 A and AA), reflow at 320 px,
 # accessible charts, no outside requests; and the Nu HTML Checker on every page.

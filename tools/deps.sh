@@ -12,6 +12,7 @@ build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-
 # test: cmocka (unit), poppler (PDF text and fonts), Python with openpyxl (workbook read
 # back, fuzzing), Chromium and a JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
 test="libcmocka-dev poppler-utils python3 python3-openpyxl chromium default-jre-headless
+	clang libclang-rt-14-dev
 	ca-certificates"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || test="$test nodejs npm"
