@@ -6,8 +6,9 @@
  * Everything comes from one seeded PRNG, so the output never changes unless this file
  * does. The figures follow the programme text: overall mark 6,7 at the 0-meting,
  * Burgerzaken 8,1, ondergrondse container 8,1, crediteuren 8,3, begraafproces 8,0,
- * Milieustraat 9,0; 60% late callbacks at the start; 97% of invoices paid in 30 days;
- * MKB mark 6,7. All names and numbers are invented. */
+ * Milieustraat 9,0; 60% late callbacks at the start; 97% of invoices paid in 30 days, most
+ * within 14; 14 nominations for the gouden giraf in 2023; five times as many passport
+ * requests from March 2024. All names and numbers are invented. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,9 +103,8 @@ typedef struct {
 } product_t;
 
 static const product_t products[] = {
-	{"Paspoort en identiteitskaart", {40, 42, 45}, {8.2, 8.3, 8.3}},
-	{"Rijbewijs", {35, 36, 38}, {8.0, 8.1, 8.2}},
-	{"Verhuizing doorgeven", {30, 31, 33}, {8.1, 8.1, 8.2}},
+	/* "Burgerzaken scoort gemiddeld op de drie onderzochte producten een 8,1" */
+	{"Burgerzaken", {105, 109, 116}, {8.1, 8.2, 8.2}},
 	{"Melding ondergrondse container", {40, 44, 46}, {8.1, 8.2, 8.2}},
 	{"Crediteurenafhandeling", {25, 26, 27}, {8.3, 8.3, 8.4}},
 	{"Begraafproces", {15, 14, 16}, {8.0, 8.1, 8.1}},
@@ -223,8 +223,11 @@ static void callbacks(FILE *f, long limit, int first, int last, int per_day)
 		int n = wd >= 5 ? (rnd() % 4 == 0) : calendar_holiday(day) ? 0 : per_day / 2 + irand(0, per_day);
 		for (int i = 0; i < n && (limit < 0 || written < limit); i++, written++) {
 			const team_t *t = pick_team();
-			int late = unif() < late_share(t, day);
-			int handled = late ? add_workdays(day, irand(3, 9)) : add_workdays(day, irand(0, 2));
+			double share = late_share(t, day);
+			int late = unif() < share;
+			/* as a team improves, the late ones are also called back sooner */
+			int slow = 3 + (int)lround(6.0 * share / 0.60);
+			int handled = late ? add_workdays(day, irand(3, slow)) : add_workdays(day, irand(0, 2));
 			int minute = irand(8 * 60 + 30, 17 * 60);
 			fprintf(f, "%ld;%s;", id++, t->name);
 			put_nl_datetime(f, day, minute);
@@ -354,7 +357,9 @@ static void facturen(const char *dir)
 			continue;
 		int n = 18 + irand(0, 10);
 		for (int i = 0; i < n; i++) {
-			int paid = unif() < 0.97 ? day + irand(4, 28) : day + irand(31, 60);
+			/* "het grootste gedeelte binnen 14 dagen", 97% binnen 30 */
+			double u = unif();
+			int paid = u < 0.64 ? day + irand(3, 14) : u < 0.97 ? day + irand(15, 30) : day + irand(31, 60);
 			char a[32], b[32];
 			date_short(day, a);
 			date_short(paid, b);
@@ -407,6 +412,80 @@ static void triage_tevredenheid(const char *dir)
 	close_out(f);
 }
 
+/* --- afspraken reisdocumenten: the passport peak from March 2024 ----------------------- */
+
+static void afspraken(const char *dir)
+{
+	static const char *const product[] = {"Paspoort", "Identiteitskaart"};
+	FILE *f = open_out(dir, "afspraken.csv");
+	fputs("Aanvraag;Aangevraagd;Product;Eerste vrije afspraak;Naam;BSN\r\n", f);
+	int first = day_from_ymd(2023, 1, 2), last = day_from_ymd(2025, 12, 31);
+	int peak = day_from_ymd(2024, 3, 1), ready = day_from_ymd(2024, 10, 1);
+	long id = 500000;
+	for (int day = first; day <= last; day++) {
+		if (!calendar_is_workday(&cal, day))
+			continue;
+		/* five times as many requests from March 2024 */
+		int n = day < peak ? 6 + irand(0, 5) : 30 + irand(0, 20);
+		/* share with a free slot within 5 working days: 98%, down to about 75% in the first
+		 * months of the peak, back to 98% or better from October 2024 */
+		double ok = 0.98;
+		if (day >= peak && day < ready) {
+			double f_in = (double)(day - peak) / (double)(ready - peak);
+			ok = 0.75 + 0.23 * f_in * f_in;
+		} else if (day >= ready) {
+			ok = 0.985;
+		}
+		for (int i = 0; i < n; i++) {
+			int slot = unif() < ok ? add_workdays(day, irand(1, 5)) : add_workdays(day, irand(6, 12));
+			char a[32], b[32];
+			date_short(day, a);
+			date_short(slot, b);
+			fprintf(f, "%ld;%s;%s;%s;", id++, a, pick(product, 2), slot <= last ? b : "");
+			fprintf(f, "%s %s;%09d\r\n", pick(first_names, 16), pick(last_names, 14), irand(100000000, 999999999));
+		}
+	}
+	close_out(f);
+}
+
+/* --- Fixi: reports in the public space, handled and closed ---------------------------- */
+
+static void fixi(const char *dir)
+{
+	static const char *const team[] = {"ARCA", "Groentechnisch beheer"};
+	static const char *const cat[] = {"Groen", "Zwerfafval", "Ondergrondse container", "Straatverlichting",
+		"Bestrating", "Speelplaats"};
+	FILE *f = open_out(dir, "fixi.csv");
+	fputs("Melding;Gemeld;Afgehandeld;Afgemeld;Team;Categorie;Melder;Toelichting\r\n", f);
+	int first = day_from_ymd(2024, 1, 2), last = day_from_ymd(2025, 12, 31);
+	int plan = day_from_ymd(2024, 7, 1);
+	long id = 700000;
+	for (int day = first; day <= last; day++) {
+		if (!calendar_is_workday(&cal, day))
+			continue;
+		int y, mo, d;
+		day_to_ymd(day, &y, &mo, &d);
+		int n = 16 + irand(0, 8) + (mo >= 5 && mo <= 9 ? 6 : 0); /* more green in summer */
+		for (int i = 0; i < n; i++) {
+			int t = irand(0, 1);
+			int handled = add_workdays(day, irand(0, 4));
+			/* after the plan (second half of 2024) more reports are closed the same day */
+			double same = day < plan ? 0.55 : 0.72;
+			double u = unif();
+			int closed = u < same ? handled : u < same + 0.2 ? add_workdays(handled, irand(1, 3))
+			           : u < 0.97 ? add_workdays(handled, irand(4, t ? 25 : 15)) : 0;
+			char a[32], b[32], c[32];
+			date_iso(day, a);
+			date_iso(handled, b);
+			date_iso(closed, c);
+			fprintf(f, "F%ld;%s;%s;%s;%s;%s;%s %s;\"Graag actie\"\r\n", id++, a, handled <= last ? b : "",
+			        closed && closed <= last && handled <= last ? c : "", team[t], pick(cat, 6), pick(first_names, 16),
+			        pick(last_names, 14));
+		}
+	}
+	close_out(f);
+}
+
 static void kpi_values(const char *dir)
 {
 	FILE *f = open_out(dir, "kpi.csv");
@@ -416,6 +495,9 @@ static void kpi_values(const char *dir)
 	for (int q = 0; q < 8; q++)
 		fprintf(f, "duidelijke-taal;%d-K%d;%s;steekproef KCC\r\n", 2024 + q / 4, q % 4 + 1, taal[q]);
 	fputs("mkb-cijfer;2024;6,9;MKB-vriendelijkste gemeente 2024\r\n", f);
+	fputs("gouden-giraf;2023;14;week van de dienstverlening\r\n", f);
+	fputs("gouden-giraf;2024;19;week van de dienstverlening\r\n", f);
+	fputs("gouden-giraf;2025;22;week van de dienstverlening\r\n", f);
 	for (int q = 0; q < 8; q++)
 		fprintf(f, "vergunningen-tijdig;%d-K%d;%s;\r\n", 2024 + q / 4, q % 4 + 1, verg[q]);
 	close_out(f);
@@ -431,6 +513,8 @@ static void example(const char *dir)
 	dwangsommen(dir);
 	triage_tevredenheid(dir);
 	kpi_values(dir);
+	afspraken(dir);
+	fixi(dir);
 	int y24 = day_from_ymd(2024, 1, 2), end = day_from_ymd(2025, 12, 31);
 	events(dir, "persvragen.csv", "Ontvangen;Beantwoord", day_from_ymd(2023, 12, 1), end, 0.7, 2, 1, 0.82, 0.95);
 	events(dir, "sport.csv", "Ontvangen;Beantwoord", y24, end, 0.8, 5, 1, 0.75, 0.92);

@@ -192,6 +192,7 @@ static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 			continue;
 		check_keys(c, it, "een mijlpaal", keys);
 		milestone_t *ms = &p->ms[p->nms];
+		ms->gereed = -1;
 		const ynode *v;
 		int ok = 1;
 		if ((v = need(c, it, "datum", "een mijlpaal")))
@@ -303,7 +304,7 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 
 static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
 	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
-	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", NULL};
+	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", "afgeleid", NULL};
 
 static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 {
@@ -335,7 +336,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		k->def.omschrijving = get_str(c, v, "omschrijving");
 	int maat = -1;
 	if ((v = need(c, n, "maat", "een kpi")))
-		maat = enum_value(c, v, "maat", maat_names, 5);
+		maat = enum_value(c, v, "maat", maat_names, MAAT_N);
 	k->def.maat = maat < 0 ? MAAT_WAARDE : (maat_t)maat;
 	if (maat != MAAT_WAARDE && (v = need(c, n, "bron", "een kpi")))
 		k->def.bron = get_str(c, v, "bron");
@@ -362,14 +363,18 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	/* which keys each measure needs and allows */
 	switch (k->def.maat) {
 	case MAAT_TERMIJN:
-		if ((v = need(c, n, "start", "een kpi met maat 'termijn'")))
+	case MAAT_OPENSTAAND: {
+		char *what = xasprintf("een kpi met maat '%s'", maat_names[k->def.maat]);
+		if ((v = need(c, n, "start", what)))
 			k->def.start = get_str(c, v, "start");
-		if ((v = need(c, n, "einde", "een kpi met maat 'termijn'")))
+		if ((v = need(c, n, "einde", what)))
 			k->def.einde = get_str(c, v, "einde");
-		if ((v = need(c, n, "termijn", "een kpi met maat 'termijn'")))
+		if ((v = need(c, n, "termijn", what)))
 			parse_termijn(c, v, k);
+		free(what);
 		k->def.eenheid = EENHEID_PROCENT;
 		break;
+	}
 	case MAAT_GEMIDDELDE:
 		/* the mean of a column, or of the working days between two date columns */
 		if (get(n, "start") || get(n, "einde")) {
@@ -424,24 +429,28 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		}
 		break;
 	}
-	if (maat >= 0 && k->def.maat != MAAT_TERMIJN && k->def.maat != MAAT_WAARDE && !k->def.datum && !k->def.start)
+	if (maat >= 0 && k->def.maat != MAAT_TERMIJN && k->def.maat != MAAT_OPENSTAAND && k->def.maat != MAAT_WAARDE &&
+	    !k->def.datum && !k->def.start)
 		err(c, n, "een kpi met maat '%s' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)",
 		    maat_names[maat]);
 	/* keys that do not belong to this measure */
 	static const struct { const char *key; unsigned maten; } only[] = {
-		{"start", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE},
-		{"einde", 1u << MAAT_TERMIJN | 1u << MAAT_GEMIDDELDE}, {"termijn", 1u << MAAT_TERMIJN},
+		{"start", 1u << MAAT_TERMIJN | 1u << MAAT_OPENSTAAND | 1u << MAAT_GEMIDDELDE},
+		{"einde", 1u << MAAT_TERMIJN | 1u << MAAT_OPENSTAAND | 1u << MAAT_GEMIDDELDE},
+		{"termijn", 1u << MAAT_TERMIJN | 1u << MAAT_OPENSTAAND},
 		{"kolom", 1u << MAAT_GEMIDDELDE | 1u << MAAT_AANDEEL}, {"is", 1u << MAAT_AANDEEL},
 		{"norm", 1u << MAAT_GEMIDDELDE}, {"bereik", 1u << MAAT_GEMIDDELDE},
 		{"minimum", 1u << MAAT_GEMIDDELDE}, {"eenheid", 1u << MAAT_WAARDE},
 		{"groep", ~(1u << MAAT_WAARDE)}, {"filter", ~(1u << MAAT_WAARDE)},
-		{"datum", ~(1u << MAAT_WAARDE | 1u << MAAT_TERMIJN)},
+		{"datum", ~(1u << MAAT_WAARDE | 1u << MAAT_TERMIJN | 1u << MAAT_OPENSTAAND)},
 		{"tussenstap", ~(1u << MAAT_AANTAL)},
 	};
 	for (size_t i = 0; i < sizeof only / sizeof *only; i++)
 		if (maat >= 0 && (v = get(n, only[i].key)) && !(only[i].maten & (1u << maat)))
 			err(c, v, "'%s' hoort niet bij maat '%s'", only[i].key, maat_names[maat]);
 
+	if ((v = get(n, "afgeleid")))
+		k->def.afgeleid = get_str(c, v, "afgeleid");
 	if ((v = get(n, "thema")))
 		k->def.thema = get_str(c, v, "thema");
 	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {

@@ -214,7 +214,10 @@ static int on_row(void *vp, const csv_row *row)
 		if (!filters_pass(lc, st, row))
 			continue;
 		engine_row er = {0};
-		if (row_day(lc, row, st->c_date, 1, &er.day) != 1)
+		/* a duration starts at its start column: a row without that date has not started yet
+		 * (a report not handled, say) and is not counted; every other measure needs it */
+		int duration = k->maat == MAAT_GEMIDDELDE && k->einde;
+		if (row_day(lc, row, st->c_date, !duration, &er.day) != 1)
 			continue;
 		if (k->einde) {
 			int state = row_day(lc, row, st->c_end, 0, &er.end_day);

@@ -48,11 +48,11 @@ static void target_refs(chart_t *c, const kpi_t *k)
 	const kpi_def *d = &k->def;
 	char v[64];
 	if (d->has_base) {
-		present_value(d, d->base.waarde, v);
+		present_goal_value(d, d->base.waarde, v);
 		add_ref(c, REF_BASE, d->base.waarde, d->base.datum, xasprintf("nulmeting %s", v));
 	}
 	if (d->has_step) {
-		present_value(d, d->step, v);
+		present_goal_value(d, d->step, v);
 		add_ref(c, REF_STEP, d->step, DAY_NONE, xasprintf("tussenstap %s", v));
 	}
 	for (size_t i = 0; i < d->ndoelen; i++)
@@ -62,7 +62,7 @@ static void target_refs(chart_t *c, const kpi_t *k)
 static void norm_ref(chart_t *c, const kpi_t *k)
 {
 	char v[64];
-	present_value(&k->def, k->def.norm, v);
+	present_goal_value(&k->def, k->def.norm, v);
 	add_ref(c, REF_NORM, k->def.norm, DAY_NONE, xasprintf("norm %s", v));
 }
 
@@ -193,7 +193,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		buf_printf(&d, " %s.", c->events[e].label);
 	if (!group) {
 		char *why = present_reason(k);
-		buf_printf(&d, " %s.", why);
+		buf_printf(&d, " %s", why);
 		free(why);
 	}
 	c->desc = buf_take(&d);

@@ -12,6 +12,7 @@
 
 typedef struct {
 	long total, n, hits, open;
+	long pending;            /* gemiddelde of a duration: items not handled yet */
 	double sum, sumsq;
 	int has_value;
 	double value;            /* waarde: the reported value */
@@ -157,14 +158,47 @@ static void cell_add_open(acc_cell *c, int deadline)
 	c->open_count[c->nopen++] = 1;
 }
 
+static int deadline_of(engine_t *e, const kpi_def *k, int day)
+{
+	return k->werkdagen ? calendar_deadline(&e->m->cal, day, k->termijn) : day + k->termijn;
+}
+
+/* openstaand: an item counts at every period's end T (or the reference date, if earlier) from
+ * its arrival while it is still open then; it is late at T when its deadline lies before T.
+ * Items not yet handled (or handled after a known reference date) wait in a histogram of
+ * deadlines until the reference date is known (engine_finish). */
+static void count_snapshot(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r)
+{
+	int deadline = deadline_of(e, k, r->day);
+	int key = period_of(k->per, r->day);
+	cell_for(s, key)->total++;
+	if (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil)) {
+		cell_add_open(cell_for(s, key), deadline);
+		return;
+	}
+	for (;; key++) {
+		int t = period_last_day(k->per, key);
+		if (e->peil != DAY_NONE && t > e->peil)
+			t = e->peil;
+		if (t >= r->end_day)
+			break;
+		acc_cell *c = cell_for(s, key);
+		c->n++;
+		c->hits += deadline < t;
+	}
+}
+
 static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r, double v)
 {
+	if (k->maat == MAAT_OPENSTAAND) {
+		count_snapshot(e, k, s, r);
+		return;
+	}
 	acc_cell *c = cell_for(s, period_of(k->per, r->day));
 	c->total++;
 	switch (k->maat) {
 	case MAAT_TERMIJN: {
-		int deadline = k->werkdagen ? calendar_deadline(&e->m->cal, r->day, k->termijn)
-		                            : r->day + k->termijn;
+		int deadline = deadline_of(e, k, r->day);
 		if (r->end == END_DAY && (e->peil == DAY_NONE || r->end_day <= e->peil)) {
 			int late = r->end_day > deadline;
 			c->n++;
@@ -193,6 +227,7 @@ static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine
 		c->n++;
 		break;
 	case MAAT_WAARDE:
+	case MAAT_OPENSTAAND:
 		break;
 	}
 }
@@ -202,15 +237,21 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	const kpi_def *k = &e->m->kpis[ki]->def;
 	acc_kpi *a = &e->acc[ki];
 	double v = r->v;
-	if (k->maat == MAAT_GEMIDDELDE && k->einde) {
-		/* a duration: items not handled by the reference date are not counted */
-		if (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))
-			return 0;
-		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
-	}
 	acc_series *g = group ? series_for(a, group, len) : NULL;
 	if (group && !g)
 		return -1;
+	if (k->maat == MAAT_GEMIDDELDE && k->einde &&
+	    (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))) {
+		/* a duration not handled by the reference date: not counted, but it makes the
+		 * period's figure provisional */
+		int key = period_of(k->per, r->day);
+		cell_for(&a->total, key)->pending++;
+		if (g)
+			cell_for(g, key)->pending++;
+		return 0;
+	}
+	if (k->maat == MAAT_GEMIDDELDE && k->einde)
+		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
 	count_row(e, k, &a->total, r, v);
 	if (g)
 		count_row(e, k, g, r, v);
@@ -252,6 +293,36 @@ double t95(long df)
 	return 1.960;
 }
 
+/* openstaand: the items still open at the reference date (kept as deadlines per arrival
+ * period) count at the end of every period from their arrival up to the reference date. */
+static void expand_snapshot(const kpi_def *k, acc_series *a, int peil)
+{
+	int last = period_of(k->per, peil);
+	for (size_t i = 0; i < a->ncells; i++) {
+		if (!a->cells[i].nopen)
+			continue;
+		int from = a->first_key + (int)i;
+		size_t nopen = a->cells[i].nopen;
+		int *dl = a->cells[i].open_deadline;
+		long *cnt = a->cells[i].open_count;
+		a->cells[i].open_deadline = NULL;
+		a->cells[i].open_count = NULL;
+		a->cells[i].nopen = a->cells[i].capopen = 0;
+		for (int key = from; key <= last; key++) {
+			int t = period_last_day(k->per, key);
+			if (t > peil)
+				t = peil;
+			acc_cell *c = cell_for(a, key); /* may move a->cells */
+			for (size_t q = 0; q < nopen; q++) {
+				c->n += cnt[q];
+				c->hits += dl[q] < t ? cnt[q] : 0;
+			}
+		}
+		free(dl);
+		free(cnt);
+	}
+}
+
 static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int peil)
 {
 	for (size_t i = 0; i < a->nopen; i++) {
@@ -267,10 +338,15 @@ static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int p
 	c->total = a->total;
 	c->n = a->n;
 	c->hits = a->hits;
-	c->open = a->open;
+	c->open = a->open + a->pending;
+	c->period_open = key == period_of(k->per, peil) && peil < period_last_day(k->per, key);
 	switch (k->maat) {
 	case MAAT_TERMIJN:
+		if (c->n + c->open > 0 && c->open > 0)
+			c->worst = 100.0 * (double)(k->lager ? c->hits + c->open : c->hits) / (double)(c->n + c->open);
+		/* fall through */
 	case MAAT_AANDEEL:
+	case MAAT_OPENSTAAND:
 		c->has_value = c->n > 0;
 		if (c->has_value)
 			c->value = 100.0 * (double)c->hits / (double)c->n;
@@ -301,6 +377,8 @@ static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int p
 		c->value = a->value;
 		break;
 	}
+	/* voorlopig: the period still runs, or items in it are still open and may change it */
+	c->provisional = c->has_value && (c->period_open || c->open > 0);
 }
 
 static void finish_series(const kpi_def *k, acc_series *a, series_t *s, int peil)
@@ -326,22 +404,55 @@ static int better_or_equal(const kpi_def *k, double a, double b)
 	return k->lager ? ra <= rb : ra >= rb;
 }
 
+/* The latest value of the whole organisation in a period up to `key`, or NULL. */
+static const cell_t *latest_upto(const series_t *s, int key)
+{
+	for (size_t i = s->ncells; i-- > 0;)
+		if (s->cells[i].has_value && s->cells[i].key <= key)
+			return &s->cells[i];
+	return NULL;
+}
+
+/* Each target whose deadline has come: the value of the last period that ended on or before
+ * the deadline (a target dated "2024" means 31 December 2024, the end of its period). */
+static void judge_targets(kpi_t *kp, int peil)
+{
+	const kpi_def *k = &kp->def;
+	kpi_result *r = &kp->res;
+	r->targets = xcalloc(k->ndoelen ? k->ndoelen : 1, sizeof *r->targets);
+	for (size_t t = 0; t < k->ndoelen; t++) {
+		const target_t *g = &k->doelen[t];
+		target_result *tr = &r->targets[t];
+		if (g->datum > peil)
+			continue;
+		tr->judged = 1;
+		int key = period_of(k->per, g->datum);
+		if (period_last_day(k->per, key) > g->datum)
+			key--;
+		const cell_t *c = latest_upto(&r->total, key);
+		if (!c)
+			continue;
+		tr->has_value = 1;
+		tr->key = c->key;
+		tr->value = c->value;
+		tr->met = better_or_equal(k, c->value, g->waarde);
+	}
+}
+
 static void set_status(kpi_t *kp, int peil)
 {
 	const kpi_def *k = &kp->def;
 	kpi_result *r = &kp->res;
-	int pkey = period_of(k->per, peil);
 	/* the next target at the reference date, or the last one when all have passed */
 	const target_t *goal = kpi_target_at(kp, peil);
 	r->goal = goal ? (int)(goal - k->doelen) : -1;
-	for (size_t i = r->total.ncells; i-- > 0;) {
-		const cell_t *c = &r->total.cells[i];
-		if (c->has_value && c->key <= pkey) {
-			r->has_cur = 1;
-			r->cur = c->value;
-			r->cur_key = c->key;
-			break;
-		}
+	judge_targets(kp, peil);
+	const cell_t *cur = latest_upto(&r->total, period_of(k->per, peil));
+	if (cur) {
+		r->has_cur = 1;
+		r->cur = cur->value;
+		r->cur_key = cur->key;
+		r->provisional = cur->provisional;
 	}
 	const cell_t *before = r->has_cur ? series_cell(&r->total, r->cur_key - 1) : NULL;
 	r->has_change = before && before->has_value;
@@ -353,21 +464,29 @@ static void set_status(kpi_t *kp, int peil)
 	}
 	if (k->has_step)
 		r->step_reached = better_or_equal(k, r->cur, k->step);
-	if (k->ndoelen == 0) {
+	if (!goal) {
 		r->status = ST_GEEN_DOEL;
 		return;
 	}
-	size_t t = (size_t)r->goal;
-	if (better_or_equal(k, r->cur, goal->waarde)) {
+	r->met_now = better_or_equal(k, r->cur, goal->waarde);
+	const target_result *tr = &r->targets[r->goal];
+	if (tr->judged) {
+		/* the deadline has come: in time, and does it still hold? */
+		if (tr->has_value && tr->met)
+			r->status = r->met_now ? ST_BEHAALD : ST_TERUGGEVALLEN;
+		else if (tr->has_value)
+			r->status = r->met_now ? ST_TE_LAAT_BEHAALD : ST_NIET_BEHAALD;
+		else
+			r->status = r->met_now ? ST_BEHAALD : ST_NIET_BEHAALD;
+		return;
+	}
+	if (r->met_now) {
 		r->status = ST_BEHAALD;
 		return;
 	}
-	if (goal->datum < peil) {
-		r->status = ST_ACHTER;
-		return;
-	}
-	/* the straight path from the previous point (target or baseline) to this target;
+	/* ahead: the straight path from the previous point (target or baseline) to this target;
 	 * without a baseline, the path starts at the first measured value */
+	size_t t = (size_t)r->goal;
 	target_t first = {0, 0};
 	r->from = t > 0 ? PATH_FROM_PREV_TARGET : PATH_FROM_BASE;
 	const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
@@ -393,6 +512,9 @@ static void set_status(kpi_t *kp, int peil)
 		r->status = ST_ACHTER;
 }
 
+/* A milestone: done when the content says so; else planned, running or past by its dates.
+ * Past and not marked is "niet gemeld": the content gives no news; only 'gereed: nee' past
+ * the date says it is late. */
 static void set_milestones(model_t *m)
 {
 	for (size_t i = 0; i < m->npages; i++) {
@@ -400,14 +522,14 @@ static void set_milestones(model_t *m)
 		memset(p->ms_count, 0, sizeof p->ms_count);
 		for (size_t j = 0; j < p->nms; j++) {
 			milestone_t *ms = &p->ms[j];
-			if (ms->gereed)
+			if (ms->gereed == 1)
 				ms->status = MS_GEREED;
-			else if (ms->last < m->peildatum)
-				ms->status = MS_TE_LAAT;
-			else if (ms->first <= m->peildatum)
+			else if (ms->first > m->peildatum)
+				ms->status = MS_GEPLAND;
+			else if (ms->last >= m->peildatum)
 				ms->status = MS_LOOPT;
 			else
-				ms->status = MS_GEPLAND;
+				ms->status = ms->gereed == 0 ? MS_TE_LAAT : MS_NIET_GEMELD;
 			p->ms_count[ms->status]++;
 			m->ms_count[ms->status]++;
 			m->nms++;
@@ -445,6 +567,21 @@ void engine_finish(engine_t *e, int peil)
 	for (size_t i = 0; i < m->nkpis; i++) {
 		kpi_t *k = m->kpis[i];
 		acc_kpi *a = &e->acc[i];
+		if (k->def.maat == MAAT_OPENSTAAND) {
+			expand_snapshot(&k->def, &a->total, peil);
+			for (size_t g = 0; g < a->ngroups; g++)
+				expand_snapshot(&k->def, &a->groups[g], peil);
+		}
+		if (k->def.maat == MAAT_AANTAL && a->total.ncells) {
+			/* a count is a count: a period or group without rows has 0, from the first period
+			 * of the export up to the reference date */
+			int lo = a->total.first_key, hi = period_of(k->def.per, peil);
+			cell_for(&a->total, hi);
+			for (size_t g = 0; g < a->ngroups; g++) {
+				cell_for(&a->groups[g], lo);
+				cell_for(&a->groups[g], hi);
+			}
+		}
 		finish_series(&k->def, &a->total, &k->res.total, peil);
 		k->res.total.name = xstrdup("Totaal");
 		k->res.total.is_total = 1;

@@ -10,7 +10,8 @@
 const char *const smart_names[SMART_N] = {"Specifiek", "Meetbaar", "Acceptabel", "Realistisch",
 	"Tijdgebonden"};
 const char *const ambition_names[AMB_N] = {"Verbinding", "Vakmanschap", "Vertrouwen"};
-const char *const maat_names[5] = {"termijn", "gemiddelde", "aandeel", "aantal", "waarde"};
+const char *const maat_names[MAAT_N] = {"termijn", "gemiddelde", "aandeel", "aantal", "waarde",
+	"openstaand"};
 
 model_t *model_new(void)
 {
@@ -53,7 +54,9 @@ void kpi_free(kpi_t *k)
 		free(d->events[i].wat);
 	}
 	free(d->events);
+	free(d->afgeleid);
 	free(k->src.file);
+	free(k->res.targets);
 	series_free(&k->res.total);
 	for (size_t i = 0; i < k->res.ngroups; i++)
 		series_free(&k->res.groups[i]);

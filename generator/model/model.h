@@ -16,20 +16,35 @@ enum { AMB_VERBINDING, AMB_VAKMANSCHAP, AMB_VERTROUWEN, AMB_N };
 extern const char *const smart_names[SMART_N];
 extern const char *const ambition_names[AMB_N];
 
-typedef enum { MS_GEREED, MS_LOOPT, MS_TE_LAAT, MS_GEPLAND, MS_N } ms_status;
+/* A milestone at the reference date: done; its period runs; its period is still ahead; its
+ * period is over and the content says nothing ("niet gemeld"); or the content says it was not
+ * done in time (gereed: nee). */
+typedef enum { MS_GEREED, MS_LOOPT, MS_GEPLAND, MS_NIET_GEMELD, MS_TE_LAAT } ms_status;
+enum { MS_N = MS_TE_LAAT + 1 };
 
 typedef struct {
 	int first, last;   /* the days the milestone's date or period covers */
 	int when_per;      /* -1: a day; else the per_t of a whole period ("2024-K3") */
 	char *wat;
-	int gereed;
+	int gereed;        /* 1: ja, 0: nee (said so), -1: not said */
 	ms_status status;  /* at the reference date (engine) */
 } milestone_t;
 
-typedef enum { MAAT_TERMIJN, MAAT_GEMIDDELDE, MAAT_AANDEEL, MAAT_AANTAL, MAAT_WAARDE } maat_t;
-extern const char *const maat_names[5];
+/* openstaand: of the items open at a moment (each period's end, or the reference date), the
+ * share past their deadline; a snapshot, where termijn follows each item from its arrival. */
+typedef enum { MAAT_TERMIJN, MAAT_GEMIDDELDE, MAAT_AANDEEL, MAAT_AANTAL, MAAT_WAARDE, MAAT_OPENSTAAND } maat_t;
+enum { MAAT_N = MAAT_OPENSTAAND + 1 };
+extern const char *const maat_names[MAAT_N];
 
-typedef enum { ST_BEHAALD, ST_OP_KOERS, ST_RISICO, ST_ACHTER, ST_GEEN_GEGEVENS, ST_GEEN_DOEL, ST_N } kpi_status;
+/* A KPI's status at the reference date, against the target that applies then (the next one,
+ * or the last when all have passed). Before its deadline: behaald, op koers, risico, achter.
+ * After it, judged on the value at the deadline and now: behaald (in time, and still),
+ * teruggevallen (in time, not any more), te laat behaald, niet behaald. */
+typedef enum {
+	ST_BEHAALD, ST_OP_KOERS, ST_RISICO, ST_ACHTER, ST_TE_LAAT_BEHAALD, ST_TERUGGEVALLEN,
+	ST_NIET_BEHAALD, ST_GEEN_GEGEVENS, ST_GEEN_DOEL
+} kpi_status;
+enum { ST_N = ST_GEEN_DOEL + 1 };
 
 typedef enum { EENHEID_PROCENT, EENHEID_CIJFER, EENHEID_AANTAL, EENHEID_WERKDAGEN } eenheid_t;
 
@@ -89,6 +104,7 @@ typedef struct {
 	char *thema;             /* theme page it belongs to, or NULL */
 	event_t *events;         /* marked in the charts */
 	size_t nevents;
+	char *afgeleid;          /* not (all) in the programme: why we measure it so, for readers */
 } kpi_def;
 
 /* One period of one group, as the engine computed it. */
@@ -98,8 +114,12 @@ typedef struct {
 	long n;           /* termijn: decided items; gemiddelde/aandeel: rows with a value */
 	long hits;        /* termijn: late (lager) or in time (hoger); aandeel: matches;
 	                     gemiddelde: at or above the norm */
-	long open;        /* termijn: still open within their deadline ("lopend") */
+	long open;        /* termijn: still open within their deadline ("lopend");
+	                     gemiddelde of a duration: not yet handled */
 	int has_value;    /* a value exists and is not suppressed */
+	int period_open;  /* the period has not ended at the reference date */
+	int provisional;  /* voorlopig: the period runs, or open items may still change it */
+	double worst;     /* termijn with open items: the value if they all end up late */
 	int suppressed;   /* gemiddelde with fewer rows than the minimum */
 	double value;     /* percentage, mean, count or reported value */
 	double lo, hi;    /* gemiddelde: 95% confidence interval */
@@ -117,6 +137,16 @@ typedef struct {
 /* Where the straight path towards a target starts. */
 typedef enum { PATH_FROM_BASE, PATH_FROM_PREV_TARGET, PATH_FROM_FIRST } path_from;
 
+/* A target whose deadline lies before the reference date, judged on the value of the last
+ * period that ended on or before the deadline. */
+typedef struct {
+	int judged;              /* the deadline has passed */
+	int has_value;           /* there was a value at the deadline */
+	int key;                 /* that period */
+	double value;
+	int met;                 /* it met the target */
+} target_result;
+
 /* What the engine computed for a KPI at the reference date. */
 typedef struct {
 	series_t total;
@@ -126,6 +156,7 @@ typedef struct {
 	int has_cur;
 	int cur_key;             /* the period the status is based on */
 	double cur;
+	int provisional;         /* cur may still change (voorlopig) */
 	int has_change;          /* the period before cur_key has a value too */
 	double change;           /* cur minus that value, both rounded as shown */
 	int step_reached;        /* has_step: cur meets the intermediate step */
@@ -134,6 +165,8 @@ typedef struct {
 	int has_path;            /* the straight path applies (target still ahead, not met) */
 	double path;             /* the value on that path at the reference date */
 	path_from from;
+	int met_now;             /* cur meets the target that applies */
+	target_result *targets;  /* per target in def.doelen */
 } kpi_result;
 
 typedef struct page page_t;

@@ -14,26 +14,32 @@ static const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "j
 
 const char *present_status(kpi_status st)
 {
-	static const char *const w[ST_N] = {"behaald", "op koers", "risico", "achter", "geen gegevens",
-		"geen doel"};
+	static const char *const w[ST_N] = {"behaald", "op koers", "risico", "achter", "te laat behaald",
+		"teruggevallen", "niet behaald", "geen gegevens", "geen doel"};
 	return w[st];
 }
 
 const char *present_status_icon(kpi_status st)
 {
-	static const char *const w[ST_N] = {"✔", "➚", "⚠", "✖", "?", "–"};
+	static const char *const w[ST_N] = {"✔", "➚", "⚠", "✖", "✔", "⚠", "✖", "?", "–"};
 	return w[st];
+}
+
+void present_status_label(const kpi_t *k, char *out)
+{
+	snprintf(out, 64, "%s%s", present_status(k->res.status),
+	         k->res.provisional && k->res.status != ST_GEEN_GEGEVENS ? " (voorlopig)" : "");
 }
 
 const char *present_ms(ms_status st)
 {
-	static const char *const w[MS_N] = {"gereed", "loopt", "te laat", "gepland"};
+	static const char *const w[MS_N] = {"gereed", "loopt", "gepland", "niet gemeld", "te laat"};
 	return w[st];
 }
 
 const char *present_ms_icon(ms_status st)
 {
-	static const char *const w[MS_N] = {"✔", "➚", "✖", "○"};
+	static const char *const w[MS_N] = {"✔", "➚", "○", "?", "✖"};
 	return w[st];
 }
 
@@ -164,8 +170,7 @@ void present_value_short(eenheid_t unit, double v, char *out)
 {
 	switch (unit) {
 	case EENHEID_PROCENT:
-		/* "15,0%" reads as "15%" */
-		fmt_pct(v, whole(num_round(v, 1)) ? 0 : 1, out);
+		fmt_pct(v, 1, out);
 		return;
 	case EENHEID_AANTAL:
 		fmt_num(v, whole(num_round(v, 1)) ? 0 : 1, out);
@@ -177,11 +182,27 @@ void present_value_short(eenheid_t unit, double v, char *out)
 	}
 }
 
+static void unit_word(eenheid_t unit, char *out)
+{
+	if (unit == EENHEID_WERKDAGEN)
+		strcat(out, strcmp(out, "1,0") == 0 || strcmp(out, "1") == 0 ? " werkdag" : " werkdagen");
+}
+
 void present_value(const kpi_def *k, double v, char *out)
 {
 	present_value_short(k->eenheid, v, out);
-	if (k->eenheid == EENHEID_WERKDAGEN)
-		strcat(out, strcmp(out, "1,0") == 0 ? " werkdag" : " werkdagen");
+	unit_word(k->eenheid, out);
+}
+
+void present_goal_value(const kpi_def *k, double v, char *out)
+{
+	v = num_round(v, 1);
+	int dec = whole(v) ? 0 : 1;
+	if (k->eenheid == EENHEID_PROCENT)
+		fmt_pct(v, dec, out);
+	else
+		fmt_num(v, dec, out);
+	unit_word(k->eenheid, out);
 }
 
 void present_tick(eenheid_t unit, double v, char *out)
@@ -213,7 +234,7 @@ void present_size(long long bytes, char *out)
 char *present_target(const kpi_def *k, const target_t *t)
 {
 	char v[64], d[40];
-	present_value(k, t->waarde, v);
+	present_goal_value(k, t->waarde, v);
 	present_target_date(t->datum, d);
 	return xasprintf("doel %s: %s %s", d, present_bound(k), v);
 }
@@ -224,6 +245,10 @@ void present_change(const kpi_t *k, buf_t *out)
 	double d = k->res.change;
 	char dv[64], pp[40];
 	present_period(def->per, k->res.cur_key - 1, pp);
+	if (fabs(d) < 1e-9) {
+		buf_printf(out, "Net zo hoog als in %s", pp);
+		return;
+	}
 	if (def->eenheid == EENHEID_PROCENT) {
 		fmt_num(fabs(d), 1, dv);
 		strcat(dv, " procentpunt");
@@ -231,41 +256,130 @@ void present_change(const kpi_t *k, buf_t *out)
 		present_value(def, fabs(d), dv);
 	}
 	int better = def->lager ? d < 0 : d > 0;
-	buf_printf(out, "%s %s %s dan in %s", fabs(d) < 1e-9 ? "Gelijk" : d > 0 ? "Hoger:" : "Lager:",
-	           fabs(d) < 1e-9 ? "" : dv, fabs(d) < 1e-9 ? "aan" : better ? "(beter)" : "(slechter)", pp);
+	buf_printf(out, "%s %s dan in %s (%s)", dv, d > 0 ? "hoger" : "lager", pp, better ? "beter" : "slechter");
+}
+
+/* "eind 2025: ten hoogste 15%", as "ten hoogste 15% eind 2025" in a sentence */
+static void goal_words(const kpi_def *k, const target_t *t, buf_t *r)
+{
+	char v[64], d[40];
+	present_goal_value(k, t->waarde, v);
+	present_target_date(t->datum, d);
+	buf_printf(r, "%s %s %s", present_bound(k), v, d);
+}
+
+/* What happened to a target whose deadline has come. */
+static void judged_words(const kpi_t *kp, size_t t, buf_t *r)
+{
+	const kpi_def *k = &kp->def;
+	const target_result *tr = &kp->res.targets[t];
+	char d[40], v[64], p[40];
+	present_target_date(k->doelen[t].datum, d);
+	if (!tr->has_value) {
+		buf_printf(r, " Voor %s was er nog geen meting.", d);
+		return;
+	}
+	present_value(k, tr->value, v);
+	present_period(k->per, tr->key, p);
+	buf_printf(r, " In %s was het %s.", p, v);
 }
 
 static void reason(const kpi_t *kp, buf_t *r)
 {
 	const kpi_def *k = &kp->def;
 	const kpi_result *res = &kp->res;
-	char val[64], per[40], tv[64], td[40], pv[64];
+	char val[64], per[40], pv[64];
 	if (!res->has_cur) {
-		buf_printf(r, "%s: nog geen gegevens tot en met de peildatum", k->naam);
+		buf_puts(r, "Er zijn nog geen cijfers tot en met de peildatum.");
 		return;
 	}
 	present_value(k, res->cur, val);
 	present_period(k->per, res->cur_key, per);
-	buf_printf(r, "%s %s in %s", k->naam, val, per);
+	const cell_t *c = series_cell(&res->total, res->cur_key);
+	if (res->provisional && c && c->period_open)
+		buf_printf(r, "In %s is het tot nu toe %s. Deze %s is nog niet voorbij.", per, val, present_per_word(k->per));
+	else
+		buf_printf(r, "In %s was het %s.", per, val);
+	if (res->provisional && c && c->open > 0) {
+		if (k->maat == MAAT_TERMIJN) {
+			char w[64];
+			present_value(k, c->worst, w);
+			buf_printf(r, " Dit cijfer is voorlopig, want er %s er nog %ld open. Worden die allemaal te laat "
+			              "afgehandeld, dan wordt het %s.",
+			           c->open == 1 ? "staat" : "staan", c->open, w);
+		} else {
+			buf_printf(r, " Dit cijfer is voorlopig, want er %s er nog %ld open.", c->open == 1 ? "staat" : "staan",
+			           c->open);
+		}
+	}
+	/* earlier targets whose deadline has passed */
+	for (size_t t = 0; res->goal >= 0 && t < (size_t)res->goal; t++) {
+		if (!res->targets[t].judged)
+			continue;
+		buf_puts(r, " Het doel was ");
+		goal_words(k, &k->doelen[t], r);
+		buf_puts(r, ".");
+		judged_words(kp, t, r);
+		buf_puts(r, res->targets[t].has_value && res->targets[t].met ? " Dat doel is op tijd gehaald."
+		                                                              : " Dat doel is niet op tijd gehaald.");
+	}
 	if (k->has_step) {
 		char sv[64];
-		present_value(k, k->step, sv);
-		buf_printf(r, "; tussenstap %s %s", sv, res->step_reached ? "gehaald" : "nog niet gehaald");
+		present_goal_value(k, k->step, sv);
+		buf_printf(r, " De tussenstap van %s is %s.", sv, res->step_reached ? "gehaald" : "nog niet gehaald");
 	}
 	if (res->goal < 0) {
-		buf_puts(r, "; er is geen doel voor gesteld");
+		buf_puts(r, " Er is geen doel voor dit cijfer.");
 		return;
 	}
 	const target_t *goal = &k->doelen[res->goal];
-	present_value(k, goal->waarde, tv);
-	present_target_date(goal->datum, td);
-	buf_printf(r, "; doel %s %s %s", td, present_bound(k), tv);
-	if (res->has_path) {
-		static const char *const from[] = {"de nulmeting", "het vorige doel", "de eerste meting"};
+	const target_result *tr = &res->targets[res->goal];
+	buf_puts(r, tr->judged ? " Het doel was " : " Het doel is ");
+	goal_words(k, goal, r);
+	buf_puts(r, ".");
+	switch (res->status) {
+	case ST_BEHAALD:
+		if (tr->judged && tr->has_value && tr->key == res->cur_key) {
+			buf_puts(r, " Dat doel is gehaald.");
+		} else if (tr->judged && tr->has_value) {
+			judged_words(kp, (size_t)res->goal, r);
+			buf_puts(r, " Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
+		} else if (tr->judged) {
+			judged_words(kp, (size_t)res->goal, r);
+			buf_puts(r, " Nu wordt het doel gehaald.");
+		} else {
+			buf_puts(r, " Dat doel is nu al gehaald.");
+		}
+		break;
+	case ST_OP_KOERS:
+	case ST_RISICO:
+	case ST_ACHTER:
 		present_value(k, res->path, pv);
-		buf_printf(r, "; op de rechte lijn vanaf %s nu %s %s", from[res->from], present_bound(k), pv);
+		buf_printf(r, " Op weg naar dat doel zou het nu %s %s moeten zijn.", present_bound(k), pv);
+		buf_puts(r, res->status == ST_OP_KOERS ? " Dat lukt: het staat op koers."
+		            : res->status == ST_RISICO ? " Het is iets slechter. Daarom staat het op risico."
+		                                       : " Het is veel slechter. Daarom staat het achter.");
+		break;
+	case ST_TE_LAAT_BEHAALD:
+		judged_words(kp, (size_t)res->goal, r);
+		buf_puts(r, " Het doel is dus niet op tijd gehaald. Nu wel: te laat behaald.");
+		break;
+	case ST_TERUGGEVALLEN:
+		judged_words(kp, (size_t)res->goal, r);
+		buf_puts(r, " Dat doel is op tijd gehaald. Nu is het weer slechter dan het doel: teruggevallen.");
+		break;
+	case ST_NIET_BEHAALD:
+		if (tr->has_value && tr->key == res->cur_key) {
+			buf_puts(r, " Dat doel is niet gehaald.");
+		} else {
+			judged_words(kp, (size_t)res->goal, r);
+			buf_puts(r, " Het doel is niet gehaald, en nu ook niet.");
+		}
+		break;
+	case ST_GEEN_GEGEVENS:
+	case ST_GEEN_DOEL:
+		break;
 	}
-	buf_printf(r, ": %s", present_status(res->status));
 }
 
 char *present_reason(const kpi_t *k)

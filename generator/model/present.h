@@ -11,6 +11,8 @@
 /* Words and text symbols (so meaning never rests on colour alone). */
 const char *present_status(kpi_status st);        /* "behaald" */
 const char *present_status_icon(kpi_status st);   /* "✔" */
+/* The status word with "(voorlopig)" when the figure may still change; out >= 64 bytes. */
+void present_status_label(const kpi_t *k, char *out);
 const char *present_ms(ms_status st);             /* "te laat" */
 const char *present_ms_icon(ms_status st);
 const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
@@ -31,8 +33,11 @@ void present_target_date(int day, char *out);           /* "eind 2025" or "30 ju
 /* Numbers; out holds at least 64 bytes. */
 double present_round(eenheid_t unit, double v);         /* the value as shown */
 void present_number(double v, int dec, char *out);      /* 1.234,5 */
-void present_value(const kpi_def *k, double v, char *out); /* 24,3% / 6,7 / 1.234 / 2,5 werkdagen */
+/* A measured value, always with the decimals of its kind: 15,0% / 6,7 / 1.234 / 2,5 werkdagen. */
+void present_value(const kpi_def *k, double v, char *out);
 void present_value_short(eenheid_t unit, double v, char *out); /* same, without a unit word */
+/* A value the programme sets (target, baseline, step, norm), as written: 15% / 8 / 6,7. */
+void present_goal_value(const kpi_def *k, double v, char *out);
 void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 7 / 2,5 */
 const char *present_bound(const kpi_def *k);            /* "ten hoogste" or "minstens" */
 void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
@@ -42,7 +47,7 @@ void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
 char *present_target(const kpi_def *k, const target_t *t);
 /* The change since the previous period: "Lager: 2,1 procentpunt (beter) dan in november 2025". */
 void present_change(const kpi_t *k, buf_t *out);
-/* Why a KPI has its status, in one sentence without the final period. Caller frees. */
+/* Why a KPI has its status, in short sentences (B1: no sentence over 20 words). Caller frees. */
 char *present_reason(const kpi_t *k);
 
 #endif

@@ -80,7 +80,7 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 	for (size_t i = 0; i < s->ncells; i++) {
 		const cell_t *c = &s->cells[i];
 		int key = s->first_key + (int)i;
-		if (c->total == 0 && k->def.maat != MAAT_AANTAL)
+		if (!c->total && !c->n && !c->open && !c->has_value && !c->suppressed)
 			continue;
 		kt_cell *r = new_row(t, cap, rcap, s, key);
 		memset(r, 0, (size_t)t->ncols * sizeof *r);
@@ -101,22 +101,30 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 				set_empty(&r[col++]);
 			break;
 		case MAAT_GEMIDDELDE:
-			if (c->suppressed) {
-				for (int q = 0; q < 5; q++)
+			if (c->suppressed)
+				set_empty(&r[col++]);
+			else
+				set_num(&r[col++], KT_COUNT, (double)c->n);
+			if (k->def.einde)
+				set_num(&r[col++], KT_COUNT, (double)c->open);
+			if (c->has_value) {
+				set_num(&r[col++], KT_MARK, c->value);
+				set_num(&r[col++], KT_MARK, c->lo);
+				set_num(&r[col++], KT_MARK, c->hi);
+			} else {
+				for (int q = 0; q < 3; q++)
 					set_empty(&r[col++]);
+			}
+			if (c->has_value && k->def.has_norm)
+				set_num(&r[col++], KT_PCT, c->norm_pct);
+			else
+				set_empty(&r[col++]);
+			if (c->suppressed) {
 				char note[96];
 				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->def.minimum,
 				         k->def.einde ? "afgehandeld" : "antwoorden");
 				set_text(&r[col++], note);
 			} else {
-				set_num(&r[col++], KT_COUNT, (double)c->n);
-				set_num(&r[col++], KT_MARK, c->value);
-				set_num(&r[col++], KT_MARK, c->lo);
-				set_num(&r[col++], KT_MARK, c->hi);
-				if (k->def.has_norm)
-					set_num(&r[col++], KT_PCT, c->norm_pct);
-				else
-					set_empty(&r[col++]);
 				set_text(&r[col++], "");
 			}
 			break;
@@ -140,7 +148,17 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			else
 				set_empty(&r[col++]);
 			break;
+		case MAAT_OPENSTAAND:
+			set_num(&r[col++], KT_COUNT, (double)c->total);
+			set_num(&r[col++], KT_COUNT, (double)c->n);
+			set_num(&r[col++], KT_COUNT, (double)c->hits);
+			if (c->has_value)
+				set_num(&r[col++], KT_PCT, c->value);
+			else
+				set_empty(&r[col++]);
+			break;
 		}
+		set_text(&r[col++], !c->has_value ? "" : c->provisional ? "voorlopig" : "definitief");
 	}
 }
 
@@ -176,6 +194,8 @@ void kt_build(const kpi_t *k, kt_table *t)
 		break;
 	case MAAT_GEMIDDELDE:
 		add_col(t, k->def.einde ? "aantal" : "aantal_antwoorden", k->def.einde ? "Afgehandeld" : "Antwoorden", KT_COUNT);
+		if (k->def.einde)
+			add_col(t, "nog_open", "Nog open", KT_COUNT);
 		t->value_col = t->ncols;
 		add_col(t, k->def.einde ? "gemiddelde_werkdagen" : "gemiddelde",
 		        k->def.einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
@@ -213,7 +233,17 @@ void kt_build(const kpi_t *k, kt_table *t)
 		add_col(t, "waarde", k->def.eenheid == EENHEID_PROCENT ? "Waarde (%)" : "Waarde",
 		        k->def.eenheid == EENHEID_PROCENT ? KT_PCT : k->def.eenheid == EENHEID_CIJFER ? KT_MARK : KT_COUNT);
 		break;
+	case MAAT_OPENSTAAND:
+		add_col(t, "binnengekomen", "Binnengekomen", KT_COUNT);
+		add_col(t, "open", "Open aan het eind", KT_COUNT);
+		add_col(t, "open_buiten_termijn", "Waarvan buiten termijn", KT_COUNT);
+		t->value_col = t->ncols;
+		add_col(t, "percentage_open_buiten_termijn", "Open buiten termijn (%)", KT_PCT);
+		break;
 	}
+	/* whether a figure can still change: voorlopig or definitief (docs/definities.md) */
+	t->stand_col = t->ncols;
+	add_col(t, "stand", "Stand", KT_TEXT);
 	if (k->def.groep)
 		for (size_t g = 0; g < k->res.ngroups; g++)
 			add_series_rows(k, t, &k->res.groups[g], &cap, &rcap);

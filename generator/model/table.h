@@ -33,6 +33,7 @@ typedef struct {
 	kt_row *rows;   /* nrows */
 	size_t nrows;
 	int period_col, group_col, value_col; /* -1 if absent */
+	int stand_col;  /* "voorlopig" or "definitief" */
 	per_t per;
 } kt_table;
 

@@ -211,7 +211,9 @@ static void md(pctx *p, const md_doc *d)
 static void kpi_lines(pctx *p, const kpi_t *k)
 {
 	char line[512];
-	snprintf(line, sizeof line, "%s %s", present_status_icon(k->res.status), present_status(k->res.status));
+	char label[64];
+	present_status_label(k, label);
+	snprintf(line, sizeof line, "%s %s", present_status_icon(k->res.status), label);
 	need_space(p, 40);
 	para(p, k->def.naam, p->bold, 10.5f, 0, NULL);
 	para(p, line, p->bold, 10.5f, 14, NULL);
@@ -306,16 +308,16 @@ static void summary(pctx *p)
 	present_date(m->peildatum, day);
 	const int *count = m->kpi_count;
 	buf_reset(&p->say);
-	buf_printf(&p->say, "Op %s meten we %zu KPI's. Behaald: %d. Op koers: %d. Risico: %d. "
-	                    "Achter: %d. Zonder gegevens: %d. Zonder doel: %d.",
-	           day, m->nkpis, count[ST_BEHAALD], count[ST_OP_KOERS], count[ST_RISICO],
-	           count[ST_ACHTER], count[ST_GEEN_GEGEVENS], count[ST_GEEN_DOEL]);
+	buf_printf(&p->say, "Op %s meten we %zu KPI's.", day, m->nkpis);
+	for (int st = 0; st < ST_N; st++)
+		if (count[st])
+			buf_printf(&p->say, " %s: %d.", present_status((kpi_status)st), count[st]);
 	para(p, p->say.s, p->font, 10.5f, 0, NULL);
 	gap(p, 6);
 	const int *ms = m->ms_count;
 	buf_reset(&p->say);
-	buf_printf(&p->say, "Van de %zu mijlpalen zijn er %d gereed, %d lopen nog, %d zijn te laat en %d zijn gepland.",
-	           m->nms, ms[MS_GEREED], ms[MS_LOOPT], ms[MS_TE_LAAT], ms[MS_GEPLAND]);
+	buf_printf(&p->say, "Van de %zu mijlpalen zijn er %d gereed, %d lopen nog, %d zijn gepland, van %d is niets gemeld en %d zijn te laat.",
+	           m->nms, ms[MS_GEREED], ms[MS_LOOPT], ms[MS_GEPLAND], ms[MS_NIET_GEMELD], ms[MS_TE_LAAT]);
 	para(p, p->say.s, p->font, 10.5f, 0, NULL);
 	section(p, "Alle KPI's", 1, 0);
 	for (size_t i = 0; i < m->nkpis; i++)

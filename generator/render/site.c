@@ -88,16 +88,19 @@ static void table_open(sctx *s, buf_t *b)
 	           n, n);
 }
 
-static void status_badge(buf_t *b, kpi_status st)
+static void status_badge(buf_t *b, const kpi_t *k)
 {
-	static const char *const cls[] = {"behaald", "opkoers", "risico", "achter", "geen", "geen"};
+	static const char *const cls[ST_N] = {"behaald", "opkoers", "risico", "achter", "behaald", "risico",
+		"achter", "geen", "geen"};
+	char label[64];
+	present_status_label(k, label);
 	buf_printf(b, "<span class=\"status status-%s\"><span aria-hidden=\"true\">%s</span> %s</span>",
-	           cls[st], present_status_icon(st), present_status(st));
+	           cls[k->res.status], present_status_icon(k->res.status), label);
 }
 
 static void ms_badge(buf_t *b, ms_status st)
 {
-	static const char *const cls[] = {"gereed", "loopt", "telaat", "gepland"};
+	static const char *const cls[MS_N] = {"gereed", "loopt", "gepland", "nietgemeld", "telaat"};
 	buf_printf(b, "<span class=\"status ms-%s\"><span aria-hidden=\"true\">%s</span> %s</span>", cls[st],
 	           present_ms_icon(st), present_ms(st));
 }
@@ -194,15 +197,20 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 	buf_printf(b, "<section class=\"kpi\" id=\"kpi-%s\"><h%d>", k->def.id, level);
 	esc_html(b, k->def.naam);
 	buf_printf(b, "</h%d><p>", level);
-	status_badge(b, k->res.status);
+	status_badge(b, k);
 	buf_puts(b, "</p><p>");
 	char *why = present_reason(k);
 	esc_html(b, why);
 	free(why);
-	buf_puts(b, ".</p>");
+	buf_puts(b, "</p>");
 	if (k->def.omschrijving) {
 		buf_puts(b, "<p class=\"uitleg\">");
 		esc_html(b, k->def.omschrijving);
+		buf_puts(b, "</p>");
+	}
+	if (k->def.afgeleid) {
+		buf_puts(b, "<p class=\"afgeleid\"><strong>Afgeleid.</strong> ");
+		esc_html(b, k->def.afgeleid);
 		buf_puts(b, "</p>");
 	}
 	char id[160];
@@ -228,7 +236,10 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 	buf_puts(b, "<li class=\"tegel\"><h3>");
 	buf_printf(b, "<a href=\"%s%s#kpi-%s\">", root, href, k->def.id);
 	esc_html(b, k->def.naam);
-	buf_puts(b, "</a></h3>");
+	buf_puts(b, "</a>");
+	if (k->def.afgeleid)
+		buf_puts(b, " <span class=\"afgeleid\">(afgeleid)</span>");
+	buf_puts(b, "</h3>");
 	free(href);
 	if (k->res.has_cur) {
 		present_value(&k->def, k->res.cur, v);
@@ -251,12 +262,12 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 	const target_t *t = kpi_goal(k);
 	if (t) {
 		char td[40];
-		present_value(&k->def, t->waarde, v);
+		present_goal_value(&k->def, t->waarde, v);
 		present_target_date(t->datum, td);
 		buf_printf(b, "<p class=\"doel\">Doel %s: %s %s</p>", td, present_bound(&k->def), v);
 	}
 	buf_puts(b, "<p>");
-	status_badge(b, k->res.status);
+	status_badge(b, k);
 	buf_puts(b, "</p></li>");
 }
 
@@ -268,7 +279,7 @@ static void going_well(buf_t *b, const model_t *m)
 	const kpi_t *k = m->well[0].kpi;
 	char p[40], nv[64];
 	present_period(k->def.per, k->res.cur_key, p);
-	present_value(&k->def, k->def.norm, nv);
+	present_goal_value(&k->def, k->def.norm, nv);
 	buf_printf(b, "<section><h2>Wat gaat al goed</h2><p>Deze producten en diensten halen in %s de norm van %s:</p><ul class=\"lijst\">",
 	           p, nv);
 	for (size_t i = 0; i < m->nwell; i++) {
@@ -526,12 +537,12 @@ static void index_page(sctx *s)
 		buf_puts(&b, "<section><h2>");
 		esc_html(&b, top->def.naam);
 		buf_puts(&b, "</h2><p>");
-		status_badge(&b, top->res.status);
+		status_badge(&b, top);
 		buf_puts(&b, " ");
 		char *why = present_reason(top);
 		esc_html(&b, why);
 		free(why);
-		buf_puts(&b, ".</p>");
+		buf_puts(&b, "</p>");
 		chart_t *c = chart_trend(top, NULL, "g-uitgelicht");
 		svg_chart(c, &b);
 		chart_free(c);
@@ -679,6 +690,25 @@ static void sources_page(sctx *s)
 		}
 		buf_puts(&b, "</tbody></table></div>");
 	}
+	/* what is not literally in the programme, and why we measure it so */
+	int nder = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		if (!k->def.afgeleid)
+			continue;
+		if (!nder++)
+			buf_puts(&b, "<h2>Afgeleid</h2><p>Deze KPI's of hun doelen staan niet letterlijk in het "
+			             "uitvoeringsprogramma. Zo meten we ze, en daarom:</p><ul>");
+		char *href = page_href(k->page);
+		buf_printf(&b, "<li><a href=\"%s#kpi-%s\">", href, k->def.id);
+		esc_html(&b, k->def.naam);
+		buf_puts(&b, "</a>: ");
+		esc_html(&b, k->def.afgeleid);
+		buf_puts(&b, "</li>");
+		free(href);
+	}
+	if (nder)
+		buf_puts(&b, "</ul>");
 	/* what is not shown, and why */
 	int nsup = 0;
 	for (size_t i = 0; i < m->nkpis; i++) {

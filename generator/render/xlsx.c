@@ -121,7 +121,7 @@ static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int c
 		return;
 	static const struct { const char *word; int which; } rules[] = {
 		{"behaald", 0}, {"op koers", 0}, {"gereed", 0}, {"risico", 2}, {"loopt", 2},
-		{"achter", 1}, {"te laat", 1}};
+		{"teruggevallen", 2}, {"achter", 1}, {"te laat", 1}, {"niet behaald", 1}};
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
 		lxw_conditional_format cf = {0};
 		cf.type = LXW_CONDITIONAL_TYPE_TEXT;
@@ -178,7 +178,9 @@ static void overview(xctx *x, const model_t *m, const render_ctx *rc)
 			lxw_datetime dt = {y, mo, d, 0, 0, 0};
 			worksheet_write_datetime(ws, (lxw_row_t)r, 7, &dt, x->date);
 		}
-		worksheet_write_string(ws, (lxw_row_t)r, 8, present_status(k->res.status), x->text);
+		char label[64];
+		present_status_label(k, label);
+		worksheet_write_string(ws, (lxw_row_t)r, 8, label, x->text);
 		char *why = present_reason(k);
 		worksheet_write_string(ws, (lxw_row_t)r, 9, why, x->wrap);
 		free(why);
@@ -325,7 +327,7 @@ static void definitions(xctx *x, const model_t *m)
 		worksheet_write_string(ws, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
 		char v[64], dd[40];
 		if (k->def.has_base) {
-			present_value(&k->def, k->def.base.waarde, v);
+			present_goal_value(&k->def, k->def.base.waarde, v);
 			date_short(k->def.base.datum, dd);
 			char *s = xasprintf("%s (%s)", v, dd);
 			worksheet_write_string(ws, r, 7, s, x->text);
@@ -333,7 +335,7 @@ static void definitions(xctx *x, const model_t *m)
 		}
 		buf_t b = {0};
 		for (size_t t = 0; t < k->def.ndoelen; t++) {
-			present_value(&k->def, k->def.doelen[t].waarde, v);
+			present_goal_value(&k->def, k->def.doelen[t].waarde, v);
 			present_target_date(k->def.doelen[t].datum, dd);
 			buf_printf(&b, "%s%s %s %s", t ? "; " : "", dd, present_bound(&k->def), v);
 		}

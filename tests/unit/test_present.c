@@ -68,6 +68,7 @@ static kpi_t *callbacks(void)
 	k->res.change = 30.0 - 35.3;
 	k->res.status = ST_OP_KOERS;
 	k->res.goal = 0;
+	k->res.targets = xcalloc(2, sizeof *k->res.targets);
 	k->res.has_path = 1;
 	k->res.path = 31.96;
 	k->res.from = PATH_FROM_BASE;
@@ -112,15 +113,22 @@ static void test_values(void **st)
 	char s[64];
 	kpi_def d = {0};
 	d.eenheid = EENHEID_PROCENT;
+	/* a measured value always with its decimal, a value the programme sets as written */
 	present_value(&d, 15.0, s);
-	assert_string_equal(s, "15%");
-	present_value(&d, 14.96, s); /* rounds to 15,0: shown as 15% */
-	assert_string_equal(s, "15%");
+	assert_string_equal(s, "15,0%");
+	present_value(&d, 14.96, s);
+	assert_string_equal(s, "15,0%");
 	present_value(&d, 24.25, s);
 	assert_string_equal(s, "24,3%");
+	present_goal_value(&d, 15, s);
+	assert_string_equal(s, "15%");
+	present_goal_value(&d, 97.5, s);
+	assert_string_equal(s, "97,5%");
 	d.eenheid = EENHEID_CIJFER;
 	present_value(&d, 8, s);
 	assert_string_equal(s, "8,0");
+	present_goal_value(&d, 8, s);
+	assert_string_equal(s, "8");
 	d.eenheid = EENHEID_WERKDAGEN;
 	present_value(&d, 1.04, s);
 	assert_string_equal(s, "1,0 werkdag");
@@ -148,19 +156,23 @@ static void test_sentences(void **st)
 	(void)st;
 	kpi_t *k = callbacks();
 	char *why = present_reason(k);
-	assert_string_equal(why, "Terugbellen buiten termijn 30% in december 2024; doel eind 2024 ten hoogste 30%; "
-	                         "op de rechte lijn vanaf de nulmeting nu ten hoogste 32%: op koers");
+	assert_string_equal(why, "In december 2024 was het 30,0%. Het doel is ten hoogste 30% eind 2024. Op weg naar dat "
+	                         "doel zou het nu ten hoogste 32,0% moeten zijn. Dat lukt: het staat op koers.");
 	free(why);
 	buf_t b = {0};
 	present_change(k, &b);
-	assert_string_equal(b.s, "Lager: 5,3 procentpunt (beter) dan in november 2024");
+	assert_string_equal(b.s, "5,3 procentpunt lager dan in november 2024 (beter)");
+	buf_reset(&b);
+	k->res.change = 0;
+	present_change(k, &b);
+	assert_string_equal(b.s, "Net zo hoog als in november 2024");
 	free(b.s);
 	char *t = present_target(&k->def, &k->def.doelen[1]);
 	assert_string_equal(t, "doel 30 juni 2025: ten hoogste 15%");
 	free(t);
 	k->res.has_cur = 0;
 	why = present_reason(k);
-	assert_string_equal(why, "Terugbellen buiten termijn: nog geen gegevens tot en met de peildatum");
+	assert_string_equal(why, "Er zijn nog geen cijfers tot en met de peildatum.");
 	free(why);
 	kpi_free(k);
 }
@@ -171,7 +183,9 @@ static void test_table(void **st)
 	kpi_t *k = callbacks();
 	kt_table t;
 	kt_build(k, &t);
-	assert_int_equal(t.ncols, 6);
+	assert_int_equal(t.ncols, 7);
+	assert_int_equal(t.stand_col, 6);
+	assert_string_equal(t.cols[6].key, "stand");
 	assert_string_equal(t.cols[0].key, "team");
 	assert_string_equal(t.cols[0].label, "Team");
 	assert_string_equal(t.cols[1].key, "maand");
@@ -219,8 +233,8 @@ static void test_chart(void **st)
 	assert_int_equal(c->refs[1].datum, day_from_ymd(2024, 12, 31));
 	assert_string_equal(c->refs[2].label, "doel 30 juni 2025: ten hoogste 15%");
 	assert_true(c->refs[1].dashed && !c->refs[0].dashed);
-	assert_non_null(strstr(c->desc, "van 40% in oktober 2024 naar 30% in december 2024."));
-	assert_non_null(strstr(c->desc, ": op koers."));
+	assert_non_null(strstr(c->desc, "van 40,0% in oktober 2024 naar 30,0% in december 2024."));
+	assert_non_null(strstr(c->desc, "Dat lukt: het staat op koers."));
 	chart_free(c);
 	/* one group's line: its own title, no status sentence */
 	c = chart_trend(k, &k->res.groups[1], "g2");
@@ -235,8 +249,8 @@ static void test_chart(void **st)
 	assert_string_equal(c->title, "Terugbellen buiten termijn per team, november 2024");
 	assert_int_equal(c->nrefs, 1);
 	assert_string_equal(c->refs[0].label, "doel eind 2024: ten hoogste 30%");
-	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het best: A met 20%. "
-	                             "Het minst goed: B met 60%.");
+	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het best: A met 20,0%. "
+	                             "Het minst goed: B met 60,0%.");
 	chart_free(c);
 	kpi_free(k);
 }
@@ -267,7 +281,7 @@ static void test_svg(void **st)
 	assert_int_equal(count(b.s, "<circle"), 3);
 	assert_int_equal(count(b.s, "stroke-dasharray=\"7 4\""), 2);
 	assert_int_equal(count(b.s, "stroke-dasharray=\"2 3\""), 1);
-	assert_non_null(strstr(b.s, ">Totaal: 30%</text>"));
+	assert_non_null(strstr(b.s, ">Totaal: 30,0%</text>"));
 	assert_non_null(strstr(b.s, ">nulmeting 60%</text>"));
 	assert_non_null(strstr(b.s, "<figcaption id=\"g1-c\">"));
 	free(b.s);
