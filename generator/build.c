@@ -171,11 +171,33 @@ static time_t doc_stamp(const model_t *m, diag_t *d)
 	return (time_t)m->peildatum * 86400;
 }
 
-static int render_all(const model_t *m, render_ctx *rc)
+/* With MEETLAT_TIJDEN set, the build prints how long each step took (for make bench; the
+ * clock never reaches an output). */
+static double seconds(void)
 {
-	if (opendata_render(m, rc) != 0 || pdf_render(m, rc) != 0 || xlsx_render(m, rc) != 0 ||
-	    site_render(m, rc) != 0)
-		return -1;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int render_all(const model_t *m, render_ctx *rc, double t0, diag_t *d)
+{
+	static const char *const names[] = {"open data", "raadsrapportage (PDF)", "MT-rapportage (XLSX)", "website"};
+	int (*const steps[])(const model_t *, const render_ctx *) = {opendata_render, pdf_render, xlsx_render,
+	                                                              site_render};
+	double t[5];
+	t[0] = seconds();
+	for (int i = 0; i < 4; i++) {
+		if (steps[i](m, rc) != 0)
+			return -1;
+		t[i + 1] = seconds();
+	}
+	if (getenv("MEETLAT_TIJDEN")) {
+		fprintf(d->out, "meetlat: tijden: inlezen en rekenen %.3f s", t[0] - t0);
+		for (int i = 0; i < 4; i++)
+			fprintf(d->out, "; %s %.3f s", names[i], t[i + 1] - t[i]);
+		fprintf(d->out, "\n");
+	}
 	return out_finish(rc->out);
 }
 
@@ -227,6 +249,7 @@ int build_run(const build_opts *o, diag_t *d)
 	out_t output = {0};
 	char *tmpl = NULL;
 	int status = 1, lock = -1;
+	double t0 = seconds();
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
@@ -249,8 +272,9 @@ int build_run(const build_opts *o, diag_t *d)
 		goto done;
 	}
 	rc.themedir = theme.dir;
-	rc.font = theme.font;
-	rc.font_bold = theme.font_bold;
+	for (int i = 0; i < THEME_FONTS; i++)
+		rc.fonts[i] = theme.font[i];
+	rc.icc = theme.icc;
 	rc.stamp = doc_stamp(m, d);
 	char period[32];
 	period_code(PER_KWARTAAL, m->mt_quarter, period);
@@ -276,7 +300,7 @@ int build_run(const build_opts *o, diag_t *d)
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
-	if (marked != 0 || render_all(m, &rc) != 0 || unlink(mark) != 0 || swap_in(tmpl, out, d) != 0) {
+	if (marked != 0 || render_all(m, &rc, t0, d) != 0 || unlink(mark) != 0 || swap_in(tmpl, out, d) != 0) {
 		free(mark);
 		rm_tree(tmpl);
 		goto failed;

@@ -6,12 +6,14 @@
 # what a development machine happens to have (libxlsxwriter links -lz, yet libxlsxwriter-dev
 # does not pull in zlib1g-dev).
 set -e
-# build: compiler, pkg-config, the five libraries with their link dependencies, the PDF font
+# build: compiler, pkg-config, the libraries with their link dependencies, the PDF fonts and
+# the sRGB profile of the PDF/A output intent
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
-	libxlsxwriter-dev libyaml-dev nettle-dev fonts-dejavu-core"
-# test: cmocka (unit), poppler (PDF text and fonts), Python with openpyxl (workbook read
-# back, fuzzing), Chromium and a JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
-test="libcmocka-dev poppler-utils python3 python3-openpyxl chromium default-jre-headless
+	libxlsxwriter-dev libyaml-dev nettle-dev fonts-dejavu-core fonts-dejavu-extra colord-data"
+# test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
+# read back, fuzzing) and pikepdf (PDF/UA structure checks), clang's libFuzzer, Chromium and a
+# JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
+test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf chromium default-jre-headless
 	clang libclang-rt-14-dev
 	ca-certificates"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's

@@ -371,3 +371,16 @@ int calendar_deadline(calendar_t *c, int start, int n)
 	}
 	return day;
 }
+
+const char *calendar_day_off(const calendar_t *c, int day)
+{
+	if (day_weekday(day) >= 5)
+		return NULL;
+	const char *h = calendar_holiday(day);
+	if (h)
+		return h;
+	for (size_t i = 0; i < c->nclosed; i++)
+		if (c->closed[i] == day)
+			return "extra sluitingsdag";
+	return NULL;
+}

@@ -53,6 +53,8 @@ void calendar_free(calendar_t *c);
 /* Name of the municipal holiday on that day, or NULL. */
 const char *calendar_holiday(int day);
 int calendar_is_workday(const calendar_t *c, int day);
+/* Why a weekday is no working day: the holiday's name, "extra sluitingsdag", or NULL. */
+const char *calendar_day_off(const calendar_t *c, int day);
 /* Working days d with start < d <= end (0 when end <= start). */
 int calendar_workdays_between(calendar_t *c, int start, int end);
 /* The n-th working day strictly after `start` (n >= 1). */

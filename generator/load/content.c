@@ -514,7 +514,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 static const char *const soort_names[] = {"programma", "actie", "teamdoel", "team"};
 
 static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
-	"peildatum", "sluitingsdagen", "thema", "uitgelicht", NULL};
+	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "raadsrapportage", NULL};
 static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
 	"kpi", NULL};
 static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
@@ -578,6 +578,17 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 		free(m->uitgelicht);
 		m->uitgelicht = get_str(c, v, "uitgelicht");
 	}
+	if ((v = get(fm, "website"))) {
+		any = 1;
+		char *w = get_str(c, v, "website");
+		if (w && strncmp(w, "https://", 8) != 0 && strncmp(w, "http://", 7) != 0) {
+			err(c, v, "'website' is een adres dat begint met https://, zoals https://intranet.dronten.nl/dienstverlening/");
+			free(w);
+		} else if (w) {
+			free(m->website);
+			m->website = w;
+		}
+	}
 	if ((v = get(fm, "peildatum"))) {
 		any = 1;
 		get_date(c, v, "peildatum", &m->conf_peildatum);
@@ -592,7 +603,7 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 	}
 	if (any) {
 		if (m->conf_file)
-			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema, uitgelicht) staan ook al in %s; zet ze in één bestand",
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website) staan ook al in %s; zet ze in één bestand",
 			    m->conf_file);
 		else
 			m->conf_file = xstrdup(c->file);
@@ -663,8 +674,11 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		p->titel = get_str(&c, v, "titel");
 	if ((v = get(fm, "samenvatting")))
 		p->samenvatting = get_str(&c, v, "samenvatting");
-	if (soort == SOORT_PROGRAMMA)
+	if (soort == SOORT_PROGRAMMA) {
 		load_settings(&c, m, fm);
+		if ((v = get(fm, "raadsrapportage")))
+			get_bool(&c, v, "raadsrapportage", &p->in_report);
+	}
 	if (soort == SOORT_ACTIE || soort == SOORT_TEAMDOEL) {
 		if ((v = need(&c, fm, "eigenaar", "de front matter")))
 			p->eigenaar = get_str(&c, v, "eigenaar");

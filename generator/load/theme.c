@@ -23,6 +23,23 @@ static char *theme_dir(const char *base, const char *name)
 	return dir;
 }
 
+static const char *const setting[THEME_FONTS + 1] = {"pdf_lettertype", "pdf_lettertype_vet",
+	"pdf_lettertype_cursief", "pdf_lettertype_vet_cursief", "pdf_kleurprofiel"};
+
+/* PDF/A accepts as output intent an ICC profile of a display (or printer, scanner) of major
+ * version 2 to 4; the report's colours are RGB. */
+static int rgb_profile(const char *path)
+{
+	unsigned char h[128];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	return n == sizeof h && memcmp(h + 36, "acsp", 4) == 0 && memcmp(h + 16, "RGB ", 4) == 0 && h[8] >= 2 &&
+	       h[8] <= 4 && (memcmp(h + 12, "mntr", 4) == 0 || memcmp(h + 12, "prtr", 4) == 0 || memcmp(h + 12, "scnr", 4) == 0);
+}
+
 /* One "key = value" line; `l` is the line without its newline. */
 static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 {
@@ -46,17 +63,22 @@ static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 	while (*v == ' ' || *v == '\t')
 		v++;
 	char *val = v[0] == '/' ? xstrdup(v) : path_join(t->dir, v);
-	if (!strcmp(l, "pdf_lettertype")) {
-		free(t->font);
-		t->font = val;
-	} else if (!strcmp(l, "pdf_lettertype_vet")) {
-		free(t->font_bold);
-		t->font_bold = val;
-	} else {
-		diag(d, DIAG_ERROR, conf, line, 1, "onbekende instelling '%s'; bekend zijn: pdf_lettertype, pdf_lettertype_vet", l);
+	char **slot = NULL;
+	for (int i = 0; i <= THEME_FONTS; i++)
+		if (!strcmp(l, setting[i])) {
+			slot = i < THEME_FONTS ? &t->font[i] : &t->icc;
+			t->line[i] = line;
+		}
+	if (!slot) {
+		diag(d, DIAG_ERROR, conf, line, 1,
+		     "onbekende instelling '%s'; bekend zijn: pdf_lettertype, pdf_lettertype_vet, pdf_lettertype_cursief, "
+		     "pdf_lettertype_vet_cursief, pdf_kleurprofiel",
+		     l);
 		free(val);
 		return -1;
 	}
+	free(*slot);
+	*slot = val;
 	return 0;
 }
 
@@ -102,17 +124,23 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 			break;
 	}
 	free(text);
-	if (rv == 0 && (!t->font || !t->font_bold)) {
-		diag(d, DIAG_ERROR, conf, 0, 0, "pdf_lettertype en pdf_lettertype_vet moeten allebei gezet zijn");
-		rv = -1;
-	}
-	const char *fonts[2] = {t->font, t->font_bold};
-	for (int i = 0; i < 2 && rv == 0; i++)
-		if (access(fonts[i], R_OK) != 0) {
-			diag(d, DIAG_ERROR, conf, 0, 0, "lettertype %s ontbreekt (installeer fonts-dejavu-core, of pas het thema aan)",
-			     fonts[i]);
+	for (int i = 0; i <= THEME_FONTS && rv == 0; i++) {
+		const char *f = i < THEME_FONTS ? t->font[i] : t->icc;
+		if (!f) {
+			diag(d, DIAG_ERROR, conf, 0, 0, "'%s' ontbreekt; het thema moet alle vier lettertypen en het kleurprofiel noemen",
+			     setting[i]);
+			rv = -1;
+		} else if (access(f, R_OK) != 0) {
+			diag(d, DIAG_ERROR, conf, t->line[i], 1, "%s ontbreekt (installeer fonts-dejavu-core, fonts-dejavu-extra en "
+			                                "colord-data, of pas het thema aan)",
+			     f);
+			rv = -1;
+		} else if (i == THEME_FONTS && !rgb_profile(f)) {
+			diag(d, DIAG_ERROR, conf, t->line[i], 1, "%s is geen RGB-kleurprofiel voor een beeldscherm (ICC, versie 2 tot en met 4)",
+			     f);
 			rv = -1;
 		}
+	}
 	free(conf);
 	return rv;
 }
@@ -120,7 +148,8 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 void theme_free(theme_t *t)
 {
 	free(t->dir);
-	free(t->font);
-	free(t->font_bold);
-	t->dir = t->font = t->font_bold = NULL;
+	for (int i = 0; i < THEME_FONTS; i++)
+		free(t->font[i]);
+	free(t->icc);
+	memset(t, 0, sizeof *t);
 }

@@ -5,9 +5,14 @@
 
 #include "base/diag.h"
 
+/* The PDF's TrueType fonts, in the order of pdf_face: regular, bold, italic, bold italic. */
+enum { THEME_FONTS = 4 };
+
 typedef struct {
 	char *dir;           /* themes/<name> */
-	char *font, *font_bold; /* TrueType files for the PDF */
+	char *font[THEME_FONTS];
+	char *icc;           /* sRGB colour profile for the PDF/A output intent */
+	int line[THEME_FONTS + 1]; /* where thema.conf set each of them, for messages */
 } theme_t;
 
 /* `shown` names the file that chose the theme, for messages. Returns 0, or -1 after

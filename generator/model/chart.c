@@ -66,8 +66,9 @@ static void norm_ref(chart_t *c, const kpi_t *k)
 	add_ref(c, REF_NORM, k->def.norm, DAY_NONE, xasprintf("norm %s", v));
 }
 
-/* A y range that shows the data and the reference lines with a little room. */
-static void set_range(chart_t *c)
+/* The y axis: shares from 0 to 100%, marks on their scale (the KPI's 'bereik', else 1 to 10),
+ * counts and durations from 0 with a little room above the data and reference lines. */
+static void set_range(chart_t *c, double range_lo, double range_hi)
 {
 	double lo = INFINITY, hi = -INFINITY;
 	for (int s = 0; s < c->nseries; s++)
@@ -86,17 +87,18 @@ static void set_range(chart_t *c)
 	}
 	switch (c->unit) {
 	case EENHEID_PROCENT:
+		/* a share is shown on its whole scale, so a change looks as large as it is */
 		c->ymin = 0;
-		c->ymax = hi > 50 ? 100 : ceil(hi / 10) * 10 + 10;
-		if (c->ymax > 100)
-			c->ymax = 100;
+		c->ymax = hi > 100 ? ceil(hi / 10) * 10 : 100;
 		break;
 	case EENHEID_CIJFER:
-		/* marks: zoom in, but keep whole numbers on the axis */
-		c->ymin = floor(lo - 0.5);
-		c->ymax = ceil(hi + 0.5);
-		if (c->ymin < 0)
-			c->ymin = 0;
+		/* marks on their scale: the declared range, else 1 to 10 */
+		c->ymin = range_lo;
+		c->ymax = range_hi;
+		if (lo < c->ymin)
+			c->ymin = floor(lo);
+		if (hi > c->ymax)
+			c->ymax = ceil(hi);
 		break;
 	case EENHEID_AANTAL:
 	case EENHEID_WERKDAGEN:
@@ -170,7 +172,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		c->events[c->nevents].label = xasprintf("%s (%s)", ev->wat, d);
 		c->nevents++;
 	}
-	set_range(c);
+	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10);
 	/* the finding in words: first and last value, and the status */
 	int first = -1, last = -1;
 	for (int i = 0; i < c->ncats; i++)
@@ -208,13 +210,7 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 	char p[40];
 	present_period(k->def.per, key, p);
 	free(c->title);
-	/* "Waardering per product" already says per what */
-	char per_what[160];
-	snprintf(per_what, sizeof per_what, "per %s", k->def.groep);
-	if (strstr(k->def.naam, per_what))
-		c->title = xasprintf("%s, %s", k->def.naam, p);
-	else
-		c->title = xasprintf("%s %s, %s", k->def.naam, per_what, p);
+	c->title = present_group_title(&k->def, key);
 	chart_series *s = add_series(c, p);
 	int best = -1, worst = -1, n = 0;
 	for (size_t g = 0; g < k->res.ngroups; g++) {
@@ -242,7 +238,7 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 		if (t)
 			add_ref(c, REF_TARGET, t->waarde, t->datum, present_target(&k->def, t));
 	}
-	set_range(c);
+	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10);
 	c->ymin = 0; /* bars start at zero, or their lengths lie */
 	char b[64], w[64];
 	present_value(&k->def, s->y[best], b);
@@ -281,4 +277,20 @@ void chart_free(chart_t *c)
 	free(c->title);
 	free(c->desc);
 	free(c);
+}
+
+int chart_end_label(const chart_t *c, int s, char *out)
+{
+	const chart_series *se = &c->series[s];
+	int last = -1;
+	for (int i = 0; i < c->ncats; i++)
+		if (se->has[i])
+			last = i;
+	out[0] = '\0';
+	if (last >= 0) {
+		char v[64];
+		present_value_short(c->unit, se->y[last], v);
+		snprintf(out, 200, "%s: %s", se->label, v);
+	}
+	return last;
 }

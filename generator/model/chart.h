@@ -58,5 +58,8 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id);
 /* One bar per group for period `key`, with the norm or the target as a reference line. */
 chart_t *chart_groups(const kpi_t *k, int key, const char *id);
 void chart_free(chart_t *c);
+/* The direct label at the end of series `s` of a line chart, "Totaal: 7,2" (out: 200), and the
+ * category it stands at; -1 (and no label) when the series has no value. */
+int chart_end_label(const chart_t *c, int s, char *out);
 
 #endif

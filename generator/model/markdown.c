@@ -140,89 +140,100 @@ void md_html(const md_doc *d, int shift, buf_t *out)
 	free(html);
 }
 
-struct blocks_ctx {
-	md_block_fn fn;
-	void *ctx;
-	buf_t t;
-};
-
-static void emit_children(cmark_node *parent, int depth, struct blocks_ctx *bc);
-
-static void emit_text(struct blocks_ctx *bc, md_block_kind kind, int level, cmark_node *c)
+/* A link address a reader may follow: web, mail, or a relative link. */
+static int safe_url(const char *u)
 {
-	buf_reset(&bc->t);
-	inline_text(c, &bc->t);
-	bc->fn(bc->ctx, kind, level, bc->t.s ? bc->t.s : "");
+	if (!u || !*u)
+		return 0;
+	if (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8) || !strncasecmp(u, "mailto:", 7))
+		return 1;
+	/* no scheme: nothing before a ':' that comes ahead of any '/', '?' or '#' */
+	for (const char *p = u; *p; p++) {
+		if (*p == ':')
+			return 0;
+		if (*p == '/' || *p == '?' || *p == '#')
+			return 1;
+	}
+	return 1;
 }
 
-/* A list item: its first paragraph carries the bullet, what follows is nested. */
-static void emit_item(cmark_node *item, int depth, struct blocks_ctx *bc)
-{
-	cmark_node *c = cmark_node_first_child(item);
-	if (c && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-		emit_text(bc, MDB_ITEM, depth + 1, c);
-		c = cmark_node_next(c);
-	}
-	for (; c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
-			for (cmark_node *i = cmark_node_first_child(c); i; i = cmark_node_next(i))
-				emit_item(i, depth + 1, bc);
-		} else {
-			emit_text(bc, MDB_PARA, depth + 1, c);
-		}
-	}
-}
-
-static void emit_children(cmark_node *parent, int depth, struct blocks_ctx *bc)
-{
-	for (cmark_node *c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_PARAGRAPH:
-			emit_text(bc, MDB_PARA, depth, c);
-			break;
-		case CMARK_NODE_HEADING:
-			emit_text(bc, MDB_HEADING, cmark_node_get_heading_level(c), c);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			bc->fn(bc->ctx, MDB_CODE, depth, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_LIST:
-			for (cmark_node *i = cmark_node_first_child(c); i; i = cmark_node_next(i))
-				emit_item(i, depth, bc);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			emit_text(bc, MDB_QUOTE, depth, c);
-			break;
-		case CMARK_NODE_ITEM:
-			emit_item(c, depth, bc);
-			break;
-		/* not shown in text output */
-		case CMARK_NODE_THEMATIC_BREAK:
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_CUSTOM_BLOCK:
-		/* inline nodes never occur at block level */
-		case CMARK_NODE_NONE:
-		case CMARK_NODE_DOCUMENT:
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-		case CMARK_NODE_CUSTOM_INLINE:
-		case CMARK_NODE_EMPH:
-		case CMARK_NODE_STRONG:
-		case CMARK_NODE_LINK:
-		case CMARK_NODE_IMAGE:
-			break;
-		}
-	}
-}
-
-void md_blocks(const md_doc *d, md_block_fn fn, void *ctx)
+void md_walk(const md_doc *d, md_walk_fn fn, void *ctx)
 {
 	if (!d)
 		return;
-	struct blocks_ctx bc = {fn, ctx, {0}};
-	emit_children(d->root, 0, &bc);
-	buf_free(&bc.t);
+	cmark_iter *it = cmark_iter_new(d->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		md_event e = ev == CMARK_EVENT_ENTER ? MD_ENTER : MD_LEAVE;
+		md_node n = {0};
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_PARAGRAPH:
+			n.kind = MDN_PARA;
+			break;
+		case CMARK_NODE_HEADING:
+			n.kind = MDN_HEADING;
+			n.level = cmark_node_get_heading_level(c);
+			break;
+		case CMARK_NODE_LIST:
+			n.kind = MDN_LIST;
+			n.ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+			n.start = cmark_node_get_list_start(c);
+			break;
+		case CMARK_NODE_ITEM:
+			n.kind = MDN_ITEM;
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			n.kind = MDN_QUOTE;
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			n.kind = MDN_CODE_BLOCK;
+			n.text = cmark_node_get_literal(c);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			n.kind = MDN_RULE;
+			break;
+		case CMARK_NODE_TEXT:
+			n.kind = MDN_TEXT;
+			n.text = cmark_node_get_literal(c);
+			break;
+		case CMARK_NODE_CODE:
+			n.kind = MDN_CODE;
+			n.text = cmark_node_get_literal(c);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			n.kind = MDN_SOFTBREAK;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			n.kind = MDN_BREAK;
+			break;
+		case CMARK_NODE_EMPH:
+			n.kind = MDN_EMPH;
+			break;
+		case CMARK_NODE_STRONG:
+			n.kind = MDN_STRONG;
+			break;
+		case CMARK_NODE_LINK:
+			if (!safe_url(cmark_node_get_url(c)))
+				continue; /* its text stays, without the link */
+			n.kind = MDN_LINK;
+			n.url = cmark_node_get_url(c);
+			break;
+		/* not shown: an image shows its text; raw HTML is dropped */
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_CUSTOM_BLOCK:
+		case CMARK_NODE_CUSTOM_INLINE:
+		case CMARK_NODE_DOCUMENT:
+		case CMARK_NODE_NONE:
+			continue;
+		}
+		/* leaves arrive once */
+		if (e == MD_LEAVE && (n.kind == MDN_CODE_BLOCK || n.kind == MDN_RULE || n.kind == MDN_TEXT ||
+		                      n.kind == MDN_CODE || n.kind == MDN_SOFTBREAK || n.kind == MDN_BREAK))
+			continue;
+		fn(ctx, e, &n);
+	}
+	cmark_iter_free(it);
 }

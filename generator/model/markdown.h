@@ -24,9 +24,22 @@ void md_headings(const md_doc *d, md_heading_fn fn, void *ctx);
 /* Safe HTML; headings are shifted down by `shift` levels (h1 + 2 = h3, at most h6). */
 void md_html(const md_doc *d, int shift, buf_t *out);
 
-/* The document as a flat list of text blocks, for the PDF's own line breaking. */
-typedef enum { MDB_PARA, MDB_HEADING, MDB_ITEM, MDB_QUOTE, MDB_CODE } md_block_kind;
-typedef void (*md_block_fn)(void *ctx, md_block_kind kind, int level, const char *text);
-void md_blocks(const md_doc *d, md_block_fn fn, void *ctx);
+/* The document as a stream of nodes in reading order, for renderers that lay out text
+ * themselves (the PDF): containers arrive as MD_ENTER and MD_LEAVE, leaves once, as
+ * MD_ENTER. Links only with a safe address (http, https, mailto or relative); raw HTML never. */
+typedef enum { MD_ENTER, MD_LEAVE } md_event;
+typedef enum {
+	MDN_PARA, MDN_HEADING, MDN_LIST, MDN_ITEM, MDN_QUOTE, MDN_CODE_BLOCK, MDN_RULE, /* blocks */
+	MDN_TEXT, MDN_CODE, MDN_SOFTBREAK, MDN_BREAK, MDN_EMPH, MDN_STRONG, MDN_LINK   /* inline */
+} md_kind;
+typedef struct {
+	md_kind kind;
+	int level;          /* MDN_HEADING */
+	int ordered, start; /* MDN_LIST */
+	const char *text;   /* MDN_TEXT, MDN_CODE, MDN_CODE_BLOCK */
+	const char *url;    /* MDN_LINK */
+} md_node;
+typedef void (*md_walk_fn)(void *ctx, md_event ev, const md_node *n);
+void md_walk(const md_doc *d, md_walk_fn fn, void *ctx);
 
 #endif

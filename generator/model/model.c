@@ -101,6 +101,7 @@ void model_free(model_t *m)
 	calendar_free(&m->cal);
 	md_free(m->definities);
 	free(m->gemeente);
+	free(m->website);
 	free(m->thema);
 	free(m->uitgelicht);
 	free(m->conf_file);
@@ -151,4 +152,24 @@ char *page_href(const page_t *p)
 		return xasprintf("teams/index.html#%s", p->slug);
 	}
 	return xstrdup("index.html");
+}
+
+int model_data_years(const model_t *m, int *first, int *last)
+{
+	int y0 = 0, y1 = -1;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || f->first == DAY_NONE)
+			continue;
+		int y, mo, d, yl;
+		day_to_ymd(f->first, &y, &mo, &d);
+		day_to_ymd(f->last, &yl, &mo, &d);
+		if (y1 < y0 || y < y0)
+			y0 = y;
+		if (yl > y1)
+			y1 = yl;
+	}
+	*first = y0;
+	*last = y1;
+	return y1 < y0 ? -1 : 0;
 }

@@ -185,6 +185,7 @@ struct page {
 	char *titel;
 	char *eigenaar;          /* owner team */
 	char *samenvatting;
+	int in_report;           /* programme chapter that the council report includes */
 	md_doc *body;            /* text that is not a SMART or ambition section */
 	md_doc *smart[SMART_N];
 	md_doc *amb[AMB_N];
@@ -215,6 +216,7 @@ typedef enum { PEIL_OPDRACHTREGEL, PEIL_INSTELLING, PEIL_GEGEVENS } peil_bron;
 
 typedef struct {
 	char *gemeente;
+	char *website;           /* where the site is published, for the reports; or NULL */
 	char *thema;
 	char *uitgelicht;        /* KPI id featured on the overview */
 	page_t **pages;          /* in file-name order */
@@ -255,5 +257,7 @@ const target_t *kpi_target_at(const kpi_t *k, int day);
 const target_t *kpi_goal(const kpi_t *k);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
+/* The calendar years the data files that were read cover: 0, or -1 when none has a date. */
+int model_data_years(const model_t *m, int *first, int *last);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/fmt.h"
@@ -260,12 +261,39 @@ void present_change(const kpi_t *k, buf_t *out)
 }
 
 /* "eind 2025: ten hoogste 15%", as "ten hoogste 15% eind 2025" in a sentence */
-static void goal_words(const kpi_def *k, const target_t *t, buf_t *r)
+void present_goal(const kpi_def *k, const target_t *t, char *out)
 {
 	char v[64], d[40];
+	int y, m, dd;
 	present_goal_value(k, t->waarde, v);
 	present_target_date(t->datum, d);
-	buf_printf(r, "%s %s %s", present_bound(k), v, d);
+	day_to_ymd(t->datum, &y, &m, &dd);
+	snprintf(out, 128, "%s %s %s%s", present_bound(k), v, m == 12 && dd == 31 ? "" : "op ", d);
+}
+
+char *present_per_group(const kpi_def *k)
+{
+	char per_what[160];
+	snprintf(per_what, sizeof per_what, "per %s", k->groep ? k->groep : "groep");
+	if (strstr(k->naam, per_what))
+		return xstrdup(k->naam);
+	return xasprintf("%s %s", k->naam, per_what);
+}
+
+char *present_group_title(const kpi_def *k, int key)
+{
+	char p[40];
+	present_period(k->per, key, p);
+	char *t = present_per_group(k), *s = xasprintf("%s, %s", t, p);
+	free(t);
+	return s;
+}
+
+static void goal_words(const kpi_def *k, const target_t *t, buf_t *r)
+{
+	char g[128];
+	present_goal(k, t, g);
+	buf_puts(r, g);
 }
 
 /* What happened to a target whose deadline has come. */
@@ -297,7 +325,8 @@ static void reason(const kpi_t *kp, buf_t *r)
 	present_period(k->per, res->cur_key, per);
 	const cell_t *c = series_cell(&res->total, res->cur_key);
 	if (res->provisional && c && c->period_open)
-		buf_printf(r, "In %s is het tot nu toe %s. Deze %s is nog niet voorbij.", per, val, present_per_word(k->per));
+		buf_printf(r, "In %s is het tot nu toe %s. %s is nog niet voorbij.", per, val,
+		           k->per == PER_MAAND ? "Deze maand" : k->per == PER_KWARTAAL ? "Dit kwartaal" : "Dit jaar");
 	else
 		buf_printf(r, "In %s was het %s.", per, val);
 	if (res->provisional && c && c->open > 0) {

@@ -38,6 +38,12 @@ void present_value(const kpi_def *k, double v, char *out);
 void present_value_short(eenheid_t unit, double v, char *out); /* same, without a unit word */
 /* A value the programme sets (target, baseline, step, norm), as written: 15% / 8 / 6,7. */
 void present_goal_value(const kpi_def *k, double v, char *out);
+/* "Terugbelverzoeken buiten termijn per team, mei 2024"; "Waardering per product, 2024" (the
+ * name already says per what). Returns a malloc'ed string. */
+char *present_group_title(const kpi_def *k, int key);
+char *present_per_group(const kpi_def *k); /* the same without the period */
+/* A target in words: "minstens 90% eind 2024", "minstens 100% op 1 oktober 2024" (out: 128) */
+void present_goal(const kpi_def *k, const target_t *t, char *out);
 void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 7 / 2,5 */
 const char *present_bound(const kpi_def *k);            /* "ten hoogste" or "minstens" */
 void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */

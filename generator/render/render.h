@@ -12,7 +12,8 @@
 
 typedef struct {
 	const char *themedir;    /* themes/<name> */
-	const char *font, *font_bold; /* TrueType files for the PDF */
+	const char *fonts[4];    /* TrueType files for the PDF: regular, bold, italic, bold italic */
+	const char *icc;         /* sRGB profile for the PDF/A output intent */
 	time_t stamp;            /* document dates: SOURCE_DATE_EPOCH or the reference date */
 	char *pdf_name;          /* raadsrapportage-2025.pdf */
 	char *xlsx_name;         /* mt-rapportage-2025-K4.xlsx */

@@ -181,13 +181,10 @@ static void group_table(sctx *s, buf_t *b, const kpi_t *k, int key)
 {
 	kt_table t;
 	kt_build(k, &t);
-	char p[40];
-	present_period(k->def.per, key, p);
+	char *cap = present_group_title(&k->def, key);
 	table_open(s, b);
-	esc_html(b, k->def.naam);
-	buf_puts(b, " per ");
-	esc_html(b, k->def.groep);
-	buf_printf(b, ", %s", p);
+	esc_html(b, cap);
+	free(cap);
 	kt_html(b, &t, t.period_col, ROWS_PERIOD, key, t.group_col);
 	kt_free(&t);
 }
@@ -422,9 +419,9 @@ static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 	if (hi < lo)
 		return;
 	table_open(sc, b);
-	esc_html(b, k->def.naam);
-	buf_puts(b, " per ");
-	esc_html(b, k->def.groep);
+	char *cap = present_per_group(&k->def);
+	esc_html(b, cap);
+	free(cap);
 	buf_printf(b, "</caption><thead><tr><th scope=\"col\">%s</th>", present_per_label(k->def.per));
 	for (size_t g = 0; g < k->res.ngroups; g++) {
 		buf_puts(b, "<th scope=\"col\">");
@@ -656,37 +653,19 @@ static void sources_page(sctx *s)
 	}
 	buf_puts(&b, "</tbody></table></div>");
 	/* the working-day calendar of the years the data covers */
-	int y0 = 0, y1 = -1;
-	for (size_t i = 0; i < m->nfiles; i++) {
-		const datafile_t *f = &m->files[i];
-		if (!f->used || f->first == DAY_NONE)
-			continue;
-		int y, mo, d, yl;
-		day_to_ymd(f->first, &y, &mo, &d);
-		day_to_ymd(f->last, &yl, &mo, &d);
-		if (y1 < y0 || y < y0)
-			y0 = y;
-		if (yl > y1)
-			y1 = yl;
-	}
-	if (y1 >= y0) {
+	int y0, y1;
+	if (model_data_years(m, &y0, &y1) == 0) {
 		buf_printf(&b, "<h2>Werkdagen</h2><p>Voor termijnen in werkdagen tellen deze dagen niet mee, naast "
 		               "zaterdag en zondag (%d tot en met %d):</p>", y0, y1);
 		table_open(s, &b);
 		buf_puts(&b, "Feestdagen en sluitingsdagen op een doordeweekse dag</caption><thead><tr>"
 		             "<th scope=\"col\">Datum</th><th scope=\"col\">Dag</th></tr></thead><tbody>");
 		for (int dd = day_from_ymd(y0, 1, 1); dd <= day_from_ymd(y1, 12, 31); dd++) {
-			if (day_weekday(dd) >= 5)
-				continue;
-			const char *h = calendar_holiday(dd);
-			int closed = 0;
-			for (size_t i = 0; i < m->cal.nclosed; i++)
-				closed |= m->cal.closed[i] == dd;
-			if (!h && !closed)
+			const char *why = calendar_day_off(&m->cal, dd);
+			if (!why)
 				continue;
 			present_date(dd, a);
-			buf_printf(&b, "<tr><th scope=\"row\">%s %s</th><td>%s</td></tr>", present_weekday(dd), a,
-			           h ? h : "extra sluitingsdag");
+			buf_printf(&b, "<tr><th scope=\"row\">%s %s</th><td>%s</td></tr>", present_weekday(dd), a, why);
 		}
 		buf_puts(&b, "</tbody></table></div>");
 	}
@@ -697,7 +676,7 @@ static void sources_page(sctx *s)
 		if (!k->def.afgeleid)
 			continue;
 		if (!nder++)
-			buf_puts(&b, "<h2>Afgeleid</h2><p>Deze KPI's of hun doelen staan niet letterlijk in het "
+			buf_puts(&b, "<h2>Wat we afleiden</h2><p>Deze KPI's of hun doelen staan niet letterlijk in het "
 			             "uitvoeringsprogramma. Zo meten we ze, en daarom:</p><ul>");
 		char *href = page_href(k->page);
 		buf_printf(&b, "<li><a href=\"%s#kpi-%s\">", href, k->def.id);

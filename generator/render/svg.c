@@ -140,16 +140,9 @@ static void line_chart(const chart_t *c, buf_t *b)
 		text(b, L + pw + 8, ly[r], "start", c->refs[r].dashed ? " fill=\"" C_TARGET "\"" : " fill=\"" C_BASE "\"",
 		     c->refs[r].label);
 	for (int s = 0; s < c->nseries; s++) {
-		const chart_series *se = &c->series[s];
-		int last = -1;
-		for (int i = 0; i < c->ncats; i++)
-			if (se->has[i])
-				last = i;
-		if (last < 0)
+		char l[200];
+		if (chart_end_label(c, s, l) < 0)
 			continue;
-		char v[56], l[200];
-		present_value_short(c->unit, se->y[last], v);
-		snprintf(l, sizeof l, "%s: %s", se->label, v);
 		text(b, L + pw + 8, ly[c->nrefs + s], "start", " font-weight=\"bold\" fill=\"" C_SERIES "\"", l);
 	}
 	free(ly);

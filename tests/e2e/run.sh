@@ -81,23 +81,56 @@ check "callback CSV starts with BOM and the exact header" sh -c \
 check "callback CSV has Totaal rows" grep -q '^Totaal;2025-12;' "$CB"
 check "callback CSV has team rows" grep -q '^Werk, Inkomen en Leerrecht;2023-10;' "$CB"
 
-# PDF: text in an embedded Unicode font comes out right
-if command -v pdftotext >/dev/null; then
-	pdftotext -enc UTF-8 "$O/raadsrapportage-2025.pdf" "$T/r.txt" 2>/dev/null
-	for s in "één" "geëvalueerd" "€ 50.000" "Gemeente Dronten – 2025" "Inhoud" \
+# PDF: tagged (PDF/UA-1, PDF/A-2a), text extracts cleanly, and says what the site says
+R=$O/raadsrapportage-2025.pdf
+if command -v pdftotext >/dev/null && $PY -c 'import pikepdf' 2>/dev/null; then
+	pdftotext -enc UTF-8 "$R" "$T/r.txt" 2>"$T/r.err"
+	check "pdftotext prints no warning" test ! -s "$T/r.err"
+	head -3 "$T/r.err"
+	for s in "één" "Financiële consequenties" "€ 50.000" "Gemeente Dronten" "Inhoud" "Stand op 31 december 2025" \
 		"Terugdringen van de terugbelverzoeken buiten termijn" "Week van de dienstverlening" \
-		"Voorbeelddata" "Pagina 2 van"; do
+		"Voorbeelddata" "Pagina 2 van 5" "Tabel 1. Alle KPI" "Figuur 1." "✔ behaald" "Bijlage" \
+		"Werkdagen" "Tweede Paasdag" "ten hoogste 15% eind 2025" "‘Wat we afleiden’"; do
 		check "PDF text contains '$s'" contains "$T/r.txt" "$s"
 	done
-	pdffonts "$O/raadsrapportage-2025.pdf" >"$T/fonts.txt" 2>/dev/null
+	$PY "$ROOT/tests/pdfcheck.py" "$R" --headings "$T/headings.txt" >"$T/pdfcheck.txt" 2>&1
+	check "PDF structure: tagged, every text marked, figures with alt text, tables with TH" \
+		sh -c "head -n 1 '$T/pdfcheck.txt' | grep -qx ok"
+	grep -v '^ok$' "$T/pdfcheck.txt" | grep -v '^elements:' | head -5
+	pdffonts "$R" >"$T/fonts.txt" 2>/dev/null
 	check "PDF fonts are embedded" sh -c "awk 'NR>2 && \$(NF-4)!=\"yes\"{e=1} END{exit e}' '$T/fonts.txt'"
-	pdfinfo "$O/raadsrapportage-2025.pdf" >"$T/info.txt" 2>/dev/null
+	check "PDF fonts have a ToUnicode map" sh -c "awk 'NR>2 && \$(NF-3)!=\"yes\"{e=1} END{exit e}' '$T/fonts.txt'"
+	pdfinfo "$R" >"$T/info.txt" 2>/dev/null
 	check "PDF has a title" contains "$T/info.txt" "Raadsrapportage Excellente dienstverlening 2025"
 	check "PDF is A4" contains "$T/info.txt" "595.276 x 841.89"
-	check "PDF declares Dutch as its language" grep -aq "/Lang (nl-NL)" "$O/raadsrapportage-2025.pdf"
-	check "PDF viewers show the title" grep -aq "/DisplayDocTitle true" "$O/raadsrapportage-2025.pdf"
+	check "PDF is tagged" grep -q "^Tagged: *yes" "$T/info.txt"
+	# the structure tree's headings hold every action and team goal title (pdfcheck.py reads
+	# them; poppler's pdfinfo -struct-text agrees on the fixture's report below)
+	n=0
+	for f in $(grep -lE '^soort: *(actie|teamdoel)' "$P"/content/*.md); do
+		tt=$(sed -n 's/^titel: *//p' "$f" | head -n 1 | sed 's/^"\(.*\)"$/\1/')
+		check "structure tree has the heading '$tt'" grep -qxF "H2	$tt" "$T/headings.txt"
+		n=$((n + 1))
+	done
+	check "all 23 actions and team goals looked for" test $n -eq 23
+	# key figures: every KPI value in the report's summary table equals the site's tile
+	$PY - "$T/r.txt" "$O" >"$T/keyfig.txt" 2>&1 <<'PYEOF'
+import sys, re, glob, html
+txt = open(sys.argv[1], encoding="utf-8").read()
+site = ""
+for f in glob.glob(sys.argv[2] + "/**/*.html", recursive=True):
+    site += open(f, encoding="utf-8").read()
+site = html.unescape(site)
+vals = re.findall(r"\b(\d{1,3}(?:\.\d{3})*,\d%?)", txt.split("Tabel 2.")[0].split("Tabel 1.")[1])
+missing = [v for v in vals if v not in site]
+assert len(vals) >= 15, vals
+assert not missing, missing
+print("ok", len(vals))
+PYEOF
+	check "the report's key figures are the site's" sh -c "grep -q '^ok' '$T/keyfig.txt'"
+	grep -v '^ok' "$T/keyfig.txt" | tail -3
 else
-	bad "pdftotext is not installed"
+	bad "poppler-utils or python3-pikepdf is not installed"
 fi
 
 # Workbook: read back as a manager would
@@ -151,7 +184,18 @@ check "fixture reference date from the data" contains "$F/output/bronnen.html" "
 
 # privacy: no personal column reaches any output or message
 mkdir -p "$T/unzip" && (cd "$T/unzip" && $PY -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall()' "$F/output/mt-rapportage-2024-K2.xlsx")
-pdftotext "$F/output/raadsrapportage-2024.pdf" "$T/fx.txt" 2>/dev/null
+pdftotext "$F/output/raadsrapportage-2024.pdf" "$T/fx.txt" 2>"$T/fx.pdferr"
+check "fixture PDF: pdftotext prints no warning" test ! -s "$T/fx.pdferr"
+check "fixture PDF: quotes and diaeresis come out right" contains "$T/fx.txt" "‘terugbelverzoek’ vraagt. Elke maand wordt dit geëvalueerd."
+check "fixture PDF: a milestone done is ✔" contains "$T/fx.txt" "✔ gereed"
+$PY "$ROOT/tests/pdfcheck.py" "$F/output/raadsrapportage-2024.pdf" >"$T/fxcheck.txt" 2>&1
+check "fixture PDF: structure checks" sh -c "head -n 1 '$T/fxcheck.txt' | grep -qx ok"
+$PY "$ROOT/tests/pdfcheck.py" "$F/output/raadsrapportage-2024.pdf" --headings "$T/fxhead.txt" >/dev/null 2>&1
+pdfinfo -struct-text "$F/output/raadsrapportage-2024.pdf" >"$T/fxstruct.txt" 2>/dev/null
+check "fixture PDF: poppler's structure text has the action's title" contains "$T/fxstruct.txt" "Terugbellen binnen twee werkdagen"
+check "fixture PDF: and so does pdfcheck.py's" grep -qxF "H2	Terugbellen binnen twee werkdagen" "$T/fxhead.txt"
+check "fixture PDF: poppler finds every heading pdfcheck.py finds" sh -c "
+	cut -f2 '$T/fxhead.txt' | tail -n +2 | while IFS= read -r h; do grep -qF -- \"\$h\" '$T/fxstruct.txt' || exit 1; done"
 # (the PDF and the workbook are compressed: their text is checked after extraction)
 leak=$(grep -rlE 'Geheime|06[0-9]{8}' --exclude='*.pdf' --exclude='*.xlsx' "$F/output" "$T/unzip" "$T/fx.txt" "$T/fx.err" 2>/dev/null)
 check "no name or phone number in any output" test -z "$leak"

@@ -97,7 +97,7 @@ static void test_errors(void **st)
 	expect("---\ntitel: [x\n---\n",
 	       "content/a.md:3:1: fout: de front matter is geen geldige YAML: een lijst tussen [ ] is niet afgesloten met ] (begonnen op regel 2, kolom 8)\n");
 	expect("---\ntitel: T\nsoort: programma\nkleur: rood\n---\n",
-	       "content/a.md:4:1: fout: onbekende sleutel 'kleur' in de front matter; bekend zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht\n");
+	       "content/a.md:4:1: fout: onbekende sleutel 'kleur' in de front matter; bekend zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, raadsrapportage\n");
 	expect("---\ntitel: T\nsoort: rapport\n---\n",
 	       "content/a.md:3:8: fout: 'soort' heeft een onbekende waarde 'rapport'; kies uit: programma, actie, teamdoel, team\n");
 	expect("---\nsoort: programma\n---\n", "content/a.md:2:1: fout: de front matter mist de verplichte sleutel 'titel'\n");

@@ -69,6 +69,20 @@ static void test_holidays(void **st)
 	assert_null(calendar_holiday(D(2024, 12, 24)));
 }
 
+/* Why a weekday is off: a holiday by name, an extra closing day, nothing on a weekend. */
+static void test_day_off(void **st)
+{
+	(void)st;
+	calendar_t c = {0};
+	calendar_add_closed(&c, day_from_ymd(2024, 5, 10));
+	assert_string_equal(calendar_day_off(&c, day_from_ymd(2024, 4, 1)), "Tweede Paasdag");
+	assert_string_equal(calendar_day_off(&c, day_from_ymd(2024, 5, 10)), "extra sluitingsdag");
+	assert_null(calendar_day_off(&c, day_from_ymd(2024, 3, 29))); /* Goede Vrijdag works */
+	assert_null(calendar_day_off(&c, day_from_ymd(2024, 5, 5)));  /* Bevrijdingsdag on a Sunday */
+	assert_null(calendar_day_off(&c, day_from_ymd(2024, 5, 13)));
+	calendar_free(&c);
+}
+
 static void test_deadline(void **st)
 {
 	(void)st;
@@ -157,7 +171,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_easter),
-		cmocka_unit_test(test_holidays), cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_holidays), cmocka_unit_test(test_day_off), cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_format),
 		cmocka_unit_test(test_periods),
 	};
