@@ -11,9 +11,11 @@ set -e
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
 	libxlsxwriter-dev libyaml-dev nettle-dev fonts-dejavu-core fonts-dejavu-extra colord-data"
 # test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
-# read back, fuzzing) and pikepdf (PDF/UA structure checks), clang's libFuzzer, Chromium and a
-# JRE (axe-core and the Nu HTML Checker), ca-certificates (npm)
-test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf chromium default-jre-headless
+# read back, fuzzing) and pikepdf (PDF/UA structure checks), LibreOffice (a second reader of the
+# workbooks), clang's libFuzzer, Chromium and a JRE (axe-core and the Nu HTML Checker),
+# ca-certificates (npm)
+test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf libreoffice-calc-nogui
+	chromium default-jre-headless
 	clang libclang-rt-14-dev
 	ca-certificates"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's

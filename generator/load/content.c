@@ -304,7 +304,8 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 
 static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
 	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
-	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", "afgeleid", NULL};
+	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", "afgeleid", "kort",
+	"maandrapportage", NULL};
 
 static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 {
@@ -451,6 +452,32 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 
 	if ((v = get(n, "afgeleid")))
 		k->def.afgeleid = get_str(c, v, "afgeleid");
+	if ((v = get(n, "kort")) && (k->def.kort = get_str(c, v, "kort"))) {
+		/* the name of the KPI's sheet in the workbooks: Excel allows 31 characters, none of
+		 * []:*?/\, no ' at either end, and keeps a few names for itself */
+		static const char *const taken[] = {"Overzicht", "Mijlpalen", "Definities", "Deze maand", "Per maand",
+			"Geschiedenis", "History", NULL};
+		size_t chars = 0;
+		for (const unsigned char *q = (const unsigned char *)k->def.kort; *q; q++)
+			chars += (*q & 0xC0) != 0x80;
+		const char *bad = strpbrk(k->def.kort, "[]:*?/\\");
+		size_t len = strlen(k->def.kort);
+		int reserved = 0;
+		for (const char *const *t = taken; *t; t++)
+			reserved |= !strcasecmp(*t, k->def.kort);
+		if (chars > 31)
+			err(c, v, "'kort' is de naam van het Excel-blad en mag ten hoogste 31 tekens hebben, niet %zu", chars);
+		else if (bad)
+			err(c, v, "'kort' is de naam van het Excel-blad en mag geen '%c' bevatten", *bad);
+		else if (k->def.kort[0] == '\'' || k->def.kort[len - 1] == '\'')
+			err(c, v, "'kort' is de naam van het Excel-blad en mag niet met ' beginnen of eindigen");
+		else if (reserved)
+			err(c, v, "'kort' mag niet '%s' zijn: zo heet al een ander blad in de werkmap", k->def.kort);
+		k->src.kort_line = v->line;
+		k->src.kort_col = v->col;
+	}
+	if ((v = get(n, "maandrapportage")))
+		get_bool(c, v, "maandrapportage", &k->def.maandrapportage);
 	if ((v = get(n, "thema")))
 		k->def.thema = get_str(c, v, "thema");
 	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {
@@ -812,6 +839,17 @@ int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 				     "kpi-id '%s' bestaat al (%s:%d)", m->kpis[i]->def.id, m->kpis[j]->src.file,
 				     m->kpis[j]->src.line);
 			}
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		for (size_t j = 0; j < i && k->def.kort; j++)
+			if (m->kpis[j]->def.kort && !strcasecmp(k->def.kort, m->kpis[j]->def.kort))
+				diag(d, DIAG_ERROR, k->src.file, k->src.kort_line, k->src.kort_col,
+				     "kpi '%s' heeft de korte naam '%s' al (%s:%d); geef elke kpi een eigen 'kort'",
+				     m->kpis[j]->def.id, m->kpis[j]->def.kort, m->kpis[j]->src.file, m->kpis[j]->src.kort_line);
+		if (k->def.maandrapportage && k->def.per != PER_MAAND)
+			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
+			     "'maandrapportage' kan alleen bij een kpi met 'per: maand' (kpi '%s')", k->def.id);
+	}
 	for (size_t i = 0; i < m->npages; i++)
 		for (size_t j = 0; j < i; j++)
 			if (m->pages[i]->soort == m->pages[j]->soort && str_eq(m->pages[i]->slug, m->pages[j]->slug)) {

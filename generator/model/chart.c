@@ -101,10 +101,19 @@ static void set_range(chart_t *c, double range_lo, double range_hi)
 			c->ymax = ceil(hi);
 		break;
 	case EENHEID_AANTAL:
-	case EENHEID_WERKDAGEN:
+	case EENHEID_WERKDAGEN: {
+		/* from 0 to a round number a little above the data: 3 goes to 4, 8,3 to 10, 36 to 40 */
 		c->ymin = 0;
-		c->ymax = hi <= 0 ? 1 : hi * 1.15;
+		double top = hi <= 0 ? 1 : hi * 1.1;
+		double mag = pow(10, floor(log10(top)));
+		double f = top / mag;
+		static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+		size_t i = 0;
+		while (i + 1 < sizeof steps / sizeof *steps && f > steps[i] + 1e-9)
+			i++;
+		c->ymax = steps[i] * mag;
 		break;
+	}
 	}
 	if (c->ymax <= c->ymin)
 		c->ymax = c->ymin + 1;

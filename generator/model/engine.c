@@ -564,6 +564,7 @@ void engine_finish(engine_t *e, int peil)
 	day_to_ymd(peil, &y, &mo, &d);
 	m->report_year = y;
 	m->mt_quarter = period_of(PER_KWARTAAL, peil);
+	m->report_month = period_of(PER_MAAND, peil + 1) != period_of(PER_MAAND, peil) ? period_of(PER_MAAND, peil) : -1;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		kpi_t *k = m->kpis[i];
 		acc_kpi *a = &e->acc[i];

@@ -18,6 +18,7 @@ model_t *model_new(void)
 	model_t *m = xcalloc(1, sizeof *m);
 	m->peildatum = DAY_NONE;
 	m->conf_peildatum = DAY_NONE;
+	m->report_month = -1;
 	return m;
 }
 
@@ -55,6 +56,7 @@ void kpi_free(kpi_t *k)
 	}
 	free(d->events);
 	free(d->afgeleid);
+	free(d->kort);
 	free(k->src.file);
 	free(k->res.targets);
 	series_free(&k->res.total);

@@ -72,6 +72,7 @@ typedef struct {
 typedef struct {
 	char *file;              /* as shown: content/12-terugbelverzoeken.md */
 	int line, col;
+	int kort_line, kort_col; /* a KPI's 'kort', for the uniqueness check */
 } srcpos_t;
 
 /* What the content says about a KPI (its front matter). */
@@ -105,6 +106,8 @@ typedef struct {
 	event_t *events;         /* marked in the charts */
 	size_t nevents;
 	char *afgeleid;          /* not (all) in the programme: why we measure it so, for readers */
+	char *kort;              /* short name for the workbook sheet (31 characters), or NULL */
+	int maandrapportage;     /* also a monthly workbook when the reference date ends a month */
 } kpi_def;
 
 /* One period of one group, as the engine computed it. */
@@ -236,6 +239,7 @@ typedef struct {
 	/* computed by the engine */
 	int report_year;         /* the council report's year */
 	int mt_quarter;          /* the MT report's quarter (period key) */
+	int report_month;        /* the month the reference date ends (period key), else -1 */
 	int kpi_count[ST_N];     /* KPIs per status */
 	int ms_count[MS_N];      /* milestones per status, all pages */
 	size_t nms;

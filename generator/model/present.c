@@ -74,6 +74,12 @@ const char *present_per_word(per_t per)
 	return w[per];
 }
 
+const char *present_unit(eenheid_t unit)
+{
+	static const char *const w[] = {"procent", "cijfer", "aantal", "werkdagen"};
+	return w[unit];
+}
+
 const char *present_per_label(per_t per)
 {
 	static const char *const w[] = {"Maand", "Kwartaal", "Jaar"};

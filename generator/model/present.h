@@ -19,6 +19,7 @@ const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
 /* "We volgen de logica van de inwoner (Verbinding)", for headings */
 const char *present_ambition(int amb);
 const char *present_per_word(per_t per);          /* "maand" */
+const char *present_unit(eenheid_t unit);         /* "procent", "cijfer", "aantal", "werkdagen" */
 const char *present_per_label(per_t per);         /* "Maand" */
 
 /* Dates and periods; out holds at least 40 bytes. */

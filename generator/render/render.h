@@ -25,6 +25,8 @@ int pdf_render(const model_t *m, const render_ctx *rc);
 int xlsx_render(const model_t *m, const render_ctx *rc);
 int site_render(const model_t *m, const render_ctx *rc);
 
+/* The monthly workbook of a KPI marked `maandrapportage`: "terugbelverzoeken-2025-12.xlsx". */
+char *xlsx_month_name(const kpi_t *k, int month);
 /* Open-data file name of a KPI, relative to the output folder ("data/<id>.csv"). */
 char *opendata_href(const kpi_t *k);
 

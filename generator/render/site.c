@@ -726,13 +726,29 @@ static void downloads_page(sctx *s)
 	char size[64];
 	buf_puts(&b, "<h1>Downloads</h1><ul class=\"lijst\">");
 	file_size(s, s->rc->pdf_name, size);
-	buf_printf(&b, "<li><a href=\"%s\">Raadsrapportage %d</a> (PDF, %s). "
-	               "Deze pagina's zijn de toegankelijke versie van dit rapport.</li>",
+	buf_printf(&b, "<li><a href=\"%s\">Raadsrapportage %d</a> (PDF, %s): het jaarrapport voor de raad, "
+	               "ook te lezen met een schermlezer.</li>",
 	           s->rc->pdf_name, m->report_year, size);
 	file_size(s, s->rc->xlsx_name, size);
 	char per[40];
 	present_period(PER_KWARTAAL, m->mt_quarter, per);
-	buf_printf(&b, "<li><a href=\"%s\">MT-rapportage %s</a> (Excel, %s)</li></ul>", s->rc->xlsx_name, per, size);
+	buf_printf(&b, "<li><a href=\"%s\">MT-rapportage %s</a> (Excel, %s): per KPI de cijfers, een grafiek met de "
+	               "doelen en de status.</li>", s->rc->xlsx_name, per, size);
+	if (m->report_month >= 0)
+		for (size_t i = 0; i < m->nkpis; i++) {
+			const kpi_t *k = m->kpis[i];
+			if (!k->def.maandrapportage)
+				continue;
+			char *name = xlsx_month_name(k, m->report_month), month[40];
+			present_period(PER_MAAND, m->report_month, month);
+			file_size(s, name, size);
+			buf_printf(&b, "<li><a href=\"%s\">Maandrapportage ", name);
+			esc_html(&b, k->def.naam);
+			buf_printf(&b, ", %s</a> (Excel, %s): deze maand en de laatste twaalf maanden per %s.</li>", month, size,
+			           k->def.groep ? k->def.groep : "maand");
+			free(name);
+		}
+	buf_puts(&b, "</ul>");
 	buf_puts(&b, "<h2>Alle cijfers als CSV</h2><p>Elk bestand is UTF-8 met ; als scheidingsteken en een komma als decimaalteken, "
 	             "zodat Excel het goed opent.");
 	if (m->voorbeelddata)

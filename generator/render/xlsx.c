@@ -1,7 +1,17 @@
-/* xlsx.c - the MT workbook; the only module that includes xlsxwriter.h.
- * Title in A1, real header rows, no merged cells, frozen headers, filters, number
- * formats, a native chart per KPI, and a definitions sheet. */
-#include <errno.h>
+/* xlsx.c - the MT workbooks; the only module that includes xlsxwriter.h.
+ *
+ * Excel-native, as a controller would build them: numbers are numbers (a share is a fraction
+ * with a percent format, a mark has one decimal, a count is whole), every period is a real date
+ * (its first day) with a text label where a date format cannot say it (K4 2025), every data
+ * block is an Excel table (header, banded rows, filter buttons), charts come from the same chart
+ * description as the site with their targets and baseline, and every sheet prints landscape on
+ * A4, one page wide, with its header row repeated. No merged cells.
+ *
+ * The quarterly workbook (mt-rapportage-2025-K4.xlsx): an overview with a row per KPI linking
+ * to its sheet, a sheet per KPI, milestones and definitions. The monthly workbook of a KPI
+ * marked `maandrapportage` (terugbelverzoeken-2025-12.xlsx), when the reference date ends a
+ * month: this month per team, the last twelve months per team, the KPI's sheet, its definition. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,427 +19,1036 @@
 #include <xlsxwriter.h>
 
 #include "base/date.h"
+#include "base/escape.h"
+#include "base/fmt.h"
+#include "base/util.h"
+#include "model/chart.h"
 #include "model/present.h"
 #include "model/table.h"
 #include "render/render.h"
-#include "base/util.h"
+
+enum { MAXCOLS = 40 };
 
 typedef struct {
 	lxw_workbook *wb;
-	lxw_format *title, *note, *head, *text, *wrap, *count, *pct, *mark, *date;
-	lxw_format *st_good, *st_bad, *st_risk;
-	char **names;
+	const model_t *m;
+	lxw_format *title, *note, *text, *wrap, *link, *bold, *head;
+	lxw_format *count, *pct, *mark, *date, *month, *year;
+	lxw_format *d_count, *d_pct, *d_mark;       /* changes: always with a sign */
+	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
+	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
+	char **names;                               /* sheet names so far */
 	size_t nnames;
+	int ntables;
+	char stamp[64];                             /* "Stand op 31 december 2025" */
 } xctx;
 
-/* Sheet names: at most 31 characters, none of []:*?/\\', cut at a word, unique. */
-static char *sheet_name(xctx *x, const char *want)
+typedef struct {
+	lxw_worksheet *ws;
+	const char *name;
+	double width[MAXCOLS];                      /* widest content per column, in characters */
+	double fixed[MAXCOLS];                      /* width of a column whose text wraps, or 0 */
+	int *lines;                                 /* per row: lines of its tallest wrapped cell */
+	size_t nlines;
+	int head_row;                               /* the table header (it wraps too), or -1 */
+	double head_chars[MAXCOLS];
+} sheet_t;
+
+/* --- names --------------------------------------------------------------------------------- */
+
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static int name_taken(const xctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->nnames; i++)
+		if (!strcasecmp(x->names[i], name))
+			return 1;
+	return 0;
+}
+
+/* A sheet name: the KPI's `kort`, else its name when that fits Excel's 31 characters, else the
+ * name cut at 30 with "…" so that nobody takes it for another KPI's full name. Characters Excel
+ * refuses become spaces; a name taken already gets " (2)". */
+static const char *sheet_name(xctx *x, const char *want)
 {
 	buf_t b = {0};
-	int chars = 0;
-	size_t last_space = 0;
-	const unsigned char *s = (const unsigned char *)want;
-	while (*s) {
+	size_t n = 0, total = chars(want);
+	for (const unsigned char *s = (const unsigned char *)want; *s;) {
 		size_t len = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
-		if (chars == 31) {
-			if (last_space)
-				b.len = last_space, b.s[b.len] = '\0';
+		if (total > 31 && n == 30) {
+			while (b.len && b.s[b.len - 1] == ' ')
+				b.s[--b.len] = '\0';
+			buf_puts(&b, "…");
 			break;
 		}
-		if (len == 1 && strchr("[]:*?/\\'", *s)) {
+		if (len == 1 && strchr("[]:*?/\\", *s))
 			buf_putc(&b, ' ');
-		} else {
-			if (*s == ' ')
-				last_space = b.len;
+		else
 			for (size_t i = 0; i < len && s[i]; i++)
 				buf_putc(&b, (char)s[i]);
-		}
 		s += len;
-		chars++;
+		n++;
 	}
-	/* a name cut short should not end in "van de" or "binnen" */
-	static const char *const weak[] = {"van", "de", "het", "een", "en", "met", "op", "in", "binnen",
-		"voor", "per", "door", "boven", "onder", "bij", "naar", NULL};
-	for (int again = 1; again && s && *s;) {
-		again = 0;
-		while (b.len && b.s[b.len - 1] == ' ')
-			b.s[--b.len] = '\0';
-		char *sp = strrchr(b.s, ' ');
-		for (const char *const *w = weak; sp && *w; w++)
-			if (!strcasecmp(sp + 1, *w)) {
-				b.len = (size_t)(sp - b.s);
-				b.s[b.len] = '\0';
-				again = 1;
-				break;
-			}
-	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.s[--b.len] = '\0';
+	while (b.len && (b.s[0] == '\'' || b.s[b.len - 1] == '\''))
+		b.s[b.s[0] == '\'' ? 0 : b.len - 1] = ' ';
 	char *name = buf_take(&b);
-	char *orig = xstrdup(name);
-	/* unique, case-insensitively; make room for " (2)" */
-	for (int n = 2;; n++) {
-		int clash = 0;
-		for (size_t i = 0; i < x->nnames; i++)
-			if (!strcasecmp(x->names[i], name))
-				clash = 1;
-		if (!clash)
-			break;
-		const char *base = orig;
+	for (int k = 2; name_taken(x, name); k++) {
 		char suffix[16];
-		snprintf(suffix, sizeof suffix, " (%d)", n);
-		size_t keep = strlen(base);
-		while (keep + strlen(suffix) > 31)
-			keep--;
-		while (keep && ((unsigned char)base[keep] & 0xC0) == 0x80)
-			keep--;
-		char *nn = xasprintf("%.*s%s", (int)keep, base, suffix);
+		snprintf(suffix, sizeof suffix, " (%d)", k);
+		size_t keep = strlen(want);
+		char *base = xstrdup(want);
+		while (chars(base) + strlen(suffix) > 31 && keep) {
+			while (keep && ((unsigned char)base[keep - 1] & 0xC0) == 0x80)
+				keep--;
+			base[--keep] = '\0';
+		}
 		free(name);
-		name = nn;
+		name = xasprintf("%s%s", base, suffix);
+		free(base);
 	}
-	free(orig);
 	x->names = xrealloc(x->names, (x->nnames + 1) * sizeof *x->names);
 	x->names[x->nnames++] = name;
 	return name;
 }
 
-static void header_row(xctx *x, lxw_worksheet *ws, int row, const char *const *heads, int n)
+static const char *kpi_sheet_name(xctx *x, const kpi_t *k)
 {
-	for (int c = 0; c < n; c++)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c, heads[c], x->head);
+	return sheet_name(x, k->def.kort ? k->def.kort : k->def.naam);
 }
 
-static lxw_format *fmt_for(xctx *x, kt_kind k)
+/* The link to cell A1 of a sheet: internal:'Name'!A1, quotes doubled. */
+static char *sheet_link(const char *name)
 {
-	switch (k) {
-	case KT_COUNT:
-		return x->count;
-	case KT_PCT:
-		return x->pct;
-	case KT_MARK:
-		return x->mark;
-	case KT_TEXT:
-	case KT_PERIOD:
-		return x->text;
+	buf_t b = {0};
+	buf_puts(&b, "internal:'");
+	for (const char *s = name; *s; s++) {
+		if (*s == '\'')
+			buf_putc(&b, '\'');
+		buf_putc(&b, *s);
 	}
-	return x->text;
+	buf_puts(&b, "'!A1");
+	return buf_take(&b);
+}
+
+static sheet_t new_sheet(xctx *x, const char *name)
+{
+	sheet_t sh;
+	memset(&sh, 0, sizeof sh);
+	sh.ws = workbook_add_worksheet(x->wb, name);
+	sh.name = name;
+	sh.head_row = -1;
+	return sh;
+}
+
+/* --- cells --------------------------------------------------------------------------------- */
+
+static void widen(sheet_t *sh, int col, double w)
+{
+	if (col >= 0 && col < MAXCOLS && w > sh->width[col])
+		sh->width[col] = w;
+}
+
+static void put_text(sheet_t *sh, int row, int col, const char *s, lxw_format *f)
+{
+	if (!s || !*s)
+		return;
+	worksheet_write_string(sh->ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+	widen(sh, col, (double)chars(s));
+}
+
+/* A long text in a cell of its own row (a title or a note): it may run over the next columns
+ * and does not set the column's width. */
+static void put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
+{
+	worksheet_write_string(sh->ws, (lxw_row_t)row, 0, s, f);
+}
+
+/* A text in a column of fixed width (wrap_column) that wraps; the row grows to show it all. */
+static void count_lines(sheet_t *sh, int row, int col, const char *s)
+{
+	double w = col < MAXCOLS && sh->fixed[col] > 0 ? sh->fixed[col] : 40;
+	int n = (int)ceil((double)chars(s) * 1.1 / (w - 1));
+	if ((size_t)row >= sh->nlines) {
+		size_t old = sh->nlines;
+		sh->nlines = (size_t)row + 64;
+		sh->lines = xrealloc(sh->lines, sh->nlines * sizeof *sh->lines);
+		memset(sh->lines + old, 0, (sh->nlines - old) * sizeof *sh->lines);
+	}
+	if (n > sh->lines[row])
+		sh->lines[row] = n;
+}
+
+static void put_wrap(sheet_t *sh, int row, int col, const char *s, lxw_format *f)
+{
+	if (!s || !*s)
+		return;
+	worksheet_write_string(sh->ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+	count_lines(sh, row, col, s);
+}
+
+static void wrap_column(sheet_t *sh, int col, double width)
+{
+	sh->fixed[col] = width;
+}
+
+static void put_num(sheet_t *sh, int row, int col, double v, lxw_format *f, double width)
+{
+	worksheet_write_number(sh->ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+	widen(sh, col, width);
+}
+
+static void put_date(sheet_t *sh, int row, int col, int day, lxw_format *f)
+{
+	int y, m, d;
+	day_to_ymd(day, &y, &m, &d);
+	lxw_datetime dt = {y, m, d, 0, 0, 0};
+	worksheet_write_datetime(sh->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, f);
+	widen(sh, col, 11);
+}
+
+/* Column widths from the content, within bounds; `wrap_col` (or -1) is the one wide text column
+ * that wraps instead. */
+static void fit_columns(sheet_t *sh, int ncols)
+{
+	int head = 1;
+	for (int c = 0; c < ncols && c < MAXCOLS; c++) {
+		double w = sh->width[c] * 1.1 + 2;
+		w = sh->fixed[c] > 0 ? sh->fixed[c] : w < 8 ? 8 : w > 48 ? 48 : w;
+		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		/* the header wraps within the column, beside its filter button */
+		int n = (int)ceil(sh->head_chars[c] * 1.15 / (w - 3));
+		if (n > head)
+			head = n;
+	}
+	if (sh->head_row >= 0 && head > 1)
+		worksheet_set_row(sh->ws, (lxw_row_t)sh->head_row, 15.0 * head, NULL);
+	for (size_t r = 0; r < sh->nlines; r++)
+		if (sh->lines[r] > 1)
+			worksheet_set_row(sh->ws, (lxw_row_t)r, 15.0 * sh->lines[r], NULL);
+	free(sh->lines);
+	sh->lines = NULL;
+	sh->nlines = 0;
+}
+
+/* The widest word of a header that wraps. */
+static double longest_word(const char *s)
+{
+	double best = 0, w = 0;
+	for (; *s; s++) {
+		if (*s == ' ') {
+			best = fmax(best, w);
+			w = 0;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			w++;
+		}
+	}
+	return fmax(best, w);
+}
+
+/* A share is stored as a fraction (0,122 shown as 12,2%), everything else as shown. */
+static double stored(kt_kind kind, double v)
+{
+	/* rounded again after the division, so 53,8% is stored as 0.538, not 0.53799999 */
+	return kind == KT_PCT ? num_round(v / 100.0, 3) : kind == KT_COUNT ? num_round(v, 0) : num_round(v, 1);
+}
+
+static lxw_format *kind_format(xctx *x, kt_kind kind)
+{
+	return kind == KT_PCT ? x->pct : kind == KT_MARK ? x->mark : kind == KT_COUNT ? x->count : x->text;
+}
+
+static kt_kind unit_kind(eenheid_t u)
+{
+	return u == EENHEID_PROCENT ? KT_PCT : u == EENHEID_AANTAL ? KT_COUNT : KT_MARK;
+}
+
+/* --- tables and pages ------------------------------------------------------------------------ */
+
+/* An Excel table: the header in row `r0` from column `c0`, `nrows` rows of data below it (already
+ * written). Headers must differ within a table; a repeated one gets " (2)". Without data rows
+ * there is no table, only the header and a note. */
+static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nrows, const char *const *heads,
+                      const char *what)
+{
+	char **uniq = xcalloc((size_t)ncols, sizeof *uniq);
+	for (int c = 0; c < ncols; c++) {
+		uniq[c] = xstrdup(heads[c][0] ? heads[c] : "Kolom");
+		for (int k = 2;; k++) {
+			int clash = 0;
+			for (int e = 0; e < c; e++)
+				clash |= !strcasecmp(uniq[e], uniq[c]);
+			if (!clash)
+				break;
+			free(uniq[c]);
+			uniq[c] = xasprintf("%s (%d)", heads[c], k);
+		}
+		widen(sh, c0 + c, fmax(longest_word(uniq[c]) + 3, fmin((double)chars(uniq[c]), 12))); /* + filter button */
+		if (c0 + c < MAXCOLS && c0 == 0) {
+			sh->head_row = r0;
+			sh->head_chars[c0 + c] = (double)chars(uniq[c]);
+		}
+	}
+	if (!nrows) {
+		for (int c = 0; c < ncols; c++)
+			worksheet_write_string(sh->ws, (lxw_row_t)r0, (lxw_col_t)(c0 + c), uniq[c], x->head);
+		put_text(sh, r0 + 1, c0, "Nog geen gegevens.", x->note);
+	} else {
+		lxw_table_column *col = xcalloc((size_t)ncols, sizeof *col);
+		lxw_table_column **cols = xcalloc((size_t)ncols + 1, sizeof *cols);
+		for (int c = 0; c < ncols; c++) {
+			col[c].header = uniq[c];
+			col[c].header_format = x->head;
+			cols[c] = &col[c];
+		}
+		buf_t name = {0};
+		buf_printf(&name, "tabel_%d_", ++x->ntables);
+		size_t at = name.len;
+		esc_slug(&name, what);
+		for (size_t i = at; i < name.len; i++)
+			if (name.s[i] == '-')
+				name.s[i] = '_';
+		if (name.len > 200)
+			name.s[name.len = 200] = '\0';
+		lxw_table_options opt = {0};
+		opt.name = name.s;
+		opt.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+		opt.style_type_number = 2;
+		opt.columns = cols;
+		worksheet_add_table(sh->ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)(r0 + (int)nrows),
+		                    (lxw_col_t)(c0 + ncols - 1), &opt);
+		buf_free(&name);
+		free(cols);
+		free(col);
+	}
+	for (int c = 0; c < ncols; c++)
+		free(uniq[c]);
+	free(uniq);
+}
+
+/* '&' starts a code in Excel's page headers */
+static void header_text(buf_t *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '&')
+			buf_putc(b, '&');
+		buf_putc(b, *s);
+	}
+}
+
+/* Landscape A4, one page wide, the header row repeated, title and page numbers on every page. */
+static void print_setup(xctx *x, sheet_t *sh, const char *title, int head_row)
+{
+	lxw_worksheet *ws = sh->ws;
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	if (head_row >= 0)
+		worksheet_repeat_rows(ws, (lxw_row_t)head_row, (lxw_row_t)head_row);
+	buf_t h = {0};
+	buf_puts(&h, "&L&\"-,Bold\"");
+	header_text(&h, title);
+	buf_puts(&h, "&R");
+	header_text(&h, x->m->gemeente);
+	if (h.len > 250)
+		h.s[h.len = 250] = '\0';
+	worksheet_set_header(ws, h.s);
+	buf_reset(&h);
+	buf_puts(&h, "&L");
+	header_text(&h, x->stamp);
+	buf_puts(&h, "&RPagina &P van &N");
+	worksheet_set_footer(ws, h.s);
+	buf_free(&h);
 }
 
 static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int col)
 {
 	if (row1 < row0)
 		return;
+	/* the colour only supports the word, which is always there */
 	static const struct { const char *word; int which; } rules[] = {
-		{"behaald", 0}, {"op koers", 0}, {"gereed", 0}, {"risico", 2}, {"loopt", 2},
-		{"teruggevallen", 2}, {"achter", 1}, {"te laat", 1}, {"niet behaald", 1}};
+		{"niet behaald", 1}, {"te laat behaald", 0}, {"behaald", 0}, {"op koers", 0}, {"gereed", 0},
+		{"risico", 2}, {"loopt", 2}, {"teruggevallen", 2}, {"achter", 1}, {"te laat", 1}};
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
 		lxw_conditional_format cf = {0};
 		cf.type = LXW_CONDITIONAL_TYPE_TEXT;
-		cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING;
+		cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
 		cf.value_string = (char *)rules[i].word;
 		cf.format = rules[i].which == 0 ? x->st_good : rules[i].which == 1 ? x->st_bad : x->st_risk;
+		cf.stop_if_true = LXW_TRUE;
 		worksheet_conditional_format_range(ws, (lxw_row_t)row0, (lxw_col_t)col, (lxw_row_t)row1,
 		                                   (lxw_col_t)col, &cf);
 	}
 }
 
-static void overview(xctx *x, const model_t *m, const render_ctx *rc)
+/* --- a KPI's table --------------------------------------------------------------------------- */
+
+/* The columns of a KPI's table in the workbook: the shared table (table.h), with its period as a
+ * date ("Maand", "Jaar") or, for quarters, a label and the quarter's first day. */
+typedef struct {
+	kt_table t;
+	const char *heads[MAXCOLS];
+	int src[MAXCOLS];          /* table column, or -1: the period's first day */
+	int ncols;
+} kpi_cols;
+
+static void kpi_cols_build(const kpi_t *k, kpi_cols *kc)
 {
-	(void)rc;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet_name(x, "Overzicht"));
-	char per[40], day[40];
+	memset(kc, 0, sizeof *kc);
+	kt_build(k, &kc->t);
+	for (int c = 0; c < kc->t.ncols && kc->ncols < MAXCOLS - 1; c++) {
+		if (c == kc->t.period_col && k->def.per != PER_KWARTAAL) {
+			kc->heads[kc->ncols] = kc->t.cols[c].label; /* Maand, Jaar: the date alone */
+			kc->src[kc->ncols++] = -1;
+			continue;
+		}
+		kc->heads[kc->ncols] = kc->t.cols[c].label;
+		kc->src[kc->ncols++] = c;
+		if (c == kc->t.period_col) {
+			kc->heads[kc->ncols] = "Begin kwartaal";
+			kc->src[kc->ncols++] = -1;
+		}
+	}
+}
+
+static void kpi_row(xctx *x, sheet_t *sh, const kpi_cols *kc, size_t r, int row)
+{
+	const kt_table *t = &kc->t;
+	for (int c = 0; c < kc->ncols; c++) {
+		if (kc->src[c] < 0) {
+			int day = period_first_day(t->per, t->rows[r].key);
+			put_date(sh, row, c, day, t->per == PER_MAAND ? x->month : t->per == PER_JAAR ? x->year : x->date);
+			continue;
+		}
+		const kt_cell *cell = kt_at(t, r, kc->src[c]);
+		kt_kind kind = t->cols[kc->src[c]].kind;
+		if (kind == KT_TEXT || kind == KT_PERIOD) {
+			if (kind == KT_PERIOD) {
+				char p[40];
+				present_period_short(t->per, t->rows[r].key, p);
+				put_text(sh, row, c, p, x->text);
+			} else {
+				put_text(sh, row, c, cell->text, x->text);
+			}
+		} else if (!cell->empty) {
+			put_num(sh, row, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 1);
+		}
+	}
+}
+
+/* The chart of a KPI: its data as a small table at (row, col), the chart above it at (crow,
+ * col). Series: the organisation; every reference line (targets, baseline, step, norm) is a
+ * series of its own with the same value in every period, so it shows in Excel and in a copy. */
+static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, int col)
+{
+	chart_t *c = chart_trend(k, NULL, k->def.id);
+	if (!c)
+		return;
+	int pct = c->unit == EENHEID_PROCENT;
+	lxw_format *vf = kind_format(x, unit_kind(c->unit));
+	put_text(sh, row - 1, col, "Gegevens van de grafiek", x->bold);
+	const char **heads = xcalloc((size_t)c->nrefs + 2, sizeof *heads);
+	heads[0] = "Periode";
+	heads[1] = c->series[0].label;
+	for (int r = 0; r < c->nrefs; r++)
+		heads[2 + r] = c->refs[r].label;
+	for (int i = 0; i < c->ncats; i++) {
+		put_text(sh, row + 1 + i, col, c->cats[i], x->text);
+		if (c->series[0].has[i])
+			put_num(sh, row + 1 + i, col + 1, stored(pct ? KT_PCT : KT_MARK, num_round(c->series[0].y[i], 1)), vf, 8);
+		for (int r = 0; r < c->nrefs; r++)
+			put_num(sh, row + 1 + i, col + 2 + r, stored(pct ? KT_PCT : KT_MARK, c->refs[r].value), vf, 8);
+	}
+	char *what = xasprintf("grafiek %s", k->def.id);
+	add_table(x, sh, row, col, 2 + c->nrefs, (size_t)c->ncats, heads, what);
+	free(what);
+	free(heads);
+
+	lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_LINE);
+	lxw_row_t r0 = (lxw_row_t)(row + 1), r1 = (lxw_row_t)(row + c->ncats);
+	for (int s = 0; s < 1 + c->nrefs; s++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(se, sh->name, r0, (lxw_col_t)col, r1, (lxw_col_t)col);
+		chart_series_set_values(se, sh->name, r0, (lxw_col_t)(col + 1 + s), r1, (lxw_col_t)(col + 1 + s));
+		chart_series_set_name_range(se, sh->name, (lxw_row_t)row, (lxw_col_t)(col + 1 + s));
+		lxw_chart_line line = {0};
+		if (s == 0) {
+			line.color = 0x1F4E79;
+			line.width = 2.25;
+			chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(se, 4);
+			lxw_chart_fill mf = {.color = 0x1F4E79};
+			chart_series_set_marker_fill(se, &mf);
+			lxw_chart_line ml = {.color = 0x1F4E79};
+			chart_series_set_marker_line(se, &ml);
+		} else {
+			const chart_ref *ref = &c->refs[s - 1];
+			line.color = ref->dashed ? 0x8A4B00 : 0x4A5563;
+			line.width = 1.5;
+			line.dash_type = ref->dashed ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_ROUND_DOT;
+			chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+		}
+		chart_series_set_line(se, &line);
+	}
+	chart_title_set_name(ch, c->title);
+	lxw_chart_font tf = {.size = 12, .bold = LXW_TRUE};
+	chart_title_set_name_font(ch, &tf);
+	chart_axis_set_min(ch->y_axis, pct ? c->ymin / 100 : c->ymin);
+	chart_axis_set_max(ch->y_axis, pct ? c->ymax / 100 : c->ymax);
+	chart_axis_set_num_format(ch->y_axis, pct ? "0%" : c->unit == EENHEID_AANTAL ? "#,##0" : "0.0");
+	lxw_chart_line grid = {.color = 0xD5DBE1};
+	chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_TRUE);
+	chart_axis_major_gridlines_set_line(ch->y_axis, &grid);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	/* a label every half year (months) or year (quarters) when there are many */
+	int every = c->per == PER_MAAND ? (c->ncats > 24 ? 6 : c->ncats > 12 ? 3 : 1)
+	                                : c->per == PER_KWARTAAL && c->ncats > 12 ? 4 : 1;
+	if (every > 1)
+		chart_axis_set_interval_unit(ch->x_axis, (uint16_t)every);
+	lxw_chart_options opt = {0};
+	opt.x_scale = 1.5;
+	opt.y_scale = 1.4;
+	opt.description = c->desc;
+	worksheet_insert_chart_opt(sh->ws, (lxw_row_t)crow, (lxw_col_t)col, ch, &opt);
+	chart_free(c);
+}
+
+enum { CHART_ROWS = 21 }; /* 288 px x 1,4 at 20 px a row, and a gap */
+
+/* A KPI's sheet: title, status in words, the table of every group and period, and to its right
+ * the chart with its data. */
+static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
+{
+	sheet_t sh = new_sheet(x, name);
+	put_line(&sh, 0, k->def.naam, x->title);
+	char *why = present_reason(k);
+	put_line(&sh, 1, why, x->note);
+	free(why);
+	char *about = xasprintf("Eenheid: %s. Per %s%s%s. Bron: %s. %s: %s. %s.", present_unit(k->def.eenheid),
+	                        present_per_word(k->def.per), k->def.groep ? " en per " : "",
+	                        k->def.groep ? k->def.groep : "", k->def.bron ? k->def.bron : "kpi.csv",
+	                        present_soort(k->page->soort), k->page->titel, x->stamp);
+	put_line(&sh, 2, about, x->note);
+	free(about);
+	kpi_cols kc;
+	kpi_cols_build(k, &kc);
+	const int hr = 4;
+	for (size_t r = 0; r < kc.t.nrows; r++)
+		kpi_row(x, &sh, &kc, r, hr + 1 + (int)r);
+	add_table(x, &sh, hr, 0, kc.ncols, kc.t.nrows, kc.heads, k->def.id);
+	worksheet_freeze_panes(sh.ws, hr + 1, 0);
+	fit_columns(&sh, kc.ncols);
+	int col = kc.ncols + 1;
+	worksheet_set_column(sh.ws, (lxw_col_t)(kc.ncols), (lxw_col_t)(kc.ncols), 3, NULL);
+	sheet_t side = sh; /* the chart's columns, measured apart */
+	memset(side.width, 0, sizeof side.width);
+	side.lines = NULL;
+	side.nlines = 0;
+	/* below the header row, which repeats on every printed page */
+	kpi_chart(x, &side, k, hr + 1, hr + CHART_ROWS + 2, col);
+	for (int c = col; c < MAXCOLS; c++)
+		if (side.width[c] > 0)
+			worksheet_set_column(sh.ws, (lxw_col_t)c, (lxw_col_t)c, fmin(side.width[c] * 1.1 + 2, 34), NULL);
+	print_setup(x, &sh, k->def.naam, hr);
+	kt_free(&kc.t);
+}
+
+/* --- the quarterly workbook -------------------------------------------------------------------- */
+
+static void overview(xctx *x, const char *name, const char *const *names)
+{
+	const model_t *m = x->m;
+	sheet_t sh = new_sheet(x, name);
+	char per[40];
 	present_period(PER_KWARTAAL, m->mt_quarter, per);
-	present_date(m->peildatum, day);
 	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
-	worksheet_write_string(ws, 0, 0, title, x->title);
-	free(title);
-	char *sub = xasprintf("Stand op %s. Elke KPI heeft een eigen blad met alle cijfers; "
-	                      "definities staan op het blad Definities.", day);
-	worksheet_write_string(ws, 1, 0, sub, x->note);
+	put_line(&sh, 0, title, x->title);
+	char *sub = xasprintf("%s. Een rij per KPI; de naam linkt naar het blad met alle cijfers en de grafiek. "
+	                      "Percentages zijn echte percentages, periodes echte datums.", x->stamp);
+	put_line(&sh, 1, sub, x->note);
 	free(sub);
 	if (m->voorbeelddata)
-		worksheet_write_string(ws, 2, 0,
-		                       "Let op: dit zijn voorbeeldgegevens (voorbeelddata), geen echte metingen.", x->note);
-	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde",
-		"Periode", "Doel", "Doeldatum", "Status", "Toelichting"};
+		put_line(&sh, 2, "Let op: dit zijn voorbeeldgegevens (voorbeelddata), geen echte metingen.", x->note);
+	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid",
+		"Periode", "Begin periode", "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting"};
+	enum { NCOLS = 13 };
 	const int hr = 4;
-	header_row(x, ws, hr, head, 10);
+	wrap_column(&sh, 0, 30);
+	wrap_column(&sh, 2, 26);
+	wrap_column(&sh, 3, 22);
+	wrap_column(&sh, 12, 60);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++, r++) {
 		const kpi_t *k = m->kpis[i];
-		worksheet_write_string(ws, (lxw_row_t)r, 0, k->def.naam, x->text);
-		worksheet_write_string(ws, (lxw_row_t)r, 1, present_soort(k->page->soort), x->text);
-		worksheet_write_string(ws, (lxw_row_t)r, 2, k->page->titel, x->text);
-		worksheet_write_string(ws, (lxw_row_t)r, 3, k->page->eigenaar ? k->page->eigenaar : "", x->text);
-		lxw_format *vf = k->def.eenheid == EENHEID_PROCENT ? x->pct
-		                 : k->def.eenheid == EENHEID_AANTAL ? x->count
-		                                                : x->mark;
+		char *url = sheet_link(names[i]);
+		worksheet_write_url_opt(sh.ws, (lxw_row_t)r, 0, url, x->link, k->def.naam, "Naar het blad van deze KPI");
+		count_lines(&sh, r, 0, k->def.naam);
+		free(url);
+		put_text(&sh, r, 1, present_soort(k->page->soort), x->text);
+		put_wrap(&sh, r, 2, k->page->titel, x->wrap);
+		put_wrap(&sh, r, 3, k->page->eigenaar, x->wrap);
+		kt_kind kind = unit_kind(k->def.eenheid);
+		lxw_format *vf = kind_format(x, kind);
 		if (k->res.has_cur) {
-			double v = k->def.eenheid == EENHEID_AANTAL ? k->res.cur : present_round(k->def.eenheid, k->res.cur);
-			worksheet_write_number(ws, (lxw_row_t)r, 4, v, vf);
-			present_period_short(k->def.per, k->res.cur_key, per);
-			worksheet_write_string(ws, (lxw_row_t)r, 5, per, x->text);
+			put_num(&sh, r, 4, stored(kind, present_round(k->def.eenheid, k->res.cur)), vf, 8);
+			char p[40];
+			present_period_short(k->def.per, k->res.cur_key, p);
+			put_text(&sh, r, 6, p, x->text);
+			put_date(&sh, r, 7, period_first_day(k->def.per, k->res.cur_key), x->date);
 		}
+		put_text(&sh, r, 5, present_unit(k->def.eenheid), x->text);
+		if (k->res.has_change)
+			put_num(&sh, r, 8, stored(kind, k->res.change),
+			        kind == KT_PCT ? x->d_pct : kind == KT_COUNT ? x->d_count : x->d_mark, 8);
 		const target_t *t = kpi_goal(k);
 		if (t) {
-			worksheet_write_number(ws, (lxw_row_t)r, 6, t->waarde, vf);
-			int y, mo, d;
-			day_to_ymd(t->datum, &y, &mo, &d);
-			lxw_datetime dt = {y, mo, d, 0, 0, 0};
-			worksheet_write_datetime(ws, (lxw_row_t)r, 7, &dt, x->date);
+			put_num(&sh, r, 9, stored(kind, t->waarde), vf, 8);
+			put_date(&sh, r, 10, t->datum, x->date);
 		}
 		char label[64];
 		present_status_label(k, label);
-		worksheet_write_string(ws, (lxw_row_t)r, 8, label, x->text);
+		put_text(&sh, r, 11, label, x->text);
 		char *why = present_reason(k);
-		worksheet_write_string(ws, (lxw_row_t)r, 9, why, x->wrap);
+		put_wrap(&sh, r, 12, why, x->wrap);
 		free(why);
 	}
-	status_formats(x, ws, hr + 1, r - 1, 8);
-	worksheet_freeze_panes(ws, hr + 1, 1);
-	worksheet_autofilter(ws, hr, 0, (lxw_row_t)(r > hr + 1 ? r - 1 : hr), 9);
-	worksheet_set_column(ws, 0, 0, 42, NULL);
-	worksheet_set_column(ws, 1, 1, 11, NULL);
-	worksheet_set_column(ws, 2, 2, 40, NULL);
-	worksheet_set_column(ws, 3, 3, 26, NULL);
-	worksheet_set_column(ws, 4, 8, 12, NULL);
-	worksheet_set_column(ws, 9, 9, 90, NULL);
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, hr, hr);
+	add_table(x, &sh, hr, 0, NCOLS, m->nkpis, head, "overzicht");
+	status_formats(x, sh.ws, hr + 1, r - 1, 11);
+	worksheet_freeze_panes(sh.ws, hr + 1, 1);
+	fit_columns(&sh, NCOLS);
+	print_setup(x, &sh, title, hr);
+	worksheet_activate(sh.ws);
+	free(title);
 }
 
-static void kpi_sheet(xctx *x, const model_t *m, const kpi_t *k)
+static void milestones(xctx *x, const char *name)
 {
-	(void)m;
-	char *name = sheet_name(x, k->def.naam);
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-	char *why = present_reason(k);
-	worksheet_write_string(ws, 0, 0, k->def.naam, x->title);
-	worksheet_write_string(ws, 1, 0, why, x->note);
-	kt_table t;
-	kt_build(k, &t);
+	const model_t *m = x->m;
+	sheet_t sh = new_sheet(x, name);
+	put_line(&sh, 0, "Mijlpalen van de acties en teamdoelen", x->title);
+	char *sub = xasprintf("%s. 'Uiterlijk' is de laatste dag van de periode van de mijlpaal.", x->stamp);
+	put_line(&sh, 1, sub, x->note);
+	free(sub);
+	static const char *const head[] = {"Soort", "Actie of teamdoel", "Eigenaar", "Wanneer", "Uiterlijk",
+		"Mijlpaal", "Status"};
 	const int hr = 3;
-	for (int c = 0; c < t.ncols; c++) {
-		worksheet_write_string(ws, hr, (lxw_col_t)c, t.cols[c].label, x->head);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-		                     t.cols[c].kind == KT_TEXT ? 24 : c == t.value_col ? 18 : 14, NULL);
-	}
-	for (size_t r = 0; r < t.nrows; r++)
-		for (int c = 0; c < t.ncols; c++) {
-			const kt_cell *cell = kt_at(&t, r, c);
-			lxw_row_t row = (lxw_row_t)(hr + 1 + (int)r);
-			if (t.cols[c].kind == KT_TEXT || t.cols[c].kind == KT_PERIOD) {
-				if (cell->text[0])
-					worksheet_write_string(ws, row, (lxw_col_t)c, cell->text, x->text);
-			} else if (!cell->empty) {
-				worksheet_write_number(ws, row, (lxw_col_t)c, cell->num, fmt_for(x, t.cols[c].kind));
-			}
-		}
-	int last = hr + (int)t.nrows;
-	worksheet_freeze_panes(ws, hr + 1, 0);
-	worksheet_autofilter(ws, hr, 0, (lxw_row_t)(last > hr ? last : hr), (lxw_col_t)(t.ncols - 1));
-
-	/* a native line chart of the whole organisation ("Totaal" rows come last) */
-	size_t first_total = t.nrows;
-	for (size_t r = 0; r < t.nrows && first_total == t.nrows; r++)
-		if (t.rows[r].series->is_total)
-			first_total = r;
-	if (t.value_col >= 0 && first_total < t.nrows) {
-		lxw_chart *ch = workbook_add_chart(x->wb, k->def.maat == MAAT_AANTAL ? LXW_CHART_COLUMN : LXW_CHART_LINE);
-		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-		lxw_row_t r0 = (lxw_row_t)(hr + 1 + (int)first_total), r1 = (lxw_row_t)last;
-		chart_series_set_categories(s, name, r0, (lxw_col_t)t.period_col, r1, (lxw_col_t)t.period_col);
-		chart_series_set_values(s, name, r0, (lxw_col_t)t.value_col, r1, (lxw_col_t)t.value_col);
-		chart_series_set_name(s, t.group_col >= 0 ? "Totaal" : k->def.naam);
-		if (k->def.maat != MAAT_AANTAL) {
-			lxw_chart_line line = {0};
-			line.color = 0x1F4E79;
-			line.width = 2.25;
-			chart_series_set_line(s, &line);
-			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-		}
-		chart_title_set_name(ch, k->def.naam);
-		chart_axis_set_name(ch->y_axis, t.cols[t.value_col].label);
-		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-		lxw_chart_options opt = {0};
-		opt.x_scale = 1.6;
-		opt.y_scale = 1.3;
-		opt.description = why;
-		worksheet_insert_chart_opt(ws, (lxw_row_t)hr, (lxw_col_t)(t.ncols + 1), ch, &opt);
-	}
-	kt_free(&t);
-	free(why);
-}
-
-static void milestones(xctx *x, const model_t *m)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet_name(x, "Mijlpalen"));
-	worksheet_write_string(ws, 0, 0, "Mijlpalen van de acties en teamdoelen", x->title);
-	static const char *const head[] = {"Soort", "Actie of teamdoel", "Eigenaar", "Wanneer",
-		"Uiterlijk", "Mijlpaal", "Status"};
-	const int hr = 2;
-	header_row(x, ws, hr, head, 7);
+	wrap_column(&sh, 1, 30);
+	wrap_column(&sh, 2, 24);
+	wrap_column(&sh, 5, 60);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];
 		for (size_t j = 0; j < p->nms; j++, r++) {
 			const milestone_t *ms = &p->ms[j];
-			worksheet_write_string(ws, (lxw_row_t)r, 0, present_soort(p->soort), x->text);
-			worksheet_write_string(ws, (lxw_row_t)r, 1, p->titel, x->text);
-			worksheet_write_string(ws, (lxw_row_t)r, 2, p->eigenaar ? p->eigenaar : "", x->text);
+			put_text(&sh, r, 0, present_soort(p->soort), x->text);
+			put_wrap(&sh, r, 1, p->titel, x->wrap);
+			put_wrap(&sh, r, 2, p->eigenaar, x->wrap);
 			char when[40];
 			present_when(ms, when);
-			worksheet_write_string(ws, (lxw_row_t)r, 3, when, x->text);
-			int y, mo, d;
-			day_to_ymd(ms->last, &y, &mo, &d);
-			lxw_datetime dt = {y, mo, d, 0, 0, 0};
-			worksheet_write_datetime(ws, (lxw_row_t)r, 4, &dt, x->date);
-			worksheet_write_string(ws, (lxw_row_t)r, 5, ms->wat, x->wrap);
-			worksheet_write_string(ws, (lxw_row_t)r, 6, present_ms(ms->status), x->text);
+			put_text(&sh, r, 3, when, x->text);
+			put_date(&sh, r, 4, ms->last, x->date);
+			put_wrap(&sh, r, 5, ms->wat, x->wrap);
+			put_text(&sh, r, 6, present_ms(ms->status), x->text);
 		}
 	}
-	status_formats(x, ws, hr + 1, r - 1, 6);
-	worksheet_freeze_panes(ws, hr + 1, 0);
-	worksheet_autofilter(ws, hr, 0, (lxw_row_t)(r > hr + 1 ? r - 1 : hr), 6);
-	worksheet_set_column(ws, 0, 0, 11, NULL);
-	worksheet_set_column(ws, 1, 1, 44, NULL);
-	worksheet_set_column(ws, 2, 2, 26, NULL);
-	worksheet_set_column(ws, 3, 4, 16, NULL);
-	worksheet_set_column(ws, 5, 5, 60, NULL);
-	worksheet_set_column(ws, 6, 6, 10, NULL);
+	add_table(x, &sh, hr, 0, 7, (size_t)(r - hr - 1), head, "mijlpalen");
+	status_formats(x, sh.ws, hr + 1, r - 1, 6);
+	worksheet_freeze_panes(sh.ws, hr + 1, 0);
+	fit_columns(&sh, 7);
+	print_setup(x, &sh, "Mijlpalen", hr);
 }
 
-static void definitions(xctx *x, const model_t *m)
+/* Definitions of all KPIs, or of one (`only`). */
+static void definitions(xctx *x, const char *name, const kpi_t *only)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet_name(x, "Definities"));
-	worksheet_write_string(ws, 0, 0, "Definities van de KPI's", x->title);
-	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting",
+	const model_t *m = x->m;
+	sheet_t sh = new_sheet(x, name);
+	put_line(&sh, 0, only ? "Definitie van de KPI" : "Definities van de KPI's", x->title);
+	put_line(&sh, 1, "Hoe elke maat wordt berekend, staat op de website bij 'Bronnen en definities'.", x->note);
+	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting", "Eenheid",
 		"Nulmeting", "Doelen", "Omschrijving"};
-	const int hr = 2;
-	header_row(x, ws, hr, head, 10);
+	enum { NCOLS = 11 };
+	const int hr = 3;
+	wrap_column(&sh, 0, 30);
+	wrap_column(&sh, 9, 34);
+	wrap_column(&sh, 10, 60);
+	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
-		lxw_row_t r = (lxw_row_t)(hr + 1 + (int)i);
-		worksheet_write_string(ws, r, 0, k->def.naam, x->text);
-		worksheet_write_string(ws, r, 1, k->def.id, x->text);
-		char *maat;
-		if (k->def.maat == MAAT_TERMIJN)
-			maat = xasprintf("termijn: %d %s", k->def.termijn, k->def.werkdagen ? "werkdagen" : "dagen");
-		else
-			maat = xstrdup(maat_names[k->def.maat]);
-		worksheet_write_string(ws, r, 2, maat, x->text);
+		if (only && k != only)
+			continue;
+		put_wrap(&sh, r, 0, k->def.naam, x->wrap);
+		put_text(&sh, r, 1, k->def.id, x->text);
+		char *maat = k->def.maat == MAAT_TERMIJN
+		                 ? xasprintf("termijn: %d %s", k->def.termijn, k->def.werkdagen ? "werkdagen" : "dagen")
+		                 : xstrdup(maat_names[k->def.maat]);
+		put_text(&sh, r, 2, maat, x->text);
 		free(maat);
-		worksheet_write_string(ws, r, 3, k->def.bron, x->text);
-		worksheet_write_string(ws, r, 4, present_per_word(k->def.per), x->text);
-		worksheet_write_string(ws, r, 5, k->def.groep ? k->def.groep : "", x->text);
-		worksheet_write_string(ws, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
+		put_text(&sh, r, 3, k->def.bron ? k->def.bron : "kpi.csv", x->text);
+		put_text(&sh, r, 4, present_per_word(k->def.per), x->text);
+		put_text(&sh, r, 5, k->def.groep, x->text);
+		put_text(&sh, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
+		put_text(&sh, r, 7, present_unit(k->def.eenheid), x->text);
 		char v[64], dd[40];
 		if (k->def.has_base) {
 			present_goal_value(&k->def, k->def.base.waarde, v);
-			date_short(k->def.base.datum, dd);
+			present_target_date(k->def.base.datum, dd);
 			char *s = xasprintf("%s (%s)", v, dd);
-			worksheet_write_string(ws, r, 7, s, x->text);
+			put_text(&sh, r, 8, s, x->text);
 			free(s);
 		}
 		buf_t b = {0};
 		for (size_t t = 0; t < k->def.ndoelen; t++) {
-			present_goal_value(&k->def, k->def.doelen[t].waarde, v);
-			present_target_date(k->def.doelen[t].datum, dd);
-			buf_printf(&b, "%s%s %s %s", t ? "; " : "", dd, present_bound(&k->def), v);
+			char g[128];
+			present_goal(&k->def, &k->def.doelen[t], g);
+			buf_printf(&b, "%s%s", t ? "; " : "", g);
 		}
-		worksheet_write_string(ws, r, 8, b.s ? b.s : "", x->wrap);
+		put_wrap(&sh, r, 9, b.s, x->wrap);
 		buf_free(&b);
-		worksheet_write_string(ws, r, 9, k->def.omschrijving ? k->def.omschrijving : "", x->wrap);
+		put_wrap(&sh, r, 10, k->def.omschrijving, x->wrap);
+		r++;
 	}
-	worksheet_freeze_panes(ws, hr + 1, 1);
-	worksheet_autofilter(ws, hr, 0, (lxw_row_t)(hr + (int)(m->nkpis ? m->nkpis : 1)), 9);
-	worksheet_set_column(ws, 0, 0, 42, NULL);
-	worksheet_set_column(ws, 1, 1, 22, NULL);
-	worksheet_set_column(ws, 2, 2, 22, NULL);
-	worksheet_set_column(ws, 3, 3, 24, NULL);
-	worksheet_set_column(ws, 4, 7, 14, NULL);
-	worksheet_set_column(ws, 8, 8, 40, NULL);
-	worksheet_set_column(ws, 9, 9, 70, NULL);
+	add_table(x, &sh, hr, 0, NCOLS, (size_t)(r - hr - 1), head, "definities");
+	worksheet_freeze_panes(sh.ws, hr + 1, 1);
+	fit_columns(&sh, NCOLS);
+	print_setup(x, &sh, "Definities", hr);
 }
 
-int xlsx_render(const model_t *m, const render_ctx *rc)
+/* --- the monthly workbook ------------------------------------------------------------------------ */
+
+/* Conditional formats against a KPI's targets, for shares and other values in one column range:
+ * cf[0] meets the strictest target (✔), cf[1] only a milder one (⚠), cf[2] none (✖). The symbol is
+ * part of the number format, so the meaning never rests on the colour. */
+static void target_formats(xctx *x, lxw_worksheet *ws, const kpi_t *k, int r0, int c0, int r1, int c1)
 {
-	xctx x = {0};
-	/* libxlsxwriter writes the file itself */
-	char *path = out_path(rc->out, rc->xlsx_name);
-	x.wb = workbook_new(path);
-	free(path);
-	if (!x.wb) {
-		out_error(rc->out, rc->xlsx_name, "kan de werkmap niet maken", 0);
-		return -1;
+	const kpi_def *d = &k->def;
+	if (!d->ndoelen || r1 < r0 || c1 < c0)
+		return;
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t i = 0; i < d->ndoelen; i++) {
+		lo = fmin(lo, d->doelen[i].waarde);
+		hi = fmax(hi, d->doelen[i].waarde);
 	}
-	char per[40];
-	present_period(PER_KWARTAAL, m->mt_quarter, per);
-	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
+	kt_kind kind = unit_kind(d->eenheid);
+	double strict = stored(kind, d->lager ? lo : hi), mild = stored(kind, d->lager ? hi : lo);
+	typedef struct {
+		uint8_t crit;
+		double v;
+		int f;
+	} rule;
+	uint8_t meets = d->lager ? LXW_CONDITIONAL_CRITERIA_LESS_THAN_OR_EQUAL_TO
+	                         : LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+	uint8_t misses = d->lager ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN : LXW_CONDITIONAL_CRITERIA_LESS_THAN;
+	rule rules[3];
+	int n = 0;
+	rules[n++] = (rule){meets, strict, 0};
+	if (mild != strict)
+		rules[n++] = (rule){meets, mild, 1};
+	rules[n++] = (rule){misses, mild, 2};
+	for (int i = 0; i < n; i++) {
+		lxw_conditional_format cf = {0};
+		cf.type = LXW_CONDITIONAL_TYPE_CELL;
+		cf.criteria = rules[i].crit;
+		cf.value = rules[i].v;
+		cf.format = x->cf[kind][rules[i].f];
+		cf.stop_if_true = LXW_TRUE;
+		worksheet_conditional_format_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &cf);
+	}
+}
+
+/* One target for a legend: "het doel van eind 2025: ten hoogste 15%". */
+static void target_words(const kpi_def *d, const target_t *t, char *out, size_t n)
+{
+	char when[40], v[64];
+	present_target_date(t->datum, when);
+	present_goal_value(d, t->waarde, v);
+	snprintf(out, n, "het doel van %s: %s %s", when, present_bound(d), v);
+}
+
+/* The legend of target_formats, in words. */
+static char *target_legend(const kpi_t *k)
+{
+	const kpi_def *d = &k->def;
+	if (!d->ndoelen)
+		return xstrdup("Er is geen doel voor dit cijfer.");
+	size_t strict = 0, mild = 0;
+	for (size_t i = 1; i < d->ndoelen; i++) {
+		if (d->lager ? d->doelen[i].waarde < d->doelen[strict].waarde : d->doelen[i].waarde > d->doelen[strict].waarde)
+			strict = i;
+		if (d->lager ? d->doelen[i].waarde > d->doelen[mild].waarde : d->doelen[i].waarde < d->doelen[mild].waarde)
+			mild = i;
+	}
+	char a[200], b[200];
+	target_words(d, &d->doelen[strict], a, sizeof a);
+	target_words(d, &d->doelen[mild], b, sizeof b);
+	if (d->doelen[strict].waarde == d->doelen[mild].waarde)
+		return xasprintf("✔ haalt %s. ✖ haalt het niet.", a);
+	return xasprintf("✔ haalt %s. ⚠ haalt alleen %s. ✖ haalt geen van beide.", a, b);
+}
+
+/* This month: one row per group and the organisation, sortable. */
+static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
+{
+	sheet_t sh = new_sheet(x, name);
+	char p[40];
+	present_period(PER_MAAND, month, p);
+	char *title = xasprintf("%s, %s", k->def.naam, p);
+	put_line(&sh, 0, title, x->title);
+	char *why = present_reason(k);
+	put_line(&sh, 1, why, x->note);
+	free(why);
+	char *legend = target_legend(k);
+	put_line(&sh, 2, legend, x->note);
+	free(legend);
+	kpi_cols kc;
+	kpi_cols_build(k, &kc);
+	const int hr = 4;
+	int r = hr + 1;
+	/* the month's rows, groups first and the organisation last, without the period columns */
+	const char *heads[MAXCOLS];
+	int keep[MAXCOLS], n = 0;
+	for (int c = 0; c < kc.ncols; c++)
+		if (kc.src[c] >= 0 && kc.src[c] != kc.t.period_col) {
+			keep[n] = c;
+			heads[n++] = kc.heads[c];
+		}
+	int value = -1;
+	for (int i = 0; i < n; i++)
+		if (kc.src[keep[i]] == kc.t.value_col)
+			value = i;
+	for (size_t i = 0; i < kc.t.nrows; i++) {
+		if (kc.t.rows[i].key != month)
+			continue;
+		for (int c = 0; c < n; c++) {
+			const kt_cell *cell = kt_at(&kc.t, i, kc.src[keep[c]]);
+			kt_kind kind = kc.t.cols[kc.src[keep[c]]].kind;
+			if (kind == KT_TEXT)
+				put_text(&sh, r, c, cell->text, x->text);
+			else if (!cell->empty)
+				put_num(&sh, r, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 3);
+		}
+		r++;
+	}
+	add_table(x, &sh, hr, 0, n, (size_t)(r - hr - 1), heads, "deze_maand");
+	if (value >= 0)
+		target_formats(x, sh.ws, k, hr + 1, value, r - 1, value);
+	worksheet_freeze_panes(sh.ws, hr + 1, 1);
+	fit_columns(&sh, n);
+	print_setup(x, &sh, title, hr);
+	worksheet_activate(sh.ws);
+	kt_free(&kc.t);
+	free(title);
+}
+
+/* The last twelve months: a row per group and the organisation, a column per month. */
+static void per_month(xctx *x, const char *name, const kpi_t *k, int month)
+{
+	sheet_t sh = new_sheet(x, name);
+	const series_t *tot = &k->res.total;
+	int from = month - 11 < tot->first_key ? tot->first_key : month - 11;
+	int nm = month - from + 1;
+	char p[40], q[40];
+	present_period(PER_MAAND, from, p);
+	present_period(PER_MAAND, month, q);
+	char *title = xasprintf("%s per maand, %s tot en met %s", present_per_group(&k->def), p, q);
+	put_line(&sh, 0, title, x->title);
+	char *legend = target_legend(k);
+	put_line(&sh, 1, legend, x->note);
+	free(legend);
+	const int hr = 3;
+	const char *heads[MAXCOLS];
+	char labels[MAXCOLS][40];
+	char *group = xstrdup(k->def.groep ? k->def.groep : "");
+	if (group[0] >= 'a' && group[0] <= 'z')
+		group[0] = (char)(group[0] - 'a' + 'A');
+	heads[0] = group[0] ? group : "Wie";
+	for (int i = 0; i < nm && i + 1 < MAXCOLS; i++) {
+		present_period_short(PER_MAAND, from + i, labels[i]);
+		heads[i + 1] = labels[i];
+	}
+	int r = hr + 1;
+	lxw_format *vf = kind_format(x, unit_kind(k->def.eenheid));
+	for (size_t g = 0; g <= k->res.ngroups; g++) {
+		const series_t *s = g < k->res.ngroups ? &k->res.groups[g] : tot;
+		put_text(&sh, r, 0, s->name ? s->name : "Totaal", x->text);
+		for (int i = 0; i < nm; i++) {
+			const cell_t *c = series_cell(s, from + i);
+			if (c && c->has_value)
+				put_num(&sh, r, i + 1, stored(unit_kind(k->def.eenheid), present_round(k->def.eenheid, c->value)),
+				        vf, 9);
+		}
+		r++;
+	}
+	add_table(x, &sh, hr, 0, nm + 1, (size_t)(r - hr - 1), heads, "per_maand");
+	target_formats(x, sh.ws, k, hr + 1, 1, r - 1, nm);
+	worksheet_freeze_panes(sh.ws, hr + 1, 1);
+	fit_columns(&sh, nm + 1);
+	print_setup(x, &sh, title, hr);
+	free(group);
+	free(title);
+}
+
+/* --- workbooks ------------------------------------------------------------------------------------ */
+
+static lxw_format *fmt(lxw_workbook *wb, const char *num, int bold, int wrap)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (num)
+		format_set_num_format(f, num);
+	if (bold)
+		format_set_bold(f);
+	if (wrap)
+		format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
+
+static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, const char *file, const char *title)
+{
+	memset(x, 0, sizeof *x);
+	x->m = m;
+	char *path = out_path(rc->out, file);
+	lxw_workbook_options wo = {0};
+	x->wb = workbook_new_opt(path, &wo);
+	free(path);
+	if (!x->wb) {
+		out_error(rc->out, file, "kan de werkmap niet maken", 0);
+		return NULL;
+	}
 	lxw_doc_properties props = {0};
-	props.title = title;
+	props.title = (char *)title;
 	props.subject = "Uitvoeringsprogramma Excellente dienstverlening";
 	props.author = m->gemeente;
 	props.company = m->gemeente;
 	props.keywords = m->voorbeelddata ? "dienstverlening, KPI, voorbeelddata" : "dienstverlening, KPI";
 	props.created = rc->stamp > 0 ? rc->stamp : 1;
-	workbook_set_properties(x.wb, &props);
+	workbook_set_properties(x->wb, &props);
+	char day[40];
+	present_date(m->peildatum, day);
+	snprintf(x->stamp, sizeof x->stamp, "Stand op %s", day);
 
-	x.title = workbook_add_format(x.wb);
-	format_set_bold(x.title);
-	format_set_font_size(x.title, 14);
-	x.note = workbook_add_format(x.wb);
-	format_set_italic(x.note);
-	x.head = workbook_add_format(x.wb);
-	format_set_bold(x.head);
-	format_set_bg_color(x.head, 0xDDE7F0);
-	format_set_bottom(x.head, LXW_BORDER_THIN);
-	format_set_text_wrap(x.head);
-	format_set_align(x.head, LXW_ALIGN_VERTICAL_TOP);
-	x.text = workbook_add_format(x.wb);
-	format_set_align(x.text, LXW_ALIGN_VERTICAL_TOP);
-	x.wrap = workbook_add_format(x.wb);
-	format_set_text_wrap(x.wrap);
-	format_set_align(x.wrap, LXW_ALIGN_VERTICAL_TOP);
-	x.count = workbook_add_format(x.wb);
-	format_set_num_format(x.count, "#,##0");
-	format_set_align(x.count, LXW_ALIGN_VERTICAL_TOP);
-	x.pct = workbook_add_format(x.wb);
-	format_set_num_format(x.pct, "0.0");
-	format_set_align(x.pct, LXW_ALIGN_VERTICAL_TOP);
-	x.mark = workbook_add_format(x.wb);
-	format_set_num_format(x.mark, "0.0");
-	format_set_align(x.mark, LXW_ALIGN_VERTICAL_TOP);
-	x.date = workbook_add_format(x.wb);
-	format_set_num_format(x.date, "dd-mm-yyyy");
-	format_set_align(x.date, LXW_ALIGN_LEFT);
-	format_set_align(x.date, LXW_ALIGN_VERTICAL_TOP);
-	/* status colours only support the words, which are always there */
-	x.st_good = workbook_add_format(x.wb);
-	format_set_bg_color(x.st_good, 0xD8EFD8);
-	x.st_bad = workbook_add_format(x.wb);
-	format_set_bg_color(x.st_bad, 0xF8D7D7);
-	x.st_risk = workbook_add_format(x.wb);
-	format_set_bg_color(x.st_risk, 0xFCEBC4);
+	lxw_workbook *wb = x->wb;
+	x->title = fmt(wb, NULL, 1, 0);
+	format_set_font_size(x->title, 14);
+	x->note = fmt(wb, NULL, 0, 0);
+	format_set_italic(x->note);
+	x->text = fmt(wb, NULL, 0, 0);
+	x->bold = fmt(wb, NULL, 1, 0);
+	x->head = fmt(wb, NULL, 1, 1);
+	x->wrap = fmt(wb, NULL, 0, 1);
+	x->link = fmt(wb, NULL, 0, 1);
+	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(x->link, 0x0D5196);
+	x->count = fmt(wb, "#,##0", 0, 0);
+	x->pct = fmt(wb, "0.0%", 0, 0);
+	x->mark = fmt(wb, "0.0", 0, 0);
+	x->d_count = fmt(wb, "+#,##0;-#,##0;0", 0, 0);
+	x->d_pct = fmt(wb, "+0.0%;-0.0%;0.0%", 0, 0);
+	x->d_mark = fmt(wb, "+0.0;-0.0;0.0", 0, 0);
+	x->date = fmt(wb, "dd-mm-yyyy", 0, 0);
+	format_set_align(x->date, LXW_ALIGN_LEFT);
+	x->month = fmt(wb, "mmm yyyy", 0, 0);
+	format_set_align(x->month, LXW_ALIGN_LEFT);
+	x->year = fmt(wb, "yyyy", 0, 0);
+	format_set_align(x->year, LXW_ALIGN_LEFT);
+	x->st_good = workbook_add_format(wb);
+	format_set_bg_color(x->st_good, 0xD8EFD8);
+	x->st_bad = workbook_add_format(wb);
+	format_set_bg_color(x->st_bad, 0xF8D7D7);
+	x->st_risk = workbook_add_format(wb);
+	format_set_bg_color(x->st_risk, 0xFCEBC4);
+	static const char *const sym[] = {"✔", "⚠", "✖"};
+	static const lxw_color_t bg[] = {0xD8EFD8, 0xFCEBC4, 0xF8D7D7};
+	static const struct { kt_kind kind; const char *num; } kinds[] = {
+		{KT_PCT, "0.0%"}, {KT_MARK, "0.0"}, {KT_COUNT, "#,##0"}};
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		for (int i = 0; i < 3; i++) {
+			lxw_format *f = x->cf[kinds[k].kind][i] = workbook_add_format(wb);
+			format_set_bg_color(f, bg[i]);
+			char *nf = xasprintf("%s\" %s\"", kinds[k].num, sym[i]);
+			format_set_num_format(f, nf);
+			free(nf);
+		}
+	return wb;
+}
 
-	overview(&x, m, rc);
-	for (size_t i = 0; i < m->nkpis; i++)
-		kpi_sheet(&x, m, m->kpis[i]);
-	milestones(&x, m);
-	definitions(&x, m);
-
-	lxw_error e = workbook_close(x.wb);
-	free(title);
-	for (size_t i = 0; i < x.nnames; i++)
-		free(x.names[i]);
-	free(x.names);
+static int close_book(xctx *x, const render_ctx *rc, const char *file)
+{
+	lxw_error e = workbook_close(x->wb);
+	for (size_t i = 0; i < x->nnames; i++)
+		free(x->names[i]);
+	free(x->names);
 	if (e != LXW_NO_ERROR) {
 		char *why = xasprintf("kan de werkmap niet schrijven (%s)", lxw_strerror(e));
-		out_error(rc->out, rc->xlsx_name, why, 0);
+		out_error(rc->out, file, why, 0);
 		free(why);
 		return -1;
 	}
-	return out_adopt(rc->out, rc->xlsx_name);
+	return out_adopt(rc->out, file);
+}
+
+char *xlsx_month_name(const kpi_t *k, int month)
+{
+	char p[16];
+	period_code(PER_MAAND, month, p);
+	return xasprintf("%s-%s.xlsx", k->def.id, p);
+}
+
+static int monthly(const model_t *m, const render_ctx *rc, const kpi_t *k)
+{
+	xctx x;
+	char *file = xlsx_month_name(k, m->report_month), p[40];
+	present_period(PER_MAAND, m->report_month, p);
+	char *title = xasprintf("%s, %s", k->def.naam, p);
+	int rv = -1;
+	if (open_book(&x, m, rc, file, title)) {
+		/* the fixed names first, so a KPI called so gets " (2)" */
+		const char *now = sheet_name(&x, "Deze maand"), *months = sheet_name(&x, "Per maand");
+		const char *defs = sheet_name(&x, "Definities"), *own = kpi_sheet_name(&x, k);
+		this_month(&x, now, k, m->report_month);
+		per_month(&x, months, k, m->report_month);
+		kpi_sheet(&x, k, own);
+		definitions(&x, defs, k);
+		rv = close_book(&x, rc, file);
+	}
+	free(title);
+	free(file);
+	return rv;
+}
+
+int xlsx_render(const model_t *m, const render_ctx *rc)
+{
+	xctx x;
+	char per[40];
+	present_period(PER_KWARTAAL, m->mt_quarter, per);
+	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
+	lxw_workbook *wb = open_book(&x, m, rc, rc->xlsx_name, title);
+	free(title);
+	if (!wb)
+		return -1;
+	/* names first: the overview links to the sheets after it; the fixed ones before the KPIs',
+	 * so a KPI called "Mijlpalen" gets " (2)" */
+	const char **names = xcalloc(m->nkpis + 1, sizeof *names);
+	const char *ov = sheet_name(&x, "Overzicht"), *ms = sheet_name(&x, "Mijlpalen");
+	const char *defs = sheet_name(&x, "Definities");
+	for (size_t i = 0; i < m->nkpis; i++)
+		names[i] = kpi_sheet_name(&x, m->kpis[i]);
+	overview(&x, ov, names);
+	for (size_t i = 0; i < m->nkpis; i++)
+		kpi_sheet(&x, m->kpis[i], names[i]);
+	milestones(&x, ms);
+	definitions(&x, defs, NULL);
+	free(names);
+	int rv = close_book(&x, rc, rc->xlsx_name);
+	if (m->report_month >= 0)
+		for (size_t i = 0; i < m->nkpis && rv == 0; i++)
+			if (m->kpis[i]->def.maandrapportage)
+				rv = monthly(m, rc, m->kpis[i]);
+	return rv;
 }

@@ -4,7 +4,8 @@
 #   html/...        a few pages of the site, as written
 #   data/*.csv      every open-data file
 #   pdf.txt         the council report as text (pdftotext -layout)
-#   xlsx.txt        the workbook's cells, formats, tables and charts (xlsxdump.py)
+#   xlsx.txt        the quarterly workbook's cells, formats, tables and charts (xlsxdump.py)
+#   xlsx-maand.txt  the same of the monthly workbook (the reference date ends a month)
 # Usage: run.sh MEETLAT [--update]. With --update the expected files are rewritten from this
 # build: review them with git diff before committing (make regress-update).
 set -u
@@ -28,6 +29,7 @@ done
 cp "$T/out"/data/*.csv "$G/data/"
 pdftotext -layout -enc UTF-8 "$T/out"/raadsrapportage-*.pdf "$G/pdf.txt" 2>/dev/null
 /usr/bin/python3 "$HERE/xlsxdump.py" "$T/out"/mt-rapportage-*.xlsx >"$G/xlsx.txt"
+/usr/bin/python3 "$HERE/xlsxdump.py" "$T/out"/terugbelverzoeken-*.xlsx >"$G/xlsx-maand.txt"
 if [ "$update" = "--update" ]; then
 	rm -rf "$HERE/expected"
 	cp -R "$G" "$HERE/expected"

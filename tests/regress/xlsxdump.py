@@ -15,17 +15,35 @@ for ws in wb.worksheets:
     ps = ws.page_setup
     print(f"print: orientation={ps.orientation} paper={ps.paperSize} fitToWidth={ps.fitToWidth} "
           f"fitToHeight={ps.fitToHeight} titles={ws.print_title_rows} "
-          f"header={ws.oddHeader.center.text!r} footer={ws.oddFooter.center.text!r}")
+          f"fitToPage={ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None}")
+    print(f"header: left={ws.oddHeader.left.text!r} right={ws.oddHeader.right.text!r}; "
+          f"footer: left={ws.oddFooter.left.text!r} right={ws.oddFooter.right.text!r}")
+    widths = {k: round(d.width, 1) for k, d in sorted(ws.column_dimensions.items()) if d.width}
+    heights = {k: d.ht for k, d in sorted(ws.row_dimensions.items()) if d.ht}
+    print(f"widths={widths} heights={heights}")
     for name, t in sorted(ws.tables.items()):
-        print(f"table {name}: {t.ref} style={t.tableStyleInfo.name if t.tableStyleInfo else None}")
+        t = ws.tables[name]
+        print(f"table {name}: {t.ref} style={t.tableStyleInfo.name if t.tableStyleInfo else None} "
+              f"banded={t.tableStyleInfo.showRowStripes if t.tableStyleInfo else None} "
+              f"columns={[c.name for c in t.tableColumns]}")
     for rng in ws.conditional_formatting:
         for r in rng.rules:
-            print(f"conditional {rng.sqref}: {r.type} {r.operator} {r.formula} {r.text!r}")
+            dxf = ""
+            if r.dxf is not None:
+                if r.dxf.numFmt is not None:
+                    dxf += f" numFmt={r.dxf.numFmt.formatCode!r}"
+                if r.dxf.fill is not None:
+                    colours = [c.rgb for c in (r.dxf.fill.fgColor, r.dxf.fill.bgColor)
+                               if c is not None and c.rgb not in (None, "00000000")]
+                    dxf += f" fill={colours[0] if colours else None}"
+            print(f"conditional {rng.sqref}: {r.type} {r.operator} {r.formula} {r.text!r} stop={r.stopIfTrue}{dxf}")
     for ch in ws._charts:
         title = None
         if ch.title and ch.title.tx and ch.title.tx.rich:
             title = "".join(r.t for p_ in ch.title.tx.rich.p for r in (p_.r or []))
-        print(f"chart {type(ch).__name__}: title={title!r} y=[{ch.y_axis.scaling.min}, {ch.y_axis.scaling.max}]")
+        fmt = ch.y_axis.number_format.formatCode if ch.y_axis.number_format else None
+        print(f"chart {type(ch).__name__}: title={title!r} y=[{ch.y_axis.scaling.min}, {ch.y_axis.scaling.max}] "
+              f"format={fmt!r} legend={ch.legend.position if ch.legend else None}")
         for s in ch.series:
             ref = s.val.numRef.f if s.val and s.val.numRef else None
             cat = None
