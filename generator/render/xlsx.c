@@ -856,7 +856,9 @@ static void per_month(xctx *x, const char *name, const kpi_t *k, int month)
 	char p[40], q[40];
 	present_period(PER_MAAND, from, p);
 	present_period(PER_MAAND, month, q);
-	char *title = xasprintf("%s per maand, %s tot en met %s", present_per_group(&k->def), p, q);
+	char *what = present_per_group(&k->def);
+	char *title = xasprintf("%s per maand, %s tot en met %s", what, p, q);
+	free(what);
 	put_line(&sh, 0, title, x->title);
 	char *legend = target_legend(k);
 	put_line(&sh, 1, legend, x->note);
