@@ -27,7 +27,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e regress regress-update browser fuzz fuzz-lib bench clean install uninstall data check-data
+.PHONY: all deps deps-test test unit e2e regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -108,6 +108,10 @@ regress: meetlat
 
 regress-update: meetlat
 	@sh tests/regress/run.sh ./meetlat --update
+
+# Rewrite the messages expected from the broken inputs (tests/e2e/broken/*/expected.err).
+broken-update: meetlat
+	@sh tests/e2e/broken-update.sh ./meetlat
 
 # Damaged exports and front matter against the sanitizer build (make fuzz FUZZ_RUNS=2000).
 FUZZ_RUNS ?= 500

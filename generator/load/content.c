@@ -11,6 +11,7 @@
 #include "base/fmt.h"
 #include "base/util.h"
 #include "load/yamltree.h"
+#include "model/present.h"
 
 /* Limits that keep one wrong file from taking minutes or gigabytes. */
 #define MAX_FILE_BYTES (4 * 1024 * 1024)
@@ -87,7 +88,9 @@ static int get_date(ctx_t *c, const ynode *n, const char *key, int *out)
 		return 0;
 	if (date_parse(n->str, strlen(n->str), out) == 0)
 		return 1;
-	err(c, n, "'%s' is geen geldige datum: '%s' (schrijf 2024-10-01 of 1-10-2024)", key, n->str);
+	char why[160];
+	present_date_problem(n->str, strlen(n->str), why, sizeof why);
+	err(c, n, "'%s' is geen datum: '%s'. %s", key, n->str, why);
 	return 0;
 }
 
@@ -132,13 +135,13 @@ static int check_keys(ctx_t *c, const ynode *n, const char *what, const char *co
 			buf_t list = {0};
 			for (const char *const *kk = keys; *kk; kk++)
 				buf_printf(&list, "%s%s", kk == keys ? "" : ", ", *kk);
-			err(c, n->keys[i], "onbekende sleutel '%s' in %s; bekend zijn: %s", k, what, list.s);
+			err(c, n->keys[i], "'%s:' kent meetlat niet in %s. Mogelijk zijn: %s", k, what, list.s);
 			buf_free(&list);
 			ok = 0;
 		}
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(n->keys[j]->str, k) == 0) {
-				err(c, n->keys[i], "sleutel '%s' staat er twee keer in (ook op regel %d)", k,
+				err(c, n->keys[i], "'%s:' staat er twee keer (ook op regel %d). Laat er één staan", k,
 				    n->keys[j]->line);
 				ok = 0;
 			}
@@ -159,7 +162,7 @@ static const ynode *need(ctx_t *c, const ynode *map, const char *key, const char
 {
 	const ynode *v = get(map, key);
 	if (!v)
-		err(c, map, "%s mist de verplichte sleutel '%s'", what, key);
+		err(c, map, "%s mist '%s:'", what, key);
 	return v;
 }
 
@@ -432,7 +435,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	}
 	if (maat >= 0 && k->def.maat != MAAT_TERMIJN && k->def.maat != MAAT_OPENSTAAND && k->def.maat != MAAT_WAARDE &&
 	    !k->def.datum && !k->def.start)
-		err(c, n, "een kpi met maat '%s' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)",
+		err(c, n, "een kpi met maat '%s' mist 'datum:' (de kolom met de datum van een regel)",
 		    maat_names[maat]);
 	/* keys that do not belong to this measure */
 	static const struct { const char *key; unsigned maten; } only[] = {
@@ -646,7 +649,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		text += 3, len -= 3;
 	/* front matter: "---" on the first line up to a line "---" or "..." */
 	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r')) {
-		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand begint niet met front matter (een regel '---')");
+		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand moet beginnen met een regel '---'. Daaronder komen titel, soort en de andere gegevens van de pagina, en dan weer een regel '---'");
 		return -1;
 	}
 	size_t fm_start = text[3] == '\r' ? 5 : 4, pos = fm_start, fm_end = 0, body = 0;
@@ -667,7 +670,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		line++;
 	}
 	if (!body_line) {
-		diag(d, DIAG_ERROR, shown, 1, 1, "de front matter wordt niet afgesloten met een regel '---'");
+		diag(d, DIAG_ERROR, shown, 1, 1, "de gegevens bovenaan het bestand worden niet afgesloten met een regel '---'");
 		return -1;
 	}
 	if (fm_end - fm_start > MAX_HEAD_BYTES) {
@@ -680,7 +683,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	if (failed)
 		return -1;
 	if (!fm || fm->kind != Y_MAP) {
-		diag(d, DIAG_ERROR, shown, 2, 1, "de front matter moet sleutels bevatten (titel, soort, ...)");
+		diag(d, DIAG_ERROR, shown, 2, 1, "tussen de regels '---' horen de gegevens van de pagina, zoals 'titel:' en 'soort:'");
 		ytree_free(fm);
 		return -1;
 	}
@@ -689,15 +692,15 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	p->slug = slug_from_name(name);
 	const ynode *v;
 	int soort = -1;
-	if ((v = need(&c, fm, "soort", "de front matter")))
+	if ((v = need(&c, fm, "soort", "de kop van het bestand")))
 		soort = enum_value(&c, v, "soort", soort_names, 4);
 	p->soort = soort < 0 ? SOORT_PROGRAMMA : (soort_t)soort;
 	if (soort >= 0)
-		check_keys(&c, fm, "de front matter",
+		check_keys(&c, fm, "de kop van het bestand",
 		           soort == SOORT_PROGRAMMA ? keys_programma
 		           : soort == SOORT_TEAM    ? keys_team
 		                                    : keys_actie);
-	if ((v = need(&c, fm, "titel", "de front matter")))
+	if ((v = need(&c, fm, "titel", "de kop van het bestand")))
 		p->titel = get_str(&c, v, "titel");
 	if ((v = get(fm, "samenvatting")))
 		p->samenvatting = get_str(&c, v, "samenvatting");
@@ -707,7 +710,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 			get_bool(&c, v, "raadsrapportage", &p->in_report);
 	}
 	if (soort == SOORT_ACTIE || soort == SOORT_TEAMDOEL) {
-		if ((v = need(&c, fm, "eigenaar", "de front matter")))
+		if ((v = need(&c, fm, "eigenaar", "de kop van het bestand")))
 			p->eigenaar = get_str(&c, v, "eigenaar");
 		if ((v = get(fm, "mijlpalen")))
 			load_milestones(&c, p, v);

@@ -75,6 +75,10 @@ typedef struct {
 	int *map;         /* field index -> requested column, or -1 */
 	size_t nmap, capmap;
 	int colpos[MAX_COLS]; /* requested column -> field index */
+	const char *const *used_by;
+	buf_t header;     /* the header's names, for the message about a missing column */
+	int nheader_shown;
+	int header_data;  /* the first line looks like data (long numbers, @): never shown */
 	buf_t val[MAX_COLS];
 	int have[MAX_COLS];
 	int stop;
@@ -112,6 +116,19 @@ static void on_field(void *s, size_t len, void *data)
 	if (!r->header_done) {
 		char name[128];
 		csv_norm_name(s, len, name, sizeof name);
+		/* keep the names as written (at most 30, each 40 bytes) unless the line holds data */
+		int digits = 0;
+		for (size_t i = 0; i < len; i++) {
+			digits += ((const char *)s)[i] >= '0' && ((const char *)s)[i] <= '9';
+			r->header_data |= ((const char *)s)[i] == '@';
+		}
+		r->header_data |= digits >= 4;
+		if (r->nheader_shown < 30 && len) {
+			size_t n = len > 40 ? 40 : len;
+			while (n < len && n > 0 && (((const unsigned char *)s)[n] & 0xC0) == 0x80)
+				n--;
+			buf_printf(&r->header, "%s'%.*s'", r->nheader_shown++ ? ", " : "", (int)n, (const char *)s);
+		}
 		r->map = xgrow(r->map, &r->capmap, (size_t)f, sizeof *r->map);
 		r->map[f] = -1;
 		r->nmap = (size_t)f + 1;
@@ -167,12 +184,25 @@ static void on_record(int term, void *data)
 	if (!r->header_done) {
 		r->header_done = 1;
 		r->nheader = nfields;
+		int found = 0;
+		for (int i = 0; i < r->ncols; i++)
+			found += r->colpos[i] >= 0;
 		for (int i = 0; i < r->ncols; i++) {
-			if (r->colpos[i] < 0) {
-				diag(r->d, DIAG_ERROR, r->shown, line, 0,
-				     "kolom '%s' ontbreekt in de kopregel", r->cols[i]);
-				r->stop = 1;
-			}
+			if (r->colpos[i] >= 0)
+				continue;
+			buf_t m = {0};
+			buf_printf(&m, "kolom '%s' ontbreekt in de kopregel", r->cols[i]);
+			if (found && !r->header_data && r->header.len)
+				buf_printf(&m, ". De kopregel heeft %s%s", r->header.s, nfields > r->nheader_shown ? " en meer" : "");
+			else
+				buf_puts(&m, ". De eerste regel van het bestand moet de namen van de kolommen bevatten");
+			if (r->used_by && r->used_by[i])
+				buf_printf(&m, ". De kolom wordt gebruikt door %s. Is de kolom in de export anders gaan heten? "
+				               "Pas dan de kolomnaam in dat bestand aan",
+				           r->used_by[i]);
+			diag(r->d, DIAG_ERROR, r->shown, line, 0, "%s", m.s);
+			buf_free(&m);
+			r->stop = 1;
 		}
 		return;
 	}
@@ -249,7 +279,7 @@ static char detect_delim(const char *s, size_t n)
 	return comma > semi ? ',' : ';';
 }
 
-int csv_read(const char *path, const char *shown, const char *const *cols, int ncols,
+int csv_read(const char *path, const char *shown, const char *const *cols, const char *const *used_by, int ncols,
              csv_row_fn fn, void *ctx, diag_t *d, csv_info *info)
 {
 	memset(info, 0, sizeof *info);
@@ -329,6 +359,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	reader r = {0};
 	r.shown = shown;
 	r.cols = cols;
+	r.used_by = used_by;
 	r.ncols = ncols;
 	r.fn = fn;
 	r.ctx = ctx;
@@ -427,6 +458,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, int n
 	for (int i = 0; i < MAX_COLS; i++)
 		buf_free(&r.val[i]);
 	free(r.map);
+	buf_free(&r.header);
 	free(chunk);
 	fclose(f);
 	return diag_errors(d) == errors_before ? 0 : -1;

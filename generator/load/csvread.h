@@ -38,9 +38,10 @@ typedef struct {
 /* Normalise a header name for matching: lower case, no blanks, '_' or '-'. */
 void csv_norm_name(const char *s, size_t len, char *out, size_t outsz);
 
-/* Read `path` (named `shown` in messages). Every column of `cols` must be present.
- * Returns 0 if the file was read without errors, -1 otherwise (messages in d). */
-int csv_read(const char *path, const char *shown, const char *const *cols, int ncols,
+/* Read `path` (named `shown` in messages). Every column of `cols` must be present; `used_by`
+ * (or NULL; entries may be NULL) says for a missing one who asks for it ("kpi 'x'
+ * (content/a.md:9)"). Returns 0 if the file was read without errors, -1 otherwise. */
+int csv_read(const char *path, const char *shown, const char *const *cols, const char *const *used_by, int ncols,
              csv_row_fn fn, void *ctx, diag_t *d, csv_info *info);
 
 #endif

@@ -47,6 +47,7 @@ typedef struct {
 	int nlatest;
 	datafile_t *file;
 	const char *cols[MAX_COLS];
+	char *used_by[MAX_COLS]; /* the first KPI that names the column, for messages */
 	int ncols;
 	kread *ks;
 	size_t nks;
@@ -56,7 +57,7 @@ typedef struct {
 	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad */
 } loadctx;
 
-static int col_index(loadctx *lc, const char *name)
+static int col_index(loadctx *lc, const char *name, const kpi_t *k)
 {
 	if (!name)
 		return -1;
@@ -70,6 +71,7 @@ static int col_index(loadctx *lc, const char *name)
 	if (lc->ncols == MAX_COLS)
 		return -2; /* reported by read_one */
 	lc->cols[lc->ncols] = name;
+	lc->used_by[lc->ncols] = xasprintf("kpi '%s' (%s:%d)", k->def.id, k->src.file, k->src.line);
 	return lc->ncols++;
 }
 
@@ -117,11 +119,12 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 				lc->file->after++;
 		} else {
 			lc->day_state[i] = 3;
-			csv_row_error(row, i, "kolom '%s': '%s' is geen datum (schrijf 2024-10-01 of 1-10-2024, eventueel met tijd)",
-			              lc->cols[i], s);
+			char why[160];
+			present_date_problem(s, len, why, sizeof why);
+			csv_row_error(row, i, "kolom '%s': '%s' is geen datum. %s", lc->cols[i], s, why);
 		}
 		if (lc->day_state[i] == 2 && required)
-			csv_row_error(row, i, "kolom '%s' is leeg; hier hoort een datum", lc->cols[i]);
+			csv_row_error(row, i, "kolom '%s' is leeg. Hier hoort een datum", lc->cols[i]);
 	}
 	*day = lc->day[i];
 	return lc->day_state[i];
@@ -403,12 +406,12 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 		st->k = k;
 		if (is_values)
 			continue;
-		st->c_date = col_index(&lc, k->start ? k->start : k->datum);
-		st->c_end = col_index(&lc, k->einde);
-		st->c_col = col_index(&lc, k->kolom);
-		st->c_group = col_index(&lc, k->groep);
+		st->c_date = col_index(&lc, k->start ? k->start : k->datum, kp);
+		st->c_end = col_index(&lc, k->einde, kp);
+		st->c_col = col_index(&lc, k->kolom, kp);
+		st->c_group = col_index(&lc, k->groep, kp);
 		for (size_t q = 0; q < k->nfilters; q++)
-			st->c_filter[q] = col_index(&lc, k->filters[q].kolom);
+			st->c_filter[q] = col_index(&lc, k->filters[q].kolom, kp);
 		int over = st->c_date == -2 || st->c_end == -2 || st->c_col == -2 || st->c_group == -2;
 		for (size_t q = 0; q < k->nfilters; q++)
 			over |= st->c_filter[q] == -2;
@@ -416,6 +419,8 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 			diag(d, DIAG_ERROR, kp->src.file, kp->src.line, kp->src.col,
 			     "de kpi's samen gebruiken meer dan %d kolommen van %s; verdeel ze over minder kolommen",
 			     MAX_COLS, f->name);
+			for (int c = 0; c < lc.ncols; c++)
+				free(lc.used_by[c]);
 			free(lc.ks);
 			return -1;
 		}
@@ -425,7 +430,10 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	csv_info info;
 	f->first = f->last = DAY_NONE;
 	f->after = 0;
-	int rv = csv_read(path, shown, lc.cols, lc.ncols, is_values ? on_value_row : on_row, &lc, d, &info);
+	int rv = csv_read(path, shown, lc.cols, (const char *const *)lc.used_by, lc.ncols,
+	                  is_values ? on_value_row : on_row, &lc, d, &info);
+	for (int c = 0; c < lc.ncols; c++)
+		free(lc.used_by[c]);
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
 	f->used = 1;

@@ -2,6 +2,7 @@
 #include "load/yamltree.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -13,7 +14,7 @@ const char *ykind_name(ykind k)
 	case Y_SCALAR:
 		return "een waarde";
 	case Y_MAP:
-		return "een lijst van sleutels (sleutel: waarde)";
+		return "een rij regels 'naam: waarde'";
 	case Y_SEQ:
 		return "een opsomming (- ...)";
 	}
@@ -56,29 +57,100 @@ static void add_child(ynode *parent, ynode *key, ynode *val, size_t *cap)
 	parent->vals[parent->n++] = val;
 }
 
-/* libyaml's problems in Dutch, for a secretary who is not a programmer. */
-static const char *yaml_problem_nl(const char *p)
+/* Line `n` (0-based) of the text: its start and length. */
+static const char *line_of(const char *text, size_t len, size_t n, size_t *out_len)
 {
-	static const struct { const char *en, *nl; } tr[] = {
-		{"did not find expected ',' or ']'", "een lijst tussen [ ] is niet afgesloten met ]"},
-		{"did not find expected ',' or '}'", "een reeks tussen { } is niet afgesloten met }"},
-		{"mapping values are not allowed in this context",
-		 "een dubbele punt waar die niet mag; zet de tekst tussen aanhalingstekens"},
-		{"found character that cannot start any token",
-		 "een teken dat hier niet mag (zoals een tab, @ of `); zet de tekst tussen aanhalingstekens"},
-		{"did not find expected key", "de inspringing klopt niet"},
-		{"did not find expected '-' indicator", "de inspringing van de opsomming klopt niet"},
-		{"found unexpected end of stream", "een tekst tussen aanhalingstekens is niet afgesloten"},
-		{"could not find expected ':'", "hier hoort 'sleutel: waarde'"},
-		{"found undefined tag handle", "een ! op een plek waar dat niet mag; zet de tekst tussen aanhalingstekens"},
-		{"found unknown escape character", "een \\ in een tekst tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"},
-	};
-	if (!p)
-		return "onbekende fout";
-	for (size_t i = 0; i < sizeof tr / sizeof *tr; i++)
-		if (!strcmp(p, tr[i].en))
-			return tr[i].nl;
+	const char *p = text, *end = text + len;
+	for (size_t i = 0; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*out_len = (size_t)((nl ? nl : end) - p);
 	return p;
+}
+
+static size_t indent_of(const char *l, size_t n)
+{
+	size_t i = 0;
+	while (i < n && l[i] == ' ')
+		i++;
+	return i;
+}
+
+/* The name before the first ':' of a "naam: waarde" line, or "" (out: 64 bytes). */
+static void key_of(const char *l, size_t n, char *out)
+{
+	size_t i = indent_of(l, n), k = 0;
+	if (i < n && l[i] == '-')
+		for (i++; i < n && l[i] == ' '; i++)
+			;
+	while (i < n && k < 63 && (isalnum((unsigned char)l[i]) || l[i] == '_' || l[i] == '-'))
+		out[k++] = l[i++];
+	out[k] = '\0';
+	if (i >= n || l[i] != ':')
+		out[0] = '\0';
+}
+
+/* What libyaml found, told as what is wrong on that line and what to do, for a secretary who is
+ * not a programmer: never the words YAML or front matter. Returns the line to name (0-based). */
+static size_t explain(const yaml_parser_t *p, const char *text, size_t len, buf_t *msg)
+{
+	const char *pr = p->problem ? p->problem : "";
+	size_t line = p->problem_mark.line, n, pn = 0;
+	const char *l = line_of(text, len, line, &n), *prev = NULL;
+	for (size_t i = line; i-- > 0;) {
+		prev = line_of(text, len, i, &pn);
+		if (indent_of(prev, pn) < pn && prev[indent_of(prev, pn)] != '#')
+			break;
+		prev = NULL;
+	}
+	char key[64], pkey[64];
+	key_of(l, n, key);
+	if (prev)
+		key_of(prev, pn, pkey);
+	else
+		pkey[0] = '\0';
+	if (memchr(l, '\t', n) || strstr(pr, "tab")) {
+		buf_puts(msg, "op deze regel staat een tab. Spring in met spaties, niet met de Tab-toets");
+	} else if (!strcmp(pr, "found unexpected end of stream")) {
+		/* an opening quote without its closing one: name the line where it starts */
+		line = p->context_mark.line;
+		l = line_of(text, len, line, &n);
+		key_of(l, n, key);
+		buf_printf(msg, "de tekst%s%s%s begint met een aanhalingsteken, maar heeft er aan het eind geen. "
+		                "Zet er een aanhalingsteken achter, of haal het weg",
+		           key[0] ? " na '" : "", key, key[0] ? ":'" : "");
+	} else if (strstr(pr, "mapping values are not allowed") && key[0] && prev && indent_of(l, n) > indent_of(prev, pn) &&
+	           pkey[0] && prev[pn - 1] != ':') {
+		buf_printf(msg, "'%s:' springt verder in dan '%s:' op de regel erboven. Zet '%s:' recht onder '%s:'", key,
+		           pkey, key, pkey);
+	} else if (strstr(pr, "mapping values are not allowed")) {
+		buf_printf(msg, "in de tekst%s%s%s staat een dubbele punt met een spatie erachter. Zet de hele tekst tussen "
+		                "aanhalingstekens, zoals: %s%s\"...\"",
+		           key[0] ? " na '" : "", key, key[0] ? ":'" : "", key, key[0] ? ": " : "");
+	} else if (strstr(pr, "did not find expected") || strstr(pr, "could not find expected ':'")) {
+		if (strstr(pr, "',' or ']'") || strstr(pr, "',' or '}'")) {
+			/* named where the list starts */
+			int square = strstr(pr, "']'") != NULL;
+			line = p->context_mark.line;
+			buf_printf(msg, "hier begint een %s met %s, maar die wordt niet afgesloten met %s op dezelfde regel",
+			           square ? "lijst" : "reeks", square ? "[" : "{", square ? "]" : "}");
+		}
+		else
+			buf_puts(msg, "deze regel springt anders in dan de regels erboven. Wat bij elkaar hoort, begint precies "
+			              "even ver naar rechts. Bij een opsomming met '- ' staan de streepjes recht onder elkaar");
+	} else if (strstr(pr, "cannot start any token")) {
+		buf_puts(msg, "hier staat een teken waarmee een tekst niet mag beginnen (zoals @ of `). Zet de tekst tussen "
+		              "aanhalingstekens");
+	} else if (strstr(pr, "tag handle")) {
+		buf_puts(msg, "een tekst begint met !. Zet de tekst tussen aanhalingstekens");
+	} else if (strstr(pr, "escape character")) {
+		buf_puts(msg, "een \\ in een tekst tussen dubbele aanhalingstekens. Gebruik enkele aanhalingstekens ('...')");
+	} else {
+		buf_puts(msg, "deze regel kan meetlat niet lezen. Vergelijk hem met dezelfde regel in een ander bestand in content/");
+	}
+	return line;
 }
 
 /* Bounds on what one file's head may hold: far above any real programme, low enough that
@@ -110,12 +182,10 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			buf_t msg = {0};
-			buf_printf(&msg, "de front matter is geen geldige YAML: %s", yaml_problem_nl(p.problem));
-			if (p.context)
-				buf_printf(&msg, " (begonnen op regel %d, kolom %d)",
-				           (int)p.context_mark.line + first_line, (int)p.context_mark.column + 1);
-			diag(d, DIAG_ERROR, file, (long)p.problem_mark.line + first_line,
-			     (long)p.problem_mark.column + 1, "%s", msg.s);
+			size_t line = explain(&p, text, len, &msg);
+			diag(d, DIAG_ERROR, file, (long)line + first_line,
+			     line == p.problem_mark.line ? (long)p.problem_mark.column + 1 : (long)p.context_mark.column + 1,
+			     "%s", msg.s);
 			buf_free(&msg);
 			*failed = 1;
 			break;
@@ -155,7 +225,7 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 		}
 		if (n && ++nodes > MAX_NODES) {
 			diag(d, DIAG_ERROR, file, n->line, n->col,
-			     "de kop van het bestand heeft meer dan %d sleutels en waarden; dat kan niet kloppen", MAX_NODES);
+			     "de kop van het bestand heeft meer dan %d namen en waarden. Dat kan niet kloppen", MAX_NODES);
 			ytree_free(n);
 			n = NULL;
 			*failed = 1;
@@ -175,7 +245,7 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 				if (f->node->kind == Y_MAP && !f->pending_key) {
 					if (n->kind != Y_SCALAR) {
 						diag(d, DIAG_ERROR, file, n->line, n->col,
-						     "een sleutel moet een eenvoudige naam zijn");
+						     "vóór de dubbele punt hoort een naam, zoals 'titel'");
 						*failed = 1;
 						ytree_free(n);
 						n = NULL;
@@ -185,9 +255,9 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 						container = 0;
 					}
 				} else if (f->node->n >= (f->node->kind == Y_MAP ? MAX_KEYS : MAX_ITEMS)) {
-					diag(d, DIAG_ERROR, file, n->line, n->col, "meer dan %d %s op één plek; dat kan niet kloppen",
+					diag(d, DIAG_ERROR, file, n->line, n->col, "meer dan %d %s op één plek. Dat kan niet kloppen",
 					     f->node->kind == Y_MAP ? MAX_KEYS : MAX_ITEMS,
-					     f->node->kind == Y_MAP ? "sleutels" : "onderdelen in een opsomming");
+					     f->node->kind == Y_MAP ? "regels 'naam: waarde'" : "onderdelen in een opsomming");
 					ytree_free(n);
 					ytree_free(f->pending_key);
 					f->pending_key = NULL;
@@ -201,7 +271,7 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 			}
 			if (n && container) {
 				if (depth == (int)(sizeof stack / sizeof *stack)) {
-					diag(d, DIAG_ERROR, file, n->line, n->col, "de front matter is te diep genest");
+					diag(d, DIAG_ERROR, file, n->line, n->col, "de kop van het bestand springt te vaak in");
 					*failed = 1;
 					done = 1;
 				} else {

@@ -196,10 +196,11 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 	present_period(k->def.per, src->first_key + first, pa);
 	present_period(k->def.per, src->first_key + last, pb);
 	buf_t d = {0};
+	/* the title, then the finding in a sentence of its own (B1: short sentences) */
 	if (first == last)
-		buf_printf(&d, "%s: %s in %s.", c->title, b, pb);
+		buf_printf(&d, "%s. In %s: %s.", c->title, pb, b);
 	else
-		buf_printf(&d, "%s: van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
+		buf_printf(&d, "%s. Van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);
 	if (!group) {

@@ -155,6 +155,51 @@ void present_target_date(int day, char *out)
 		present_date(day, out);
 }
 
+/* Why `s` is no date, in words that fit what was written: a day or month that does not exist,
+ * dots or slashes, words, a wrong time. */
+void present_date_problem(const char *s, size_t len, char *out, size_t n)
+{
+	int g[3] = {0, 0, 0}, nd[3] = {0, 0, 0}, k = 0;
+	char sep[2] = {0, 0};
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (; k < 3 && i < len; k++) {
+		while (i < len && s[i] >= '0' && s[i] <= '9' && nd[k] < 9) {
+			g[k] = g[k] * 10 + (s[i++] - '0');
+			nd[k]++;
+		}
+		if (!nd[k] || k == 2 || i >= len || !strchr("-/.", s[i]))
+			break;
+		sep[k] = s[i++];
+	}
+	if (k < 2 || !nd[2]) {
+		snprintf(out, n, "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01");
+		return;
+	}
+	int year_first = nd[0] == 4;
+	int y = year_first ? g[0] : g[2], m = g[1], d = year_first ? g[2] : g[0];
+	if (sep[0] != sep[1] || sep[0] == '.' || (year_first && sep[0] == '/')) {
+		if (year_first)
+			snprintf(out, n, "Schrijf de datum met streepjes: %04d-%02d-%02d", y, m, d);
+		else
+			snprintf(out, n, "Schrijf de datum met streepjes: %d-%d-%d", d, m, y);
+	} else if (m < 1 || m > 12) {
+		snprintf(out, n, "Maand %d bestaat niet. Staan dag en maand omgedraaid?", m);
+	} else if (y < 1900 || y > 9999) {
+		snprintf(out, n, "Het jaar %d kan niet kloppen", y);
+	} else if (d < 1 || d > day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - day_from_ymd(y, m, 1)) {
+		char mon[40];
+		present_period(PER_MAAND, period_of(PER_MAAND, day_from_ymd(y, m, 1)), mon);
+		if (mon[0] >= 'a' && mon[0] <= 'z')
+			mon[0] = (char)(mon[0] - 'a' + 'A');
+		snprintf(out, n, "%s heeft %d dagen", mon, day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+		                                             day_from_ymd(y, m, 1));
+	} else {
+		snprintf(out, n, "De tijd erachter klopt niet. Schrijf bijvoorbeeld %d-%d-%d 09:30", d, m, y);
+	}
+}
+
 /* --- numbers ------------------------------------------------------------------------- */
 
 double present_round(eenheid_t unit, double v)

@@ -30,6 +30,9 @@ const char *present_month_abbr(int month0);             /* 0 = jan */
 const char *present_weekday(int day);                   /* maandag ... zondag */
 void present_when(const milestone_t *ms, char *out);    /* a milestone's date or period */
 void present_target_date(int day, char *out);           /* "eind 2025" or "30 juni 2025" */
+/* Why `s` is no date, fitting what was written: "april 2024 heeft 30 dagen", "maand 13 bestaat
+ * niet...", "schrijf de datum met streepjes: 1-10-2024" (out: n bytes, 160 is enough). */
+void present_date_problem(const char *s, size_t len, char *out, size_t n);
 
 /* Numbers; out holds at least 64 bytes. */
 double present_round(eenheid_t unit, double v);         /* the value as shown */

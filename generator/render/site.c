@@ -88,6 +88,13 @@ static void table_open(sctx *s, buf_t *b)
 	           n, n);
 }
 
+/* The id the next table will get: a chart names the table that holds its data. */
+static const char *next_table(const sctx *s, char *id)
+{
+	snprintf(id, 16, "tb%u", s->tables + 1);
+	return id;
+}
+
 static void status_badge(buf_t *b, const kpi_t *k)
 {
 	static const char *const cls[ST_N] = {"behaald", "opkoers", "risico", "achter", "behaald", "risico",
@@ -133,12 +140,19 @@ typedef enum { ROWS_ALL, ROWS_TOTAL, ROWS_PERIOD } row_pick;
  * (ROWS_PERIOD: those of period `key`), column `head_col` as the row header. */
 static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int key, int head_col)
 {
+	/* the row header first, then the KPI's own value (on a phone the first columns are the ones
+	 * in view), then the rest in their order */
+	int order[16], n = 0;
+	order[n++] = head_col;
+	if (t->value_col >= 0 && t->value_col != head_col && t->value_col != skip)
+		order[n++] = t->value_col;
+	for (int c = 0; c < t->ncols && n < 16; c++)
+		if (c != skip && c != head_col && c != t->value_col)
+			order[n++] = c;
 	buf_puts(b, "</caption><thead><tr>");
-	for (int c = 0; c < t->ncols; c++) {
-		if (c == skip)
-			continue;
+	for (int i = 0; i < n; i++) {
 		buf_puts(b, "<th scope=\"col\">");
-		esc_html(b, t->cols[c].label);
+		esc_html(b, t->cols[order[i]].label);
 		buf_puts(b, "</th>");
 	}
 	buf_puts(b, "</tr></thead><tbody>");
@@ -147,12 +161,13 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 		    (pick == ROWS_PERIOD && t->rows[r].key != key))
 			continue;
 		buf_puts(b, "<tr>");
-		for (int c = 0; c < t->ncols; c++)
-			if (c != skip)
-				table_cell(b, t, r, c, c == head_col);
+		for (int i = 0; i < n; i++)
+			table_cell(b, t, r, order[i], order[i] == head_col);
 		buf_puts(b, "</tr>");
 	}
 	buf_puts(b, "</tbody></table></div>");
+	if (n > 4)
+		buf_puts(b, "<p class=\"schuif\">De tabel heeft meer kolommen: schuif hem opzij.</p>");
 }
 
 static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int totals_only)
@@ -210,16 +225,16 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 		esc_html(b, k->def.afgeleid);
 		buf_puts(b, "</p>");
 	}
-	char id[160];
+	char id[160], tb[16];
 	snprintf(id, sizeof id, "g-%s-trend", k->def.id);
 	chart_t *c = chart_trend(k, NULL, id);
-	svg_chart(c, b);
+	svg_chart(c, next_table(s, tb), b);
 	chart_free(c);
 	kpi_table(s, b, k, root, 1);
 	if (k->def.groep && k->res.has_cur) {
 		snprintf(id, sizeof id, "g-%s-groep", k->def.id);
 		c = chart_groups(k, k->res.cur_key, id);
-		svg_chart(c, b);
+		svg_chart(c, next_table(s, tb), b);
 		chart_free(c);
 		group_table(s, b, k, k->res.cur_key);
 	}
@@ -331,7 +346,20 @@ static void page_detail(sctx *s, const page_t *p)
 		esc_html(&b, p->samenvatting);
 		buf_puts(&b, "</p>");
 	}
-	md_html(p->body, 1, &b);
+	/* what a reader comes for first: how it is going; the programme's text after it */
+	buf_puts(&b, "<section><h2>Hoe staat het ervoor?</h2>");
+	if (p->nkpis) {
+		for (size_t i = 0; i < p->nkpis; i++)
+			kpi_block(s, &b, p->kpis[i], root, 3);
+	} else {
+		buf_puts(&b, "<p>Bij dit doel hoort nog geen cijfer dat we meten. Hoe het gaat, staat bij de mijlpalen.</p>");
+	}
+	buf_puts(&b, "</section>");
+	if (p->nms) {
+		buf_puts(&b, "<section><h2>Mijlpalen</h2>");
+		milestones_table(s, &b, p);
+		buf_puts(&b, "</section>");
+	}
 	int smart = 0;
 	for (int i = 0; i < SMART_N; i++)
 		smart |= p->smart[i] != NULL;
@@ -345,30 +373,17 @@ static void page_detail(sctx *s, const page_t *p)
 		}
 		buf_puts(&b, "</section>");
 	}
-	int amb = 0;
-	for (int i = 0; i < AMB_N; i++)
-		amb |= p->amb[i] != NULL;
-	if (amb) {
-		buf_puts(&b, "<section><h2>Bijdrage aan de ambities</h2>");
-		for (int i = 0; i < AMB_N; i++) {
-			if (!p->amb[i])
-				continue;
-			buf_printf(&b, "<h3>%s</h3>", present_ambition(i));
+	/* all three ambitions: one the programme leaves empty is said to be so, not left out */
+	buf_puts(&b, "<section><h2>Bijdrage aan de ambities</h2>");
+	for (int i = 0; i < AMB_N; i++) {
+		buf_printf(&b, "<h3>%s</h3>", present_ambition(i));
+		if (p->amb[i])
 			md_html(p->amb[i], 3, &b);
-		}
-		buf_puts(&b, "</section>");
+		else
+			buf_puts(&b, "<p class=\"leeg\">Het programma zegt bij dit doel niets over deze ambitie.</p>");
 	}
-	if (p->nms) {
-		buf_puts(&b, "<section><h2>Mijlpalen</h2>");
-		milestones_table(s, &b, p);
-		buf_puts(&b, "</section>");
-	}
-	if (p->nkpis) {
-		buf_puts(&b, "<section><h2>Meting</h2>");
-		for (size_t i = 0; i < p->nkpis; i++)
-			kpi_block(s, &b, p->kpis[i], root, 3);
-		buf_puts(&b, "</section>");
-	}
+	buf_puts(&b, "</section>");
+	md_html(p->body, 1, &b);
 	char *href = page_href(p);
 	write_page(s, href, p->titel, b.s);
 	free(href);
@@ -487,10 +502,10 @@ static void theme_pages(sctx *s)
 			esc_html(&b, q->def.groep);
 			buf_puts(&b, "</h3><div class=\"klein\">");
 			for (size_t g = 0; g < q->res.ngroups; g++) {
-				char id[200];
+				char id[200], tb[16];
 				snprintf(id, sizeof id, "g-%s-%zu", q->def.id, g);
 				chart_t *c = chart_trend(q, &q->res.groups[g], id);
-				svg_chart(c, &b);
+				svg_chart(c, next_table(s, tb), &b); /* the table of all groups below */
 				chart_free(c);
 			}
 			buf_puts(&b, "</div>");
@@ -528,7 +543,8 @@ static void index_page(sctx *s)
 	buf_puts(&b, "</h1><p class=\"intro\">Hoe staat onze dienstverlening ervoor? Op deze pagina ziet u de "
 	             "belangrijkste cijfers van het uitvoeringsprogramma Excellente dienstverlening. "
 	             "Ons doel: inwoners, ondernemers en instellingen geven ons in 2027 een 8.</p>");
-	buf_printf(&b, "<p>Stand op <strong>%s</strong>.</p>", day);
+	buf_printf(&b, "<p>Stand op <strong>%s</strong>. Dat is de peildatum: de dag waarop we de stand "
+	               "bepalen.</p>", day);
 	const kpi_t *top = m->uitgelicht ? model_find_kpi(m, m->uitgelicht) : m->nkpis ? m->kpis[0] : NULL;
 	if (top) {
 		buf_puts(&b, "<section><h2>");
@@ -541,10 +557,23 @@ static void index_page(sctx *s)
 		free(why);
 		buf_puts(&b, "</p>");
 		chart_t *c = chart_trend(top, NULL, "g-uitgelicht");
-		svg_chart(c, &b);
+		char tb[16];
+		svg_chart(c, next_table(s, tb), &b);
 		chart_free(c);
+		kpi_table(s, &b, top, "", 1);
 		buf_puts(&b, "</section>");
 	}
+	/* the words the figures use, explained where a reader first meets them */
+	buf_puts(&b, "<section><h2>Wat betekenen de woorden?</h2><dl class=\"begrippen\">"
+	             "<dt>Nulmeting</dt><dd>De eerste meting. Daarmee vergelijken we later.</dd>"
+	             "<dt>Tussenstap</dt><dd>Een waarde op weg naar het doel, zoals de 7 op weg naar de 8.</dd>"
+	             "<dt>Doel</dt><dd>De waarde die we willen halen, en de datum waarop.</dd>"
+	             "<dt>Op koers, risico, achter</dt><dd>Zo ver zijn we op weg naar het doel. We trekken een rechte "
+	             "lijn van de nulmeting naar het doel. Zitten we op of boven die lijn, dan zijn we op koers.</dd>"
+	             "<dt>Voorlopig</dt><dd>Het cijfer kan nog veranderen. De periode loopt nog, of er staan nog "
+	             "zaken open.</dd>"
+	             "<dt>KPI</dt><dd>Een cijfer dat laat zien hoe goed onze dienstverlening is.</dd></dl>"
+	             "<p><a href=\"bronnen.html\">Hoe we elk cijfer berekenen</a></p></section>");
 	going_well(&b, m);
 	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
@@ -561,16 +590,58 @@ static void index_page(sctx *s)
 	buf_free(&b);
 }
 
+/* Each action or team goal with the tiles of its KPIs (value, target, status; a click leads to
+ * the KPI on its page) and its milestones in one line. */
+static void goal_cards(buf_t *b, const model_t *m, soort_t soort)
+{
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *p = m->pages[i];
+		if (p->soort != soort)
+			continue;
+		char *href = page_href(p);
+		buf_printf(b, "<section class=\"doelkaart\"><h2><a href=\"../%s\">", href);
+		esc_html(b, p->titel);
+		buf_puts(b, "</a></h2>");
+		free(href);
+		if (p->eigenaar) {
+			buf_puts(b, "<p class=\"eigenaar\">Eigenaar: ");
+			esc_html(b, p->eigenaar);
+			buf_puts(b, "</p>");
+		}
+		if (p->nkpis) {
+			buf_puts(b, "<ul class=\"tegels\">");
+			for (size_t k = 0; k < p->nkpis; k++)
+				tile(b, p->kpis[k], "../");
+			buf_puts(b, "</ul>");
+		} else {
+			buf_puts(b, "<p>Nog geen cijfer dat we meten.</p>");
+		}
+		if (p->nms) {
+			buf_puts(b, "<p class=\"voortgang\">Mijlpalen:");
+			int first = 1;
+			for (int st = 0; st < MS_N; st++)
+				if (p->ms_count[st]) {
+					buf_printf(b, "%s %d %s", first ? "" : ",", p->ms_count[st], present_ms((ms_status)st));
+					first = 0;
+				}
+			buf_puts(b, ".</p>");
+		}
+		buf_puts(b, "</section>");
+	}
+}
+
 static void list_pages(sctx *s)
 {
 	const model_t *m = s->m;
 	buf_t b = {0};
 	buf_puts(&b, "<h1>Acties voor de hele organisatie</h1>");
-	page_list(&b, m, SOORT_ACTIE, "../");
+	goal_cards(&b, m, SOORT_ACTIE);
 	write_page(s, "acties/index.html", "Acties", b.s);
 	buf_reset(&b);
-	buf_puts(&b, "<h1>Dienstverlening is van ons allemaal – doelen per team</h1>");
-	page_list(&b, m, SOORT_TEAMDOEL, "../");
+	buf_puts(&b, "<h1>Dienstverlening is van ons allemaal: doelen per team</h1>"
+	             "<p>Elk team met een doel, met de cijfers die erbij horen. Klik op een cijfer voor de grafiek en "
+	             "de tabel.</p>");
+	goal_cards(&b, m, SOORT_TEAMDOEL);
 	int any = 0;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];

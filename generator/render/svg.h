@@ -6,6 +6,8 @@
 #include "model/chart.h"
 #include "base/util.h"
 
-void svg_chart(const chart_t *c, buf_t *out);
+/* A figure with the chart drawn wide and narrow (the stylesheet shows one) and its finding as
+ * the caption; `table_id` names the table that holds the chart's data (data-tabel), or NULL. */
+void svg_chart(const chart_t *c, const char *table_id, buf_t *out);
 
 #endif

@@ -1,7 +1,9 @@
 // Opens every page of a generated site in headless Chromium and checks it as its readers
-// would meet it: axe-core at WCAG 2.1 A and AA with no violations, no horizontal scrolling
-// at 320 CSS px (reflow, 1.4.10), no request outside the folder, and every SVG chart with a
-// title and a description. Usage: node check.mjs SITE_DIR
+// would meet it: axe-core at WCAG 2.1 A and AA with no violations at 1280 and at 375 CSS px
+// (a phone), no horizontal scrolling at 320 px (reflow, 1.4.10; a table scrolls inside its own
+// region), no request outside the folder, every SVG chart with a title and a description and
+// a data table (data-tabel), every chart inside a 375 px screen, and the action pages printed
+// on A4 with no chart or table split. Usage: node check.mjs SITE_DIR
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,6 +27,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 let passed = 0, failed = 0;
+const printed = [];
 const fail = (page, msg) => { failed++; console.log(`FAIL ${relative(site, page)}: ${msg}`); };
 
 for (const file of pages) {
@@ -34,14 +37,33 @@ for (const file of pages) {
   page.on('request', (r) => { if (!r.url().startsWith('file://')) outside.push(r.url()); });
   await page.goto('file://' + file);
   await page.addScriptTag({ path: axePath });
-  const res = await page.evaluate(async () => await window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
   let ok = true;
-  for (const v of res.violations) {
-    ok = false;
-    fail(file, `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const axe = async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    const res = await page.evaluate(async () => await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    for (const v of res.violations) {
+      ok = false;
+      fail(file, `at ${width}px: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  };
+  await axe(1280);
+  await axe(375);
+  // on a phone: the narrow drawing of every chart, inside the screen
+  const phone = await page.evaluate(() => [...document.querySelectorAll('figure.grafiek')].map((f) => {
+    const shown = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none');
+    const r = shown[0]?.getBoundingClientRect();
+    return { id: f.getAttribute('aria-labelledby'), shown: shown.length, narrow: shown[0]?.classList.contains('smal'),
+      right: r ? r.right : 0, width: document.documentElement.clientWidth,
+      table: f.dataset.tabel, hasTable: !!(f.dataset.tabel && document.getElementById(f.dataset.tabel)?.closest('table')) };
+  }));
+  for (const c of phone) {
+    if (c.shown !== 1 || !c.narrow) { ok = false; fail(file, `chart ${c.id}: not its one narrow drawing at 375px`); }
+    if (c.right > c.width + 1) { ok = false; fail(file, `chart ${c.id} runs off a 375px screen (${c.right} > ${c.width})`); }
+    if (!c.hasTable) { ok = false; fail(file, `chart ${c.id} has no data table (data-tabel=${c.table})`); }
   }
+  await page.setViewportSize({ width: 1280, height: 900 });
   const charts = await page.evaluate(() => [...document.querySelectorAll('svg')].map((s) => ({
     role: s.getAttribute('role'), title: !!s.querySelector('title')?.textContent.trim(),
     desc: !!s.querySelector('desc')?.textContent.trim(),
@@ -53,9 +75,21 @@ for (const file of pages) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 1) { ok = false; fail(file, `scrolls sideways by ${overflow}px at 320px width`); }
   if (outside.length) { ok = false; fail(file, `requests outside the folder: ${outside.join(', ')}`); }
+  // printing: A4, no chart or table split across pages (the stylesheet keeps them whole)
+  if (/acties\/[^/]+\.html$/.test(file) && !file.endsWith('index.html')) {
+    await page.emulateMedia({ media: 'print' });
+    const split = await page.evaluate(() => [...document.querySelectorAll('figure.grafiek, .tabel table')]
+      .filter((e) => getComputedStyle(e).breakInside !== 'avoid').length);
+    if (split) { ok = false; fail(file, `${split} charts or tables may split across printed pages`); }
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    if (pages < 1 || pages > 40) { ok = false; fail(file, `prints on ${pages} A4 pages`); }
+    printed.push(`${relative(site, file)}: ${pages}`);
+    await page.emulateMedia({ media: 'screen' });
+  }
   if (ok) passed++;
   await ctx.close();
 }
 await browser.close();
-console.log(`browser: ${passed} passed, ${failed} failed (${pages.length} pages)`);
+console.log(`browser: ${passed} passed, ${failed} failed (${pages.length} pages; printed on A4: ${printed.join(', ')})`);
 process.exit(failed ? 1 : 0);

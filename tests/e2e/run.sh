@@ -174,6 +174,17 @@ check "and the quarterly one keeps its quarter's name" test -s "$T/out5/mt-rappo
 "$BIN" build -q -C "$P" -o "$T/out6" --peildatum 2025-11-14 2>/dev/null
 check "--peildatum inside a month: no monthly workbook" sh -c "! ls '$T/out6'/terugbelverzoeken-*.xlsx"
 check "but the quarterly one" test -s "$T/out6/mt-rapportage-2025-K4.xlsx"
+# plain language: no generated sentence over 20 words or with a semicolon, at three reference
+# dates (other statuses, other sentences)
+$PY "$ROOT/tests/sentences.py" "$O" "$T/out4" "$T/out6" >"$T/sentences.txt" 2>&1
+check "every generated sentence has at most 20 words and no semicolon" sh -c "grep -q '^ok' '$T/sentences.txt'"
+grep -v '^ok' "$T/sentences.txt" | tail -5
+# the Teams page: each team goal's KPI with value, target and status, one click from its page
+check "the Teams page shows each team goal's KPI status" grep -q 'class="tegel".*status-' "$O/teams/index.html"
+check "the Teams page links a KPI to its place on the goal's page" grep -q 'href="../teams/communicatie-persvragen.html#kpi-persvragen"' "$O/teams/index.html"
+check "an action page shows how it is going before the SMART text" sh -c "
+	awk '{ a = index(\$0, \"Hoe staat het ervoor?\"); b = index(\$0, \"Het doel, SMART\"); if (a && b && a < b) ok = 1 } END { exit !ok }' '$O/acties/terugbelverzoeken.html'"
+check "an ambition the programme leaves empty is said to be so" grep -q 'class="leeg"' "$O/teams/wil-integraal-werken.html"
 check "--peildatum changes the status" contains "$T/out4/acties/terugbelverzoeken.html" "In december 2024 was het 34,1%."
 
 # --- the hand-computed fixture ----------------------------------------------------------

@@ -92,19 +92,28 @@ static void test_raw_html_dropped(void **st)
 static void test_errors(void **st)
 {
 	(void)st;
-	expect("geen front matter\n", "content/a.md:1:1: fout: het bestand begint niet met front matter (een regel '---')\n");
-	expect("---\ntitel: x\n", "content/a.md:1:1: fout: de front matter wordt niet afgesloten met een regel '---'\n");
+	expect("geen front matter\n", "content/a.md:1:1: fout: het bestand moet beginnen met een regel '---'. Daaronder komen titel, soort en de andere gegevens van de pagina, en dan weer een regel '---'\n");
+	expect("---\ntitel: x\n", "content/a.md:1:1: fout: de gegevens bovenaan het bestand worden niet afgesloten met een regel '---'\n");
 	expect("---\ntitel: [x\n---\n",
-	       "content/a.md:3:1: fout: de front matter is geen geldige YAML: een lijst tussen [ ] is niet afgesloten met ] (begonnen op regel 2, kolom 8)\n");
+	       "content/a.md:2:8: fout: hier begint een lijst met [, maar die wordt niet afgesloten met ] op dezelfde regel\n");
+	/* indentation, tabs, colons and quotes, told as what to change on that line */
+	expect("---\ntitel: T\n soort: programma\n---\n",
+	       "content/a.md:3:7: fout: 'soort:' springt verder in dan 'titel:' op de regel erboven. Zet 'soort:' recht onder 'titel:'\n");
+	expect("---\ntitel: T\n\tsoort: programma\n---\n",
+	       "content/a.md:3:1: fout: op deze regel staat een tab. Spring in met spaties, niet met de Tab-toets\n");
+	expect("---\ntitel: Let op: dit\nsoort: programma\n---\n",
+	       "content/a.md:2:14: fout: in de tekst na 'titel:' staat een dubbele punt met een spatie erachter. Zet de hele tekst tussen aanhalingstekens, zoals: titel: \"...\"\n");
+	expect("---\ntitel: \"T\nsoort: programma\n---\n",
+	       "content/a.md:2:8: fout: de tekst na 'titel:' begint met een aanhalingsteken, maar heeft er aan het eind geen. Zet er een aanhalingsteken achter, of haal het weg\n");
 	expect("---\ntitel: T\nsoort: programma\nkleur: rood\n---\n",
-	       "content/a.md:4:1: fout: onbekende sleutel 'kleur' in de front matter; bekend zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, raadsrapportage\n");
+	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, raadsrapportage\n");
 	expect("---\ntitel: T\nsoort: rapport\n---\n",
 	       "content/a.md:3:8: fout: 'soort' heeft een onbekende waarde 'rapport'; kies uit: programma, actie, teamdoel, team\n");
-	expect("---\nsoort: programma\n---\n", "content/a.md:2:1: fout: de front matter mist de verplichte sleutel 'titel'\n");
+	expect("---\nsoort: programma\n---\n", "content/a.md:2:1: fout: de kop van het bestand mist 'titel:'\n");
 	expect("---\ntitel: [a, b]\nsoort: programma\n---\n",
 	       "content/a.md:2:8: fout: 'titel' moet een waarde zijn, niet een opsomming (- ...)\n");
 	expect("---\ntitel: T\nsoort: programma\npeildatum: 2024-02-30\n---\n",
-	       "content/a.md:4:12: fout: 'peildatum' is geen geldige datum: '2024-02-30' (schrijf 2024-10-01 of 1-10-2024)\n");
+	       "content/a.md:4:12: fout: 'peildatum' is geen datum: '2024-02-30'. Februari 2024 heeft 29 dagen\n");
 	expect("---\ntitel: T\nsoort: actie\neigenaar: X\nmijlpalen:\n  - {datum: Q3 2024, wat: Y, gereed: misschien}\n---\n## Specifiek\n\nS.\n",
 	       "content/a.md:6:13: fout: 'datum' is geen datum of periode: 'Q3 2024' (schrijf 2024-05-31, 2024-05, 2024-K3 of 2024)\n"
 	       "content/a.md:6:38: fout: 'gereed' moet ja of nee zijn (true of false), niet 'misschien'\n");
@@ -132,7 +141,7 @@ static void test_kpi_errors(void **st)
 	         "      - {waarde: 7, datum: 2025}\n%s", head, tail);
 	expect(text,
 	       "content/a.md:12:14: fout: 'minimum' moet een heel getal van 1 of meer zijn\n"
-	       "content/a.md:6:5: fout: een kpi met maat 'gemiddelde' mist de verplichte sleutel 'datum' (de kolom met de datum van een regel)\n"
+	       "content/a.md:6:5: fout: een kpi met maat 'gemiddelde' mist 'datum:' (de kolom met de datum van een regel)\n"
 	       "content/a.md:15:9: fout: de doelen moeten op datum staan, vroegste eerst\n");
 }
 

@@ -29,7 +29,7 @@ static int read_str(const char *data, size_t len, rows *rs, captured *c, csv_inf
 {
 	char *p = tmpfile_with(data, len);
 	memset(rs, 0, sizeof *rs);
-	int rv = csv_read(p, "t.csv", COLS, 3, collect, rs, &c->d, info);
+	int rv = csv_read(p, "t.csv", COLS, NULL, 3, collect, rs, &c->d, info);
 	unlink(p);
 	free(p);
 	return rv;
@@ -115,8 +115,18 @@ static void test_missing_column(void **st)
 	cap_open(&c);
 	csv_info info;
 	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
-	assert_string_equal(cap_text(&c), "t.csv:1: fout: kolom 'teruggebeld' ontbreekt in de kopregel\n");
+	/* the names found, so a renamed column is easy to spot */
+	assert_string_equal(cap_text(&c), "t.csv:1: fout: kolom 'teruggebeld' ontbreekt in de kopregel. "
+	                                  "De kopregel heeft 'team', 'aangemaakt', 'naam'\n");
 	assert_null(rs.out.s);
+	buf_free(&rs.out);
+	cap_close(&c);
+	/* a first line that holds data (a phone number) is never shown */
+	const char e[] = "WIL;2024-01-02;0612345678\nWIL;2024-01-02;0612345678\n";
+	cap_open(&c);
+	assert_int_equal(read_str(e, sizeof e - 1, &rs, &c, &info), -1);
+	assert_null(strstr(cap_text(&c), "0612345678"));
+	assert_non_null(strstr(cap_text(&c), "De eerste regel van het bestand moet de namen van de kolommen bevatten"));
 	buf_free(&rs.out);
 	cap_close(&c);
 }
@@ -206,8 +216,8 @@ static void test_not_a_file(void **st)
 	cap_open(&c);
 	csv_info info;
 	rows rs = {0};
-	assert_int_equal(csv_read(fifo, "t.csv", COLS, 3, collect, &rs, &c.d, &info), -1);
-	assert_int_equal(csv_read("/dev/zero", "z.csv", COLS, 3, collect, &rs, &c.d, &info), -1);
+	assert_int_equal(csv_read(fifo, "t.csv", COLS, NULL, 3, collect, &rs, &c.d, &info), -1);
+	assert_int_equal(csv_read("/dev/zero", "z.csv", COLS, NULL, 3, collect, &rs, &c.d, &info), -1);
 	assert_string_equal(cap_text(&c),
 	                    "t.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n"
 	                    "z.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n");
@@ -304,7 +314,7 @@ static void test_error_limit(void **st)
 	captured c;
 	cap_open(&c);
 	csv_info info;
-	assert_int_equal(csv_read(p, "t.csv", COLS, 3, reject, NULL, &c.d, &info), -1);
+	assert_int_equal(csv_read(p, "t.csv", COLS, NULL, 3, reject, NULL, &c.d, &info), -1);
 	assert_int_equal(diag_errors(&c.d), DIAG_FILE_LIMIT + 5);
 	const char *text = cap_text(&c);
 	int lines = 0;
@@ -315,7 +325,7 @@ static void test_error_limit(void **st)
 	assert_null(strstr(text, "t.csv:102:2:"));
 	assert_non_null(strstr(text, "t.csv: fout: en nog 5 fouten in dit bestand (niet getoond)\n"));
 	/* the next file starts with a clean slate */
-	assert_int_equal(csv_read(p, "u.csv", COLS, 3, reject, NULL, &c.d, &info), -1);
+	assert_int_equal(csv_read(p, "u.csv", COLS, NULL, 3, reject, NULL, &c.d, &info), -1);
 	assert_non_null(strstr(cap_text(&c), "u.csv:2:2: fout"));
 	unlink(p);
 	free(p);
@@ -339,7 +349,7 @@ static void test_message_one_line(void **st)
 	captured c;
 	cap_open(&c);
 	csv_info info;
-	csv_read(p, "t.csv", COLS, 3, reject_value, NULL, &c.d, &info);
+	csv_read(p, "t.csv", COLS, NULL, 3, reject_value, NULL, &c.d, &info);
 	assert_string_equal(cap_text(&c), "t.csv:2:2: fout: 'x\\x1B[31m\\nt.csv:9:9: fout: nep' is geen datum\n");
 	unlink(p);
 	free(p);

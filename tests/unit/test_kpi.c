@@ -266,8 +266,8 @@ static void test_row_errors(void **st)
 	                 " bereik: [1, 10], richting: hoger}\n", DAY_NONE, &c);
 	assert_string_equal(cap_text(&c),
 	                    "data/w.csv:2:2: fout: kolom 'cijfer': 11 ligt niet tussen 1 en 10\n"
-	                    "data/w.csv:3:1: fout: kolom 'datum': '2024-13-01' is geen datum (schrijf 2024-10-01 of 1-10-2024, eventueel met tijd)\n"
-	                    "data/w.csv:4:1: fout: kolom 'datum' is leeg; hier hoort een datum\n"
+	                    "data/w.csv:3:1: fout: kolom 'datum': '2024-13-01' is geen datum. Maand 13 bestaat niet. Staan dag en maand omgedraaid?\n"
+	                    "data/w.csv:4:1: fout: kolom 'datum' is leeg. Hier hoort een datum\n"
 	                    "data/w.csv:5:2: fout: kolom 'cijfer': 'acht' is geen getal\n");
 	assert_int_equal(diag_errors(&c.d), 4);
 	model_free(m);

@@ -233,7 +233,7 @@ static void test_chart(void **st)
 	assert_int_equal(c->refs[1].datum, day_from_ymd(2024, 12, 31));
 	assert_string_equal(c->refs[2].label, "doel 30 juni 2025: ten hoogste 15%");
 	assert_true(c->refs[1].dashed && !c->refs[0].dashed);
-	assert_non_null(strstr(c->desc, "van 40,0% in oktober 2024 naar 30,0% in december 2024."));
+	assert_non_null(strstr(c->desc, ". Van 40,0% in oktober 2024 naar 30,0% in december 2024."));
 	assert_non_null(strstr(c->desc, "Dat lukt: het staat op koers."));
 	chart_free(c);
 	/* one group's line: its own title, no status sentence */
@@ -263,6 +263,28 @@ static int count(const char *s, const char *needle)
 	return n;
 }
 
+/* A date that is no date: the hint fits what was written, never the form already used. */
+static void test_date_problem(void **st)
+{
+	(void)st;
+	static const struct { const char *in, *want; } cases[] = {
+		{"31-4-2024", "April 2024 heeft 30 dagen"},
+		{"29-2-2023", "Februari 2023 heeft 28 dagen"},
+		{"2024-02-30", "Februari 2024 heeft 29 dagen"},
+		{"13-13-2024", "Maand 13 bestaat niet. Staan dag en maand omgedraaid?"},
+		{"1.10.2024", "Schrijf de datum met streepjes: 1-10-2024"},
+		{"2024/10/01", "Schrijf de datum met streepjes: 2024-10-01"},
+		{"1 oktober 2024", "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01"},
+		{"1-10-0024", "Het jaar 24 kan niet kloppen"},
+		{"1-10-2024 25:00", "De tijd erachter klopt niet. Schrijf bijvoorbeeld 1-10-2024 09:30"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[160];
+		present_date_problem(cases[i].in, strlen(cases[i].in), out, sizeof out);
+		assert_string_equal(out, cases[i].want);
+	}
+}
+
 static void test_svg(void **st)
 {
 	(void)st;
@@ -271,19 +293,27 @@ static void test_svg(void **st)
 	k->def.naam = xstrdup("Bellen <snel> & \"goed\"");
 	chart_t *c = chart_trend(k, NULL, "g1");
 	buf_t b = {0};
-	svg_chart(c, &b);
-	/* an image with a title and a description, both referenced */
-	assert_non_null(strstr(b.s, "role=\"img\" aria-labelledby=\"g1-t g1-d\""));
+	svg_chart(c, "tb9", &b);
+	/* one figure naming its data table, the chart drawn wide and narrow: each an image with a
+	 * title and a description, both referenced */
+	assert_int_equal(count(b.s, "<figure"), 1);
+	assert_non_null(strstr(b.s, "data-tabel=\"tb9\""));
+	assert_non_null(strstr(b.s, "class=\"breed\" viewBox=\"0 0 720 300\" role=\"img\" aria-labelledby=\"g1-t g1-d\""));
+	assert_non_null(strstr(b.s, "class=\"smal\" viewBox=\"0 0 360 "));
+	assert_non_null(strstr(b.s, "aria-labelledby=\"g1-nt g1-nd\""));
 	assert_non_null(strstr(b.s, "<title id=\"g1-t\">Bellen &lt;snel&gt; &amp; &quot;goed&quot;</title>"));
 	assert_int_equal(count(b.s, "<desc id=\"g1-d\">"), 1);
+	assert_int_equal(count(b.s, "<desc id=\"g1-nd\">"), 1);
 	assert_null(strstr(b.s, "<snel>"));
-	/* one point per value, three labelled reference lines, the last value labelled directly */
-	assert_int_equal(count(b.s, "<circle"), 3);
-	assert_int_equal(count(b.s, "stroke-dasharray=\"7 4\""), 2);
-	assert_int_equal(count(b.s, "stroke-dasharray=\"2 3\""), 1);
-	assert_non_null(strstr(b.s, ">Totaal: 30,0%</text>"));
-	assert_non_null(strstr(b.s, ">nulmeting 60%</text>"));
-	assert_non_null(strstr(b.s, "<figcaption id=\"g1-c\">"));
+	/* wide: one point per value, three labelled reference lines, the last value labelled
+	 * directly; narrow: the last point and its value, the same lines in a legend below */
+	assert_int_equal(count(b.s, "<circle"), 3 + 1);
+	assert_int_equal(count(b.s, "stroke-dasharray=\"7 4\""), 2 + 2 + 2);
+	assert_int_equal(count(b.s, "stroke-dasharray=\"2 3\""), 1 + 1 + 1);
+	assert_int_equal(count(b.s, ">Totaal: 30,0%</text>"), 2);
+	assert_non_null(strstr(b.s, " font-weight=\"bold\" fill=\"#1f4e79\">30,0%</text>"));
+	assert_int_equal(count(b.s, ">nulmeting 60%</text>"), 2);
+	assert_int_equal(count(b.s, "<figcaption id=\"g1-c\">"), 1);
 	free(b.s);
 	chart_free(c);
 	kpi_free(k);
@@ -310,7 +340,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
-		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
