@@ -178,7 +178,8 @@ static int manifest_read(const char *dir, manifest *mf)
 		manifest_free(mf);
 		return -1;
 	}
-	qsort(mf->files, mf->n, sizeof *mf->files, cmp_file);
+	if (mf->n > 1)
+		qsort(mf->files, mf->n, sizeof *mf->files, cmp_file);
 	return 0;
 }
 
@@ -231,7 +232,8 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dh);
-	qsort(names, n, sizeof *names, strcmp_ptr);
+	if (n > 1)
+		qsort(names, n, sizeof *names, strcmp_ptr);
 	for (size_t i = 0; i < n; i++) {
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = path_join(root, r);
