@@ -25,9 +25,9 @@ AOBJ = $(SRC:generator/%.c=build/asan/%.o) build/asan/definities.o
 SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 UNIT = $(wildcard tests/unit/test_*.c)
 
-INPUTS = $(wildcard content/*.md data/*.csv data/*.txt themes/*/* docs/definities.md)
+INPUTS = $(wildcard content/*.md data/*.csv data/*.txt edities/*.csv themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test test unit e2e regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data
+.PHONY: all deps deps-test publiceer test unit e2e regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -65,6 +65,10 @@ build build/obj build/asan build/unit:
 
 output/.meetlat: meetlat $(INPUTS)
 	./meetlat build
+
+# The quarter's edition: build, then keep what was published in edities/ (README, step 5).
+publiceer: deps meetlat
+	./meetlat build --publiceer
 
 # --- tests ----------------------------------------------------------------------------
 
@@ -129,7 +133,7 @@ FOBJ = $(SRC:generator/%.c=build/fuzz/%.o) build/fuzz/definities.o
 
 build/fuzz/%.o: generator/%.c
 	@mkdir -p $(@D)
-	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 $(LIBFUZZ) -c -o $@ $<
+	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 -MMD -MP $(LIBFUZZ) -c -o $@ $<
 
 build/fuzz/definities.o: build/definities.c
 	@mkdir -p $(@D)
@@ -139,8 +143,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJ)
 	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-o $@ $< $(FOBJ) $(LIBS)
 
-fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter
-	@set -e; for t in csv frontmatter; do \
+fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_edition
+	@set -e; for t in csv frontmatter edition; do \
 		mkdir -p build/fuzz/corpus-$$t; \
 		./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>&1 || \
 			{ echo "libFuzzer: an input in tests/fuzz/corpus/$$t crashes fuzz_$$t"; ./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t; exit 1; }; \
@@ -190,4 +194,4 @@ uninstall:
 clean:
 	rm -rf build meetlat
 
--include $(OBJ:.o=.d) $(AOBJ:.o=.d) build/obj/main.d build/asan/main.d
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(FOBJ:.o=.d) build/obj/main.d build/asan/main.d

@@ -20,6 +20,8 @@
 #include "model/markdown.h"
 #include "model/model.h"
 #include "model/present.h"
+#include "load/edition.h"
+#include "model/edition.h"
 #include "render/render.h"
 
 /* docs/definities.md, compiled in (Makefile) */
@@ -256,6 +258,42 @@ int build_run(const build_opts *o, diag_t *d)
 	m->definities = md_parse(definities_md, strlen(definities_md));
 	data_load(m, data, "data", o->peildatum, d);
 	theme_load(&theme, o->dir, MEETLAT_DATADIR, m->thema, m->conf_file, d);
+	char *editions = path_join(o->dir, "edities");
+	edition_load(m, editions, "edities", d);
+	buf_t record = {0};
+	char *record_name = NULL;
+	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
+		edition_compare(m);
+		if (o->publish) {
+			/* this build's record; one for the same reference date stays as it is */
+			edition_record(m, &record);
+			int y, mo, dd;
+			day_to_ymd(m->peildatum, &y, &mo, &dd);
+			record_name = xasprintf("editie-%04d-%02d-%02d.csv", y, mo, dd);
+			for (size_t i = 0; i < m->neditions; i++) {
+				const edition_t *e = &m->editions[i];
+				if (e->peildatum != m->peildatum)
+					continue;
+				if (e->len == record.len && !memcmp(e->bytes, record.s, record.len)) {
+					buf_reset(&record); /* published already, exactly so */
+					diag(d, DIAG_NOTE, e->file, 0, 0, "deze editie is al gepubliceerd; het bestand blijft zoals het is");
+				} else {
+					char day[40];
+					present_date(m->peildatum, day);
+					diag(d, DIAG_ERROR, e->file, 0, 0,
+					     "er is al een editie met peildatum %s, met andere cijfers. Die blijft bewaard. Moet deze "
+					     "editie hem vervangen? Haal het bestand dan eerst uit de map",
+					     day);
+				}
+			}
+			if (record.len) {
+				m->record = xmalloc(record.len);
+				memcpy(m->record, record.s, record.len);
+				m->record_len = record.len;
+				m->record_name = xstrdup(record_name);
+			}
+		}
+	}
 	if (diag_errors(d)) {
 		fprintf(d->out, "meetlat: %d %s gevonden; %s\n", diag_errors(d),
 		        diag_errors(d) == 1 ? "fout" : "fouten",
@@ -309,10 +347,29 @@ int build_run(const build_opts *o, diag_t *d)
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
 	status = 0;
+	if (record.len) {
+		/* the record is written only now, with the output in place, and never over another */
+		char *shown = path_join("edities", record_name), *path = path_join(editions, record_name);
+		char *tmp = xasprintf("%s.tmp", path);
+		if ((mkdir(editions, 0755) != 0 && errno != EEXIST) || write_file(tmp, record.s, record.len) != 0 ||
+		    rename(tmp, path) != 0) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s); de uitvoer is wel gemaakt", strerror(errno));
+			unlink(tmp);
+			status = 1;
+		} else {
+			fprintf(d->out, "meetlat: editie bewaard in %s; bewaar de map edities/ bij content/ en data/\n", shown);
+		}
+		free(tmp);
+		free(path);
+		free(shown);
+	}
 	goto done;
 failed:
 	fprintf(d->out, "meetlat: het maken van de uitvoer is mislukt; de vorige uitvoer is niet veranderd\n");
 done:
+	buf_free(&record);
+	free(record_name);
+	free(editions);
 	if (lock >= 0)
 		close(lock);
 	out_free(&output);

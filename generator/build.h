@@ -10,6 +10,7 @@ typedef struct {
 	const char *out;      /* output folder; NULL: <dir>/output */
 	int peildatum;        /* DAY_NONE: from the content or the data */
 	int check_only;
+	int publish;          /* build --publiceer: keep this edition in edities/ */
 } build_opts;
 
 /* Returns the exit status: 0 success, 1 problems in the inputs (output untouched). */

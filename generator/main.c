@@ -14,7 +14,7 @@
 static void usage(FILE *f)
 {
 	fputs("Gebruik:\n"
-	      "  meetlat build [-C MAP] [-o MAP] [--peildatum JJJJ-MM-DD]\n"
+	      "  meetlat build [-C MAP] [-o MAP] [--peildatum JJJJ-MM-DD] [--publiceer]\n"
 	      "  meetlat check [-C MAP] [--peildatum JJJJ-MM-DD]\n"
 	      "  meetlat --help | --version\n"
 	      "\n"
@@ -27,6 +27,8 @@ static void usage(FILE *f)
 	      "  -o MAP                 de uitvoermap (standaard: MAP/output)\n"
 	      "  --peildatum JJJJ-MM-DD de datum waarop de stand wordt bepaald (standaard: uit de\n"
 	      "                         inhoud, anders de laatste datum in de gegevens)\n"
+	      "  --publiceer            bewaar daarna wat er is gemaakt als editie in MAP/edities/;\n"
+	      "                         de volgende keer ziet u wat er sindsdien is veranderd\n"
 	      "  -q                     toon geen meldingen 'let op'\n"
 	      "\n"
 	      "Uitkomst: 0 gelukt, 1 fouten in de invoer, 2 verkeerd gebruik.\n",
@@ -39,9 +41,10 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"peildatum", required_argument, NULL, 'p'},
+		{"publiceer", no_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
-	build_opts bo = {".", NULL, DAY_NONE, 0};
+	build_opts bo = {".", NULL, DAY_NONE, 0, 0};
 	diag_t d;
 	diag_init(&d, stderr);
 	const char *cmd = NULL;
@@ -74,6 +77,9 @@ int main(int argc, char **argv)
 		case 'q':
 			d.quiet = 1;
 			break;
+		case 'P':
+			bo.publish = 1;
+			break;
 		case 'p':
 			if (date_parse(optarg, strlen(optarg), &bo.peildatum) != 0) {
 				fprintf(stderr, "meetlat: fout: --peildatum '%s' is geen datum (schrijf 2025-12-31)\n", optarg);
@@ -99,8 +105,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!strcmp(cmd, "check")) {
-		if (bo.out) {
-			fputs("meetlat: fout: -o hoort bij build, niet bij check\n", stderr);
+		if (bo.out || bo.publish) {
+			fprintf(stderr, "meetlat: fout: %s hoort bij build, niet bij check\n", bo.out ? "-o" : "--publiceer");
 			return 2;
 		}
 		bo.check_only = 1;

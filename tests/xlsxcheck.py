@@ -99,7 +99,13 @@ def check_kpi_sheet(ws, kpi_id):
     if len(rows) != len(crows):
         bad(f"{ws.title}: {len(rows)} rows, data/{kpi_id}.csv has {len(crows)}")
         return 0
-    # the sheet's columns are the CSV's, with "Begin kwartaal" after a quarter's label
+    # the sheet's columns are the CSV's, with "Begin kwartaal" after a quarter's label; the
+    # column of revised figures only when a figure was revised
+    if chead[-1] == "eerder_gepubliceerd" and "Eerder gepubliceerd" not in head:
+        if any(r[-1] for r in crows):
+            bad(f"{ws.title}: data/{kpi_id}.csv has revised figures, the sheet has no column for them")
+        chead = chead[:-1]
+        crows = [r[:-1] for r in crows]
     cols = [i for i, h in enumerate(head) if h != "Begin kwartaal"]
     if len(cols) != len(chead):
         bad(f"{ws.title}: columns {head} do not match {chead}")
@@ -164,7 +170,7 @@ def check_quarterly(path):
     head, rows = table_rows(ov, t)
     want = ["KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid", "Periode", "Begin periode",
             "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting"]
-    if head != want:
+    if head != want and head != want + ["Vorige editie", "Periode vorige editie"]:
         bad(f"overview headers {head}")
     ncsv = len(glob.glob(os.path.join(out, "data", "*.csv")))
     if len(rows) != ncsv:

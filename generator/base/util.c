@@ -1,6 +1,7 @@
 /* util.c - see util.h. */
 #include "base/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,4 +248,36 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 		i += need + 1;
 	}
 	return n;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long list_dir(const char *dir, const char *suffix, char ***names)
+{
+	*names = NULL;
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return -1;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		if (de->d_name[0] == '.' || !str_ends(de->d_name, suffix))
+			continue;
+		*names = xgrow(*names, &cap, n, sizeof **names);
+		(*names)[n++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	if (n)
+		qsort(*names, n, sizeof **names, cmp_name);
+	return (long)n;
+}
+
+void free_names(char **names, long n)
+{
+	for (long i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

@@ -33,6 +33,10 @@ char *buf_take(buf_t *b);
 
 /* Read a whole file; returns 0 on success, -1 with errno set. */
 int read_file(const char *path, char **data, size_t *len);
+/* The names in `dir` that end in `suffix` and do not start with '.', sorted (byte order, so
+ * the same on every machine). Returns the count, or -1 with errno set; free with free_names. */
+long list_dir(const char *dir, const char *suffix, char ***names);
+void free_names(char **names, long n);
 /* Write a whole file, checking every step; returns 0 or -1 with errno set. */
 int write_file(const char *path, const void *data, size_t len);
 

@@ -1,7 +1,6 @@
 /* content.c - see content.h. */
 #include "load/content.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -783,29 +782,15 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 	return rv;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 {
-	DIR *dh = opendir(dir);
-	if (!dh) {
+	char **names;
+	long ln = list_dir(dir, ".md", &names);
+	if (ln < 0) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map met inhoud niet openen (%s)", strerror(errno));
 		return -1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		if (de->d_name[0] == '.' || !str_ends(de->d_name, ".md"))
-			continue;
-		names = xgrow(names, &cap, n, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(dh);
-	qsort(names, n, sizeof *names, cmp_str);
+	size_t n = (size_t)ln;
 	int rv = 0;
 	if (n == 0) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "de map bevat geen .md-bestanden");

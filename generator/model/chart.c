@@ -29,6 +29,7 @@ static chart_series *add_series(chart_t *c, const char *label)
 	s->label = xstrdup(label);
 	s->y = xcalloc((size_t)(c->ncats ? c->ncats : 1), sizeof *s->y);
 	s->has = xcalloc((size_t)(c->ncats ? c->ncats : 1), sizeof *s->has);
+	s->revised = xcalloc((size_t)(c->ncats ? c->ncats : 1), sizeof *s->revised);
 	return s;
 }
 
@@ -153,6 +154,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		if (src->cells[i].has_value) {
 			s->y[i] = src->cells[i].value;
 			s->has[i] = 1;
+			s->revised[i] = src->cells[i].revised;
 			any = 1;
 		}
 	}
@@ -203,6 +205,18 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		buf_printf(&d, "%s. Van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);
+	/* figures the previous edition published otherwise (an open ring in the chart) */
+	int nrev = 0;
+	for (int i = 0; i < c->ncats; i++)
+		nrev += s->revised[i];
+	for (int i = 0; i < c->ncats && nrev <= 2; i++)
+		if (s->revised[i]) {
+			char was[64];
+			present_value(&k->def, src->cells[i].was, was);
+			buf_printf(&d, " Herzien: %s, eerder %s.", c->cats[i], was);
+		}
+	if (nrev > 2)
+		buf_printf(&d, " %d cijfers zijn herzien sinds de vorige editie.", nrev);
 	if (!group) {
 		char *why = present_reason(k);
 		buf_printf(&d, " %s", why);
@@ -275,6 +289,7 @@ void chart_free(chart_t *c)
 		free(c->series[s].label);
 		free(c->series[s].y);
 		free(c->series[s].has);
+		free(c->series[s].revised);
 	}
 	free(c->series);
 	for (int r = 0; r < c->nrefs; r++)

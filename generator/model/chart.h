@@ -14,6 +14,7 @@ typedef struct {
 	char *label;      /* direct label: "Totaal", a team */
 	double *y;        /* per category */
 	int *has;         /* per category: a value exists */
+	int *revised;     /* per category: the previous edition published another value */
 } chart_series;
 
 typedef enum { REF_BASE, REF_STEP, REF_TARGET, REF_NORM } chart_ref_kind;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/util.h"
 
@@ -19,6 +20,7 @@ model_t *model_new(void)
 	m->peildatum = DAY_NONE;
 	m->conf_peildatum = DAY_NONE;
 	m->report_month = -1;
+	m->prev = -1;
 	return m;
 }
 
@@ -108,7 +110,42 @@ void model_free(model_t *m)
 	free(m->uitgelicht);
 	free(m->conf_file);
 	free(m->well);
+	for (size_t i = 0; i < m->neditions; i++)
+		edition_free(&m->editions[i]);
+	free(m->editions);
+	free(m->changes);
+	free(m->record);
+	free(m->record_name);
 	free(m);
+}
+
+void edition_free(edition_t *e)
+{
+	for (size_t i = 0; i < e->nkpis; i++) {
+		free(e->kpis[i].kpi);
+		free(e->kpis[i].naam);
+		free(e->kpis[i].status);
+		free(e->kpis[i].period);
+		free(e->kpis[i].definition);
+		free(e->kpis[i].targets);
+	}
+	for (size_t i = 0; i < e->nfigs; i++) {
+		free(e->figs[i].kpi);
+		free(e->figs[i].group);
+		free(e->figs[i].period);
+	}
+	for (size_t i = 0; i < e->nms; i++) {
+		free(e->ms[i].page);
+		free(e->ms[i].wat);
+		free(e->ms[i].status);
+	}
+	free(e->kpis);
+	free(e->figs);
+	free(e->ms);
+	free(e->file);
+	free(e->name);
+	free(e->bytes);
+	memset(e, 0, sizeof *e);
 }
 
 kpi_t *model_find_kpi(const model_t *m, const char *id)

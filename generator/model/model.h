@@ -127,6 +127,10 @@ typedef struct {
 	double value;     /* percentage, mean, count or reported value */
 	double lo, hi;    /* gemiddelde: 95% confidence interval */
 	double norm_pct;  /* gemiddelde: share at or above the norm, in % */
+	/* compared with the previous edition (model/edition.c) */
+	int revised;      /* the value published then differs from the value now */
+	double was;       /* the value published then, as shown */
+	int why;          /* rev_why: what meetlat can tell about the change */
 } cell_t;
 
 typedef struct {
@@ -217,6 +221,68 @@ typedef struct {
 
 typedef enum { PEIL_OPDRACHTREGEL, PEIL_INSTELLING, PEIL_GEGEVENS } peil_bron;
 
+/* --- editions: what was published before (edities/editie-JJJJ-MM-DD.csv) ---------------- */
+
+/* One figure as an edition published it. */
+typedef struct {
+	char *kpi, *group;       /* group: "Totaal" for the organisation */
+	char *period;            /* period code: 2025-12, 2025-K4, 2025 */
+	double value;            /* as shown then (one decimal) */
+	int provisional;
+	long total, open;        /* rows counted and items still open then */
+	int line;                /* in the record, for messages */
+} ed_figure;
+
+/* One KPI as an edition published it. */
+typedef struct {
+	char *kpi, *naam;
+	char *status;            /* the status word */
+	char *period;            /* the period it was based on, or "" */
+	int met;                 /* the target that applied was met */
+	char *definition;        /* fingerprints of how it was measured and of its targets */
+	char *targets;
+} ed_kpi;
+
+typedef struct {
+	char *page, *wat;        /* page slug and the milestone's text */
+	char *status;            /* the status word */
+} ed_milestone;
+
+typedef struct {
+	char *file;              /* as shown: edities/editie-2025-09-30.csv */
+	char *name;              /* editie-2025-09-30.csv */
+	char *bytes;             /* the record as read, for the archive on the site */
+	size_t len;
+	int peildatum;
+	ed_kpi *kpis;
+	size_t nkpis;
+	ed_figure *figs;
+	size_t nfigs;
+	ed_milestone *ms;
+	size_t nms;
+} edition_t;
+
+/* Why a published figure changed, as far as meetlat can tell. */
+typedef enum { REV_UNKNOWN, REV_OPEN_RESOLVED, REV_ROWS_ADDED, REV_ROWS_REMOVED, REV_DEFINITION } rev_why;
+
+typedef enum {
+	CH_STATUS, CH_MET, CH_UNMET, CH_NEW_KPI, CH_GONE_KPI, CH_TARGETS, CH_DEFINITION, CH_REVISED,
+	CH_REVISED_GROUPS, CH_MS_DONE, CH_MS_LATE
+} change_kind;
+
+/* One change since the previous edition, for "Wat is er veranderd". */
+typedef struct {
+	change_kind kind;
+	const kpi_t *k;          /* the KPI, or NULL */
+	const char *naam;        /* CH_GONE_KPI: its name then */
+	const char *was;         /* CH_STATUS: the status then; milestones: their status then */
+	const page_t *page;      /* milestones */
+	const milestone_t *ms;
+	const series_t *series;  /* CH_REVISED: the series and the figure (its was, value and why) */
+	const cell_t *cell;
+	int count;               /* CH_REVISED_GROUPS: figures of groups revised */
+} change_t;
+
 typedef struct {
 	char *gemeente;
 	char *website;           /* where the site is published, for the reports; or NULL */
@@ -245,10 +311,21 @@ typedef struct {
 	size_t nms;
 	going_well_t *well;      /* groups that meet their norm */
 	size_t nwell;
+
+	/* editions: the records read (by reference date), the one compared with, the changes */
+	edition_t *editions;
+	size_t neditions;
+	int prev;                /* index into editions, or -1 */
+	change_t *changes;
+	size_t nchanges;
+	char *record;            /* with build --publiceer: this build's record, to be kept, */
+	size_t record_len;       /* and its file name (the site's archive lists it too) */
+	char *record_name;
 } model_t;
 
 model_t *model_new(void);
 void model_free(model_t *m);
+void edition_free(edition_t *e);
 void kpi_free(kpi_t *k);
 void series_free(series_t *s);
 kpi_t *model_find_kpi(const model_t *m, const char *id);

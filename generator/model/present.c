@@ -468,3 +468,88 @@ char *present_reason(const kpi_t *k)
 	reason(k, &b);
 	return buf_take(&b);
 }
+
+/* --- editions ---------------------------------------------------------------------------- */
+
+void present_since(const model_t *m, buf_t *out)
+{
+	char day[40];
+	if (m->prev < 0)
+		return;
+	present_date(m->editions[m->prev].peildatum, day);
+	buf_printf(out, "Sinds de vorige editie, met peildatum %s.", day);
+}
+
+void present_revised(const kpi_def *k, const cell_t *c, char *out)
+{
+	char v[64];
+	present_value(k, c->was, v);
+	snprintf(out, 96, "herzien, eerder %s", v);
+}
+
+static const char *why_words(int why)
+{
+	switch (why) {
+	case REV_OPEN_RESOLVED:
+		return " Lopende zaken zijn sindsdien afgehandeld.";
+	case REV_ROWS_ADDED:
+		return " Er zijn sindsdien regels bijgekomen voor die periode.";
+	case REV_ROWS_REMOVED:
+		return " Er zijn sindsdien regels weggehaald voor die periode.";
+	case REV_DEFINITION:
+		return " De berekening is veranderd.";
+	default:
+		return "";
+	}
+}
+
+void present_change_since(const change_t *c, buf_t *out)
+{
+	const char *naam = c->k ? c->k->def.naam : c->naam;
+	char g[128], a[64], b[64], p[40];
+	switch (c->kind) {
+	case CH_STATUS:
+		buf_printf(out, "%s: de status was %s, nu %s.", naam, c->was, present_status(c->k->res.status));
+		break;
+	case CH_MET:
+	case CH_UNMET: {
+		const target_t *t = kpi_goal(c->k);
+		if (t)
+			present_goal(&c->k->def, t, g);
+		buf_printf(out, c->kind == CH_MET ? "%s haalt nu het doel (%s)." : "%s haalt het doel niet meer (%s).", naam,
+		           t ? g : "");
+		break;
+	}
+	case CH_NEW_KPI:
+		buf_printf(out, "Nieuw gemeten: %s.", naam);
+		break;
+	case CH_GONE_KPI:
+		buf_printf(out, "Niet meer gemeten: %s.", naam);
+		break;
+	case CH_TARGETS:
+		buf_printf(out, "Het doel van %s is veranderd in het programma.", naam);
+		break;
+	case CH_DEFINITION:
+		buf_printf(out, "De berekening van %s is veranderd in het programma. Eerdere cijfers kunnen daardoor anders zijn.",
+		           naam);
+		break;
+	case CH_REVISED:
+		present_value(&c->k->def, c->cell->was, a);
+		present_value(&c->k->def, c->cell->value, b);
+		present_period(c->k->def.per, c->cell->key, p);
+		buf_printf(out, "Herzien: %s in %s. Eerder %s, nu %s.%s", naam, p, a, b, why_words(c->cell->why));
+		break;
+	case CH_REVISED_GROUPS:
+		buf_printf(out, "Herzien: %d %s van %s per %s. Zie de tabellen.", c->count, c->count == 1 ? "cijfer" : "cijfers",
+		           naam, c->k->def.groep ? c->k->def.groep : "groep");
+		break;
+	case CH_MS_DONE:
+		buf_printf(out, "Mijlpaal gereed: %s (%s).", c->ms->wat, c->page->titel);
+		break;
+	case CH_MS_LATE:
+		buf_printf(out, c->ms->status == MS_TE_LAAT ? "Mijlpaal te laat: %s (%s)."
+		                                            : "Mijlpaal niet gemeld: %s (%s). De datum is voorbij.",
+		           c->ms->wat, c->page->titel);
+		break;
+	}
+}

@@ -59,5 +59,11 @@ char *present_target(const kpi_def *k, const target_t *t);
 void present_change(const kpi_t *k, buf_t *out);
 /* Why a KPI has its status, in short sentences (B1: no sentence over 20 words). Caller frees. */
 char *present_reason(const kpi_t *k);
+/* One change since the previous edition, in a sentence or two ("Wat is er veranderd"). */
+void present_change_since(const change_t *c, buf_t *out);
+/* What a revised figure says beside itself: "herzien, eerder 15,0%" (out: 96). */
+void present_revised(const kpi_def *k, const cell_t *c, char *out);
+/* "Sinds de vorige editie, met peildatum 30 september 2025." */
+void present_since(const model_t *m, buf_t *out);
 
 #endif

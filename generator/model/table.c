@@ -12,6 +12,8 @@
 
 static void add_col(kt_table *t, const char *key, const char *label, kt_kind kind)
 {
+	if (t->ncols >= (int)(sizeof t->cols / sizeof *t->cols))
+		abort(); /* a measure with more columns than the table holds: a programming error */
 	kt_col *c = &t->cols[t->ncols++];
 	c->key = xstrdup(key);
 	c->label = xstrdup(label);
@@ -159,6 +161,14 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			break;
 		}
 		set_text(&r[col++], !c->has_value ? "" : c->provisional ? "voorlopig" : "definitief");
+		if (t->revised_col >= 0) {
+			if (c->revised) {
+				set_num(&r[col++], t->cols[t->revised_col].kind, c->was);
+				t->any_revised = 1;
+			} else {
+				set_empty(&r[col++]);
+			}
+		}
 	}
 }
 
@@ -166,7 +176,7 @@ void kt_build(const kpi_t *k, kt_table *t)
 {
 	memset(t, 0, sizeof *t);
 	t->per = k->def.per;
-	t->group_col = t->period_col = t->value_col = -1;
+	t->group_col = t->period_col = t->value_col = t->revised_col = -1;
 	size_t cap = 0, rcap = 0;
 	if (k->def.groep) {
 		t->group_col = t->ncols;
@@ -244,6 +254,12 @@ void kt_build(const kpi_t *k, kt_table *t)
 	/* whether a figure can still change: voorlopig or definitief (docs/definities.md) */
 	t->stand_col = t->ncols;
 	add_col(t, "stand", "Stand", KT_TEXT);
+	/* what the previous edition published, where it was different (model/edition.h) */
+	t->revised_col = -1;
+	if (t->value_col >= 0) {
+		t->revised_col = t->ncols;
+		add_col(t, "eerder_gepubliceerd", "Eerder gepubliceerd", t->cols[t->value_col].kind);
+	}
 	if (k->def.groep)
 		for (size_t g = 0; g < k->res.ngroups; g++)
 			add_series_rows(k, t, &k->res.groups[g], &cap, &rcap);

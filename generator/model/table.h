@@ -27,13 +27,15 @@ typedef struct {
 } kt_row;
 
 typedef struct {
-	kt_col cols[10];
+	kt_col cols[16];
 	int ncols;
 	kt_cell *cells; /* nrows * ncols */
 	kt_row *rows;   /* nrows */
 	size_t nrows;
 	int period_col, group_col, value_col; /* -1 if absent */
 	int stand_col;  /* "voorlopig" or "definitief" */
+	int revised_col; /* the value the previous edition published, where it differs; -1 */
+	int any_revised; /* that column has a value somewhere (the open data has it always) */
 	per_t per;
 } kt_table;
 

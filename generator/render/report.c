@@ -767,8 +767,11 @@ static void line_chart(rep *r, const chart_t *c, float top, float h)
 			n = 0;
 		}
 		for (int i = 0; i < c->ncats; i++)
-			if (se->has[i])
-				pdf_dot(r->d, X(i), Y(se->y[i]), 1.5f, C_SERIES);
+			if (se->has[i]) {
+				pdf_dot(r->d, X(i), Y(se->y[i]), se->revised[i] ? 2.8f : 1.5f, C_SERIES);
+				if (se->revised[i]) /* revised since the previous edition: an open ring */
+					pdf_dot(r->d, X(i), Y(se->y[i]), 1.5f, C_WHITE);
+			}
 		free(xy);
 		ly[c->nrefs + s] = last >= 0 ? Y(se->y[last]) - 2.5f : y1;
 		order[c->nrefs + s] = c->nrefs + s;
@@ -1030,6 +1033,26 @@ static void markdown(rep *r, const md_doc *d, int shift)
 
 /* --- KPIs ------------------------------------------------------------------------------------ */
 
+/* Whether column c of a KPI table is in the report's table (`skip`: the one its caption says). */
+static int kt_shown(const kt_table *t, int c, int skip)
+{
+	return c != skip && (c != t->revised_col || t->any_revised);
+}
+
+static int kt_count(const kt_table *t, int skip)
+{
+	int n = 0;
+	for (int c = 0; c < t->ncols; c++)
+		n += kt_shown(t, c, skip);
+	return n;
+}
+
+static void kt_cell_text(tbl *b, const kt_table *t, size_t row, int c)
+{
+	const kt_cell *cell = kt_at(t, row, c);
+	tbl_cell(b, cell->empty && t->cols[c].kind != KT_TEXT && c != t->revised_col ? "–" : cell->text);
+}
+
 /* The last `n` periods of the whole organisation, one row each. */
 static void recent_table(rep *r, const kpi_t *k, size_t n)
 {
@@ -1047,27 +1070,25 @@ static void recent_table(rep *r, const kpi_t *k, size_t n)
 		return;
 	}
 	size_t from = first + (total > n ? total - n : 0);
-	int ncols = t.ncols - (t.group_col >= 0);
 	tbl b;
 	char *cap = xasprintf("%s%s: de laatste %s", k->def.naam, k->def.groep ? " (hele organisatie)" : "",
 	                      total > n ? "periodes" : "cijfers");
-	tbl_init(&b, cap, ncols, 1);
+	tbl_init(&b, cap, kt_count(&t, t.group_col), 1);
 	free(cap);
 	int col = 0;
 	for (int c = 0; c < t.ncols; c++)
-		if (c != t.group_col)
+		if (kt_shown(&t, c, t.group_col))
 			tbl_head(&b, col++, t.cols[c].label, t.cols[c].kind != KT_TEXT && t.cols[c].kind != KT_PERIOD);
 	for (size_t i = from; i < first + total; i++)
 		for (int c = 0; c < t.ncols; c++) {
-			if (c == t.group_col)
+			if (!kt_shown(&t, c, t.group_col))
 				continue;
-			const kt_cell *cell = kt_at(&t, i, c);
 			if (c == t.period_col) {
 				char p[40];
 				present_period_short(t.per, t.rows[i].key, p);
 				tbl_cell(&b, p);
 			} else {
-				tbl_cell(&b, cell->empty && t.cols[c].kind != KT_TEXT ? "–" : cell->text);
+				kt_cell_text(&b, &t, i, c);
 			}
 		}
 	table(r, &b);
@@ -1082,21 +1103,18 @@ static void group_table(rep *r, const kpi_t *k, int key)
 	kt_build(k, &t);
 	char *cap = present_group_title(&k->def, key);
 	tbl b;
-	tbl_init(&b, cap, t.ncols - 1, 1);
+	tbl_init(&b, cap, kt_count(&t, t.period_col), 1);
 	free(cap);
 	int col = 0;
 	for (int c = 0; c < t.ncols; c++)
-		if (c != t.period_col)
+		if (kt_shown(&t, c, t.period_col))
 			tbl_head(&b, col++, t.cols[c].label, t.cols[c].kind != KT_TEXT && t.cols[c].kind != KT_PERIOD);
 	for (size_t i = 0; i < t.nrows; i++) {
 		if (t.rows[i].key != key)
 			continue;
-		for (int c = 0; c < t.ncols; c++) {
-			if (c == t.period_col)
-				continue;
-			const kt_cell *cell = kt_at(&t, i, c);
-			tbl_cell(&b, cell->empty && t.cols[c].kind != KT_TEXT ? "–" : cell->text);
-		}
+		for (int c = 0; c < t.ncols; c++)
+			if (kt_shown(&t, c, t.period_col))
+				kt_cell_text(&b, &t, i, c);
 	}
 	table(r, &b);
 	tbl_free(&b);
@@ -1182,6 +1200,23 @@ static int shown_elsewhere(const rep *r, const kpi_t *k)
 {
 	const kpi_t *top = r->m->uitgelicht ? model_find_kpi(r->m, r->m->uitgelicht) : NULL;
 	return r->sat_chapter && top && str_eq(k->def.thema, top->def.thema);
+}
+
+/* One item of a bulleted list (inside an L element): LI with its label and body. */
+static void list_item(rep *r, const rich *t)
+{
+	pdf_begin(r->d, "LI");
+	need(r, 2 * LEAD);
+	pdf_begin(r->d, "Lbl");
+	pdf_text(r->d, PF_REGULAR, BODY, ML + 6, r->y - LEAD + 2, C_TEXT, "•", 3);
+	pdf_end(r->d);
+	pdf_begin(r->d, "LBody");
+	pdf_begin(r->d, "P");
+	flow(r, t, ML + 18, TW - 18, BODY, LEAD, C_TEXT);
+	pdf_end(r->d);
+	pdf_end(r->d);
+	pdf_end(r->d);
+	r->y -= 2;
 }
 
 static void goal_page(rep *r, const page_t *pg)
@@ -1294,6 +1329,30 @@ static void summary(rep *r)
 	               "status.", m->nkpis, m->nkpis == 1 ? "KPI" : "KPI's");
 	para(r, s.s, PF_REGULAR, BODY);
 	buf_free(&s);
+	if (m->prev >= 0) {
+		/* since the previous published edition (model/edition.h) */
+		heading(r, 2, "Wat is er veranderd", 3 * LEAD, 1);
+		buf_t since = {0};
+		present_since(m, &since);
+		if (!m->nchanges)
+			buf_puts(&since, " Er is niets veranderd.");
+		para(r, since.s, PF_REGULAR, BODY);
+		buf_free(&since);
+		if (m->nchanges) {
+			pdf_begin(r->d, "L");
+			for (size_t i = 0; i < m->nchanges; i++) {
+				buf_t t = {0};
+				present_change_since(&m->changes[i], &t);
+				rich rt = {0};
+				rich_puts(&rt, t.s, PF_REGULAR);
+				list_item(r, &rt);
+				rich_free(&rt);
+				buf_free(&t);
+			}
+			pdf_end(r->d);
+			r->y -= 4;
+		}
+	}
 	tbl b;
 	tbl_init(&b, "Alle KPI's: laatste waarde, doel en status", 5, 1);
 	tbl_head(&b, 0, "KPI", 0);
@@ -1373,22 +1432,12 @@ static void goals(rep *r, soort_t soort, const char *title)
 			heading(r, 2, "Teams zonder doel", KEEP, 1);
 			pdf_begin(r->d, "L");
 		}
-		pdf_begin(r->d, "LI");
-		need(r, LEAD);
-		pdf_begin(r->d, "Lbl");
-		pdf_text(r->d, PF_REGULAR, BODY, ML + 6, r->y - LEAD + 2, C_TEXT, "•", 3);
-		pdf_end(r->d);
-		pdf_begin(r->d, "LBody");
 		rich t = {0};
 		rich_puts(&t, p->titel, PF_BOLD);
 		rich_puts(&t, ": ", PF_REGULAR);
 		rich_puts(&t, p->samenvatting ? p->samenvatting : "nog geen doel", PF_REGULAR);
-		pdf_begin(r->d, "P");
-		flow(r, &t, ML + 18, TW - 18, BODY, LEAD, C_TEXT);
-		pdf_end(r->d);
+		list_item(r, &t);
 		rich_free(&t);
-		pdf_end(r->d);
-		pdf_end(r->d);
 	}
 	if (any)
 		pdf_end(r->d);

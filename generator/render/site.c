@@ -147,7 +147,7 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 	if (t->value_col >= 0 && t->value_col != head_col && t->value_col != skip)
 		order[n++] = t->value_col;
 	for (int c = 0; c < t->ncols && n < 16; c++)
-		if (c != skip && c != head_col && c != t->value_col)
+		if (c != skip && c != head_col && c != t->value_col && (c != t->revised_col || t->any_revised))
 			order[n++] = c;
 	buf_puts(b, "</caption><thead><tr>");
 	for (int i = 0; i < n; i++) {
@@ -450,12 +450,17 @@ static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 		buf_printf(b, "<tr><th scope=\"row\">%s</th>", p);
 		for (size_t g = 0; g < k->res.ngroups; g++) {
 			const cell_t *c = series_cell(&k->res.groups[g], key);
-			char v[64] = "–";
+			char v[64] = "–", was[96];
 			if (c && c->has_value)
 				present_value(&k->def, c->value, v);
 			else if (c && c->suppressed)
 				strcpy(v, "niet getoond");
-			buf_printf(b, "<td class=\"getal\">%s</td>", v);
+			buf_printf(b, "<td class=\"getal\">%s", v);
+			if (c && c->revised) {
+				present_revised(&k->def, c, was);
+				buf_printf(b, " <span class=\"herzien\">(%s)</span>", was);
+			}
+			buf_puts(b, "</td>");
 		}
 		buf_puts(b, "</tr>");
 	}
@@ -532,6 +537,80 @@ static void file_size(const sctx *s, const char *rel, char *out)
 		present_size(n, out);
 }
 
+/* "Wat is er veranderd": since the previous published edition (model/edition.h). */
+static void changes_section(buf_t *b, const model_t *m)
+{
+	if (m->prev < 0)
+		return;
+	buf_puts(b, "<section class=\"veranderd\"><h2>Wat is er veranderd</h2><p>");
+	buf_t since = {0};
+	present_since(m, &since);
+	esc_html(b, since.s);
+	buf_free(&since);
+	if (!m->nchanges)
+		buf_puts(b, " Er is niets veranderd.");
+	buf_puts(b, "</p>");
+	if (m->nchanges) {
+		buf_puts(b, "<ul class=\"lijst\">");
+		for (size_t i = 0; i < m->nchanges; i++) {
+			buf_t t = {0};
+			present_change_since(&m->changes[i], &t);
+			buf_puts(b, "<li>");
+			if (m->changes[i].k) {
+				char *href = page_href(m->changes[i].k->page);
+				buf_printf(b, "<a href=\"%s#kpi-%s\">", href, m->changes[i].k->def.id);
+				free(href);
+			}
+			esc_html(b, t.s);
+			buf_puts(b, m->changes[i].k ? "</a></li>" : "</li>");
+			buf_free(&t);
+		}
+		buf_puts(b, "</ul>");
+	}
+	buf_puts(b, "<p><a href=\"edities.html\">Alle edities en hun cijfers</a></p></section>");
+}
+
+/* The archive: every kept edition's record, as open data, and a page that lists them. */
+static void editions_page(sctx *s)
+{
+	const model_t *m = s->m;
+	if (!m->neditions && !m->record)
+		return;
+	if (out_mkdir(s->rc->out, "edities") != 0) {
+		s->failed = 1;
+		return;
+	}
+	buf_t b = {0};
+	buf_puts(&b, "<h1>Edities</h1><p>Een editie is wat meetlat op een peildatum heeft gepubliceerd: elk cijfer, "
+	             "elke status en elke mijlpaal. Zo blijft te zien wat de raad en het MT eerder kregen, ook als de "
+	             "cijfers later veranderen.</p><ul class=\"lijst\">");
+	for (size_t i = m->neditions + (m->record ? 1 : 0); i-- > 0;) {
+		const char *name, *bytes;
+		size_t len;
+		int day;
+		if (i == m->neditions) {
+			name = m->record_name, bytes = m->record, len = m->record_len, day = m->peildatum;
+		} else {
+			if (m->record && m->editions[i].peildatum == m->peildatum)
+				continue; /* the record being published takes its place */
+			name = m->editions[i].name, bytes = m->editions[i].bytes, len = m->editions[i].len;
+			day = m->editions[i].peildatum;
+		}
+		char *rel = xasprintf("edities/%s", name), d[40], size[32];
+		if (out_write(s->rc->out, rel, bytes, len) != 0)
+			s->failed = 1;
+		present_date(day, d);
+		present_size((long long)len, size);
+		buf_printf(&b, "<li>Peildatum %s: <a href=\"%s\">alle cijfers (CSV, %s)</a>%s</li>", d, rel, size,
+		           m->prev >= 0 && (size_t)m->prev == i ? " <strong>(hiermee vergelijkt deze editie)</strong>" : "");
+		free(rel);
+	}
+	buf_puts(&b, "</ul><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel 'cijfer' is een cijfer zoals "
+	             "het toen is gepubliceerd, met de stand (voorlopig of definitief).</p>");
+	write_page(s, "edities.html", "Edities", b.s);
+	buf_free(&b);
+}
+
 static void index_page(sctx *s)
 {
 	const model_t *m = s->m;
@@ -545,6 +624,7 @@ static void index_page(sctx *s)
 	             "Ons doel: inwoners, ondernemers en instellingen geven ons in 2027 een 8.</p>");
 	buf_printf(&b, "<p>Stand op <strong>%s</strong>. Dat is de peildatum: de dag waarop we de stand "
 	               "bepalen.</p>", day);
+	changes_section(&b, m);
 	const kpi_t *top = m->uitgelicht ? model_find_kpi(m, m->uitgelicht) : m->nkpis ? m->kpis[0] : NULL;
 	if (top) {
 		buf_puts(&b, "<section><h2>");
@@ -820,6 +900,8 @@ static void downloads_page(sctx *s)
 			free(name);
 		}
 	buf_puts(&b, "</ul>");
+	if (m->neditions || m->record)
+		buf_puts(&b, "<p><a href=\"edities.html\">Eerdere edities</a>: wat er op elke peildatum is gepubliceerd.</p>");
 	buf_puts(&b, "<h2>Alle cijfers als CSV</h2><p>Elk bestand is UTF-8 met ; als scheidingsteken en een komma als decimaalteken, "
 	             "zodat Excel het goed opent.");
 	if (m->voorbeelddata)
@@ -908,6 +990,7 @@ int site_render(const model_t *m, const render_ctx *rc)
 		theme_pages(&s);
 		programme_page(&s);
 		sources_page(&s);
+		editions_page(&s);
 		downloads_page(&s);
 		for (size_t i = 0; i < m->npages && !s.failed; i++)
 			if (m->pages[i]->soort == SOORT_ACTIE || m->pages[i]->soort == SOORT_TEAMDOEL)

@@ -129,10 +129,17 @@ static void lines(buf_t *b, const plot *p, int points)
 			last = i;
 		}
 		buf_puts(b, "\"/>");
-		for (int i = 0; i < c->ncats; i++)
-			if (se->has[i] && (points || i == last))
+		for (int i = 0; i < c->ncats; i++) {
+			if (!se->has[i])
+				continue;
+			if (se->revised[i]) /* revised since the previous edition: an open ring */
+				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"" C_SERIES "\" "
+				              "stroke-width=\"2\"/>",
+				           px(p, i), py(p, se->y[i]));
+			else if (points || i == last)
 				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"" C_SERIES "\"/>", px(p, i),
 				           py(p, se->y[i]), points ? 3 : 4);
+		}
 	}
 }
 

@@ -23,6 +23,7 @@
 #include "base/fmt.h"
 #include "base/util.h"
 #include "model/chart.h"
+#include "model/edition.h"
 #include "model/present.h"
 #include "model/table.h"
 #include "render/render.h"
@@ -403,6 +404,8 @@ static void kpi_cols_build(const kpi_t *k, kpi_cols *kc)
 	memset(kc, 0, sizeof *kc);
 	kt_build(k, &kc->t);
 	for (int c = 0; c < kc->t.ncols && kc->ncols < MAXCOLS - 1; c++) {
+		if (c == kc->t.revised_col && !kc->t.any_revised)
+			continue;
 		if (c == kc->t.period_col && k->def.per != PER_KWARTAAL) {
 			kc->heads[kc->ncols] = kc->t.cols[c].label; /* Maand, Jaar: the date alone */
 			kc->src[kc->ncols++] = -1;
@@ -576,8 +579,10 @@ static void overview(xctx *x, const char *name, const char *const *names)
 	if (m->voorbeelddata)
 		put_line(&sh, 2, "Let op: dit zijn voorbeeldgegevens (voorbeelddata), geen echte metingen.", x->note);
 	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid",
-		"Periode", "Begin periode", "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting"};
-	enum { NCOLS = 13 };
+		"Periode", "Begin periode", "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting",
+		"Vorige editie", "Periode vorige editie"};
+	/* the previous edition's value beside this one, when there is an edition to compare with */
+	const int NCOLS = m->prev >= 0 ? 15 : 13;
 	const int hr = 4;
 	wrap_column(&sh, 0, 30);
 	wrap_column(&sh, 2, 26);
@@ -617,6 +622,14 @@ static void overview(xctx *x, const char *name, const char *const *names)
 		char *why = present_reason(k);
 		put_wrap(&sh, r, 12, why, x->wrap);
 		free(why);
+		double was;
+		int was_key;
+		if (NCOLS > 13 && edition_prev_value(m, k, &was, &was_key)) {
+			char p[40];
+			put_num(&sh, r, 13, stored(kind, was), vf, 8);
+			present_period_short(k->def.per, was_key, p);
+			put_text(&sh, r, 14, p, x->text);
+		}
 	}
 	add_table(x, &sh, hr, 0, NCOLS, m->nkpis, head, "overzicht");
 	status_formats(x, sh.ws, hr + 1, r - 1, 11);

@@ -244,6 +244,101 @@ MD
 "$BIN" build -C "$S" -o "$T/many-out" 2>/dev/null
 check "all 70 suppressed groups are listed" test "$(grep -o 'Waardering per product: Product [0-9]*, 2024' "$T/many-out/bronnen.html" | wc -l)" -eq 70
 
+# --- editions: what was published, and what changed since ---------------------------------
+E=$(project editions "$ROOT/tests/e2e/fixture")
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 --publiceer >"$T/ed1.err" 2>&1; rc=$?
+R1=$E/edities/editie-2024-04-30.csv
+check "build --publiceer succeeds" test $rc -eq 0
+check "and keeps the edition beside content/ and data/" test -s "$R1"
+check "the record names its reference date" grep -q '^editie;;;2024-04-30;' "$R1"
+check "the record holds the organisation's figures" grep -q '^cijfer;terugbelverzoeken;Totaal;2024-03;33,3;definitief;;3;0;' "$R1"
+check "the record ends with its check" sh -c "tail -n 1 '$R1' | grep -qE '^controle;;;;[0-9a-f]{64};'"
+cp "$R1" "$T/record1.csv"
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 --publiceer >/dev/null 2>&1; rc=$?
+check "publishing the same edition again: same record, byte for byte" sh -c "test $rc -eq 0 && cmp '$R1' '$T/record1.csv'"
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 >/dev/null 2>&1
+check "an ordinary build writes no record" sh -c "ls '$E/edities' | wc -l | grep -qx 1"
+# a late export adds a row for March; the next quarter's build shows what changed
+echo '8;A;27-3-2024 09:00;Geheime Naam Acht;0688888888;2-4-2024 09:00' >>"$E/data/terugbelverzoeken.csv"
+"$BIN" build -q -C "$E" --peildatum 2024-07-15 >/dev/null 2>&1
+EO=$E/output
+check "overview: what changed since the previous edition" contains "$EO/index.html" "Sinds de vorige editie, met peildatum 30 april 2024."
+check "a revised figure with both values and the reason" contains "$EO/index.html" \
+	"Herzien: Terugbelverzoeken buiten termijn in maart 2024. Eerder 33,3%, nu 50,0%. Er zijn sindsdien regels bijgekomen voor die periode."
+check "a milestone that became overdue" contains "$EO/index.html" "Mijlpaal niet gemeld: Rapportage live"
+check "open data: the earlier published value beside a revised figure" grep -q '^Totaal;2024-03;4;2;0;50,0;definitief;33,3' "$EO/data/terugbelverzoeken.csv"
+check "site tables: the column of revised figures" contains "$EO/acties/terugbellen.html" '<th scope="col">Eerder gepubliceerd</th>'
+check "chart: a revised point is an open ring" grep -q 'r="5" fill="#fff"' "$EO/acties/terugbellen.html"
+check "chart: its description says so" contains "$EO/acties/terugbellen.html" "Herzien: mrt 2024, eerder 33,3%."
+check "the archive: the record as open data" cmp "$EO/edities/editie-2024-04-30.csv" "$T/record1.csv"
+check "the archive: a page that lists the editions" contains "$EO/edities.html" "Peildatum 30 april 2024"
+pdftotext "$EO/raadsrapportage-2024.pdf" "$T/ed.txt" 2>/dev/null
+check "PDF summary: what changed" contains "$T/ed.txt" "Wat is er veranderd"
+check "PDF: the revised figure" contains "$T/ed.txt" "Herzien: Terugbelverzoeken buiten termijn in maart 2024. Eerder 33,3%, nu 50,0%."
+$PY - "$EO/mt-rapportage-2024-K3.xlsx" >"$T/edx.txt" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ov = wb["Overzicht"]
+head = [c.value for c in ov[5]]
+row = [c.value for c in ov[6]]
+assert head[13:] == ["Vorige editie", "Periode vorige editie"], head
+assert row[13] == 0.333 and row[14] == "mrt 2024", row
+sheet = [ws for ws in wb.worksheets if ws.title.startswith("Terugbelverzoeken")][0]
+cols = [c.value for c in sheet[5]]
+assert "Eerder gepubliceerd" in cols, cols
+print("ok")
+PYEOF
+check "workbook: the previous edition's value beside this one, and revised figures" contains "$T/edx.txt" "ok"
+$PY "$ROOT/tests/xlsxcheck.py" "$EO" >"$T/edxc.txt" 2>&1
+check "workbook with revisions: numbers equal to the open data" sh -c "grep -q '^ok' '$T/edxc.txt'"
+# publishing another edition for a date that has one: refused, both kept as they were
+(cd "$EO" && find . -type f -exec md5sum {} + | sort) >"$T/ed.before"
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 --publiceer >"$T/ed3.err" 2>&1; rc=$?
+(cd "$EO" && find . -type f -exec md5sum {} + | sort) >"$T/ed.after"
+check "a second, different edition for one date is refused" test $rc -eq 1
+check "with a message that says what to do" contains "$T/ed3.err" "er is al een editie met peildatum 30 april 2024, met andere cijfers"
+check "the first record stays as it was" cmp "$R1" "$T/record1.csv"
+check "and so does the output" cmp "$T/ed.before" "$T/ed.after"
+
+# hand-made records: each kind of change is detected and said
+H2=$(project handmade "$ROOT/tests/e2e/fixture")
+mkdir -p "$H2/edities"
+$PY - "$T/record1.csv" "$H2/edities/editie-2024-04-30.csv" <<'PYEOF'
+import hashlib, sys
+lines = open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")[:-2]  # without the check
+out = []
+for l in lines:
+    f = l.split(";")
+    if f[0] == "kpi":
+        f[6] = "risico"                          # the status then
+        out.append(";".join(f))
+        out.append("kpi;oud;;2024-03;;definitief;geen doel;;;nee;0123456789abcdef;0123456789abcdef;Oude KPI")
+        continue
+    if f[0] == "cijfer" and f[2] == "Totaal" and f[3] == "2024-03":
+        f[4], f[5], f[8] = "40,0", "voorlopig", "1"  # provisional, one request still open
+    if f[0] == "mijlpaal" and f[12] == "Gestart":
+        f[6] = "loopt"
+    out.append(";".join(f))
+body = "\r\n".join(out) + "\r\n"
+check = hashlib.sha256(body.encode()).hexdigest()
+open(sys.argv[2], "w", encoding="utf-8", newline="").write(body + "controle;;;;" + check + ";;;;;;;;\r\n")
+PYEOF
+"$BIN" build -q -C "$H2" --peildatum 2024-05-14 >"$T/h2.err" 2>&1; rc=$?
+check "a hand-made record with a valid check is read" test $rc -eq 0
+for s in "Terugbelverzoeken buiten termijn: de status was risico, nu behaald." "Niet meer gemeten: Oude KPI." \
+	"Mijlpaal gereed: Gestart (Terugbellen binnen twee werkdagen)." \
+	"Eerder 40,0%, nu 33,3%. Lopende zaken zijn sindsdien afgehandeld."; do
+	check "hand-made record: '$s'" contains "$H2/output/index.html" "$s"
+done
+# a definition changed in the content: said, and the reason of the revised figure
+sed -i 's/termijn: 2 werkdagen/termijn: 3 werkdagen/' "$H2/content/10-terugbellen.md"
+"$BIN" build -q -C "$H2" --peildatum 2024-05-14 >/dev/null 2>&1
+check "a changed definition is said" contains "$H2/output/index.html" "De berekening van Terugbelverzoeken buiten termijn is veranderd in het programma."
+check "and is the reason of the revised figure" contains "$H2/output/index.html" "De berekening is veranderd."
+sed -i 's/{waarde: 30, datum: 2024-12-31}/{waarde: 25, datum: 2024-12-31}/' "$H2/content/10-terugbellen.md"
+"$BIN" build -q -C "$H2" --peildatum 2024-05-14 >/dev/null 2>&1
+check "a changed target is said" contains "$H2/output/index.html" "Het doel van Terugbelverzoeken buiten termijn is veranderd in het programma."
+
 # Broken inputs: tests/e2e/broken/NAME/ holds files laid over the fixture and expected.err,
 # every message of a build in order (and expected.status when the build must still succeed).
 # A failed build leaves the previous output exactly as it was.

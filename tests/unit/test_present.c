@@ -183,9 +183,13 @@ static void test_table(void **st)
 	kpi_t *k = callbacks();
 	kt_table t;
 	kt_build(k, &t);
-	assert_int_equal(t.ncols, 7);
+	assert_int_equal(t.ncols, 8);
 	assert_int_equal(t.stand_col, 6);
 	assert_string_equal(t.cols[6].key, "stand");
+	/* the value the previous edition published, where it differs: none here */
+	assert_int_equal(t.revised_col, 7);
+	assert_string_equal(t.cols[7].key, "eerder_gepubliceerd");
+	assert_false(t.any_revised);
 	assert_string_equal(t.cols[0].key, "team");
 	assert_string_equal(t.cols[0].label, "Team");
 	assert_string_equal(t.cols[1].key, "maand");
@@ -207,6 +211,17 @@ static void test_table(void **st)
 	assert_true(c->num == 35.3);
 	assert_string_equal(c->text, "35,3");
 	assert_string_equal(kt_at(&t, 6, 2)->text, "1.234");
+	assert_true(kt_at(&t, 6, 7)->empty);
+	kt_free(&t);
+	/* a revised figure: the earlier value in its own column, rounded the same way */
+	k->res.total.cells[1].revised = 1;
+	k->res.total.cells[1].was = 15.04;
+	kt_build(k, &t);
+	assert_true(t.any_revised);
+	assert_string_equal(kt_at(&t, 6, 7)->text, "15,0");
+	char was[96];
+	present_revised(&k->def, &k->res.total.cells[1], was);
+	assert_string_equal(was, "herzien, eerder 15,0%");
 	kt_free(&t);
 	kpi_free(k);
 }

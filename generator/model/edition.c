@@ -1,0 +1,273 @@
+/* edition.c - see edition.h. */
+#include "model/edition.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/digest.h"
+#include "base/escape.h"
+#include "base/fmt.h"
+#include "model/present.h"
+
+/* --- fingerprints ------------------------------------------------------------------------ */
+
+static void field(buf_t *b, const char *name, const char *v)
+{
+	buf_printf(b, "%s=%s\n", name, v ? v : "");
+}
+
+static void fingerprint(const buf_t *b, char out[17])
+{
+	char hex[DIGEST_HEX];
+	digest_bytes(b->s ? b->s : "", b->len, hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+}
+
+void edition_fingerprints(const kpi_t *k, char def[17], char targets[17])
+{
+	const kpi_def *d = &k->def;
+	buf_t b = {0};
+	field(&b, "maat", maat_names[d->maat]);
+	field(&b, "bron", d->bron);
+	field(&b, "start", d->start);
+	field(&b, "einde", d->einde);
+	field(&b, "datum", d->datum);
+	field(&b, "kolom", d->kolom);
+	field(&b, "is", d->is);
+	field(&b, "groep", d->groep);
+	buf_printf(&b, "termijn=%d %d\nper=%d\nlager=%d\neenheid=%d\nminimum=%ld\nnorm=%d %.6g\n", d->termijn,
+	           d->werkdagen, (int)d->per, d->lager, (int)d->eenheid, d->minimum, d->has_norm, d->norm);
+	for (size_t i = 0; i < d->nfilters; i++)
+		buf_printf(&b, "filter=%s %d %s %.6g\n", d->filters[i].kolom, (int)d->filters[i].op,
+		           d->filters[i].waarde ? d->filters[i].waarde : "", d->filters[i].getal);
+	fingerprint(&b, def);
+	buf_reset(&b);
+	if (d->has_base)
+		buf_printf(&b, "nulmeting=%.6g %d\n", d->base.waarde, d->base.datum);
+	if (d->has_step)
+		buf_printf(&b, "tussenstap=%.6g\n", d->step);
+	for (size_t i = 0; i < d->ndoelen; i++)
+		buf_printf(&b, "doel=%.6g %d\n", d->doelen[i].waarde, d->doelen[i].datum);
+	fingerprint(&b, targets);
+	buf_free(&b);
+}
+
+/* --- the record -------------------------------------------------------------------------- */
+
+/* One row: soort, then the other 12 columns (NULL: empty). Text is escaped; numbers are not. */
+static void row(buf_t *b, const char *soort, const char *const *v)
+{
+	buf_puts(b, soort);
+	for (int i = 0; i < 12; i++) {
+		buf_putc(b, ';');
+		if (v[i])
+			esc_csv(b, v[i]);
+	}
+	buf_puts(b, "\r\n");
+}
+
+static void value_text(double v, char *out)
+{
+	fmt_num(num_round(v, 1), 1, out);
+}
+
+static void series_rows(buf_t *b, const kpi_t *k, const series_t *s)
+{
+	for (size_t i = 0; i < s->ncells; i++) {
+		const cell_t *c = &s->cells[i];
+		if (!c->has_value)
+			continue;
+		char p[16], v[64], n[24], o[24];
+		period_code(k->def.per, s->first_key + (int)i, p);
+		value_text(c->value, v);
+		snprintf(n, sizeof n, "%ld", c->total);
+		snprintf(o, sizeof o, "%ld", c->open);
+		const char *cols[12] = {k->def.id, s->name, p, v, c->provisional ? "voorlopig" : "definitief", NULL, n, o};
+		row(b, "cijfer", cols);
+	}
+}
+
+void edition_record(const model_t *m, buf_t *out)
+{
+	buf_t b = {0};
+	buf_puts(&b, EDITION_COLUMNS "\r\n");
+	char ver[8], day[16];
+	snprintf(ver, sizeof ver, "%d", EDITION_VERSION);
+	const char *v1[12] = {NULL, NULL, NULL, ver};
+	row(&b, "versie", v1);
+	int y, mo, d;
+	day_to_ymd(m->peildatum, &y, &mo, &d);
+	snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
+	const char *v2[12] = {NULL, NULL, day};
+	row(&b, "editie", v2);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		char p[16] = "", def[17], tg[17];
+		if (k->res.has_cur)
+			period_code(k->def.per, k->res.cur_key, p);
+		edition_fingerprints(k, def, tg);
+		const char *cols[12] = {k->def.id, NULL, p, NULL, k->res.provisional ? "voorlopig" : "definitief",
+			present_status(k->res.status), NULL, NULL, k->res.met_now ? "ja" : "nee", def, tg, k->def.naam};
+		row(&b, "kpi", cols);
+		series_rows(&b, k, &k->res.total);
+		for (size_t g = 0; g < k->res.ngroups; g++)
+			series_rows(&b, k, &k->res.groups[g]);
+	}
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *pg = m->pages[i];
+		for (size_t j = 0; j < pg->nms; j++) {
+			/* a milestone: its page (in the column kpi), its date, status and text */
+			char when[16];
+			int y2, m2, d2;
+			day_to_ymd(pg->ms[j].last, &y2, &m2, &d2);
+			snprintf(when, sizeof when, "%04d-%02d-%02d", y2, m2, d2);
+			const char *cols[12] = {pg->slug, NULL, when, NULL, NULL, present_ms(pg->ms[j].status), NULL, NULL,
+				NULL, NULL, NULL, pg->ms[j].wat};
+			row(&b, "mijlpaal", cols);
+		}
+	}
+	/* the check: SHA-256 of everything above, so a record changed by hand is recognised */
+	char hex[DIGEST_HEX];
+	digest_bytes(b.s, b.len, hex);
+	const char *v3[12] = {NULL, NULL, NULL, hex};
+	row(&b, "controle", v3);
+	buf_add(out, b.s, b.len);
+	buf_free(&b);
+}
+
+/* --- comparing --------------------------------------------------------------------------- */
+
+static const ed_kpi *find_kpi(const edition_t *e, const char *id)
+{
+	for (size_t i = 0; i < e->nkpis; i++)
+		if (!strcmp(e->kpis[i].kpi, id))
+			return &e->kpis[i];
+	return NULL;
+}
+
+static series_t *find_series(kpi_t *k, const char *name)
+{
+	if (!strcmp(name, k->res.total.name))
+		return &k->res.total;
+	for (size_t g = 0; g < k->res.ngroups; g++)
+		if (!strcmp(name, k->res.groups[g].name))
+			return &k->res.groups[g];
+	return NULL;
+}
+
+static void add(model_t *m, size_t *cap, change_t c)
+{
+	m->changes = xgrow(m->changes, cap, m->nchanges, sizeof *m->changes);
+	m->changes[m->nchanges++] = c;
+}
+
+/* Figures of one KPI: mark what the edition published otherwise; list the organisation's. */
+static void compare_figures(model_t *m, size_t *cap, const edition_t *e, kpi_t *k, int def_changed)
+{
+	int groups = 0;
+	for (size_t i = 0; i < e->nfigs; i++) {
+		const ed_figure *f = &e->figs[i];
+		if (strcmp(f->kpi, k->def.id) != 0)
+			continue;
+		series_t *s = find_series(k, f->group);
+		per_t per;
+		int key;
+		if (!s || period_parse(f->period, strlen(f->period), &per, &key) != 0 || per != k->def.per)
+			continue;
+		if (key < s->first_key || (size_t)(key - s->first_key) >= s->ncells)
+			continue;
+		cell_t *c = &s->cells[key - s->first_key];
+		if (!c->has_value || fabs(num_round(c->value, 1) - f->value) < 0.05)
+			continue;
+		c->revised = 1;
+		c->was = f->value;
+		c->why = def_changed                         ? REV_DEFINITION
+		         : f->provisional && c->open < f->open ? REV_OPEN_RESOLVED
+		         : c->total > f->total                 ? REV_ROWS_ADDED
+		         : c->total < f->total                 ? REV_ROWS_REMOVED
+		                                               : REV_UNKNOWN;
+		if (s->is_total)
+			add(m, cap, (change_t){.kind = CH_REVISED, .k = k, .series = s, .cell = c});
+		else
+			groups++;
+	}
+	if (groups)
+		add(m, cap, (change_t){.kind = CH_REVISED_GROUPS, .k = k, .count = groups});
+}
+
+void edition_compare(model_t *m)
+{
+	m->prev = -1;
+	for (size_t i = 0; i < m->neditions; i++)
+		if (m->editions[i].peildatum < m->peildatum &&
+		    (m->prev < 0 || m->editions[i].peildatum > m->editions[m->prev].peildatum))
+			m->prev = (int)i;
+	if (m->prev < 0)
+		return;
+	const edition_t *e = &m->editions[m->prev];
+	size_t cap = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		kpi_t *k = m->kpis[i];
+		const ed_kpi *was = find_kpi(e, k->def.id);
+		if (!was) {
+			add(m, &cap, (change_t){.kind = CH_NEW_KPI, .k = k});
+			continue;
+		}
+		char def[17], tg[17];
+		edition_fingerprints(k, def, tg);
+		int def_changed = strcmp(def, was->definition) != 0;
+		if (def_changed)
+			add(m, &cap, (change_t){.kind = CH_DEFINITION, .k = k});
+		if (strcmp(tg, was->targets) != 0)
+			add(m, &cap, (change_t){.kind = CH_TARGETS, .k = k});
+		if (strcmp(present_status(k->res.status), was->status) != 0)
+			add(m, &cap, (change_t){.kind = CH_STATUS, .k = k, .was = was->status});
+		else if (k->res.met_now != was->met && k->res.goal >= 0)
+			add(m, &cap, (change_t){.kind = k->res.met_now ? CH_MET : CH_UNMET, .k = k});
+		compare_figures(m, &cap, e, k, def_changed);
+	}
+	for (size_t i = 0; i < e->nkpis; i++)
+		if (!model_find_kpi(m, e->kpis[i].kpi))
+			add(m, &cap, (change_t){.kind = CH_GONE_KPI, .naam = e->kpis[i].naam});
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *pg = m->pages[i];
+		for (size_t j = 0; j < pg->nms; j++) {
+			const milestone_t *ms = &pg->ms[j];
+			for (size_t q = 0; q < e->nms; q++) {
+				const ed_milestone *w = &e->ms[q];
+				if (strcmp(w->page, pg->slug) != 0 || strcmp(w->wat, ms->wat) != 0)
+					continue;
+				if (!strcmp(w->status, present_ms(ms->status)))
+					break;
+				if (ms->status == MS_GEREED)
+					add(m, &cap, (change_t){.kind = CH_MS_DONE, .page = pg, .ms = ms, .was = w->status});
+				else if (ms->status == MS_TE_LAAT || ms->status == MS_NIET_GEMELD)
+					add(m, &cap, (change_t){.kind = CH_MS_LATE, .page = pg, .ms = ms, .was = w->status});
+				break;
+			}
+		}
+	}
+}
+
+int edition_prev_value(const model_t *m, const kpi_t *k, double *v, int *key)
+{
+	if (m->prev < 0)
+		return 0;
+	const edition_t *e = &m->editions[m->prev];
+	const ed_kpi *was = find_kpi(e, k->def.id);
+	per_t per;
+	if (!was || !was->period[0] || period_parse(was->period, strlen(was->period), &per, key) != 0 || per != k->def.per)
+		return 0;
+	for (size_t i = 0; i < e->nfigs; i++) {
+		const ed_figure *f = &e->figs[i];
+		if (!strcmp(f->kpi, k->def.id) && !strcmp(f->group, "Totaal") && !strcmp(f->period, was->period)) {
+			*v = f->value;
+			return 1;
+		}
+	}
+	return 0;
+}

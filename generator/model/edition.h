@@ -1,0 +1,34 @@
+/* edition.h - editions: what meetlat published, kept as a record, and what changed since.
+ *
+ * `meetlat build --publiceer` keeps each published edition as edities/editie-JJJJ-MM-DD.csv
+ * beside content/ and data/: every figure (KPI, group, period, value as shown, provisional or
+ * final, rows counted and items open), every KPI's status with fingerprints of its definition
+ * and targets, every milestone's status, the reference date, and a SHA-256 check over the
+ * lines before it. The next build reads the records (load/edition.c) and compares with the
+ * latest one before its own reference date. */
+#ifndef MEETLAT_EDITION_H
+#define MEETLAT_EDITION_H
+
+#include "base/util.h"
+#include "model/model.h"
+
+enum { EDITION_VERSION = 1 };
+
+/* The columns of a record, in order. */
+#define EDITION_COLUMNS "soort;kpi;groep;periode;waarde;stand;status;aantal;open;doel_gehaald;definitie;doelen;naam"
+
+/* This build's record: same model, same bytes. */
+void edition_record(const model_t *m, buf_t *out);
+
+/* Fingerprints of what decides a KPI's figures and of its targets (16 hex digits). */
+void edition_fingerprints(const kpi_t *k, char def[17], char targets[17]);
+
+/* Pick the edition to compare with (the latest before the reference date), mark revised
+ * figures in the series and list the changes (m->changes). */
+void edition_compare(model_t *m);
+
+/* What the previous edition published as this KPI's value (the organisation, in the period it
+ * then reported): 1 with *v and *key set, else 0. */
+int edition_prev_value(const model_t *m, const kpi_t *k, double *v, int *key);
+
+#endif
