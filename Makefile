@@ -154,11 +154,16 @@ fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_editio
 		echo "libFuzzer: fuzz_$$t ran $(FUZZ_SECONDS) s clean ($$(grep -o 'stat::number_of_executed_units: [0-9]*' build/fuzz/$$t.log | grep -o '[0-9]*$$' || tail -1 build/fuzz/$$t.log))"; \
 	done
 
-# The generated site in a real browser: axe-core (WCAG 2.1 A and AA), reflow at 320 px,
-# accessible charts, no outside requests; and the Nu HTML Checker on every page.
+# The generated site in a real browser: axe-core (WCAG 2.1 A and AA) at 1280 and 375 px,
+# reflow at 320 px, accessible charts, no outside requests, printing; and the Nu HTML Checker
+# on every page.
 browser: meetlat
-	@rm -rf build/browser-site
-	@./meetlat build -q -o build/browser-site
+	@rm -rf build/browser-site build/browser-project && mkdir -p build/browser-project
+	@cp -R content data build/browser-project/ && ln -s ../../themes build/browser-project/themes
+	@# the shipped programme with a previous edition (30 September), so the pages that show
+	@# what changed and the archive are checked too
+	@./meetlat build -q -C build/browser-project -o build/browser-project/out --peildatum 2025-09-30 --publiceer >/dev/null
+	@./meetlat build -q -C build/browser-project -o build/browser-site
 	@cd tests/browser && npm ci --no-audit --no-fund --silent || { \
 		echo "browser: 'npm ci' in tests/browser failed: axe-core, playwright-core and vnu-jar come" >&2; \
 		echo "  from the npm registry ($$(npm config get registry)) as the lockfile pins them." >&2; \

@@ -129,7 +129,7 @@ static void table_cell(buf_t *b, const kt_table *t, size_t r, int c, int row_hea
 	}
 	int num = t->cols[c].kind != KT_TEXT;
 	buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
-	esc_html(b, cell->empty && num ? "–" : cell->text);
+	esc_html(b, cell->empty && num && c != t->revised_col ? "–" : cell->text);
 	buf_puts(b, "</td>");
 }
 
