@@ -351,12 +351,14 @@ int build_run(const build_opts *o, diag_t *d)
 		/* the record is written only now, with the output in place, and never over another */
 		char *shown = path_join("edities", record_name), *path = path_join(editions, record_name);
 		char *tmp = xasprintf("%s.tmp", path);
+		/* link() never replaces a file: a record that appeared meanwhile stays as it is */
 		if ((mkdir(editions, 0755) != 0 && errno != EEXIST) || write_file(tmp, record.s, record.len) != 0 ||
-		    rename(tmp, path) != 0) {
-			diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s); de uitvoer is wel gemaakt", strerror(errno));
+		    link(tmp, path) != 0) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s). De uitvoer is wel gemaakt", strerror(errno));
 			unlink(tmp);
 			status = 1;
 		} else {
+			unlink(tmp);
 			fprintf(d->out, "meetlat: editie bewaard in %s; bewaar de map edities/ bij content/ en data/\n", shown);
 		}
 		free(tmp);

@@ -54,8 +54,9 @@ static int need(const csv_row *r, int c, const char *what)
 static int whole(const csv_row *r, int c, long *out)
 {
 	char *end;
+	errno = 0;
 	long v = strtol(r->val[c], &end, 10);
-	if (!r->val[c][0] || *end || v < 0) {
+	if (!r->val[c][0] || *end || v < 0 || errno == ERANGE) {
 		csv_row_error(r, c, "kolom '%s': '%s' is geen heel getal", cols[c], r->val[c]);
 		return 0;
 	}
@@ -181,6 +182,35 @@ static int on_row(void *ctx, const csv_row *r)
 	return 0;
 }
 
+static int cmp_fig(const void *a, const void *b)
+{
+	const ed_figure *x = *(const ed_figure *const *)a, *y = *(const ed_figure *const *)b;
+	int c = strcmp(x->kpi, y->kpi);
+	if (!c)
+		c = strcmp(x->group, y->group);
+	if (!c)
+		c = strcmp(x->period, y->period);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* A record names each figure once. */
+static void check_figures(const edition_t *e, const char *shown, diag_t *d)
+{
+	if (e->nfigs < 2)
+		return;
+	const ed_figure **f = xmalloc(e->nfigs * sizeof *f);
+	for (size_t i = 0; i < e->nfigs; i++)
+		f[i] = &e->figs[i];
+	qsort(f, e->nfigs, sizeof *f, cmp_fig);
+	for (size_t i = 1; i < e->nfigs; i++)
+		if (!strcmp(f[i]->kpi, f[i - 1]->kpi) && !strcmp(f[i]->group, f[i - 1]->group) &&
+		    !strcmp(f[i]->period, f[i - 1]->period))
+			diag(d, DIAG_ERROR, shown, f[i]->line, 1,
+			     "dit cijfer (%s, %s, %s) staat er al op regel %d. Een editie noemt elk cijfer één keer", f[i]->kpi,
+			     f[i]->group, f[i]->period, f[i - 1]->line);
+	free(f);
+}
+
 /* The check: the last line is "controle;;;;<SHA-256 of all lines above>;...". */
 static int check_ok(const char *text, size_t len, const char *shown, diag_t *d)
 {
@@ -199,7 +229,7 @@ static int check_ok(const char *text, size_t len, const char *shown, diag_t *d)
 		return 0;
 	}
 	char want[DIGEST_HEX], got[DIGEST_HEX];
-	digest_bytes(text, start, want);
+	edition_check(text, start, want);
 	size_t k = 0;
 	for (size_t i = 12; i < n && k < DIGEST_HEX - 1 && line[i] != ';'; i++)
 		got[k++] = line[i];
@@ -241,9 +271,11 @@ static int read_one(model_t *m, const char *path, const char *shown, const char 
 	int before = diag_errors(d);
 	csv_info info;
 	csv_read(path, shown, cols, NULL, C_N, on_row, &x, d, &info);
-	if (diag_errors(d) == before && (!x.have_version || !x.have_day)) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "de regels 'versie' en 'editie' ontbreken; dit is geen editie van meetlat");
-	}
+	if (diag_errors(d) == before && (!x.have_version || !x.have_day))
+		diag(d, DIAG_ERROR, shown, 0, 0, "de regel '%s' ontbreekt. Dit is geen editie zoals meetlat die maakt",
+		     !x.have_version ? "versie" : "editie");
+	if (diag_errors(d) == before)
+		check_figures(&e, shown, d);
 	if (diag_errors(d) != before) {
 		edition_free(&e);
 		free(text);
@@ -290,14 +322,28 @@ int edition_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 	free(names);
 	if (m->neditions > 1)
 		qsort(m->editions, m->neditions, sizeof *m->editions, cmp_edition);
-	for (size_t i = 1; i < m->neditions; i++)
-		if (m->editions[i].peildatum == m->editions[i - 1].peildatum) {
-			char day[40];
-			present_date(m->editions[i].peildatum, day);
-			diag(d, DIAG_ERROR, m->editions[i].file, 0, 0,
-			     "er is al een editie met peildatum %s: %s. Houd er één over, de andere hoort niet in deze map", day,
-			     m->editions[i - 1].file);
-			rv = -1;
-		}
+	/* a record is called editie-<its reference date>.csv: one per date, and --publiceer finds it */
+	for (size_t i = 0; i < m->neditions; i++) {
+		const edition_t *e = &m->editions[i];
+		int y, mo, dd;
+		day_to_ymd(e->peildatum, &y, &mo, &dd);
+		char want[40], day[40];
+		snprintf(want, sizeof want, "editie-%04d-%02d-%02d.csv", y, mo, dd);
+		if (!strcmp(e->name, want))
+			continue;
+		present_date(e->peildatum, day);
+		const edition_t *twin = NULL;
+		for (size_t j = 0; j < m->neditions; j++)
+			if (j != i && m->editions[j].peildatum == e->peildatum)
+				twin = &m->editions[j];
+		if (twin)
+			diag(d, DIAG_ERROR, e->file, 0, 0,
+			     "dit is nog een editie met peildatum %s, naast %s. Houd er één over; de andere hoort niet in deze map",
+			     day, twin->file);
+		else
+			diag(d, DIAG_ERROR, e->file, 0, 0, "dit is de editie met peildatum %s. Zo'n bestand heet %s. Geef het die naam",
+			     day, want);
+		rv = -1;
+	}
 	return rv;
 }

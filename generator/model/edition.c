@@ -27,10 +27,14 @@ static void fingerprint(const buf_t *b, char out[17])
 	out[16] = '\0';
 }
 
-void edition_fingerprints(const kpi_t *k, char def[17], char targets[17])
+void edition_fingerprints(const kpi_t *k, const calendar_t *cal, char def[17], char targets[17])
 {
 	const kpi_def *d = &k->def;
 	buf_t b = {0};
+	/* extra closing days change every deadline in working days */
+	if (d->werkdagen || d->einde)
+		for (size_t i = 0; i < cal->nclosed; i++)
+			buf_printf(&b, "sluitingsdag=%d\n", cal->closed[i]);
 	field(&b, "maat", maat_names[d->maat]);
 	field(&b, "bron", d->bron);
 	field(&b, "start", d->start);
@@ -58,16 +62,32 @@ void edition_fingerprints(const kpi_t *k, char def[17], char targets[17])
 
 /* --- the record -------------------------------------------------------------------------- */
 
-/* One row: soort, then the other 12 columns (NULL: empty). Text is escaped; numbers are not. */
+/* One row: soort, then the other 12 columns (NULL: empty). Text is escaped; what meetlat
+ * writes itself (periods, dates, numbers, fingerprints: columns periode, waarde, aantal, open,
+ * definitie, doelen) is not, so "-3,0" stays a number. */
 static void row(buf_t *b, const char *soort, const char *const *v)
 {
+	static const int raw[12] = {0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0};
 	buf_puts(b, soort);
 	for (int i = 0; i < 12; i++) {
 		buf_putc(b, ';');
-		if (v[i])
+		if (v[i] && raw[i])
+			buf_puts(b, v[i]);
+		else if (v[i])
 			esc_csv(b, v[i]);
 	}
 	buf_puts(b, "\r\n");
+}
+
+void edition_check(const char *text, size_t len, char out[DIGEST_HEX])
+{
+	/* carriage returns do not count: a record whose line ends were converted is the same */
+	buf_t b = {0};
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != '\r')
+			buf_putc(&b, text[i]);
+	digest_bytes(b.s ? b.s : "", b.len, out);
+	buf_free(&b);
 }
 
 static void value_text(double v, char *out)
@@ -109,7 +129,7 @@ void edition_record(const model_t *m, buf_t *out)
 		char p[16] = "", def[17], tg[17];
 		if (k->res.has_cur)
 			period_code(k->def.per, k->res.cur_key, p);
-		edition_fingerprints(k, def, tg);
+		edition_fingerprints(k, &m->cal, def, tg);
 		const char *cols[12] = {k->def.id, NULL, p, NULL, k->res.provisional ? "voorlopig" : "definitief",
 			present_status(k->res.status), NULL, NULL, k->res.met_now ? "ja" : "nee", def, tg, k->def.naam};
 		row(&b, "kpi", cols);
@@ -132,7 +152,7 @@ void edition_record(const model_t *m, buf_t *out)
 	}
 	/* the check: SHA-256 of everything above, so a record changed by hand is recognised */
 	char hex[DIGEST_HEX];
-	digest_bytes(b.s, b.len, hex);
+	edition_check(b.s, b.len, hex);
 	const char *v3[12] = {NULL, NULL, NULL, hex};
 	row(&b, "controle", v3);
 	buf_add(out, b.s, b.len);
@@ -168,7 +188,7 @@ static void add(model_t *m, size_t *cap, change_t c)
 /* Figures of one KPI: mark what the edition published otherwise; list the organisation's. */
 static void compare_figures(model_t *m, size_t *cap, const edition_t *e, kpi_t *k, int def_changed)
 {
-	int groups = 0;
+	int groups = 0, gone = 0;
 	for (size_t i = 0; i < e->nfigs; i++) {
 		const ed_figure *f = &e->figs[i];
 		if (strcmp(f->kpi, k->def.id) != 0)
@@ -176,12 +196,15 @@ static void compare_figures(model_t *m, size_t *cap, const edition_t *e, kpi_t *
 		series_t *s = find_series(k, f->group);
 		per_t per;
 		int key;
-		if (!s || period_parse(f->period, strlen(f->period), &per, &key) != 0 || per != k->def.per)
+		if (period_parse(f->period, strlen(f->period), &per, &key) != 0 || per != k->def.per)
+			continue; /* the KPI now counts per another period: its definition says so */
+		if (!s || key < s->first_key || (size_t)(key - s->first_key) >= s->ncells ||
+		    !s->cells[key - s->first_key].has_value) {
+			gone++; /* published then, not shown now (a group without rows, a value held back) */
 			continue;
-		if (key < s->first_key || (size_t)(key - s->first_key) >= s->ncells)
-			continue;
+		}
 		cell_t *c = &s->cells[key - s->first_key];
-		if (!c->has_value || fabs(num_round(c->value, 1) - f->value) < 0.05)
+		if (fabs(num_round(c->value, 1) - f->value) < 0.05)
 			continue;
 		c->revised = 1;
 		c->was = f->value;
@@ -197,6 +220,8 @@ static void compare_figures(model_t *m, size_t *cap, const edition_t *e, kpi_t *
 	}
 	if (groups)
 		add(m, cap, (change_t){.kind = CH_REVISED_GROUPS, .k = k, .count = groups});
+	if (gone)
+		add(m, cap, (change_t){.kind = CH_GONE_FIGURES, .k = k, .count = gone});
 }
 
 void edition_compare(model_t *m)
@@ -218,7 +243,7 @@ void edition_compare(model_t *m)
 			continue;
 		}
 		char def[17], tg[17];
-		edition_fingerprints(k, def, tg);
+		edition_fingerprints(k, &m->cal, def, tg);
 		int def_changed = strcmp(def, was->definition) != 0;
 		if (def_changed)
 			add(m, &cap, (change_t){.kind = CH_DEFINITION, .k = k});

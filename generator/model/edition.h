@@ -17,11 +17,15 @@ enum { EDITION_VERSION = 1 };
 /* The columns of a record, in order. */
 #define EDITION_COLUMNS "soort;kpi;groep;periode;waarde;stand;status;aantal;open;doel_gehaald;definitie;doelen;naam"
 
+/* The check of a record's lines: SHA-256 of `text` without its carriage returns. */
+void edition_check(const char *text, size_t len, char out[65]);
+
 /* This build's record: same model, same bytes. */
 void edition_record(const model_t *m, buf_t *out);
 
-/* Fingerprints of what decides a KPI's figures and of its targets (16 hex digits). */
-void edition_fingerprints(const kpi_t *k, char def[17], char targets[17]);
+/* Fingerprints of what decides a KPI's figures (its definition, and the extra closing days when
+ * it counts working days) and of its targets (16 hex digits each). */
+void edition_fingerprints(const kpi_t *k, const calendar_t *cal, char def[17], char targets[17]);
 
 /* Pick the edition to compare with (the latest before the reference date), mark revised
  * figures in the series and list the changes (m->changes). */

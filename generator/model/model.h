@@ -267,7 +267,7 @@ typedef enum { REV_UNKNOWN, REV_OPEN_RESOLVED, REV_ROWS_ADDED, REV_ROWS_REMOVED,
 
 typedef enum {
 	CH_STATUS, CH_MET, CH_UNMET, CH_NEW_KPI, CH_GONE_KPI, CH_TARGETS, CH_DEFINITION, CH_REVISED,
-	CH_REVISED_GROUPS, CH_MS_DONE, CH_MS_LATE
+	CH_REVISED_GROUPS, CH_GONE_FIGURES, CH_MS_DONE, CH_MS_LATE
 } change_kind;
 
 /* One change since the previous edition, for "Wat is er veranderd". */
@@ -280,7 +280,7 @@ typedef struct {
 	const milestone_t *ms;
 	const series_t *series;  /* CH_REVISED: the series and the figure (its was, value and why) */
 	const cell_t *cell;
-	int count;               /* CH_REVISED_GROUPS: figures of groups revised */
+	int count;               /* CH_REVISED_GROUPS, CH_GONE_FIGURES: how many figures */
 } change_t;
 
 typedef struct {

@@ -543,6 +543,11 @@ void present_change_since(const change_t *c, buf_t *out)
 		buf_printf(out, "Herzien: %d %s van %s per %s. Zie de tabellen.", c->count, c->count == 1 ? "cijfer" : "cijfers",
 		           naam, c->k->def.groep ? c->k->def.groep : "groep");
 		break;
+	case CH_GONE_FIGURES:
+		buf_printf(out, "Niet meer getoond: %d eerder %s %s van %s. De vorige editie heeft %s nog.", c->count,
+		           c->count == 1 ? "gepubliceerd" : "gepubliceerde", c->count == 1 ? "cijfer" : "cijfers", naam,
+		           c->count == 1 ? "het" : "ze");
+		break;
 	case CH_MS_DONE:
 		buf_printf(out, "Mijlpaal gereed: %s (%s).", c->ms->wat, c->page->titel);
 		break;

@@ -601,7 +601,9 @@ static void editions_page(sctx *s)
 			s->failed = 1;
 		present_date(day, d);
 		present_size((long long)len, size);
-		buf_printf(&b, "<li>Peildatum %s: <a href=\"%s\">alle cijfers (CSV, %s)</a>%s</li>", d, rel, size,
+		buf_printf(&b, "<li>Peildatum %s: <a href=\"", d);
+		esc_html(&b, rel); /* the loader allows only editie-JJJJ-MM-DD.csv; escaped all the same */
+		buf_printf(&b, "\">alle cijfers (CSV, %s)</a>%s</li>", size,
 		           m->prev >= 0 && (size_t)m->prev == i ? " <strong>(hiermee vergelijkt deze editie)</strong>" : "");
 		free(rel);
 	}
