@@ -66,6 +66,15 @@ static void set_empty(kt_cell *c)
 	c->text = xstrdup("");
 }
 
+/* A value the engine may not have (too few answers, nothing due yet): the number, or empty. */
+static void set_maybe(kt_cell *c, int has, kt_kind kind, double v)
+{
+	if (has)
+		set_num(c, kind, v);
+	else
+		set_empty(c);
+}
+
 /* A value of `is` as part of a column key: "KCC" -> "kcc". */
 static char *key_part(const char *s)
 {
@@ -97,16 +106,10 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			set_num(&r[col++], KT_COUNT, (double)c->total);
 			set_num(&r[col++], KT_COUNT, (double)c->hits);
 			set_num(&r[col++], KT_COUNT, (double)c->open);
-			if (c->has_value)
-				set_num(&r[col++], KT_PCT, c->value);
-			else
-				set_empty(&r[col++]);
+			set_maybe(&r[col++], c->has_value, KT_PCT, c->value);
 			break;
 		case MAAT_GEMIDDELDE:
-			if (c->suppressed)
-				set_empty(&r[col++]);
-			else
-				set_num(&r[col++], KT_COUNT, (double)c->n);
+			set_maybe(&r[col++], !c->suppressed, KT_COUNT, (double)c->n);
 			if (k->def.einde)
 				set_num(&r[col++], KT_COUNT, (double)c->open);
 			if (c->has_value) {
@@ -117,10 +120,7 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 				for (int q = 0; q < 3; q++)
 					set_empty(&r[col++]);
 			}
-			if (c->has_value && k->def.has_norm)
-				set_num(&r[col++], KT_PCT, c->norm_pct);
-			else
-				set_empty(&r[col++]);
+			set_maybe(&r[col++], c->has_value && k->def.has_norm, KT_PCT, c->norm_pct);
 			if (c->suppressed) {
 				char note[96];
 				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->def.minimum,
@@ -133,41 +133,29 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 		case MAAT_AANDEEL:
 			set_num(&r[col++], KT_COUNT, (double)c->n);
 			set_num(&r[col++], KT_COUNT, (double)c->hits);
-			if (c->has_value)
-				set_num(&r[col++], KT_PCT, c->value);
-			else
-				set_empty(&r[col++]);
+			set_maybe(&r[col++], c->has_value, KT_PCT, c->value);
 			break;
 		case MAAT_AANTAL:
 			set_num(&r[col++], KT_COUNT, (double)c->n);
 			break;
 		case MAAT_WAARDE:
-			if (c->has_value)
-				set_num(&r[col++], k->def.eenheid == EENHEID_PROCENT ? KT_PCT
-				                   : k->def.eenheid == EENHEID_CIJFER ? KT_MARK
-				                                                  : KT_COUNT,
-				        c->value);
-			else
-				set_empty(&r[col++]);
+			set_maybe(&r[col++], c->has_value,
+			          k->def.eenheid == EENHEID_PROCENT  ? KT_PCT
+			          : k->def.eenheid == EENHEID_CIJFER ? KT_MARK
+			                                             : KT_COUNT,
+			          c->value);
 			break;
 		case MAAT_OPENSTAAND:
 			set_num(&r[col++], KT_COUNT, (double)c->total);
 			set_num(&r[col++], KT_COUNT, (double)c->n);
 			set_num(&r[col++], KT_COUNT, (double)c->hits);
-			if (c->has_value)
-				set_num(&r[col++], KT_PCT, c->value);
-			else
-				set_empty(&r[col++]);
+			set_maybe(&r[col++], c->has_value, KT_PCT, c->value);
 			break;
 		}
 		set_text(&r[col++], !c->has_value ? "" : c->provisional ? "voorlopig" : "definitief");
 		if (t->revised_col >= 0) {
-			if (c->revised) {
-				set_num(&r[col++], t->cols[t->revised_col].kind, c->was);
-				t->any_revised = 1;
-			} else {
-				set_empty(&r[col++]);
-			}
+			set_maybe(&r[col++], c->revised, t->cols[t->revised_col].kind, c->was);
+			t->any_revised |= c->revised;
 		}
 	}
 }
