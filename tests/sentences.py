@@ -69,9 +69,11 @@ for out in sys.argv[1:]:
     for f in glob.glob(os.path.join(out, "mt-rapportage-*.xlsx")):
         import openpyxl
         ws = openpyxl.load_workbook(f)["Overzicht"]
-        head = [c.value for c in ws[5]]
+        first = int(re.match(r"[A-Z]+(\d+)", ws.tables["tabel_overzicht"].ref).group(1))
+        head = [c.value for c in ws[first]]
         col = head.index("Toelichting") + 1
-        texts += [(os.path.basename(f), r[col - 1]) for r in ws.iter_rows(min_row=6, values_only=True) if r[col - 1]]
+        texts += [(os.path.basename(f), r[col - 1])
+                  for r in ws.iter_rows(min_row=first + 1, values_only=True) if r[col - 1]]
 
 long, semi, n = [], [], 0
 for where, t in texts:

@@ -13,7 +13,11 @@ workbooks in an output folder against the open data beside them (output/data/*.c
   shares on an axis from 0 to 100%;
 - the monthly workbook of each KPI marked maandrapportage (when its file is there): this month
   per group with the organisation's value equal to the CSV, conditional formats against the
-  targets with a symbol in the number format.
+  targets with a symbol in the number format;
+- charts plot rows a filter hides and keep their size (the chart shares rows with the KPI's
+  table); every sheet after the first links back to it; while the site says the figures are
+  examples, every sheet says so under its title and in its printed footer; a change of a share
+  is in percentage points with its verdict (beter/slechter) in the number format.
 
 Usage: xlsxcheck.py OUTPUT_DIR [MONTHLY_KPI_ID ...]; prints "ok" and counts, or the problems;
 exit status 0 or 1. Each MONTHLY_KPI_ID must have a monthly workbook."""
@@ -23,6 +27,7 @@ import glob
 import os
 import re
 import sys
+import zipfile
 
 import openpyxl
 
@@ -62,6 +67,30 @@ def table_rows(ws, t):
     return head, rows
 
 
+def main_table(ws):
+    """A KPI sheet's own table: the one at column A that is not the chart's data."""
+    mains = [t for t in ws.tables.values() if t.ref.startswith("A") and not t.name.startswith("tabel_grafiek_")]
+    return mains[0] if mains else None
+
+
+def check_home_link(ws, home):
+    links = [c.hyperlink.location for row in ws.iter_rows(max_row=12) for c in row if c.hyperlink]
+    if f"'{home}'!A1" not in links and f"{home}!A1" not in links:
+        bad(f"{ws.title}: no link back to {home!r} ({links})")
+
+
+def check_charts_xml(path):
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            if re.match(r"xl/charts/chart\d+\.xml$", n) and b'<c:plotVisOnly val="1"/>' in z.read(n):
+                bad(f"{os.path.basename(path)} {n}: plots visible cells only; a filter on the table empties it")
+            if re.match(r"xl/drawings/drawing\d+\.xml$", n) and b'editAs="absolute"' not in z.read(n):
+                bad(f"{os.path.basename(path)} {n}: the chart moves and sizes with the rows a filter hides")
+
+
+examples = "Voorbeelddata" in open(os.path.join(out, "index.html"), encoding="utf-8").read()
+
+
 def check_sheet_common(ws):
     if ws.merged_cells.ranges:
         bad(f"{ws.title}: merged cells")
@@ -76,6 +105,12 @@ def check_sheet_common(ws):
         bad(f"{ws.title}: no page header")
     if ws.tables and not ws.print_title_rows:
         bad(f"{ws.title}: the header row is not repeated on printed pages")
+    if examples:
+        if "Voorbeeldgegevens" not in (ws.oddFooter.center.text or ""):
+            bad(f"{ws.title}: the printed footer does not say the figures are examples")
+        if ws.title != "Definities" and ws.title != "Mijlpalen" and \
+                not any("voorbeeldgegevens" in str(c.value or "") for row in ws.iter_rows(max_row=3) for c in row):
+            bad(f"{ws.title}: no line under the title says the figures are examples")
 
 
 def check_names(wb):
@@ -90,11 +125,11 @@ def check_names(wb):
 
 def check_kpi_sheet(ws, kpi_id):
     """The main table against data/<kpi_id>.csv, and the chart."""
-    mains = [t for t in ws.tables.values() if t.ref.startswith("A5:")]
-    if not mains:
-        bad(f"{ws.title}: no table at A5")
+    main = main_table(ws)
+    if not main:
+        bad(f"{ws.title}: no table at column A")
         return 0
-    head, rows = table_rows(ws, mains[0])
+    head, rows = table_rows(ws, main)
     chead, crows = read_csv(os.path.join(out, "data", kpi_id + ".csv"))
     if len(rows) != len(crows):
         bad(f"{ws.title}: {len(rows)} rows, data/{kpi_id}.csv has {len(crows)}")
@@ -119,7 +154,7 @@ def check_kpi_sheet(ws, kpi_id):
                     bad(f"{ws.title} {cell.coordinate}: period is not a date: {cell.value!r}")
                 elif period_code(cell.value, h) != cv:
                     bad(f"{ws.title} {cell.coordinate}: {cell.value} is not {cv}")
-                elif h == "Maand" and cell.number_format != "mmm yyyy":
+                elif h == "Maand" and cell.number_format != "[$-413]mmm yyyy":
                     bad(f"{ws.title} {cell.coordinate}: month format {cell.number_format}")
             elif h == "Kwartaal":
                 start = r[ci + 1].value
@@ -163,11 +198,15 @@ def check_quarterly(path):
     check_names(wb)
     for ws in wb.worksheets:
         check_sheet_common(ws)
+    check_charts_xml(path)
     ov = wb["Overzicht"]
-    if ov.freeze_panes != "B6":
-        bad(f"overview frozen at {ov.freeze_panes}")
     (t,) = ov.tables.values()
     head, rows = table_rows(ov, t)
+    first = int(re.match(r"[A-Z]+(\d+)", t.ref).group(1)) + 1
+    if ov.freeze_panes != f"B{first}":
+        bad(f"overview frozen at {ov.freeze_panes}, its table starts at {t.ref}")
+    for ws in wb.worksheets[1:]:
+        check_home_link(ws, "Overzicht")
     want = ["KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid", "Periode", "Begin periode",
             "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting"]
     if head != want and head != want + ["Vorige editie", "Periode vorige editie"]:
@@ -193,13 +232,18 @@ def check_quarterly(path):
                 bad(f"overview {name.value!r}: period start {start!r} is not a date")
         if not r[11].value:
             bad(f"overview {name.value!r}: no status")
-        mains = [t for t in ws.tables.values() if t.ref.startswith("A5:")]
-        if mains:
-            kpi_id = mains[0].name.split("_", 2)[2]
+        change = r[8]
+        if change.value is not None:
+            fmt = change.number_format
+            if "(beter)" not in fmt or "(slechter)" not in fmt or ("%-punt" in fmt) != (unit == "procent"):
+                bad(f"overview {name.value!r}: change {change.value} as {fmt}")
+        main = main_table(ws)
+        if main:
+            kpi_id = main.name[len("tabel_"):]
             files = {os.path.basename(f)[:-4].replace("-", "_"): os.path.basename(f)[:-4]
                      for f in glob.glob(os.path.join(out, "data", "*.csv"))}
             if kpi_id not in files:
-                bad(f"{ws.title}: table {mains[0].name} matches no data file")
+                bad(f"{ws.title}: table {main.name} matches no data file")
             else:
                 checked += check_kpi_sheet(ws, files[kpi_id])
     return len(rows), checked
@@ -213,6 +257,9 @@ def check_monthly(path, kpi_id):
     if wb.sheetnames[:2] != ["Deze maand", "Per maand"]:
         bad(f"{path}: sheets {wb.sheetnames}")
         return
+    check_charts_xml(path)
+    for ws in wb.worksheets[1:]:
+        check_home_link(ws, "Deze maand")
     month = re.search(r"-(\d{4}-\d{2})\.xlsx$", path).group(1)
     chead, crows = read_csv(os.path.join(out, "data", kpi_id + ".csv"))
     want = {r[0]: r for r in crows if r[1] == month}

@@ -192,17 +192,17 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 				first = i;
 			last = i;
 		}
-	char a[64], b[64], pa[40], pb[40];
+	char a[64], b[64], pa[48], pb[48];
 	present_value(&k->def, s->y[first], a);
 	present_value(&k->def, s->y[last], b);
-	present_period(k->def.per, src->first_key + first, pa);
-	present_period(k->def.per, src->first_key + last, pb);
+	present_in_period(k->def.per, src->first_key + first, 0, pa);
+	present_in_period(k->def.per, src->first_key + last, first == last, pb);
 	buf_t d = {0};
 	/* the title, then the finding in a sentence of its own (B1: short sentences) */
 	if (first == last)
-		buf_printf(&d, "%s. In %s: %s.", c->title, pb, b);
+		buf_printf(&d, "%s. %s: %s.", c->title, pb, b);
 	else
-		buf_printf(&d, "%s. Van %s in %s naar %s in %s.", c->title, a, pa, b, pb);
+		buf_printf(&d, "%s. Van %s %s naar %s %s.", c->title, a, pa, b, pb);
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);
 	/* figures the previous edition published otherwise (an open ring in the chart) */

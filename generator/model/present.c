@@ -74,10 +74,33 @@ const char *present_per_word(per_t per)
 	return w[per];
 }
 
-const char *present_unit(eenheid_t unit)
+static int whole(double v)
+{
+	return fabs(v - round(v)) < 1e-9;
+}
+
+void present_unit(const kpi_def *k, char *out)
 {
 	static const char *const w[] = {"procent", "cijfer", "aantal", "werkdagen"};
-	return w[unit];
+	if (k->eenheid == EENHEID_CIJFER && k->has_range && (k->range_lo != 1 || k->range_hi != 10)) {
+		char lo[24], hi[24];
+		fmt_num(k->range_lo, whole(k->range_lo) ? 0 : 1, lo);
+		fmt_num(k->range_hi, whole(k->range_hi) ? 0 : 1, hi);
+		snprintf(out, 64, "score van %s tot %s", lo, hi);
+		return;
+	}
+	snprintf(out, 64, "%s", w[k->eenheid]);
+}
+
+void present_share_rule(const kpi_def *k, char *out)
+{
+	out[0] = '\0';
+	if (k->maat == MAAT_TERMIJN) {
+		const char *w = k->lager ? "Buiten" : "Binnen";
+		snprintf(out, 200, "Het percentage is %s termijn / (Totaal - Lopend). "
+		                   "Wat nog loopt en nog op tijd kan zijn, telt nog niet mee.",
+		         w);
+	}
 }
 
 const char *present_per_label(per_t per)
@@ -108,6 +131,13 @@ void present_period(per_t per, int key, char *out)
 		snprintf(out, 40, "%d", key);
 		return;
 	}
+}
+
+void present_in_period(per_t per, int key, int start, char *out)
+{
+	char p[40];
+	present_period(per, key, p);
+	snprintf(out, 48, "%cn %s%s", start ? 'I' : 'i', per == PER_KWARTAAL ? "het " : "", p);
 }
 
 void present_period_short(per_t per, int key, char *out)
@@ -213,11 +243,6 @@ void present_number(double v, int dec, char *out)
 	fmt_num(v, dec, out);
 }
 
-static int whole(double v)
-{
-	return fabs(v - round(v)) < 1e-9;
-}
-
 void present_value_short(eenheid_t unit, double v, char *out)
 {
 	switch (unit) {
@@ -295,10 +320,10 @@ void present_change(const kpi_t *k, buf_t *out)
 {
 	const kpi_def *def = &k->def;
 	double d = k->res.change;
-	char dv[64], pp[40];
-	present_period(def->per, k->res.cur_key - 1, pp);
+	char dv[64], pp[48];
+	present_in_period(def->per, k->res.cur_key - 1, 0, pp);
 	if (fabs(d) < 1e-9) {
-		buf_printf(out, "Net zo hoog als in %s", pp);
+		buf_printf(out, "Net zo hoog als %s", pp);
 		return;
 	}
 	if (def->eenheid == EENHEID_PROCENT) {
@@ -308,7 +333,7 @@ void present_change(const kpi_t *k, buf_t *out)
 		present_value(def, fabs(d), dv);
 	}
 	int better = def->lager ? d < 0 : d > 0;
-	buf_printf(out, "%s %s dan in %s (%s)", dv, d > 0 ? "hoger" : "lager", pp, better ? "beter" : "slechter");
+	buf_printf(out, "%s %s dan %s (%s)", dv, d > 0 ? "hoger" : "lager", pp, better ? "beter" : "slechter");
 }
 
 /* "eind 2025: ten hoogste 15%", as "ten hoogste 15% eind 2025" in a sentence */
@@ -352,43 +377,43 @@ static void judged_words(const kpi_t *kp, size_t t, buf_t *r)
 {
 	const kpi_def *k = &kp->def;
 	const target_result *tr = &kp->res.targets[t];
-	char d[40], v[64], p[40];
+	char d[40], v[64], p[48];
 	present_target_date(k->doelen[t].datum, d);
 	if (!tr->has_value) {
 		buf_printf(r, " Voor %s was er nog geen meting.", d);
 		return;
 	}
 	present_value(k, tr->value, v);
-	present_period(k->per, tr->key, p);
-	buf_printf(r, " In %s was het %s.", p, v);
+	present_in_period(k->per, tr->key, 1, p);
+	buf_printf(r, " %s was het %s.", p, v);
 }
 
 static void reason(const kpi_t *kp, buf_t *r)
 {
 	const kpi_def *k = &kp->def;
 	const kpi_result *res = &kp->res;
-	char val[64], per[40], pv[64];
+	char val[64], per[48], pv[64];
 	if (!res->has_cur) {
 		buf_puts(r, "Er zijn nog geen cijfers tot en met de peildatum.");
 		return;
 	}
 	present_value(k, res->cur, val);
-	present_period(k->per, res->cur_key, per);
+	present_in_period(k->per, res->cur_key, 1, per);
 	const cell_t *c = series_cell(&res->total, res->cur_key);
 	if (res->provisional && c && c->period_open)
-		buf_printf(r, "In %s is het tot nu toe %s. %s is nog niet voorbij.", per, val,
+		buf_printf(r, "%s is het tot nu toe %s. %s is nog niet voorbij.", per, val,
 		           k->per == PER_MAAND ? "Deze maand" : k->per == PER_KWARTAAL ? "Dit kwartaal" : "Dit jaar");
 	else
-		buf_printf(r, "In %s was het %s.", per, val);
+		buf_printf(r, "%s was het %s.", per, val);
 	if (res->provisional && c && c->open > 0) {
 		if (k->maat == MAAT_TERMIJN) {
 			char w[64];
 			present_value(k, c->worst, w);
-			buf_printf(r, " Dit cijfer is voorlopig, want er %s er nog %ld open. Worden die allemaal te laat "
+			buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open. Worden die allemaal te laat "
 			              "afgehandeld, dan wordt het %s.",
 			           c->open == 1 ? "staat" : "staan", c->open, w);
 		} else {
-			buf_printf(r, " Dit cijfer is voorlopig, want er %s er nog %ld open.", c->open == 1 ? "staat" : "staan",
+			buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open.", c->open == 1 ? "staat" : "staan",
 			           c->open);
 		}
 	}
@@ -453,7 +478,7 @@ static void reason(const kpi_t *kp, buf_t *r)
 			buf_puts(r, " Dat doel is niet gehaald.");
 		} else {
 			judged_words(kp, (size_t)res->goal, r);
-			buf_puts(r, " Het doel is niet gehaald, en nu ook niet.");
+			buf_puts(r, " Het doel is niet gehaald. Ook nu niet.");
 		}
 		break;
 	case ST_GEEN_GEGEVENS:
@@ -506,7 +531,7 @@ static const char *why_words(int why)
 void present_change_since(const change_t *c, buf_t *out)
 {
 	const char *naam = c->k ? c->k->def.naam : c->naam;
-	char g[128], a[64], b[64], p[40];
+	char g[128], a[64], b[64], p[48];
 	switch (c->kind) {
 	case CH_STATUS:
 		buf_printf(out, "%s: de status was %s, nu %s.", naam, c->was, present_status(c->k->res.status));
@@ -536,8 +561,8 @@ void present_change_since(const change_t *c, buf_t *out)
 	case CH_REVISED:
 		present_value(&c->k->def, c->cell->was, a);
 		present_value(&c->k->def, c->cell->value, b);
-		present_period(c->k->def.per, c->cell->key, p);
-		buf_printf(out, "Herzien: %s in %s. Eerder %s, nu %s.%s", naam, p, a, b, why_words(c->cell->why));
+		present_in_period(c->k->def.per, c->cell->key, 0, p);
+		buf_printf(out, "Herzien: %s %s. Eerder %s, nu %s.%s", naam, p, a, b, why_words(c->cell->why));
 		break;
 	case CH_REVISED_GROUPS:
 		buf_printf(out, "Herzien: %d %s van %s per %s. Zie de tabellen.", c->count, c->count == 1 ? "cijfer" : "cijfers",

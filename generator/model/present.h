@@ -19,13 +19,20 @@ const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
 /* "We volgen de logica van de inwoner (Verbinding)", for headings */
 const char *present_ambition(int amb);
 const char *present_per_word(per_t per);          /* "maand" */
-const char *present_unit(eenheid_t unit);         /* "procent", "cijfer", "aantal", "werkdagen" */
+/* "procent", "cijfer", "aantal", "werkdagen"; a score on another scale than 1-10 says its scale:
+ * "score van 1 tot 5" (out: 64) */
+void present_unit(const kpi_def *k, char *out);
+/* How a table's percentage follows from its counts, where that is not plain division by the
+ * total: "" or two sentences (out: 200). */
+void present_share_rule(const kpi_def *k, char *out);
 const char *present_per_label(per_t per);         /* "Maand" */
 
 /* Dates and periods; out holds at least 40 bytes. */
 void present_date(int day, char *out);                  /* 1 oktober 2024 */
 void present_period(per_t per, int key, char *out);     /* oktober 2024, 3e kwartaal 2024, 2024 */
 void present_period_short(per_t per, int key, char *out); /* okt 2024, K3 2024, 2024 */
+/* "in oktober 2024", "in het 3e kwartaal 2024", "in 2024"; capital I with `start` (out: 48) */
+void present_in_period(per_t per, int key, int start, char *out);
 const char *present_month_abbr(int month0);             /* 0 = jan */
 const char *present_weekday(int day);                   /* maandag ... zondag */
 void present_when(const milestone_t *ms, char *out);    /* a milestone's date or period */

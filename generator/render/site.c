@@ -289,10 +289,10 @@ static void going_well(buf_t *b, const model_t *m)
 	if (!m->nwell)
 		return;
 	const kpi_t *k = m->well[0].kpi;
-	char p[40], nv[64];
-	present_period(k->def.per, k->res.cur_key, p);
+	char p[48], nv[64];
+	present_in_period(k->def.per, k->res.cur_key, 0, p);
 	present_goal_value(&k->def, k->def.norm, nv);
-	buf_printf(b, "<section><h2>Wat gaat al goed</h2><p>Deze producten en diensten halen in %s de norm van %s:</p><ul class=\"lijst\">",
+	buf_printf(b, "<section><h2>Wat gaat al goed</h2><p>Deze producten en diensten halen %s de norm van %s:</p><ul class=\"lijst\">",
 	           p, nv);
 	for (size_t i = 0; i < m->nwell; i++) {
 		char v[64];

@@ -33,14 +33,15 @@ enum { MAXCOLS = 40 };
 typedef struct {
 	lxw_workbook *wb;
 	const model_t *m;
-	lxw_format *title, *note, *text, *wrap, *link, *bold, *head;
+	lxw_format *title, *note, *warn, *text, *wrap, *link, *nav, *bold, *head;
 	lxw_format *count, *pct, *mark, *date, *month, *year;
-	lxw_format *d_count, *d_pct, *d_mark;       /* changes: always with a sign */
+	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
 	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
 	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
 	char **names;                               /* sheet names so far */
 	size_t nnames;
-	int ntables;
+	char **tables;                              /* table names so far */
+	size_t ntables;
 	char stamp[64];                             /* "Stand op 31 december 2025" */
 } xctx;
 
@@ -163,11 +164,57 @@ static void put_text(sheet_t *sh, int row, int col, const char *s, lxw_format *f
 	widen(sh, col, (double)chars(s));
 }
 
-/* A long text in a cell of its own row (a title or a note): it may run over the next columns
- * and does not set the column's width. */
-static void put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
+enum { LINE_CHARS = 130 }; /* what landscape A4 shows unshrunk in the default font (27 cm) */
+
+/* A text in rows of its own (a title or a note), returning the row after it. It may run over
+ * the next columns and does not set their width; a long text is cut between sentences into rows
+ * of at most LINE_CHARS, so a narrow sheet does not print shrunk to fit one long line. */
+static int put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
 {
-	worksheet_write_string(sh->ws, (lxw_row_t)row, 0, s, f);
+	buf_t line = {0};
+	size_t n = 0;
+	while (*s) {
+		const char *end = strstr(s, ". ");
+		end = end ? end + 1 : s + strlen(s);
+		char *sentence = xstrndup(s, (size_t)(end - s));
+		size_t len = chars(sentence);
+		if (n > 0 && n + 1 + len > LINE_CHARS) {
+			worksheet_write_string(sh->ws, (lxw_row_t)row++, 0, line.s, f);
+			buf_reset(&line);
+			n = 0;
+		}
+		if (n > 0) {
+			buf_putc(&line, ' ');
+			n++;
+		}
+		buf_puts(&line, sentence);
+		n += len;
+		free(sentence);
+		s = *end ? end + 1 : end;
+	}
+	if (n > 0)
+		worksheet_write_string(sh->ws, (lxw_row_t)row++, 0, line.s, f);
+	buf_free(&line);
+	return row;
+}
+
+/* Under every sheet's title while the data are examples, so no printed page passes for real. */
+static int sample_line(xctx *x, sheet_t *sh, int row)
+{
+	if (!x->m->voorbeelddata)
+		return row;
+	return put_line(sh, row, "Let op: dit zijn voorbeeldgegevens, geen echte metingen.", x->warn);
+}
+
+/* A link back to the workbook's first sheet, from a sheet the overview links to. */
+static int home_line(xctx *x, sheet_t *sh, int row)
+{
+	char *url = sheet_link(x->names[0]);
+	char *label = xasprintf("Terug naar %s", x->names[0]);
+	worksheet_write_url_opt(sh->ws, (lxw_row_t)row, 0, url, x->nav, label, NULL);
+	free(label);
+	free(url);
+	return row + 1;
 }
 
 /* A text in a column of fixed width (wrap_column) that wraps; the row grows to show it all. */
@@ -307,15 +354,28 @@ static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nr
 			col[c].header_format = x->head;
 			cols[c] = &col[c];
 		}
+		/* a name from what the table holds, the same in every edition and workbook, so a
+		 * manager's formulas and queries keep working: tabel_terugbelverzoeken */
 		buf_t name = {0};
-		buf_printf(&name, "tabel_%d_", ++x->ntables);
-		size_t at = name.len;
+		buf_puts(&name, "tabel_");
 		esc_slug(&name, what);
-		for (size_t i = at; i < name.len; i++)
+		for (size_t i = 0; i < name.len; i++)
 			if (name.s[i] == '-')
 				name.s[i] = '_';
 		if (name.len > 200)
 			name.s[name.len = 200] = '\0';
+		size_t base = name.len;
+		for (int n = 2;; n++) {
+			int taken = 0;
+			for (size_t i = 0; i < x->ntables && !taken; i++)
+				taken = !strcasecmp(x->tables[i], name.s);
+			if (!taken)
+				break;
+			name.s[name.len = base] = '\0';
+			buf_printf(&name, "_%d", n);
+		}
+		x->tables = xrealloc(x->tables, (x->ntables + 1) * sizeof *x->tables);
+		x->tables[x->ntables++] = xstrdup(name.s);
 		lxw_table_options opt = {0};
 		opt.name = name.s;
 		opt.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
@@ -363,9 +423,13 @@ static void print_setup(xctx *x, sheet_t *sh, const char *title, int head_row)
 	buf_reset(&h);
 	buf_puts(&h, "&L");
 	header_text(&h, x->stamp);
+	if (x->m->voorbeelddata)
+		buf_puts(&h, "&C&\"-,Bold\"Voorbeeldgegevens, geen echte metingen");
 	buf_puts(&h, "&RPagina &P van &N");
 	worksheet_set_footer(ws, h.s);
 	buf_free(&h);
+	/* labels such as "2025" and "K4 2025" are text on purpose: no green triangles */
+	worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
 }
 
 static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int col)
@@ -514,7 +578,11 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 	                                : c->per == PER_KWARTAAL && c->ncats > 12 ? 4 : 1;
 	if (every > 1)
 		chart_axis_set_interval_unit(ch->x_axis, (uint16_t)every);
+	/* The chart shares its rows with the KPI's table: a manager filtering that table hides rows of
+	 * the chart's data and under the chart. Plot hidden cells anyway and keep the chart's size. */
+	chart_show_hidden_data(ch);
 	lxw_chart_options opt = {0};
+	opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
 	opt.x_scale = 1.5;
 	opt.y_scale = 1.4;
 	opt.description = c->desc;
@@ -529,19 +597,24 @@ enum { CHART_ROWS = 21 }; /* 288 px x 1,4 at 20 px a row, and a gap */
 static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
 {
 	sheet_t sh = new_sheet(x, name);
-	put_line(&sh, 0, k->def.naam, x->title);
+	int row = put_line(&sh, 0, k->def.naam, x->title);
+	row = sample_line(x, &sh, row);
 	char *why = present_reason(k);
-	put_line(&sh, 1, why, x->note);
+	row = put_line(&sh, row, why, x->note);
 	free(why);
-	char *about = xasprintf("Eenheid: %s. Per %s%s%s. Bron: %s. %s: %s. %s.", present_unit(k->def.eenheid),
-	                        present_per_word(k->def.per), k->def.groep ? " en per " : "",
-	                        k->def.groep ? k->def.groep : "", k->def.bron ? k->def.bron : "kpi.csv",
-	                        present_soort(k->page->soort), k->page->titel, x->stamp);
-	put_line(&sh, 2, about, x->note);
+	char unit[64], rule[200];
+	present_unit(&k->def, unit);
+	present_share_rule(&k->def, rule);
+	char *about = xasprintf("Eenheid: %s. Per %s%s%s. %s%sBron: %s. %s: %s. %s.", unit, present_per_word(k->def.per),
+	                        k->def.groep ? " en per " : "", k->def.groep ? k->def.groep : "", rule,
+	                        rule[0] ? " " : "", k->def.bron ? k->def.bron : "kpi.csv", present_soort(k->page->soort),
+	                        k->page->titel, x->stamp);
+	row = put_line(&sh, row, about, x->note);
 	free(about);
+	row = home_line(x, &sh, row);
 	kpi_cols kc;
 	kpi_cols_build(k, &kc);
-	const int hr = 4;
+	const int hr = row + 1;
 	for (size_t r = 0; r < kc.t.nrows; r++)
 		kpi_row(x, &sh, &kc, r, hr + 1 + (int)r);
 	add_table(x, &sh, hr, 0, kc.ncols, kc.t.nrows, kc.heads, k->def.id);
@@ -571,23 +644,24 @@ static void overview(xctx *x, const char *name, const char *const *names)
 	char per[40];
 	present_period(PER_KWARTAAL, m->mt_quarter, per);
 	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
-	put_line(&sh, 0, title, x->title);
+	int row = put_line(&sh, 0, title, x->title);
+	row = sample_line(x, &sh, row);
 	char *sub = xasprintf("%s. Een rij per KPI; de naam linkt naar het blad met alle cijfers en de grafiek. "
 	                      "Percentages zijn echte percentages, periodes echte datums.", x->stamp);
-	put_line(&sh, 1, sub, x->note);
+	row = put_line(&sh, row, sub, x->note);
 	free(sub);
-	if (m->voorbeelddata)
-		put_line(&sh, 2, "Let op: dit zijn voorbeeldgegevens (voorbeelddata), geen echte metingen.", x->note);
 	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid",
 		"Periode", "Begin periode", "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting",
 		"Vorige editie", "Periode vorige editie"};
 	/* the previous edition's value beside this one, when there is an edition to compare with */
 	const int NCOLS = m->prev >= 0 ? 15 : 13;
-	const int hr = 4;
+	const int hr = row + 1;
 	wrap_column(&sh, 0, 30);
 	wrap_column(&sh, 2, 26);
 	wrap_column(&sh, 3, 22);
-	wrap_column(&sh, 12, 60);
+	wrap_column(&sh, 5, 12);
+	wrap_column(&sh, 11, 16);
+	wrap_column(&sh, 12, 50);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++, r++) {
 		const kpi_t *k = m->kpis[i];
@@ -607,10 +681,13 @@ static void overview(xctx *x, const char *name, const char *const *names)
 			put_text(&sh, r, 6, p, x->text);
 			put_date(&sh, r, 7, period_first_day(k->def.per, k->res.cur_key), x->date);
 		}
-		put_text(&sh, r, 5, present_unit(k->def.eenheid), x->text);
+		char unit[64];
+		present_unit(&k->def, unit);
+		put_wrap(&sh, r, 5, unit, x->wrap);
+		/* a change of a share is in percentage points, not a share itself */
 		if (k->res.has_change)
-			put_num(&sh, r, 8, stored(kind, k->res.change),
-			        kind == KT_PCT ? x->d_pct : kind == KT_COUNT ? x->d_count : x->d_mark, 8);
+			put_num(&sh, r, 8, num_round(k->res.change, kind == KT_COUNT ? 0 : 1), x->delta[kind][k->def.lager],
+			        24);
 		const target_t *t = kpi_goal(k);
 		if (t) {
 			put_num(&sh, r, 9, stored(kind, t->waarde), vf, 8);
@@ -618,7 +695,7 @@ static void overview(xctx *x, const char *name, const char *const *names)
 		}
 		char label[64];
 		present_status_label(k, label);
-		put_text(&sh, r, 11, label, x->text);
+		put_wrap(&sh, r, 11, label, x->wrap);
 		char *why = present_reason(k);
 		put_wrap(&sh, r, 12, why, x->wrap);
 		free(why);
@@ -644,13 +721,14 @@ static void milestones(xctx *x, const char *name)
 {
 	const model_t *m = x->m;
 	sheet_t sh = new_sheet(x, name);
-	put_line(&sh, 0, "Mijlpalen van de acties en teamdoelen", x->title);
+	int row = put_line(&sh, 0, "Mijlpalen van de acties en teamdoelen", x->title);
 	char *sub = xasprintf("%s. 'Uiterlijk' is de laatste dag van de periode van de mijlpaal.", x->stamp);
-	put_line(&sh, 1, sub, x->note);
+	row = put_line(&sh, row, sub, x->note);
 	free(sub);
+	row = home_line(x, &sh, row);
 	static const char *const head[] = {"Soort", "Actie of teamdoel", "Eigenaar", "Wanneer", "Uiterlijk",
 		"Mijlpaal", "Status"};
-	const int hr = 3;
+	const int hr = row + 1;
 	wrap_column(&sh, 1, 30);
 	wrap_column(&sh, 2, 24);
 	wrap_column(&sh, 5, 60);
@@ -682,12 +760,13 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 {
 	const model_t *m = x->m;
 	sheet_t sh = new_sheet(x, name);
-	put_line(&sh, 0, only ? "Definitie van de KPI" : "Definities van de KPI's", x->title);
-	put_line(&sh, 1, "Hoe elke maat wordt berekend, staat op de website bij 'Bronnen en definities'.", x->note);
+	int row = put_line(&sh, 0, only ? "Definitie van de KPI" : "Definities van de KPI's", x->title);
+	row = put_line(&sh, row, "Hoe elke maat wordt berekend, staat op de website bij 'Bronnen en definities'.", x->note);
+	row = home_line(x, &sh, row);
 	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting", "Eenheid",
 		"Nulmeting", "Doelen", "Omschrijving"};
 	enum { NCOLS = 11 };
-	const int hr = 3;
+	const int hr = row + 1;
 	wrap_column(&sh, 0, 30);
 	wrap_column(&sh, 9, 34);
 	wrap_column(&sh, 10, 60);
@@ -707,7 +786,9 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		put_text(&sh, r, 4, present_per_word(k->def.per), x->text);
 		put_text(&sh, r, 5, k->def.groep, x->text);
 		put_text(&sh, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
-		put_text(&sh, r, 7, present_unit(k->def.eenheid), x->text);
+		char unit[64];
+		present_unit(&k->def, unit);
+		put_text(&sh, r, 7, unit, x->text);
 		char v[64], dd[40];
 		if (k->def.has_base) {
 			present_goal_value(&k->def, k->def.base.waarde, v);
@@ -812,16 +893,17 @@ static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
 	char p[40];
 	present_period(PER_MAAND, month, p);
 	char *title = xasprintf("%s, %s", k->def.naam, p);
-	put_line(&sh, 0, title, x->title);
+	int row = put_line(&sh, 0, title, x->title);
+	row = sample_line(x, &sh, row);
 	char *why = present_reason(k);
-	put_line(&sh, 1, why, x->note);
+	row = put_line(&sh, row, why, x->note);
 	free(why);
 	char *legend = target_legend(k);
-	put_line(&sh, 2, legend, x->note);
+	row = put_line(&sh, row, legend, x->note);
 	free(legend);
 	kpi_cols kc;
 	kpi_cols_build(k, &kc);
-	const int hr = 4;
+	const int hr = row + 1;
 	int r = hr + 1;
 	/* the month's rows, groups first and the organisation last, without the period columns */
 	const char *heads[MAXCOLS];
@@ -872,11 +954,13 @@ static void per_month(xctx *x, const char *name, const kpi_t *k, int month)
 	char *what = present_per_group(&k->def);
 	char *title = xasprintf("%s per maand, %s tot en met %s", what, p, q);
 	free(what);
-	put_line(&sh, 0, title, x->title);
+	int row = put_line(&sh, 0, title, x->title);
+	row = sample_line(x, &sh, row);
 	char *legend = target_legend(k);
-	put_line(&sh, 1, legend, x->note);
+	row = put_line(&sh, row, legend, x->note);
 	free(legend);
-	const int hr = 3;
+	row = home_line(x, &sh, row);
+	const int hr = row + 1;
 	const char *heads[MAXCOLS];
 	char labels[MAXCOLS][40];
 	char *group = xstrdup(k->def.groep ? k->def.groep : "");
@@ -953,6 +1037,8 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	format_set_font_size(x->title, 14);
 	x->note = fmt(wb, NULL, 0, 0);
 	format_set_italic(x->note);
+	x->warn = fmt(wb, NULL, 1, 0);
+	format_set_font_color(x->warn, 0x9C2A00);
 	x->text = fmt(wb, NULL, 0, 0);
 	x->bold = fmt(wb, NULL, 1, 0);
 	x->head = fmt(wb, NULL, 1, 1);
@@ -960,15 +1046,25 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	x->link = fmt(wb, NULL, 0, 1);
 	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
 	format_set_font_color(x->link, 0x0D5196);
+	x->nav = fmt(wb, NULL, 0, 0);
+	format_set_underline(x->nav, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(x->nav, 0x0D5196);
 	x->count = fmt(wb, "#,##0", 0, 0);
 	x->pct = fmt(wb, "0.0%", 0, 0);
 	x->mark = fmt(wb, "0.0", 0, 0);
-	x->d_count = fmt(wb, "+#,##0;-#,##0;0", 0, 0);
-	x->d_pct = fmt(wb, "+0.0%;-0.0%;0.0%", 0, 0);
-	x->d_mark = fmt(wb, "+0.0;-0.0;0.0", 0, 0);
+	static const struct { kt_kind kind; const char *num, *unit; } deltas[] = {
+		{KT_PCT, "0.0", " %-punt"}, {KT_MARK, "0.0", ""}, {KT_COUNT, "#,##0", ""}};
+	for (size_t k = 0; k < sizeof deltas / sizeof *deltas; k++)
+		for (int lager = 0; lager < 2; lager++) {
+			const char *num = deltas[k].num, *unit = deltas[k].unit;
+			const char *up = lager ? "slechter" : "beter", *down = lager ? "beter" : "slechter";
+			char *nf = xasprintf("+%s\"%s (%s)\";-%s\"%s (%s)\";\"gelijk\"", num, unit, up, num, unit, down);
+			x->delta[deltas[k].kind][lager] = fmt(wb, nf, 0, 0);
+			free(nf);
+		}
 	x->date = fmt(wb, "dd-mm-yyyy", 0, 0);
 	format_set_align(x->date, LXW_ALIGN_LEFT);
-	x->month = fmt(wb, "mmm yyyy", 0, 0);
+	x->month = fmt(wb, "[$-413]mmm yyyy", 0, 0); /* Dutch month names in any Excel */
 	format_set_align(x->month, LXW_ALIGN_LEFT);
 	x->year = fmt(wb, "yyyy", 0, 0);
 	format_set_align(x->year, LXW_ALIGN_LEFT);
@@ -999,6 +1095,9 @@ static int close_book(xctx *x, const render_ctx *rc, const char *file)
 	for (size_t i = 0; i < x->nnames; i++)
 		free(x->names[i]);
 	free(x->names);
+	for (size_t i = 0; i < x->ntables; i++)
+		free(x->tables[i]);
+	free(x->tables);
 	if (e != LXW_NO_ERROR) {
 		char *why = xasprintf("kan de werkmap niet schrijven (%s)", lxw_strerror(e));
 		out_error(rc->out, file, why, 0);

@@ -52,7 +52,7 @@ done
 check "index shows the example-data banner" contains "$O/index.html" "Voorbeelddata"
 check "team without goal listed" contains "$O/teams/index.html" "Informatiemanagement en facilitair"
 check "callback status sentence" contains "$O/acties/terugbelverzoeken.html" \
-	"In december 2025 was het 12,2%. Dit cijfer is voorlopig, want er staan er nog 30 open."
+	"In december 2025 was het 12,2%. Dit cijfer is voorlopig, want er staan nog 30 open."
 check "callback status is provisional" contains "$O/acties/terugbelverzoeken.html" "behaald (voorlopig)"
 check "suppressed survey group explained" contains "$O/data/klantwaardering-product.csv" \
 	"Huwelijk en partnerschap;2023;;;;;;niet getoond: minder dan 10 antwoorden"
@@ -276,15 +276,18 @@ pdftotext "$EO/raadsrapportage-2024.pdf" "$T/ed.txt" 2>/dev/null
 check "PDF summary: what changed" contains "$T/ed.txt" "Wat is er veranderd"
 check "PDF: the revised figure" contains "$T/ed.txt" "Herzien: Terugbelverzoeken buiten termijn in maart 2024. Eerder 33,3%, nu 50,0%."
 $PY - "$EO/mt-rapportage-2024-K3.xlsx" >"$T/edx.txt" 2>&1 <<'PYEOF'
-import sys, openpyxl
+import re, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
+def first_row(ws, name):
+    return int(re.match(r"[A-Z]+(\d+)", ws.tables[name].ref).group(1))
 ov = wb["Overzicht"]
-head = [c.value for c in ov[5]]
-row = [c.value for c in ov[6]]
+r0 = first_row(ov, "tabel_overzicht")
+head = [c.value for c in ov[r0]]
+row = [c.value for c in ov[r0 + 1]]
 assert head[13:] == ["Vorige editie", "Periode vorige editie"], head
 assert row[13] == 0.333 and row[14] == "mrt 2024", row
 sheet = [ws for ws in wb.worksheets if ws.title.startswith("Terugbelverzoeken")][0]
-cols = [c.value for c in sheet[5]]
+cols = [c.value for c in sheet[first_row(sheet, "tabel_terugbelverzoeken")]]
 assert "Eerder gepubliceerd" in cols, cols
 print("ok")
 PYEOF

@@ -250,7 +250,7 @@ static void test_duration_and_calendar_days(void **st)
 	/* the fourth item was never handled: the year's figure may still change */
 	assert_int_equal(d->open, 1);
 	assert_true(d->provisional);
-	assert_reason(m->kpis[0], "In 2024 was het 1,3 werkdagen. Dit cijfer is voorlopig, want er staat er nog 1 open. "
+	assert_reason(m->kpis[0], "In 2024 was het 1,3 werkdagen. Dit cijfer is voorlopig, want er staat nog 1 open. "
 	                          "Er is geen doel voor dit cijfer.");
 	model_free(m);
 	cap_close(&c);
@@ -334,10 +334,10 @@ static void test_status(void **st)
 	(void)st;
 	char *r;
 	assert_int_equal(status_for("80", &r), ST_BEHAALD);
-	assert_string_equal(r, "In 2e kwartaal 2024 was het 80,0%. Het doel is minstens 80% eind 2024. Dat doel is nu al gehaald.");
+	assert_string_equal(r, "In het 2e kwartaal 2024 was het 80,0%. Het doel is minstens 80% eind 2024. Dat doel is nu al gehaald.");
 	free(r);
 	assert_int_equal(status_for("65", &r), ST_OP_KOERS);
-	assert_string_equal(r, "In 2e kwartaal 2024 was het 65,0%. Het doel is minstens 80% eind 2024. Op weg naar dat "
+	assert_string_equal(r, "In het 2e kwartaal 2024 was het 65,0%. Het doel is minstens 80% eind 2024. Op weg naar dat "
 	                       "doel zou het nu minstens 59,9% moeten zijn. Dat lukt: het staat op koers.");
 	free(r);
 	assert_int_equal(status_for("59,9", &r), ST_OP_KOERS); /* equal at the shown precision */
@@ -407,23 +407,23 @@ static void test_deadline_outcomes(void **st)
 	(void)st;
 	char *r;
 	assert_int_equal(judged("82", "85", &r), ST_BEHAALD); /* in time, and still */
-	assert_string_equal(r, "In 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
-	                       "In 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
 	free(r);
 	assert_int_equal(judged("82", "75", &r), ST_TERUGGEVALLEN); /* in time, not any more */
-	assert_string_equal(r, "In 1e kwartaal 2025 was het 75,0%. Het doel was minstens 80% eind 2024. "
-	                       "In 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald. Nu is het weer slechter dan het doel: teruggevallen.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het 75,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald. Nu is het weer slechter dan het doel: teruggevallen.");
 	free(r);
 	assert_int_equal(judged("74", "86", &r), ST_TE_LAAT_BEHAALD); /* the "duidelijke taal" case */
-	assert_string_equal(r, "In 1e kwartaal 2025 was het 86,0%. Het doel was minstens 80% eind 2024. "
-	                       "In 4e kwartaal 2024 was het 74,0%. Het doel is dus niet op tijd gehaald. Nu wel: te laat behaald.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het 86,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het 74,0%. Het doel is dus niet op tijd gehaald. Nu wel: te laat behaald.");
 	free(r);
 	assert_int_equal(judged("74", "75", &r), ST_NIET_BEHAALD);
 	free(r);
 	assert_int_equal(judged("79,96", "75", &r), ST_TERUGGEVALLEN); /* 80,0 at the shown precision */
 	free(r);
 	assert_int_equal(judged(NULL, "85", &r), ST_BEHAALD); /* no value at the deadline */
-	assert_string_equal(r, "In 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
 	                       "Voor eind 2024 was er nog geen meting. Nu wordt het doel gehaald.");
 	free(r);
 }
@@ -478,7 +478,7 @@ static void test_provisional(void **st)
 	assert_true(fabs(may->worst - 75.0) < 1e-9);  /* 3 of 4 if both open ones end late */
 	assert_true(k->res.provisional);
 	assert_reason(k, "In mei 2024 is het tot nu toe 50,0%. Deze maand is nog niet voorbij. Dit cijfer is voorlopig, "
-	                 "want er staan er nog 2 open. Worden die allemaal te laat afgehandeld, dan wordt het 75,0%. "
+	                 "want er staan nog 2 open. Worden die allemaal te laat afgehandeld, dan wordt het 75,0%. "
 	                 "Het doel is ten hoogste 30% eind 2024. Op weg naar dat doel zou het nu ten hoogste 45,0% moeten "
 	                 "zijn. Het is iets slechter. Daarom staat het op risico.");
 	/* the path from 60% (30-9-2023) to 30% (31-12-2024) is halfway on 16 May: 229 of 458 days */
