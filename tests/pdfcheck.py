@@ -5,14 +5,17 @@
   XMP metadata claiming PDF/A-2a and PDF/UA-1, an sRGB output intent;
 - every text-showing operator on every page lies inside marked content with an MCID that
   the ParentTree ties to a structure element, or inside an artifact;
-- every Figure has alternative text, every Table has header cells with a scope, every link
+- every Figure has alternative text that is not its caption again, every Table has header
+  cells with a scope and, split across pages, at least 3 rows on each; every link
   annotation has a StructParent, a description and the print flag;
 - every font is embedded and has a ToUnicode map.
 
 Usage: pdfcheck.py FILE.pdf [--headings OUT]; prints "ok" or the problems and a count of the
 elements, exit status 0 or 1. With --headings, OUT gets the text of every H1-H3 element as the
 structure tree gives it (marked content decoded through the fonts' ToUnicode maps), one per
-line: poppler's pdfinfo -struct-text does the same but needs about a minute for this report."""
+line: poppler's pdfinfo -struct-text does the same but needs about a minute for this report.
+Like a screen reader that reads the structure, it adds no space where a line wraps: the
+PDF must hold it ("doelen per team", not "doelenper team")."""
 import re
 import sys
 import pikepdf
@@ -97,16 +100,11 @@ for pno, page in enumerate(pdf.pages, 1):
     arr = parents.get(int(key)) if key is not None else None
     stack = []  # ("mc", mcid) or ("art",) or ("other",)
     fonts_here = page.Resources.get("/Font")
-    font, last_y = None, None
+    font = None
     for operands, op in pikepdf.parse_content_stream(page):
         o = str(op)
         if o == "Tf" and fonts_here is not None:
             font = fonts_here.get(str(operands[0]))
-        elif o in ("Td", "TD", "Tm"):
-            y = float(operands[-1])
-            if last_y is not None and abs(y - last_y) > 0.5:
-                mc_add(page, stack, " ")  # a new line
-            last_y = y
         elif o in TEXT_OPS and font is not None:
             parts = operands[-1] if o == "TJ" else [operands[-1]]
             mc_add(page, stack, "".join(decode(font, bytes(x)) for x in parts if isinstance(x, pikepdf.String)))
@@ -199,6 +197,51 @@ def element_text(el, page=None, depth=0):
         elif isinstance(c, pikepdf.Dictionary) and "/S" in c and depth < 60:
             out += element_text(c, page, depth + 1)
     return out
+
+
+
+
+def page_of(el, depth=0):
+    """The page an element's first content is on."""
+    if "/Pg" in el:
+        return el.Pg.objgen
+    for c in kids_of(el):
+        if isinstance(c, pikepdf.Dictionary) and depth < 60:
+            if str(c.get("/Type", "")) == "/MCR" and "/Pg" in c:
+                return c.Pg.objgen
+            if "/S" in c:
+                p = page_of(c, depth + 1)
+                if p is not None:
+                    return p
+    return None
+
+
+def tables_and_figures(el, depth=0):
+    """A table split across pages keeps at least 3 rows (or all) on each page; a figure's
+    alternative text is not its caption again (a screen reader reads both)."""
+    s = str(el.get("/S", ""))
+    kids = [c for c in kids_of(el) if isinstance(c, pikepdf.Dictionary) and "/S" in c]
+    if s == "/Table":
+        rows = [r for b in kids if str(b.S) == "/TBody" for r in kids_of(b)
+                if isinstance(r, pikepdf.Dictionary) and str(r.get("/S", "")) == "/TR"]
+        per_page = {}
+        for r in rows:
+            p = page_of(r)
+            per_page[p] = per_page.get(p, 0) + 1
+        if len(per_page) > 1 and min(per_page.values()) < min(3, len(rows)):
+            cap = next((element_text(c) for c in kids if str(c.S) == "/Caption"), "?")
+            bad(f"table split with {sorted(per_page.values())} rows a page: {' '.join(cap.split())[:60]}")
+    for i, c in enumerate(kids):
+        if str(c.S) == "/Figure" and i + 1 < len(kids) and str(kids[i + 1].S) == "/Caption":
+            alt = " ".join(str(c.get("/Alt", "")).split())
+            cap = re.sub(r"^Figuur \d+\. ", "", " ".join(element_text(kids[i + 1]).split()))
+            if alt and (alt in cap or cap in alt):
+                bad(f"a figure's alternative text repeats its caption: {alt[:60]}")
+        if depth < 60:
+            tables_and_figures(c, depth + 1)
+
+
+tables_and_figures(tree.K)
 
 
 if headings_out:

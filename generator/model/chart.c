@@ -203,6 +203,24 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		buf_printf(&d, "%s. %s: %s.", c->title, pb, b);
 	else
 		buf_printf(&d, "%s. Van %s %s naar %s %s.", c->title, a, pa, b, pb);
+	/* a low or a high between the two ends: the chart shows it, so the words say it */
+	int lo = first, hi = first;
+	for (int i = first; i <= last; i++)
+		if (s->has[i]) {
+			if (s->y[i] < s->y[lo])
+				lo = i;
+			if (s->y[i] > s->y[hi])
+				hi = i;
+		}
+	for (int e = 0; e < 2; e++) {
+		int at = e == 0 ? lo : hi;
+		char v[64], p[48];
+		present_value(&k->def, s->y[at], v);
+		if (at == first || at == last || !strcmp(v, a) || !strcmp(v, b))
+			continue;
+		present_in_period(k->def.per, src->first_key + at, 0, p);
+		buf_printf(&d, " Het %s was het %s %s.", e == 0 ? "laagst" : "hoogst", v, p);
+	}
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);
 	/* figures the previous edition published otherwise (an open ring in the chart) */
@@ -267,11 +285,36 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 	char b[64], w[64];
 	present_value(&k->def, s->y[best], b);
 	present_value(&k->def, s->y[worst], w);
-	if (n == 1)
+	if (n == 1) {
 		c->desc = xasprintf("%s: alleen %s heeft een waarde, %s.", c->title, c->cats[best], b);
-	else
-		c->desc = xasprintf("%s. Het best: %s met %s. Het minst goed: %s met %s.", c->title,
-		                    c->cats[best], b, c->cats[worst], w);
+		return c;
+	}
+	/* groups that show the same value as the best or the worst are counted, not passed over */
+	int nb = 0, nw = 0;
+	for (int g = 0; g < c->ncats; g++)
+		if (s->has[g]) {
+			char v[64];
+			present_value(&k->def, s->y[g], v);
+			nb += !strcmp(v, b);
+			nw += !strcmp(v, w);
+		}
+	if (nb == n) {
+		c->desc = xasprintf("%s. Alle %d hebben %s.", c->title, n, b);
+		return c;
+	}
+	/* a count has no better or worse group, only more or fewer */
+	int count = k->def.maat == MAAT_AANTAL;
+	const char *top = count ? (k->def.lager ? "Het minst" : "Het meest") : "Het best";
+	const char *bottom = count ? (k->def.lager ? "Het meest" : "Het minst") : "Het minst goed";
+	buf_t d = {0};
+	buf_printf(&d, "%s. %s: %s", c->title, top, c->cats[best]);
+	if (nb > 1)
+		buf_printf(&d, " en %d %s", nb - 1, nb == 2 ? "ander" : "andere");
+	buf_printf(&d, " met %s. %s: %s", b, bottom, c->cats[worst]);
+	if (nw > 1)
+		buf_printf(&d, " en %d %s", nw - 1, nw == 2 ? "ander" : "andere");
+	buf_printf(&d, " met %s.", w);
+	c->desc = buf_take(&d);
 	return c;
 }
 

@@ -444,7 +444,10 @@ static void reason(const kpi_t *kp, buf_t *r)
 	buf_puts(r, ".");
 	switch (res->status) {
 	case ST_BEHAALD:
-		if (tr->judged && tr->has_value && tr->key == res->cur_key) {
+		if (res->provisional && (!tr->judged || (tr->has_value && tr->key == res->cur_key))) {
+			/* a figure that can still change has not reached anything for good */
+			buf_puts(r, " Met de cijfers van nu is dat doel gehaald. Dat kan nog veranderen.");
+		} else if (tr->judged && tr->has_value && tr->key == res->cur_key) {
 			buf_puts(r, " Dat doel is gehaald.");
 		} else if (tr->judged && tr->has_value) {
 			judged_words(kp, (size_t)res->goal, r);

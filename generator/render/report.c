@@ -62,6 +62,8 @@ typedef struct {
 	char *running;
 } rep;
 
+static const char SAT_TITLE[] = "Waardering van de dienstverlening"; /* the satisfaction chapter */
+
 /* --- pages ------------------------------------------------------------------------------- */
 
 static void new_page(rep *r)
@@ -180,6 +182,10 @@ static unsigned cp_at(const char *s, size_t n)
 	return c;
 }
 
+/* A word exactly as wide as its column fits: widths are sums of floats, and a column's width
+ * is its longest word plus padding, less the padding again ("minde/r" otherwise). */
+#define FIT_EPS 0.01f
+
 /* Break rich text into lines of at most `width` points. */
 static void lay_out(rep *r, const rich *t, float size, float width, layout *l)
 {
@@ -208,7 +214,7 @@ static void lay_out(rep *r, const rich *t, float size, float width, layout *l)
 			while (k < j) {
 				size_t n = cp_len((unsigned char)s[k]);
 				float cw = pdf_cp_width(r->d, fr->face, size, cp_at(s + k, j - k));
-				if (w + cw > width && k > i) {
+				if (w + cw > width + FIT_EPS && k > i) {
 					add_atom(l, (atom){(int)f, fr->off + i, k - i, w, join, space, hard});
 					space = hard = join = 0;
 					i = k;
@@ -235,7 +241,7 @@ static void lay_out(rep *r, const rich *t, float size, float width, layout *l)
 		float sw = cur.a1 > cur.a0 && l->atoms[a].space
 		               ? pdf_cp_width(r->d, t->frags[l->atoms[a].frag].face, size, ' ')
 		               : 0;
-		if (cur.a1 > cur.a0 && (l->atoms[a].hard || cur.w + sw + ww > width)) {
+		if (cur.a1 > cur.a0 && (l->atoms[a].hard || cur.w + sw + ww > width + FIT_EPS)) {
 			l->lines = xgrow(l->lines, &l->caplines, l->nlines, sizeof *l->lines);
 			l->lines[l->nlines++] = cur;
 			cur = (tline){a, a, 0};
@@ -274,7 +280,8 @@ static void draw_line(rep *r, const rich *t, const layout *l, size_t i, float x,
 			const frag *f2 = &t->frags[at->frag];
 			if (f2->face != fr->face || f2->url != fr->url)
 				break;
-			if (at->space && b > ln->a0) {
+			/* the space before a run's first word went with the run before */
+			if (at->space && b > a) {
 				buf_putc(&seg, ' ');
 				w += pdf_cp_width(r->d, f2->face, l->size, ' ');
 			}
@@ -282,10 +289,14 @@ static void draw_line(rep *r, const rich *t, const layout *l, size_t i, float x,
 			w += at->w;
 			b++;
 		}
-		/* a space between two runs belongs to the first */
+		/* a space between two runs belongs to the first; the space where the line wraps is
+		 * kept too (it draws nothing at the end of the line), so that text taken from the
+		 * structure reads "doelen per", not "doelenper" */
 		if (b < ln->a1 && l->atoms[b].space) {
 			buf_putc(&seg, ' ');
 			w += pdf_cp_width(r->d, fr->face, l->size, ' ');
+		} else if (b == ln->a1 && b < l->natoms && (l->atoms[b].space || l->atoms[b].hard)) {
+			buf_putc(&seg, ' ');
 		}
 		if (fr->url) {
 			pdf_begin(r->d, "Link");
@@ -603,6 +614,33 @@ static void row_draw(rep *r, const tbl *t, const float *w, const row_t *row, int
 	r->y -= h;
 }
 
+enum { KEEP_ROWS = 3 }; /* rows a table keeps together on its first and on its last page */
+
+/* Where a table's body breaks across pages (brk[i]: before row i), given the rows' heights and
+ * the room below its header on this page: as late as the rows fit, and never leaving fewer
+ * than KEEP_ROWS rows alone on the last page (the first page is made to hold them before).
+ * A row taller than a page gets a page of its own and runs over it. */
+static void plan_breaks(const float *hs, size_t n, float y, float head_h, unsigned char *brk)
+{
+	size_t start = 0, last = 0, before = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (y - hs[i] < BOTTOM && i > start) {
+			brk[i] = 1;
+			before = last;
+			last = start = i;
+			y = TOP - head_h;
+		}
+		y -= hs[i];
+	}
+	if (last > 0 && n - last < KEEP_ROWS && n >= KEEP_ROWS) {
+		size_t earlier = n - KEEP_ROWS;
+		if (earlier >= before + KEEP_ROWS) { /* the page before keeps enough */
+			brk[last] = 0;
+			brk[earlier] = 1;
+		}
+	}
+}
+
 /* A table with its caption; split across pages between rows, the header repeated (as an
  * artifact: the table has one header) at the top of each next page. */
 static void table(rep *r, tbl *t)
@@ -616,11 +654,18 @@ static void table(rep *r, tbl *t)
 	rich ct = {0};
 	rich_puts(&ct, cap, PF_BOLD);
 	float caph = text_height(r, &ct, TW, SMALL + 0.5f, 12);
-	/* each row is laid out once; the header and the first row before the caption is placed */
+	/* the rows' heights first, to keep the first rows with the caption and plan the breaks */
 	row_t *head = xmalloc(sizeof *head), *row = xmalloc(sizeof *row);
 	row_lay_out(r, t, w, t->head, 1, head);
-	row_lay_out(r, t, w, t->cells, 0, row);
-	need(r, 6 + caph + head->h + row->h);
+	float *hs = xmalloc(t->nrows * sizeof *hs), first = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
+		hs[i] = row->h;
+		if (i < KEEP_ROWS || t->nrows < 2 * KEEP_ROWS) /* a short table stays whole */
+			first += hs[i];
+		row_free(t, row);
+	}
+	need(r, 6 + caph + head->h + first);
 	if (!at_top(r))
 		r->y -= 6;
 	int te = pdf_begin(r->d, "Table");
@@ -633,22 +678,23 @@ static void table(rep *r, tbl *t)
 	pdf_begin(r->d, "THead");
 	row_draw(r, t, w, head, 1, 1);
 	pdf_end(r->d);
+	unsigned char *brk = xcalloc(t->nrows, 1);
+	plan_breaks(hs, t->nrows, r->y, head->h, brk);
 	pdf_begin(r->d, "TBody");
 	for (size_t i = 0; i < t->nrows; i++) {
-		if (i > 0) {
-			row_free(t, row);
-			row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
-		}
-		if (r->y - row->h < BOTTOM) {
+		row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
+		if (brk[i]) {
 			new_page(r);
 			pdf_artifact_begin(r->d);
 			row_draw(r, t, w, head, 1, 0);
 			pdf_artifact_end(r->d);
 		}
 		row_draw(r, t, w, row, 0, 1);
+		row_free(t, row);
 	}
-	row_free(t, row);
 	row_free(t, head);
+	free(brk);
+	free(hs);
 	free(row);
 	free(head);
 	pdf_end(r->d);
@@ -841,7 +887,36 @@ static void bar_chart(rep *r, const chart_t *c, float top, float h)
 #undef X
 }
 
-/* A chart as a Figure (its alternative text is the finding) with a caption; never split. */
+/* A figure's alternative text: what kind of chart it is, over what, with which lines. The
+ * finding is in its caption, which a screen reader reads next; the alternative text does not
+ * say it again. */
+static char *figure_alt(const chart_t *c)
+{
+	buf_t b = {0};
+	if (c->kind == CHART_LINE) {
+		char a[40], z[40];
+		const char *het = c->per == PER_KWARTAAL ? "het " : "";
+		present_period(c->per, c->first_key, a);
+		present_period(c->per, c->first_key + c->ncats - 1, z);
+		if (c->ncats == 1)
+			buf_printf(&b, "Lijngrafiek: %s, alleen %s%s.", c->title, het, a);
+		else
+			buf_printf(&b, "Lijngrafiek: %s, per %s van %s%s tot en met %s%s.", c->title, present_per_word(c->per),
+			           het, a, het, z);
+	} else {
+		buf_printf(&b, "Staafgrafiek: %s, met %d %s.", c->title, c->ncats, c->ncats == 1 ? "staaf" : "staven");
+	}
+	for (int i = 0; i < c->nrefs; i++)
+		buf_printf(&b, "%s%s", i == 0 ? (c->nrefs == 1 ? " Met de lijn " : " Met de lijnen ")
+		                               : i == c->nrefs - 1 ? " en " : ", ",
+		           c->refs[i].label);
+	if (c->nrefs)
+		buf_putc(&b, '.');
+	return b.s;
+}
+
+/* A chart as a Figure (its alternative text says what chart it is) with a caption that says
+ * what it shows; never split. */
 static void figure(rep *r, const chart_t *c)
 {
 	if (!c)
@@ -857,7 +932,7 @@ static void figure(rep *r, const chart_t *c)
 		r->y -= 8;
 	float top = r->y;
 	int fe = pdf_begin(r->d, "Figure");
-	char *alt = xasprintf("%s. %s", c->title, c->desc);
+	char *alt = figure_alt(c);
 	pdf_set_alt(r->d, fe, alt);
 	free(alt);
 	pdf_mc_begin(r->d);
@@ -1146,7 +1221,7 @@ static void kpi_block(rep *r, const kpi_t *k, int level, int brief)
 	para(r, why, PF_REGULAR, BODY);
 	free(why);
 	if (brief) {
-		char *see = xasprintf("De grafiek en de tabellen staan in hoofdstuk %d.", r->sat_chapter);
+		char *see = xasprintf("De grafiek en de tabellen staan in het hoofdstuk '%s'.", SAT_TITLE);
 		para(r, see, PF_ITALIC, BODY);
 		free(see);
 		return;
@@ -1407,7 +1482,7 @@ static void satisfaction(rep *r)
 	if (!top)
 		return;
 	r->sat_chapter = ++r->chapter;
-	heading(r, 1, "Waardering van de dienstverlening", 0, 1);
+	heading(r, 1, SAT_TITLE, 0, 1);
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i] == top || (top->def.thema && str_eq(m->kpis[i]->def.thema, top->def.thema)))
 			kpi_block(r, m->kpis[i], 2, 0);
@@ -1510,8 +1585,8 @@ static void appendix(rep *r)
 		char n[64], a[40] = "–", z[40] = "–";
 		present_number((double)f->rows, 0, n);
 		if (f->first != DAY_NONE) {
-			date_short(f->first, a);
-			date_short(f->last, z);
+			present_date(f->first, a);
+			present_date(f->last, z);
 		}
 		tbl_cell(&b, f->name);
 		tbl_cell(&b, n);
