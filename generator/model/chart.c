@@ -138,8 +138,11 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		present_period_short(k->def.per, key, p);
 		c->cats[i] = xstrdup(p);
 		/* axis labels that fit: all when few; else January with its year and July,
-		 * or the first quarter with its year */
+		 * or the first quarter with its year; the first period always with its year, unless
+		 * the next year's label follows too closely */
 		if (src->ncells <= 6)
+			c->ticks[i] = xstrdup(p);
+		else if (i == 0 && ((k->def.per == PER_MAAND && key % 12 <= 9) || (k->def.per == PER_KWARTAAL && key % 4 <= 2)))
 			c->ticks[i] = xstrdup(p);
 		else if (k->def.per == PER_MAAND && key % 12 == 0)
 			c->ticks[i] = xstrdup(p);
