@@ -120,7 +120,8 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 				for (int q = 0; q < 3; q++)
 					set_empty(&r[col++]);
 			}
-			set_maybe(&r[col++], c->has_value && k->def.has_norm, KT_PCT, c->norm_pct);
+			if (k->def.has_norm)
+				set_maybe(&r[col++], c->has_value, KT_PCT, c->norm_pct);
 			if (c->suppressed) {
 				char note[96];
 				snprintf(note, sizeof note, "niet getoond: minder dan %ld %s", k->def.minimum,
@@ -199,14 +200,14 @@ void kt_build(const kpi_t *k, kt_table *t)
 		        k->def.einde ? "Gemiddeld (werkdagen)" : "Gemiddelde", KT_MARK);
 		add_col(t, "ondergrens_95", "Ondergrens 95%", KT_MARK);
 		add_col(t, "bovengrens_95", "Bovengrens 95%", KT_MARK);
+		/* the share that meets the norm, when the KPI has one (a column with nothing in it
+		 * would only puzzle) */
 		if (k->def.has_norm) {
 			char nv[48];
 			present_number(k->def.norm, 0, nv);
 			snprintf(label, sizeof label, "%s of %s (%%)", nv, k->def.lager ? "minder" : "hoger");
-		} else {
-			snprintf(label, sizeof label, "Norm gehaald (%%)");
+			add_col(t, "percentage_norm", label, KT_PCT);
 		}
-		add_col(t, "percentage_norm", label, KT_PCT);
 		add_col(t, "opmerking", "Opmerking", KT_TEXT);
 		break;
 	case MAAT_AANDEEL: {

@@ -57,6 +57,8 @@ check "callback status is provisional" contains "$O/acties/terugbelverzoeken.htm
 check "suppressed survey group explained" contains "$O/data/klantwaardering-product.csv" \
 	"Huwelijk en partnerschap;2023;;;;;;niet getoond: minder dan 10 antwoorden"
 check "0-meting mark is 6,7" contains "$O/data/klantwaardering.csv" "2023;666;6,7;"
+check "an average with a norm has the share that meets it" sh -c "head -1 '$O/data/klantwaardering.csv' | grep -q ';percentage_norm;'"
+check "an average without a norm has no empty norm column" sh -c "! grep -q percentage_norm '$O/data/triage-tevredenheid.csv'"
 check "definitions page shows the formulas" contains "$O/bronnen.html" "Percentage buiten termijn"
 
 # every relative link and asset resolves; nothing points outside the folder
