@@ -138,11 +138,8 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		present_period_short(k->def.per, key, p);
 		c->cats[i] = xstrdup(p);
 		/* axis labels that fit: all when few; else January with its year and July,
-		 * or the first quarter with its year; the first period always with its year, unless
-		 * the next year's label follows too closely */
+		 * or the first quarter with its year */
 		if (src->ncells <= 6)
-			c->ticks[i] = xstrdup(p);
-		else if (i == 0 && ((k->def.per == PER_MAAND && key % 12 <= 9) || (k->def.per == PER_KWARTAAL && key % 4 <= 2)))
 			c->ticks[i] = xstrdup(p);
 		else if (k->def.per == PER_MAAND && key % 12 == 0)
 			c->ticks[i] = xstrdup(p);
@@ -159,6 +156,21 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 			s->has[i] = 1;
 			s->revised[i] = src->cells[i].revised;
 			any = 1;
+		}
+	}
+	/* The axis starts with a year ("K3" or "jul" alone says nothing): the first period gets
+	 * its full label when the next label leaves room (a label is some 55 px, a period gets
+	 * about 400 / ncats px of a wide chart), else that next label gets the year. */
+	if (c->ncats > 6 && (!c->ticks[0] || strcmp(c->ticks[0], c->cats[0]))) {
+		int next = 1, room = c->ncats / 7 + 1 < 3 ? 3 : c->ncats / 7 + 1;
+		while (next < c->ncats && !c->ticks[next])
+			next++;
+		free(c->ticks[0]);
+		c->ticks[0] = NULL;
+		int at = next >= room ? 0 : next;
+		if (at < c->ncats) {
+			free(c->ticks[at]);
+			c->ticks[at] = xstrdup(c->cats[at]);
 		}
 	}
 	if (!any) {

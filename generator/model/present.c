@@ -83,13 +83,13 @@ void present_unit(const kpi_def *k, char *out)
 {
 	static const char *const w[] = {"procent", "cijfer", "aantal", "werkdagen"};
 	if (k->eenheid == EENHEID_CIJFER && k->has_range && (k->range_lo != 1 || k->range_hi != 10)) {
-		char lo[24], hi[24];
+		char lo[48], hi[48];
 		fmt_num(k->range_lo, whole(k->range_lo) ? 0 : 1, lo);
 		fmt_num(k->range_hi, whole(k->range_hi) ? 0 : 1, hi);
-		snprintf(out, 64, "score van %s tot %s", lo, hi);
+		snprintf(out, 128, "score van %s tot %s", lo, hi);
 		return;
 	}
-	snprintf(out, 64, "%s", w[k->eenheid]);
+	snprintf(out, 128, "%s", w[k->eenheid]);
 }
 
 void present_share_rule(const kpi_def *k, char *out)
@@ -445,8 +445,7 @@ static void reason(const kpi_t *kp, buf_t *r)
 	switch (res->status) {
 	case ST_BEHAALD:
 		if (res->provisional && (!tr->judged || (tr->has_value && tr->key == res->cur_key))) {
-			/* a figure that can still change has not reached anything for good */
-			buf_puts(r, " Met de cijfers van nu is dat doel gehaald. Dat kan nog veranderen.");
+			buf_puts(r, " Met de cijfers van nu is dat doel gehaald.");
 		} else if (tr->judged && tr->has_value && tr->key == res->cur_key) {
 			buf_puts(r, " Dat doel is gehaald.");
 		} else if (tr->judged && tr->has_value) {
@@ -488,6 +487,9 @@ static void reason(const kpi_t *kp, buf_t *r)
 	case ST_GEEN_DOEL:
 		break;
 	}
+	/* a figure that can still change has not reached anything for good */
+	if (res->provisional && (res->status == ST_BEHAALD || res->status == ST_TE_LAAT_BEHAALD))
+		buf_puts(r, " Dat kan nog veranderen.");
 }
 
 char *present_reason(const kpi_t *k)

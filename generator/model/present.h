@@ -20,7 +20,7 @@ const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
 const char *present_ambition(int amb);
 const char *present_per_word(per_t per);          /* "maand" */
 /* "procent", "cijfer", "aantal", "werkdagen"; a score on another scale than 1-10 says its scale:
- * "score van 1 tot 5" (out: 64) */
+ * "score van 1 tot 5" (out: 128) */
 void present_unit(const kpi_def *k, char *out);
 /* How a table's percentage follows from its counts, where that is not plain division by the
  * total: "" or two sentences (out: 200). */

@@ -634,7 +634,11 @@ static void plan_breaks(const float *hs, size_t n, float y, float head_h, unsign
 	}
 	if (last > 0 && n - last < KEEP_ROWS && n >= KEEP_ROWS) {
 		size_t earlier = n - KEEP_ROWS;
-		if (earlier >= before + KEEP_ROWS) { /* the page before keeps enough */
+		float moved = 0;
+		for (size_t i = earlier; i < n; i++)
+			moved += hs[i];
+		/* the page before keeps enough, and the rows moved fit on the last page */
+		if (earlier >= before + KEEP_ROWS && moved <= TOP - head_h - BOTTOM) {
 			brk[last] = 0;
 			brk[earlier] = 1;
 		}

@@ -602,7 +602,7 @@ static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
 	char *why = present_reason(k);
 	row = put_line(&sh, row, why, x->note);
 	free(why);
-	char unit[64], rule[200];
+	char unit[128], rule[200];
 	present_unit(&k->def, unit);
 	present_share_rule(&k->def, rule);
 	char *about = xasprintf("Eenheid: %s. Per %s%s%s. %s%sBron: %s. %s: %s. %s.", unit, present_per_word(k->def.per),
@@ -681,7 +681,7 @@ static void overview(xctx *x, const char *name, const char *const *names)
 			put_text(&sh, r, 6, p, x->text);
 			put_date(&sh, r, 7, period_first_day(k->def.per, k->res.cur_key), x->date);
 		}
-		char unit[64];
+		char unit[128];
 		present_unit(&k->def, unit);
 		put_wrap(&sh, r, 5, unit, x->wrap);
 		/* a change of a share is in percentage points, not a share itself */
@@ -786,7 +786,7 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		put_text(&sh, r, 4, present_per_word(k->def.per), x->text);
 		put_text(&sh, r, 5, k->def.groep, x->text);
 		put_text(&sh, r, 6, k->def.lager ? "lager is beter" : "hoger is beter", x->text);
-		char unit[64];
+		char unit[128];
 		present_unit(&k->def, unit);
 		put_text(&sh, r, 7, unit, x->text);
 		char v[64], dd[40];

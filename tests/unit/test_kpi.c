@@ -383,7 +383,7 @@ static void test_status_past_target_and_no_data(void **st)
 
 /* Targets whose deadline has come are judged on the value at the deadline and now. Quarterly
  * values; target 80 at the end of 2024; reference date 31 March 2025. */
-static kpi_status judged(const char *k4, const char *k1, char **reason)
+static kpi_status judged_at(const char *k4, const char *k1, int peil, char **reason)
 {
 	buf_t b = {0};
 	buf_puts(&b, "kpi;periode;waarde\n");
@@ -394,12 +394,17 @@ static kpi_status judged(const char *k4, const char *k1, char **reason)
 	buf_free(&b);
 	captured c;
 	cap_open(&c);
-	model_t *m = run(W_KPI, day_from_ymd(2025, 3, 31), &c);
+	model_t *m = run(W_KPI, peil, &c);
 	kpi_status s = m->kpis[0]->res.status;
 	*reason = present_reason(m->kpis[0]);
 	model_free(m);
 	cap_close(&c);
 	return s;
+}
+
+static kpi_status judged(const char *k4, const char *k1, char **reason)
+{
+	return judged_at(k4, k1, day_from_ymd(2025, 3, 31), reason);
 }
 
 static void test_deadline_outcomes(void **st)
@@ -421,6 +426,12 @@ static void test_deadline_outcomes(void **st)
 	assert_int_equal(judged("74", "75", &r), ST_NIET_BEHAALD);
 	free(r);
 	assert_int_equal(judged("79,96", "75", &r), ST_TERUGGEVALLEN); /* 80,0 at the shown precision */
+	free(r);
+	/* met while the quarter still runs: said to be able to change, in every branch */
+	assert_int_equal(judged_at(NULL, "85", day_from_ymd(2025, 3, 14), &r), ST_BEHAALD);
+	assert_string_equal(r, "In het 1e kwartaal 2025 is het tot nu toe 85,0%. Dit kwartaal is nog niet voorbij. "
+	                       "Het doel was minstens 80% eind 2024. Voor eind 2024 was er nog geen meting. "
+	                       "Nu wordt het doel gehaald. Dat kan nog veranderen.");
 	free(r);
 	assert_int_equal(judged(NULL, "85", &r), ST_BEHAALD); /* no value at the deadline */
 	assert_string_equal(r, "In het 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
