@@ -250,11 +250,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		}
 	if (nrev > 2)
 		buf_printf(&d, " %d cijfers zijn herzien sinds de vorige editie.", nrev);
-	if (!group) {
-		char *why = present_reason(k);
-		buf_printf(&d, " %s", why);
-		free(why);
-	}
+	/* no status here: every output shows the status sentence right before the chart */
 	c->desc = buf_take(&d);
 	return c;
 }
