@@ -1028,7 +1028,8 @@ static void md_node_cb(void *ctx, md_event ev, const md_node *n)
 		} else {
 			buf_t b = {0};
 			buf_add(&b, x->t.text.s ? x->t.text.s : "", x->t.text.len);
-			heading(r, n->level + x->shift, b.s ? b.s : "", KEEP, 0);
+			/* a section of the text (the appendix's "Hoe we rekenen") is in the contents */
+			heading(r, n->level + x->shift, b.s ? b.s : "", KEEP, n->level + x->shift <= 2);
 			buf_free(&b);
 			rich_clear(&x->t);
 			x->in_heading = 0;
@@ -1686,6 +1687,18 @@ static void running(rep *r)
 
 /* The pages the contents take: one line per chapter (18 pt) and section (14 pt), as the
  * chapters below will add them. */
+/* Markdown headings that end up at level 2 or higher, which go into the contents. */
+typedef struct {
+	int shift, n;
+} toc_count;
+
+static void count_toc_heading(void *ctx, int level, const char *text, int line)
+{
+	(void)text, (void)line;
+	toc_count *c = ctx;
+	c->n += level + c->shift <= 2;
+}
+
 static int toc_pages(const model_t *m)
 {
 	int chapters = 4, sections = 0, teams = 0, finance = 0, derived = 0;
@@ -1697,9 +1710,16 @@ static int toc_pages(const model_t *m)
 	}
 	for (size_t i = 0; i < m->nkpis; i++)
 		derived |= m->kpis[i]->def.afgeleid != NULL;
+	toc_count md = {0, 0};
+	if (m->definities)
+		md_headings(m->definities, count_toc_heading, &md);
+	md.shift = 1;
+	for (size_t i = 0; i < m->npages; i++)
+		if (m->pages[i]->soort == SOORT_PROGRAMMA && m->pages[i]->in_report && m->pages[i]->body)
+			md_headings(m->pages[i]->body, count_toc_heading, &md);
 	chapters += m->uitgelicht != NULL && model_find_kpi(m, m->uitgelicht) != NULL;
 	chapters += finance > 0;
-	sections += teams + finance + derived + 2; /* sources, working days */
+	sections += teams + finance + derived + md.n + 2; /* sources, working days */
 	int pages = 1;
 	float y = TOP - 40;
 	for (int i = 0; i < chapters + sections; i++) {
