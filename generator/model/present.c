@@ -289,9 +289,11 @@ void present_tick(eenheid_t unit, double v, char *out)
 	snprintf(out, 56, "%s%s", n, unit == EENHEID_PROCENT ? "%" : "");
 }
 
-const char *present_bound(const kpi_def *k)
+const char *present_bound(const kpi_def *k, double v)
 {
-	return k->lager ? "ten hoogste" : "minstens";
+	if (k->eenheid == EENHEID_PROCENT && (k->lager ? v <= 0 : v >= 100))
+		return "";
+	return k->lager ? "ten hoogste " : "minstens ";
 }
 
 void present_size(long long bytes, char *out)
@@ -313,7 +315,7 @@ char *present_target(const kpi_def *k, const target_t *t)
 	char v[64], d[40];
 	present_goal_value(k, t->waarde, v);
 	present_target_date(t->datum, d);
-	return xasprintf("doel %s: %s %s", d, present_bound(k), v);
+	return xasprintf("doel %s: %s%s", d, present_bound(k, t->waarde), v);
 }
 
 void present_change(const kpi_t *k, buf_t *out)
@@ -344,7 +346,7 @@ void present_goal(const kpi_def *k, const target_t *t, char *out)
 	present_goal_value(k, t->waarde, v);
 	present_target_date(t->datum, d);
 	day_to_ymd(t->datum, &y, &m, &dd);
-	snprintf(out, 128, "%s %s %s%s", present_bound(k), v, m == 12 && dd == 31 ? "" : "op ", d);
+	snprintf(out, 128, "%s%s %s%s", present_bound(k, t->waarde), v, m == 12 && dd == 31 ? "" : "op ", d);
 }
 
 char *present_per_group(const kpi_def *k)
@@ -462,7 +464,7 @@ static void reason(const kpi_t *kp, buf_t *r)
 	case ST_RISICO:
 	case ST_ACHTER:
 		present_value(k, res->path, pv);
-		buf_printf(r, " Op weg naar dat doel zou het nu %s %s moeten zijn.", present_bound(k), pv);
+		buf_printf(r, " Op weg naar dat doel zou het nu %s%s moeten zijn.", present_bound(k, res->path), pv);
 		buf_puts(r, res->status == ST_OP_KOERS ? " Dat lukt: het staat op koers."
 		            : res->status == ST_RISICO ? " Het is iets slechter. Daarom staat het op risico."
 		                                       : " Het is veel slechter. Daarom staat het achter.");

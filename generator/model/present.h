@@ -56,7 +56,9 @@ char *present_per_group(const kpi_def *k); /* the same without the period */
 /* A target in words: "minstens 90% eind 2024", "minstens 100% op 1 oktober 2024" (out: 128) */
 void present_goal(const kpi_def *k, const target_t *t, char *out);
 void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 7 / 2,5 */
-const char *present_bound(const kpi_def *k);            /* "ten hoogste" or "minstens" */
+/* The word before a value the KPI should reach, with its space: "minstens ", "ten hoogste ", or
+ * "" where nothing else meets it ("100%", not "minstens 100%"). */
+const char *present_bound(const kpi_def *k, double v);
 void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
 
 /* Sentences. */

@@ -276,7 +276,7 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 		char td[40];
 		present_goal_value(&k->def, t->waarde, v);
 		present_target_date(t->datum, td);
-		buf_printf(b, "<p class=\"doel\">Doel %s: %s %s</p>", td, present_bound(&k->def), v);
+		buf_printf(b, "<p class=\"doel\">Doel %s: %s%s</p>", td, present_bound(&k->def, t->waarde), v);
 	}
 	buf_puts(b, "<p>");
 	status_badge(b, k);

@@ -862,7 +862,7 @@ static void target_words(const kpi_def *d, const target_t *t, char *out, size_t 
 	char when[40], v[64];
 	present_target_date(t->datum, when);
 	present_goal_value(d, t->waarde, v);
-	snprintf(out, n, "het doel van %s: %s %s", when, present_bound(d), v);
+	snprintf(out, n, "het doel van %s: %s%s", when, present_bound(d, t->waarde), v);
 }
 
 /* The legend of target_formats, in words. */

@@ -124,7 +124,15 @@ static void test_values(void **st)
 	assert_string_equal(s, "15%");
 	present_goal_value(&d, 97.5, s);
 	assert_string_equal(s, "97,5%");
+	/* no "minstens 100%": nothing else meets it; nor "ten hoogste 0%" */
+	assert_string_equal(present_bound(&d, 97.5), "minstens ");
+	assert_string_equal(present_bound(&d, 100), "");
+	d.lager = 1;
+	assert_string_equal(present_bound(&d, 15), "ten hoogste ");
+	assert_string_equal(present_bound(&d, 0), "");
+	d.lager = 0;
 	d.eenheid = EENHEID_CIJFER;
+	assert_string_equal(present_bound(&d, 10), "minstens ");
 	present_value(&d, 8, s);
 	assert_string_equal(s, "8,0");
 	present_goal_value(&d, 8, s);
