@@ -29,7 +29,7 @@ const char *present_status_icon(kpi_status st)
 void present_status_label(const kpi_t *k, char *out)
 {
 	snprintf(out, 64, "%s%s", present_status(k->res.status),
-	         k->res.provisional && k->res.status != ST_GEEN_GEGEVENS ? " (voorlopig)" : "");
+	         k->res.provisional && k->res.status != ST_GEEN_GEGEVENS && k->res.status != ST_GEEN_DOEL ? " (voorlopig)" : "");
 }
 
 const char *present_ms(ms_status st)
