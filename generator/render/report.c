@@ -382,6 +382,8 @@ static void toc_add(rep *r, const char *title, int level, float top)
 	pdf_bookmark(r->d, level, title, r->page, top);
 }
 
+enum { TOC_NO, TOC_YES, TOC_BOOKMARK }; /* in the contents and the bookmarks, or bookmarks only */
+
 /* H1 starts a chapter on a new page; H2 and H3 stay with `keep` points of what follows. */
 static void heading(rep *r, int level, const char *text, float keep, int in_toc)
 {
@@ -407,8 +409,10 @@ static void heading(rep *r, int level, const char *text, float keep, int in_toc)
 	flow(r, &t, ML, TW, sz, lead, level == 1 ? C_SERIES : C_TEXT);
 	pdf_end(r->d);
 	r->y -= level == 1 ? 10 : 5;
-	if (in_toc && level <= 2)
+	if (in_toc == TOC_YES && level <= 2)
 		toc_add(r, text, level - 1, top);
+	else if (in_toc == TOC_BOOKMARK)
+		pdf_bookmark(r->d, level - 1, text, r->page, top);
 	rich_free(&t);
 }
 
@@ -1029,7 +1033,7 @@ static void md_node_cb(void *ctx, md_event ev, const md_node *n)
 			buf_t b = {0};
 			buf_add(&b, x->t.text.s ? x->t.text.s : "", x->t.text.len);
 			/* a section of the text (the appendix's "Hoe we rekenen") is in the contents */
-			heading(r, n->level + x->shift, b.s ? b.s : "", KEEP, n->level + x->shift <= 2);
+			heading(r, n->level + x->shift, b.s ? b.s : "", KEEP, n->level + x->shift <= 2 ? TOC_YES : TOC_NO);
 			buf_free(&b);
 			rich_clear(&x->t);
 			x->in_heading = 0;
@@ -1210,7 +1214,7 @@ static size_t recent_count(per_t per)
  * in another chapter; here only the status and a pointer. */
 static void kpi_block(rep *r, const kpi_t *k, int level, int brief)
 {
-	heading(r, level, k->def.naam, 3 * LEAD, 0);
+	heading(r, level, k->def.naam, 3 * LEAD, TOC_BOOKMARK); /* a reader jumps to a KPI */
 	rich t = {0};
 	char label_[64];
 	present_status_label(k, label_);
@@ -1301,7 +1305,7 @@ static void list_item(rep *r, const rich *t)
 
 static void goal_page(rep *r, const page_t *pg)
 {
-	heading(r, 2, pg->titel, 4 * LEAD, 1);
+	heading(r, 2, pg->titel, 4 * LEAD, TOC_YES);
 	if (pg->eigenaar) {
 		rich t = {0};
 		rich_puts(&t, "Eigenaar: ", PF_REGULAR);
@@ -1315,7 +1319,7 @@ static void goal_page(rep *r, const page_t *pg)
 	if (pg->samenvatting)
 		para(r, pg->samenvatting, PF_ITALIC, BODY);
 	if (pg->smart[SMART_S]) {
-		heading(r, 3, "Wat we willen bereiken", KEEP, 0);
+		heading(r, 3, "Wat we willen bereiken", KEEP, TOC_NO);
 		markdown(r, pg->smart[SMART_S], 2);
 	}
 	milestones(r, pg);
@@ -1391,7 +1395,7 @@ static void count_table(rep *r, const char *caption, const char *what, const cha
 static void summary(rep *r)
 {
 	const model_t *m = r->m;
-	heading(r, 1, "Samenvatting", 0, 1);
+	heading(r, 1, "Samenvatting", 0, TOC_YES);
 	char day[40];
 	present_date(m->peildatum, day);
 	int acties = 0, teamdoelen = 0, teams = 0;
@@ -1411,7 +1415,7 @@ static void summary(rep *r)
 	buf_free(&s);
 	if (m->prev >= 0) {
 		/* since the previous published edition (model/edition.h) */
-		heading(r, 2, "Wat is er veranderd", 3 * LEAD, 1);
+		heading(r, 2, "Wat is er veranderd", 3 * LEAD, TOC_YES);
 		buf_t since = {0};
 		present_since(m, &since);
 		if (!m->nchanges)
@@ -1487,7 +1491,7 @@ static void satisfaction(rep *r)
 	if (!top)
 		return;
 	r->sat_chapter = ++r->chapter;
-	heading(r, 1, SAT_TITLE, 0, 1);
+	heading(r, 1, SAT_TITLE, 0, TOC_YES);
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i] == top || (top->def.thema && str_eq(m->kpis[i]->def.thema, top->def.thema)))
 			kpi_block(r, m->kpis[i], 2, 0);
@@ -1497,7 +1501,7 @@ static void goals(rep *r, soort_t soort, const char *title)
 {
 	const model_t *m = r->m;
 	r->chapter++;
-	heading(r, 1, title, 0, 1);
+	heading(r, 1, title, 0, TOC_YES);
 	for (size_t i = 0; i < m->npages; i++)
 		if (m->pages[i]->soort == soort)
 			goal_page(r, m->pages[i]);
@@ -1509,7 +1513,7 @@ static void goals(rep *r, soort_t soort, const char *title)
 		if (p->soort != SOORT_TEAM)
 			continue;
 		if (!any++) {
-			heading(r, 2, "Teams zonder doel", KEEP, 1);
+			heading(r, 2, "Teams zonder doel", KEEP, TOC_YES);
 			pdf_begin(r->d, "L");
 		}
 		rich t = {0};
@@ -1532,12 +1536,12 @@ static void finances(rep *r)
 	if (!any)
 		return;
 	r->chapter++;
-	heading(r, 1, "Financiën en vervolg", 0, 1);
+	heading(r, 1, "Financiën en vervolg", 0, TOC_YES);
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];
 		if (p->soort != SOORT_PROGRAMMA || !p->in_report)
 			continue;
-		heading(r, 2, p->titel, KEEP, 1);
+		heading(r, 2, p->titel, KEEP, TOC_YES);
 		markdown(r, p->body, 1);
 	}
 }
@@ -1546,13 +1550,13 @@ static void appendix(rep *r)
 {
 	const model_t *m = r->m;
 	r->chapter++;
-	heading(r, 1, "Bijlage: definities en bronnen", 0, 1);
+	heading(r, 1, "Bijlage: definities en bronnen", 0, TOC_YES);
 	markdown(r, m->definities, 0);
 	int nder = 0;
 	for (size_t i = 0; i < m->nkpis; i++)
 		nder += m->kpis[i]->def.afgeleid != NULL;
 	if (nder) {
-		heading(r, 2, "Wat we afleiden", KEEP, 1);
+		heading(r, 2, "Wat we afleiden", KEEP, TOC_YES);
 		para(r, "Deze KPI's of hun doelen staan niet letterlijk in het uitvoeringsprogramma. Zo meten we ze, en "
 		        "daarom:",
 		     PF_REGULAR, BODY);
@@ -1568,7 +1572,7 @@ static void appendix(rep *r)
 		table(r, &b);
 		tbl_free(&b);
 	}
-	heading(r, 2, "Bronnen", KEEP, 1);
+	heading(r, 2, "Bronnen", KEEP, TOC_YES);
 	char day[40];
 	present_date(m->peildatum, day);
 	static const char *const from[] = {"bij het maken opgegeven", "uit de instellingen van het programma",
@@ -1604,7 +1608,7 @@ static void appendix(rep *r)
 	int y0, y1;
 	if (model_data_years(m, &y0, &y1) != 0)
 		return;
-	heading(r, 2, "Werkdagen", KEEP, 1);
+	heading(r, 2, "Werkdagen", KEEP, TOC_YES);
 	s = xasprintf("Voor termijnen in werkdagen tellen deze dagen niet mee, naast zaterdag en zondag (%d tot en met "
 	              "%d).",
 	              y0, y1);

@@ -115,6 +115,25 @@ if command -v pdftotext >/dev/null && $PY -c 'import pikepdf' 2>/dev/null; then
 		n=$((n + 1))
 	done
 	check "all 23 actions and team goals looked for" test $n -eq 23
+	# every KPI has a bookmark, under its action or team goal, so a reader can jump to it
+	$PY - "$R" >"$T/bookmarks.txt" 2>&1 <<'PYEOF'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def walk(o, depth):
+    while o is not None:
+        print("\t" * depth + str(o.Title))
+        if "/First" in o:
+            walk(o.First, depth + 1)
+        o = o.get("/Next")
+walk(pdf.Root.Outlines.First, 0)
+PYEOF
+	grep -h '^    naam: ' "$P"/content/*.md | sed 's/^    naam: *//; s/^"\(.*\)"$/\1/' >"$T/kpinames.txt"
+	n=0
+	while IFS= read -r nm; do
+		check "bookmark for the KPI '$nm'" grep -qF "$nm" "$T/bookmarks.txt"
+		n=$((n + 1))
+	done <"$T/kpinames.txt"
+	check "all 24 KPIs looked for" test $n -eq 24
 	# key figures: every KPI value in the report's summary table equals the site's tile
 	$PY - "$T/r.txt" "$O" >"$T/keyfig.txt" 2>&1 <<'PYEOF'
 import sys, re, glob, html
