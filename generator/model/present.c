@@ -92,6 +92,24 @@ void present_unit(const kpi_def *k, char *out)
 	snprintf(out, 128, "%s", w[k->eenheid]);
 }
 
+const char present_terms_title[] = "Wat betekenen de woorden?";
+
+const present_term present_terms[] = {
+	{"Nulmeting", "De eerste meting. Daarmee vergelijken we later."},
+	{"Tussenstap", "Een waarde op weg naar het doel, zoals de 7 op weg naar de 8."},
+	{"Doel", "De waarde die we willen halen, en de datum waarop."},
+	{"Op koers, risico, achter",
+	 "Zo ver zijn we op weg naar het doel. We trekken een rechte lijn van de nulmeting naar het doel. "
+	 "Zitten we op of boven die lijn, dan zijn we op koers."},
+	{"Voorlopig", "Het cijfer kan nog veranderen. De periode loopt nog, of er staan nog zaken open."},
+	{"Procentpunt", "Het verschil tussen twee percentages. Van 20% naar 15% is 5 procentpunt lager."},
+	{"Ondergrens en bovengrens 95%",
+	 "Bij een gemiddelde uit een enquête ligt de echte waarde met 95% zekerheid tussen deze twee getallen. "
+	 "Weinig antwoorden geven een grote marge."},
+	{"KPI", "Een cijfer dat laat zien hoe goed onze dienstverlening is."},
+};
+const int present_nterms = (int)(sizeof present_terms / sizeof *present_terms);
+
 void present_share_rule(const kpi_def *k, char *out)
 {
 	out[0] = '\0';

@@ -22,6 +22,15 @@ const char *present_per_word(per_t per);          /* "maand" */
 /* "procent", "cijfer", "aantal", "werkdagen"; a score on another scale than 1-10 says its scale:
  * "score van 1 tot 5" (out: 128) */
 void present_unit(const kpi_def *k, char *out);
+/* The words the figures use, explained where a reader first meets them: the site's overview
+ * and the report's summary. */
+typedef struct {
+	const char *term, *meaning;
+} present_term;
+extern const char present_terms_title[];
+extern const present_term present_terms[];
+extern const int present_nterms;
+
 /* How a table's percentage follows from its counts, where that is not plain division by the
  * total: "" or two sentences (out: 200). */
 void present_share_rule(const kpi_def *k, char *out);

@@ -1482,6 +1482,18 @@ static void summary(rep *r)
 		para(r, "Niet gemeld: de datum van de mijlpaal is voorbij, maar er is nog niet gemeld of hij gehaald is. "
 		        "Dat zegt niet dat hij te laat is.",
 		     PF_REGULAR, SMALL + 0.5f);
+	/* the words the figures use, as on the site's overview */
+	heading(r, 2, present_terms_title, 3 * LEAD, TOC_YES);
+	pdf_begin(r->d, "L");
+	for (int i = 0; i < present_nterms; i++) {
+		rich t = {0};
+		rich_puts(&t, present_terms[i].term, PF_BOLD);
+		rich_puts(&t, ". ", PF_REGULAR);
+		rich_puts(&t, present_terms[i].meaning, PF_REGULAR);
+		list_item(r, &t);
+		rich_free(&t);
+	}
+	pdf_end(r->d);
 }
 
 static void satisfaction(rep *r)
@@ -1723,7 +1735,7 @@ static int toc_pages(const model_t *m)
 			md_headings(m->pages[i]->body, count_toc_heading, &md);
 	chapters += m->uitgelicht != NULL && model_find_kpi(m, m->uitgelicht) != NULL;
 	chapters += finance > 0;
-	sections += teams + finance + derived + md.n + 2; /* sources, working days */
+	sections += teams + finance + derived + md.n + 3; /* words, sources, working days */
 	int pages = 1;
 	float y = TOP - 40;
 	for (int i = 0; i < chapters + sections; i++) {

@@ -646,16 +646,17 @@ static void index_page(sctx *s)
 		buf_puts(&b, "</section>");
 	}
 	/* the words the figures use, explained where a reader first meets them */
-	buf_puts(&b, "<section><h2>Wat betekenen de woorden?</h2><dl class=\"begrippen\">"
-	             "<dt>Nulmeting</dt><dd>De eerste meting. Daarmee vergelijken we later.</dd>"
-	             "<dt>Tussenstap</dt><dd>Een waarde op weg naar het doel, zoals de 7 op weg naar de 8.</dd>"
-	             "<dt>Doel</dt><dd>De waarde die we willen halen, en de datum waarop.</dd>"
-	             "<dt>Op koers, risico, achter</dt><dd>Zo ver zijn we op weg naar het doel. We trekken een rechte "
-	             "lijn van de nulmeting naar het doel. Zitten we op of boven die lijn, dan zijn we op koers.</dd>"
-	             "<dt>Voorlopig</dt><dd>Het cijfer kan nog veranderen. De periode loopt nog, of er staan nog "
-	             "zaken open.</dd>"
-	             "<dt>KPI</dt><dd>Een cijfer dat laat zien hoe goed onze dienstverlening is.</dd></dl>"
-	             "<p><a href=\"bronnen.html\">Hoe we elk cijfer berekenen</a></p></section>");
+	buf_puts(&b, "<section><h2>");
+	esc_html(&b, present_terms_title);
+	buf_puts(&b, "</h2><dl class=\"begrippen\">");
+	for (int i = 0; i < present_nterms; i++) {
+		buf_puts(&b, "<dt>");
+		esc_html(&b, present_terms[i].term);
+		buf_puts(&b, "</dt><dd>");
+		esc_html(&b, present_terms[i].meaning);
+		buf_puts(&b, "</dd>");
+	}
+	buf_puts(&b, "</dl><p><a href=\"bronnen.html\">Hoe we elk cijfer berekenen</a></p></section>");
 	going_well(&b, m);
 	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
