@@ -234,7 +234,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		if (at == first || at == last || !strcmp(v, a) || !strcmp(v, b))
 			continue;
 		present_in_period(k->def.per, src->first_key + at, 0, p);
-		buf_printf(&d, " Het %s was het %s %s.", e == 0 ? "laagst" : "hoogst", v, p);
+		buf_printf(&d, " Het %s: %s %s.", e == 0 ? "laagst" : "hoogst", v, p);
 	}
 	for (int e = 0; e < c->nevents; e++)
 		buf_printf(&d, " %s.", c->events[e].label);

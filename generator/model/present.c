@@ -429,9 +429,14 @@ static void reason(const kpi_t *kp, buf_t *r)
 		if (k->maat == MAAT_TERMIJN) {
 			char w[64];
 			present_value(k, c->worst, w);
-			buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open. Worden die allemaal te laat "
-			              "afgehandeld, dan wordt het %s.",
-			           c->open == 1 ? "staat" : "staan", c->open, w);
+			if (c->open == 1)
+				buf_printf(r, " Dit cijfer is voorlopig, want er staat nog 1 open. Wordt die te laat afgehandeld, "
+				              "dan wordt het %s.",
+				           w);
+			else
+				buf_printf(r, " Dit cijfer is voorlopig, want er staan nog %ld open. Worden die allemaal te laat "
+				              "afgehandeld, dan wordt het %s.",
+				           c->open, w);
 		} else {
 			buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open.", c->open == 1 ? "staat" : "staan",
 			           c->open);

@@ -618,7 +618,10 @@ static void row_draw(rep *r, const tbl *t, const float *w, const row_t *row, int
 	r->y -= h;
 }
 
-enum { KEEP_ROWS = 3 }; /* rows a table keeps together on its first and on its last page */
+enum {
+	KEEP_ROWS = 3, /* rows a table keeps together on its first and on its last page */
+	SHORT_ROWS = 8 /* a table of at most this many rows is not split (when it fits on a page) */
+};
 
 /* Where a table's body breaks across pages (brk[i]: before row i), given the rows' heights and
  * the room below its header on this page: as late as the rows fit, and never leaving fewer
@@ -669,7 +672,7 @@ static void table(rep *r, tbl *t)
 	for (size_t i = 0; i < t->nrows; i++) {
 		row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
 		hs[i] = row->h;
-		if (i < KEEP_ROWS || t->nrows < 2 * KEEP_ROWS) /* a short table stays whole */
+		if (i < KEEP_ROWS || t->nrows <= SHORT_ROWS) /* a short table stays whole */
 			first += hs[i];
 		row_free(t, row);
 	}
@@ -902,11 +905,17 @@ static char *figure_alt(const chart_t *c)
 {
 	buf_t b = {0};
 	if (c->kind == CHART_LINE) {
+		/* the periods the line covers (the axis may start earlier) */
+		int first = 0, last = c->ncats - 1;
+		while (first < last && !c->series[0].has[first])
+			first++;
+		while (last > first && !c->series[0].has[last])
+			last--;
 		char a[40], z[40];
 		const char *het = c->per == PER_KWARTAAL ? "het " : "";
-		present_period(c->per, c->first_key, a);
-		present_period(c->per, c->first_key + c->ncats - 1, z);
-		if (c->ncats == 1)
+		present_period(c->per, c->first_key + first, a);
+		present_period(c->per, c->first_key + last, z);
+		if (first == last)
 			buf_printf(&b, "Lijngrafiek: %s, alleen %s%s.", c->title, het, a);
 		else
 			buf_printf(&b, "Lijngrafiek: %s, per %s van %s%s tot en met %s%s.", c->title, present_per_word(c->per),
@@ -1334,7 +1343,7 @@ static void cover(rep *r)
 	const model_t *m = r->m;
 	new_page(r);
 	r->y = PDF_PAGE_H - 210;
-	char *t1 = xasprintf("Raadsrapportage %d", m->report_year);
+	char *t1 = xasprintf("Raadsrapportage %d ", m->report_year); /* the space: one heading, two lines */
 	pdf_begin(r->d, "H1");
 	pdf_text(r->d, PF_REGULAR, 16, ML, r->y, C_MUTED, t1, strlen(t1));
 	r->y -= 34;
@@ -1482,17 +1491,22 @@ static void summary(rep *r)
 		para(r, "Niet gemeld: de datum van de mijlpaal is voorbij, maar er is nog niet gemeld of hij gehaald is. "
 		        "Dat zegt niet dat hij te laat is.",
 		     PF_REGULAR, SMALL + 0.5f);
-	/* the words the figures use, as on the site's overview */
-	heading(r, 2, present_terms_title, 3 * LEAD, TOC_YES);
+	/* the words the figures use, as on the site's overview; the list kept with its heading */
+	rich *terms = xcalloc((size_t)present_nterms, sizeof *terms);
+	float all = 0;
+	for (int i = 0; i < present_nterms; i++) {
+		rich_puts(&terms[i], present_terms[i].term, PF_BOLD);
+		rich_puts(&terms[i], ". ", PF_REGULAR);
+		rich_puts(&terms[i], present_terms[i].meaning, PF_REGULAR);
+		all += text_height(r, &terms[i], TW - 18, BODY, LEAD) + 2;
+	}
+	heading(r, 2, present_terms_title, all + LEAD, TOC_YES); /* list_item needs two lines free */
 	pdf_begin(r->d, "L");
 	for (int i = 0; i < present_nterms; i++) {
-		rich t = {0};
-		rich_puts(&t, present_terms[i].term, PF_BOLD);
-		rich_puts(&t, ". ", PF_REGULAR);
-		rich_puts(&t, present_terms[i].meaning, PF_REGULAR);
-		list_item(r, &t);
-		rich_free(&t);
+		list_item(r, &terms[i]);
+		rich_free(&terms[i]);
 	}
+	free(terms);
 	pdf_end(r->d);
 }
 
@@ -1666,15 +1680,15 @@ static void contents(rep *r, int first, int npages, int elem)
 		}
 		y -= step;
 		float x = ML + 16.0f * (float)e->level;
-		char num[16];
-		snprintf(num, sizeof num, "%d", e->page + 1);
+		char num[16]; /* with a space before it, so the entry reads "Samenvatting 3" */
+		snprintf(num, sizeof num, " %d", e->page + 1);
 		pdf_face f = e->level ? PF_REGULAR : PF_BOLD;
 		float nw = pdf_width(r->d, PF_REGULAR, size, num, strlen(num));
 		pdf_begin(r->d, "TOCI");
 		pdf_begin(r->d, "Link");
 		label(r, f, size, x, y, C_TEXT, e->title, TW - (x - ML) - nw - 24, 0);
 		pdf_text(r->d, PF_REGULAR, size, ML + TW - nw, y, C_TEXT, num, strlen(num));
-		char *what = xasprintf("Naar %s, pagina %s", e->title, num);
+		char *what = xasprintf("Naar %s, pagina %d", e->title, e->page + 1);
 		pdf_link_page(r->d, x, y - 3, ML + TW - x, size + 4, e->page, e->top, what);
 		free(what);
 		pdf_end(r->d);

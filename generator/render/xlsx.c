@@ -33,7 +33,7 @@ enum { MAXCOLS = 40 };
 typedef struct {
 	lxw_workbook *wb;
 	const model_t *m;
-	lxw_format *title, *note, *warn, *text, *wrap, *link, *nav, *bold, *head;
+	lxw_format *title, *note, *warn, *text, *text_in, *wrap, *link, *nav, *bold, *head;
 	lxw_format *count, *pct, *mark, *date, *month, *year;
 	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
 	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
@@ -501,7 +501,8 @@ static void kpi_row(xctx *x, sheet_t *sh, const kpi_cols *kc, size_t r, int row)
 				present_period_short(t->per, t->rows[r].key, p);
 				put_text(sh, row, c, p, x->text);
 			} else {
-				put_text(sh, row, c, cell->text, x->text);
+				/* indented: after a right-aligned number, "53,8% definitief", not "53,8%definitief" */
+				put_text(sh, row, c, cell->text, c > 0 ? x->text_in : x->text);
 			}
 		} else if (!cell->empty) {
 			put_num(sh, row, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 1);
@@ -534,6 +535,10 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 	}
 	char *what = xasprintf("grafiek %s", k->def.id);
 	add_table(x, sh, row, col, 2 + c->nrefs, (size_t)c->ncats, heads, what);
+	/* its header row is a row of the KPI's table too, which has its own height: the names of
+	 * the lines ("doel eind 2024: ten hoogste 30%") fit on one line */
+	for (int i = 0; i < 2 + c->nrefs; i++)
+		widen(sh, col + i, (double)chars(heads[i]) + 3);
 	free(what);
 	free(heads);
 
@@ -924,7 +929,7 @@ static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
 			const kt_cell *cell = kt_at(&kc.t, i, kc.src[keep[c]]);
 			kt_kind kind = kc.t.cols[kc.src[keep[c]]].kind;
 			if (kind == KT_TEXT)
-				put_text(&sh, r, c, cell->text, x->text);
+				put_text(&sh, r, c, cell->text, c > 0 ? x->text_in : x->text);
 			else if (!cell->empty)
 				put_num(&sh, r, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 3);
 		}
@@ -1040,6 +1045,8 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	x->warn = fmt(wb, NULL, 1, 0);
 	format_set_font_color(x->warn, 0x9C2A00);
 	x->text = fmt(wb, NULL, 0, 0);
+	x->text_in = fmt(wb, NULL, 0, 0);
+	format_set_indent(x->text_in, 1);
 	x->bold = fmt(wb, NULL, 1, 0);
 	x->head = fmt(wb, NULL, 1, 1);
 	x->wrap = fmt(wb, NULL, 0, 1);
