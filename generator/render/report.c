@@ -1140,6 +1140,16 @@ static int kt_count(const kt_table *t, int skip)
 	return n;
 }
 
+/* A report table with the KPI table's columns but `skip`, numbers right-aligned. */
+static void kt_tbl_init(tbl *b, const kt_table *t, const char *caption, int skip)
+{
+	tbl_init(b, caption, kt_count(t, skip), 1);
+	int col = 0;
+	for (int c = 0; c < t->ncols; c++)
+		if (kt_shown(t, c, skip))
+			tbl_head(b, col++, t->cols[c].label, t->cols[c].kind != KT_TEXT && t->cols[c].kind != KT_PERIOD);
+}
+
 static void kt_cell_text(tbl *b, const kt_table *t, size_t row, int c)
 {
 	const kt_cell *cell = kt_at(t, row, c);
@@ -1166,12 +1176,8 @@ static void recent_table(rep *r, const kpi_t *k, size_t n)
 	tbl b;
 	char *cap = xasprintf("%s%s: de laatste %s", k->def.naam, k->def.groep ? " (hele organisatie)" : "",
 	                      total > n ? "periodes" : "cijfers");
-	tbl_init(&b, cap, kt_count(&t, t.group_col), 1);
+	kt_tbl_init(&b, &t, cap, t.group_col);
 	free(cap);
-	int col = 0;
-	for (int c = 0; c < t.ncols; c++)
-		if (kt_shown(&t, c, t.group_col))
-			tbl_head(&b, col++, t.cols[c].label, t.cols[c].kind != KT_TEXT && t.cols[c].kind != KT_PERIOD);
 	for (size_t i = from; i < first + total; i++)
 		for (int c = 0; c < t.ncols; c++) {
 			if (!kt_shown(&t, c, t.group_col))
@@ -1196,12 +1202,8 @@ static void group_table(rep *r, const kpi_t *k, int key)
 	kt_build(k, &t);
 	char *cap = present_group_title(&k->def, key);
 	tbl b;
-	tbl_init(&b, cap, kt_count(&t, t.period_col), 1);
+	kt_tbl_init(&b, &t, cap, t.period_col);
 	free(cap);
-	int col = 0;
-	for (int c = 0; c < t.ncols; c++)
-		if (kt_shown(&t, c, t.period_col))
-			tbl_head(&b, col++, t.cols[c].label, t.cols[c].kind != KT_TEXT && t.cols[c].kind != KT_PERIOD);
 	for (size_t i = 0; i < t.nrows; i++) {
 		if (t.rows[i].key != key)
 			continue;
