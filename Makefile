@@ -44,9 +44,11 @@ build/obj/%.o: generator/%.c
 	@mkdir -p $(@D)
 	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The sanitizer build is the test build: it also honours MEETLAT_FOUT, which makes named steps
+# fail (build.c), so that the tests reach paths a real disk rarely takes.
 build/asan/%.o: generator/%.c
 	@mkdir -p $(@D)
-	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) -DMEETLAT_FAULTS -O1 -g $(SAN) -c -o $@ $<
 
 # The definitions page is written once, in docs/definities.md, and compiled in.
 build/definities.c: docs/definities.md | build
@@ -148,7 +150,7 @@ fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_editio
 		mkdir -p build/fuzz/corpus-$$t; \
 		./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>&1 || \
 			{ echo "libFuzzer: an input in tests/fuzz/corpus/$$t crashes fuzz_$$t"; ./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t; exit 1; }; \
-		./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+		./build/fuzz/fuzz_$$t -dict=tests/fuzz/meetlat.dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1 || \
 			{ tail -40 build/fuzz/$$t.log; echo "libFuzzer: fuzz_$$t found a problem; the input is in build/fuzz/crash-$$t-*"; exit 1; }; \
 		echo "libFuzzer: fuzz_$$t ran $(FUZZ_SECONDS) s clean ($$(grep -o 'stat::number_of_executed_units: [0-9]*' build/fuzz/$$t.log | grep -o '[0-9]*$$' || tail -1 build/fuzz/$$t.log))"; \

@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,18 +34,21 @@ extern const char definities_md[];
 #define UNFINISHED ".meetlat-bezig"
 #define FOREIGN_SHOWN 5
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Fault injection for the tests (make test builds the sanitizer binary with MEETLAT_FAULTS):
+ * MEETLAT_FOUT names the steps to fail, so that paths a real disk rarely takes are tested. */
+#ifdef MEETLAT_FAULTS
+static int fault(const char *point)
 {
-	(void)st;
-	(void)ftw;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
+	const char *f = getenv("MEETLAT_FOUT");
+	return f && strstr(f, point) != NULL;
 }
-
-/* Only for a temporary folder this run made (or an unfinished one of an earlier run). */
-static int rm_tree(const char *path)
+#else
+static int fault(const char *point)
 {
-	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	(void)point;
+	return 0;
 }
+#endif
 
 static int is_dir(const char *p)
 {
@@ -54,18 +56,33 @@ static int is_dir(const char *p)
 	return lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int is_empty_dir(const char *p)
+/* The output folder as given, without trailing slashes; a "." or ".." at its end is resolved,
+ * so that the temporary folder beside it ("<output>.tmp-...") really lies beside it and not in
+ * it. NULL after a message. */
+static char *out_name(const char *given, diag_t *d)
 {
-	DIR *dh = opendir(p);
-	if (!dh)
-		return 0;
-	int empty = 1;
-	struct dirent *de;
-	while ((de = readdir(dh)))
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			empty = 0;
-	closedir(dh);
-	return empty;
+	char *out = xstrdup(given);
+	size_t l = strlen(out);
+	while (l > 1 && out[l - 1] == '/')
+		out[--l] = '\0';
+	const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+	if (!strcmp(base, ".") || !strcmp(base, "..")) {
+		char *real = realpath(out, NULL);
+		if (!real) {
+			diag(d, DIAG_ERROR, given, 0, 0, "kan deze uitvoermap niet vinden (%s)", strerror(errno));
+			free(out);
+			return NULL;
+		}
+		free(out);
+		out = xstrdup(real);
+		free(real);
+	}
+	if (!strcmp(out, "/")) {
+		diag(d, DIAG_ERROR, given, 0, 0, "de hoofdmap van de schijf kan geen uitvoermap zijn; kies met -o een eigen map");
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 /* An existing output folder may be replaced only when it is empty or every entry in it is a
@@ -73,7 +90,13 @@ static int is_empty_dir(const char *p)
  * into that share later must never delete another department's pages. */
 static int replaceable(const char *out, diag_t *d)
 {
-	if (is_empty_dir(out))
+	struct stat st;
+	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		diag(d, DIAG_ERROR, out, 0, 0, "bestaat al en is geen map (maar %s); meetlat vervangt het niet",
+		     S_ISLNK(st.st_mode) ? "een link naar een andere plek" : "een bestand");
+		return 0;
+	}
+	if (out_is_empty(out))
 		return 1;
 	char *names[FOREIGN_SHOWN];
 	int n = out_foreign(out, names, FOREIGN_SHOWN);
@@ -103,10 +126,12 @@ static int replaceable(const char *out, diag_t *d)
 	return 0;
 }
 
-/* Temporary folders of a build that was killed: "<out>.tmp-*" beside the output. One that is
- * still marked unfinished, or that holds a complete output its manifest proves, is removed;
- * anything else is only mentioned. Runs while this build holds the lock, so no other build
- * for the same folder is busy with them. */
+/* Temporary folders beside the output, "<out>.tmp-*", of a build that was killed. Only what is
+ * provably meetlat's unfinished work is removed, entry by entry: what a build's journal lists,
+ * or the files of a previous output that was being removed by its manifest; and an empty
+ * folder. Anything else is only mentioned (a copy someone named "output.tmp-backup" stays).
+ * Runs while this build holds the lock, so no other build for the same folder is busy with
+ * them. */
 static void clean_stale(const char *out, diag_t *d)
 {
 	char *copy1 = xstrdup(out), *copy2 = xstrdup(out);
@@ -118,18 +143,25 @@ static void clean_stale(const char *out, diag_t *d)
 		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
 			continue;
 		char *p = path_join(parent, de->d_name);
-		char *mark = path_join(p, UNFINISHED);
+		char *leaving = path_join(p, OUT_LEAVING);
+		int left = 1, err = 0;
+		long n;
+		struct stat st;
 		if (!is_dir(p)) {
 			/* not a folder: not ours */
-		} else if (access(mark, F_OK) == 0) {
-			rm_tree(p);
-		} else if (out_foreign(p, NULL, 0) == 0) {
-			out_remove(p);
-		} else {
+		} else if (out_is_empty(p)) {
+			left = rmdir(p) != 0;
+		} else if ((n = out_discard(p, &left)) >= 0) {
+			diag(d, DIAG_NOTE, p, 0, 0, "tijdelijke map van een afgebroken build opgeruimd (%ld %s)%s", n,
+			     n == 1 ? "bestand" : "bestanden", left ? "; er staat nog iets in dat meetlat niet heeft gemaakt" : "");
+		} else if (lstat(leaving, &st) == 0 && S_ISREG(st.st_mode) && out_remove(p, 1, &err) == 0) {
+			left = 0;
+			diag(d, DIAG_NOTE, p, 0, 0, "de vorige uitvoer, die een afgebroken build aan het opruimen was, is nu opgeruimd");
+		}
+		if (left && is_dir(p))
 			diag(d, DIAG_NOTE, p, 0, 0, "lijkt een tijdelijke map van een afgebroken build, maar meetlat kan niet "
 			                            "nagaan dat alles erin van hem is; verwijder hem zelf als hij weg mag");
-		}
-		free(mark);
+		free(leaving);
 		free(p);
 	}
 	if (dh)
@@ -139,20 +171,26 @@ static void clean_stale(const char *out, diag_t *d)
 	free(copy2);
 }
 
-/* One build at a time per folder that holds outputs: a lock on that folder itself (no lock
- * file to leave behind), released when the process ends, however it ends. */
-static int lock_parent(const char *out, diag_t *d)
+/* One build at a time per folder that holds outputs, and per project when it publishes: a lock
+ * on the folder itself (no lock file to leave behind), released when the process ends, however
+ * it ends. The same folder is locked once. */
+static int lock_dir(const char *dir, const char *shown, const struct stat *same_as, diag_t *d)
 {
-	char *copy = xstrdup(out);
-	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct stat st;
 	if (fd < 0) {
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de map waarin de uitvoer komt niet openen (%s)", strerror(errno));
-	} else if (flock(fd, LOCK_EX) != 0) {
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de map waarin de uitvoer komt niet vastzetten (%s)", strerror(errno));
-		close(fd);
-		fd = -1;
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan de map waarin de uitvoer komt niet openen (%s)", strerror(errno));
+		return -1;
 	}
-	free(copy);
+	if (same_as && fstat(fd, &st) == 0 && st.st_dev == same_as->st_dev && st.st_ino == same_as->st_ino) {
+		close(fd);
+		return -2; /* locked already */
+	}
+	if (flock(fd, LOCK_EX) != 0) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan de map waarin de uitvoer komt niet vastzetten (%s)", strerror(errno));
+		close(fd);
+		return -1;
+	}
 	return fd;
 }
 
@@ -203,95 +241,174 @@ static int render_all(const model_t *m, render_ctx *rc, double t0, diag_t *d)
 	return out_finish(rc->out);
 }
 
-/* Put the finished folder `tmp` in the place of `out`; 0, or -1 after a message. */
+/* Put the finished folder `tmp` in the place of `out`. Returns 0; -1 after a message, with
+ * `tmp` still holding the new output (the caller discards it by its journal); -2 after a
+ * message when both folders must stay as they are. */
 static int swap_in(const char *tmp, const char *out, diag_t *d)
 {
 	struct stat st;
-	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		diag(d, DIAG_ERROR, out, 0, 0, "bestaat al en is geen map; meetlat vervangt het niet");
-		return -1;
-	}
-	if (!is_dir(out)) {
-		if (rename(tmp, out) == 0)
+	if (lstat(out, &st) != 0) {
+		if (!fault("plaats") && rename(tmp, out) == 0)
 			return 0;
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)",
+		     fault("plaats") ? "testfout" : strerror(errno));
 		return -1;
 	}
 	if (!replaceable(out, d))
 		return -1;
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)", strerror(errno));
+	if (fault("vreemd")) {
+		char *f = path_join(out, "vreemd.html");
+		write_file(f, "niet van meetlat\n", 17);
+		free(f);
+	}
+	if (fault("wissel") || renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
+		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)",
+		     fault("wissel") ? "testfout" : strerror(errno));
 		return -1;
 	}
 	/* `tmp` now holds the previous output; checked once more, since someone may have added a
 	 * file between the check and the swap, and removed by its manifest, file by file */
-	if (out_foreign(tmp, NULL, 0) != 0) {
-		renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE);
+	int err = 0;
+	if (out_is_empty(tmp)) {
+		rmdir(tmp);
+	} else if (out_foreign(tmp, NULL, 0) == 0) {
+		if (out_remove(tmp, 0, &err) != 0)
+			diag(d, DIAG_WARN, tmp, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd%s%s; verwijder deze map zelf",
+			     err ? ": " : "", err ? strerror(err) : "");
+	} else if (!fault("terug") && renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
 		diag(d, DIAG_ERROR, out, 0, 0, "er kwam tijdens het bouwen iets bij in deze map; er is niets vervangen");
 		return -1;
+	} else {
+		diag(d, DIAG_ERROR, out, 0, 0,
+		     "er kwam tijdens het bouwen iets bij in deze map, en meetlat kan de vorige uitvoer niet terugzetten "
+		     "(%s). De nieuwe uitvoer staat nu in %s; de vorige, met wat erbij kwam, staat in %s. Er is niets "
+		     "verwijderd: zet zelf terug wat nodig is",
+		     fault("terug") ? "testfout" : strerror(errno), out, tmp);
+		return -2;
 	}
-	if (out_remove(tmp) != 0)
-		diag(d, DIAG_WARN, tmp, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd; verwijder deze map zelf");
 	return 0;
 }
 
 static const char *const peil_words[] = {"opdrachtregel", "instelling", "gegevens"};
+
+/* Editions published for a later reference date than this build's (a monthly report made
+ * afterwards for a past month, say) are not part of this edition's history. */
+static void drop_later_editions(model_t *m, diag_t *d)
+{
+	size_t keep = 0;
+	for (size_t i = 0; i < m->neditions; i++) {
+		if (m->editions[i].peildatum <= m->peildatum) {
+			m->editions[keep++] = m->editions[i];
+			continue;
+		}
+		char day[40];
+		present_date(m->peildatum, day);
+		diag(d, DIAG_NOTE, m->editions[i].file, 0, 0,
+		     "deze editie ligt na de peildatum (%s); deze uitvoer vergelijkt niet met hem en noemt hem niet", day);
+		edition_free(&m->editions[i]);
+	}
+	m->neditions = keep;
+}
+
+/* Keep this build's record as edities/<name>, never over another file (link() does not
+ * replace). 0, or -1 after a message. */
+static int keep_record(const char *dir, const char *name, const buf_t *record, diag_t *d)
+{
+	char *shown = path_join("edities", name), *path = path_join(dir, name);
+	char *tmp = xasprintf("%s.tmp", path);
+	int rv = 0;
+	if (fault("editie")) {
+		errno = EROFS;
+		rv = -1;
+	} else if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || write_file(tmp, record->s, record->len) != 0 ||
+	           link(tmp, path) != 0) {
+		rv = -1;
+	}
+	if (rv != 0)
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s); er is niets gepubliceerd en de vorige "
+		                               "uitvoer is niet veranderd",
+		     strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	free(path);
+	free(shown);
+	return rv;
+}
 
 int build_run(const build_opts *o, diag_t *d)
 {
 	model_t *m = model_new();
 	char *content = path_join(o->dir, "content");
 	char *data = path_join(o->dir, "data");
-	char *out = o->out ? xstrdup(o->out) : path_join(o->dir, "output");
-	size_t ol = strlen(out);
-	while (ol > 1 && out[ol - 1] == '/')
-		out[--ol] = '\0';
+	char *editions = path_join(o->dir, "edities");
+	char *out = NULL;
 	theme_t theme = {0};
 	render_ctx rc = {0};
 	out_t output = {0};
-	char *tmpl = NULL;
-	int status = 1, lock = -1;
+	char *tmpl = NULL, *record_name = NULL;
+	int status = 1, locks[2] = {-1, -1}, kept = 0;
+	buf_t record = {0};
 	double t0 = seconds();
+	if (!o->check_only) {
+		/* one build at a time writes this output, and with --publiceer this project's editions:
+		 * everything from reading the editions to the swap happens under the lock */
+		char *given = o->out ? xstrdup(o->out) : path_join(o->dir, "output");
+		out = out_name(given, d);
+		free(given);
+		if (!out)
+			goto failed;
+		char *copy = xstrdup(out);
+		struct stat first;
+		locks[0] = lock_dir(dirname(copy), out, NULL, d);
+		free(copy);
+		if (locks[0] < 0 || fstat(locks[0], &first) != 0)
+			goto failed;
+		if (o->publish && (locks[1] = lock_dir(o->dir, editions, &first, d)) == -1)
+			goto failed;
+	}
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
 	m->definities = md_parse(definities_md, strlen(definities_md));
 	data_load(m, data, "data", o->peildatum, d);
 	theme_load(&theme, o->dir, MEETLAT_DATADIR, m->thema, m->conf_file, d);
-	char *editions = path_join(o->dir, "edities");
+	theme_check_text(&theme, m, "content", d);
 	edition_load(m, editions, "edities", d);
-	buf_t record = {0};
-	char *record_name = NULL;
 	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
+		drop_later_editions(m, d);
 		edition_compare(m);
-		if (o->publish) {
-			/* this build's record; one for the same reference date stays as it is */
-			edition_record(m, &record);
-			int y, mo, dd;
-			day_to_ymd(m->peildatum, &y, &mo, &dd);
-			record_name = xasprintf("editie-%04d-%02d-%02d.csv", y, mo, dd);
-			for (size_t i = 0; i < m->neditions; i++) {
-				const edition_t *e = &m->editions[i];
-				if (e->peildatum != m->peildatum)
-					continue;
-				if (e->len == record.len && !memcmp(e->bytes, record.s, record.len)) {
-					buf_reset(&record); /* published already, exactly so */
+		/* this build's record, and an edition already kept for the same reference date */
+		edition_record(m, &record);
+		int y, mo, dd;
+		day_to_ymd(m->peildatum, &y, &mo, &dd);
+		record_name = xasprintf("editie-%04d-%02d-%02d.csv", y, mo, dd);
+		for (size_t i = 0; i < m->neditions; i++) {
+			const edition_t *e = &m->editions[i];
+			char day[40];
+			present_date(m->peildatum, day);
+			if (e->peildatum != m->peildatum) {
+				continue;
+			} else if (e->len == record.len && !memcmp(e->bytes, record.s, record.len)) {
+				buf_reset(&record); /* published already, exactly so */
+				if (o->publish)
 					diag(d, DIAG_NOTE, e->file, 0, 0, "deze editie is al gepubliceerd; het bestand blijft zoals het is");
-				} else {
-					char day[40];
-					present_date(m->peildatum, day);
-					diag(d, DIAG_ERROR, e->file, 0, 0,
-					     "er is al een editie met peildatum %s, met andere cijfers. Die blijft bewaard. Moet deze "
-					     "editie hem vervangen? Haal het bestand dan eerst uit de map",
-					     day);
-				}
+			} else if (o->publish) {
+				diag(d, DIAG_ERROR, e->file, 0, 0,
+				     "er is al een editie met peildatum %s, met andere cijfers. Die blijft bewaard. Moet deze "
+				     "editie hem vervangen? Haal het bestand dan eerst uit de map",
+				     day);
+			} else {
+				diag(d, DIAG_WARN, e->file, 0, 0,
+				     "deze cijfers verschillen van de editie die is gepubliceerd met peildatum %s. Wat er toen is "
+				     "gepubliceerd, staat in dat bestand; deze uitvoer is een nieuwe versie",
+				     day);
 			}
-			if (record.len) {
-				m->record = xmalloc(record.len);
-				memcpy(m->record, record.s, record.len);
-				m->record_len = record.len;
-				m->record_name = xstrdup(record_name);
-			}
+		}
+		if (o->publish && record.len) {
+			m->record = xmalloc(record.len);
+			memcpy(m->record, record.s, record.len);
+			m->record_len = record.len;
+			m->record_name = xstrdup(record_name);
 		}
 	}
 	if (diag_errors(d)) {
@@ -310,6 +427,9 @@ int build_run(const build_opts *o, diag_t *d)
 		goto done;
 	}
 	rc.themedir = theme.dir;
+	rc.layout = theme.layout;
+	rc.assets = theme.assets;
+	rc.nassets = theme.nassets;
 	for (int i = 0; i < THEME_FONTS; i++)
 		rc.fonts[i] = theme.font[i];
 	rc.icc = theme.icc;
@@ -319,10 +439,9 @@ int build_run(const build_opts *o, diag_t *d)
 	rc.pdf_name = xasprintf("raadsrapportage-%d.pdf", m->report_year);
 	rc.xlsx_name = xasprintf("mt-rapportage-%s.xlsx", period);
 
-	if ((lock = lock_parent(out, d)) < 0)
-		goto failed;
 	clean_stale(out, d);
-	if (is_dir(out) && !replaceable(out, d))
+	struct stat st;
+	if (lstat(out, &st) == 0 && !replaceable(out, d))
 		goto failed;
 	tmpl = xasprintf("%s.tmp-XXXXXX", out);
 	if (!mkdtemp(tmpl)) {
@@ -332,39 +451,46 @@ int build_run(const build_opts *o, diag_t *d)
 		goto failed;
 	}
 	chmod(tmpl, 0755);
-	char *mark = path_join(tmpl, UNFINISHED);
-	int marked = write_file(mark, "meetlat\n", 8);
 	output.dir = tmpl;
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
-	if (marked != 0 || render_all(m, &rc, t0, d) != 0 || unlink(mark) != 0 || swap_in(tmpl, out, d) != 0) {
-		free(mark);
-		rm_tree(tmpl);
+	if (out_begin(&output) != 0) {
+		diag(d, DIAG_ERROR, out, 0, 0, "kan niet bijhouden wat meetlat maakt (%s)", strerror(errno));
+		rmdir(tmpl);
 		goto failed;
 	}
-	free(mark);
+	int swapped = -1, rendered = render_all(m, &rc, t0, d) == 0;
+	out_end(&output);
+	if (rendered && m->record)
+		kept = keep_record(editions, record_name, &record, d) == 0;
+	if (rendered && (kept || !m->record))
+		swapped = swap_in(tmpl, out, d);
+	if (swapped != 0) {
+		if (kept) {
+			char *path = path_join(editions, record_name);
+			unlink(path); /* nothing was published after all */
+			free(path);
+			kept = 0;
+		}
+		if (swapped == -2)
+			goto done; /* both folders stay as they are; the message said where */
+		int left = 0;
+		out_discard(tmpl, &left);
+		if (left)
+			diag(d, DIAG_NOTE, tmpl, 0, 0, "deze tijdelijke map bleef staan; de volgende build ruimt hem op");
+		goto failed;
+	}
+	/* the journal went along with the swap; the output is complete without it */
+	char *journal = path_join(out, OUT_JOURNAL);
+	unlink(journal);
+	free(journal);
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
+	if (kept)
+		fprintf(d->out, "meetlat: editie bewaard in edities/%s; bewaar de map edities/ bij content/ en data/\n",
+		        record_name);
 	status = 0;
-	if (record.len) {
-		/* the record is written only now, with the output in place, and never over another */
-		char *shown = path_join("edities", record_name), *path = path_join(editions, record_name);
-		char *tmp = xasprintf("%s.tmp", path);
-		/* link() never replaces a file: a record that appeared meanwhile stays as it is */
-		if ((mkdir(editions, 0755) != 0 && errno != EEXIST) || write_file(tmp, record.s, record.len) != 0 ||
-		    link(tmp, path) != 0) {
-			diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s). De uitvoer is wel gemaakt", strerror(errno));
-			unlink(tmp);
-			status = 1;
-		} else {
-			unlink(tmp);
-			fprintf(d->out, "meetlat: editie bewaard in %s; bewaar de map edities/ bij content/ en data/\n", shown);
-		}
-		free(tmp);
-		free(path);
-		free(shown);
-	}
 	goto done;
 failed:
 	fprintf(d->out, "meetlat: het maken van de uitvoer is mislukt; de vorige uitvoer is niet veranderd\n");
@@ -372,8 +498,9 @@ done:
 	buf_free(&record);
 	free(record_name);
 	free(editions);
-	if (lock >= 0)
-		close(lock);
+	for (int i = 0; i < 2; i++)
+		if (locks[i] >= 0)
+			close(locks[i]);
 	out_free(&output);
 	free(tmpl);
 	free(rc.pdf_name);

@@ -88,6 +88,8 @@ int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
 		return -1;
 	if (seen_dec && scale == 1)
 		return -1; /* "6," */
+	if (!isfinite(ip + fp))
+		return -1; /* 400 digits */
 	*v = neg ? -(ip + fp) : ip + fp;
 	return 0;
 }
@@ -102,7 +104,9 @@ double num_round(double v, int dec)
 static void fmt_core(double v, int dec, int group, char *out)
 {
 	char tmp[64];
-	if (!isfinite(v)) {
+	/* callers give 48 bytes: 15 digits with their dots, a sign and a fraction fit; nothing a
+	 * KPI can hold is larger (model.h, kpi_value_range) */
+	if (!isfinite(v) || fabs(v) >= 1e15 || dec < 0 || dec > 6) {
 		strcpy(out, "-");
 		return;
 	}

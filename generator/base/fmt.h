@@ -14,7 +14,8 @@ int num_parse(const char *s, size_t len, int dot_is_thousands, double *v);
  * a reader sees is rounded by this, in every output. */
 double num_round(double v, int dec);
 
-/* 1.234,5 with `dec` decimals and a thousands dot (out >= 48 bytes). */
+/* 1.234,5 with `dec` (0-6) decimals and a thousands dot (out >= 48 bytes); "-" for a value that
+ * is not finite or of 1e15 or more. */
 void fmt_num(double v, int dec, char *out);
 /* Same without thousands separator, for CSV cells. */
 void fmt_num_plain(double v, int dec, char *out);

@@ -3,9 +3,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(void)
 {
@@ -148,26 +152,76 @@ char *buf_take(buf_t *b)
 	return s;
 }
 
-int read_file(const char *path, char **data, size_t *len)
+int read_file(const char *path, size_t max, char **data, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before a
+	 * byte is read, the size before the whole file is */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	buf_t b = {0};
-	char tmp[65536];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-		buf_add(&b, tmp, n);
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		buf_free(&b);
-		errno = EIO;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		close(fd);
+		errno = EFBIG;
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	buf_t b = {0};
+	char tmp[65536];
+	ssize_t n;
+	/* at most max bytes, also when the file grows while it is read */
+	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			buf_free(&b);
+			errno = e;
+			return -1;
+		}
+		if (b.len + (size_t)n > max) {
+			close(fd);
+			buf_free(&b);
+			errno = EFBIG;
+			return -1;
+		}
+		buf_add(&b, tmp, (size_t)n);
+	}
+	close(fd);
 	*len = b.len;
 	*data = buf_take(&b);
 	return 0;
+}
+
+const char *file_problem(int err)
+{
+	switch (err) {
+	case EISDIR:
+		return "is een map en geen bestand";
+	case ENODEV:
+		return "is geen gewoon bestand (maar bijvoorbeeld een pijp of een apparaat)";
+	case EFBIG:
+		return "is te groot";
+	case ENOENT:
+		return "bestaat niet";
+	case EACCES:
+	case EPERM:
+		return "mag niet gelezen worden (geen toegang)";
+	default:
+		return strerror(err);
+	}
 }
 
 int write_file(const char *path, const void *data, size_t len)
@@ -280,4 +334,186 @@ void free_names(char **names, long n)
 	for (long i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* One code point of valid UTF-8 at s (n bytes left); returns its length, or 0. */
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t l = utf8_valid_prefix(s, n < 4 ? n : 4);
+	if (l == 0)
+		return 0;
+	unsigned c = s[0];
+	size_t need = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	if (need + 1 > l)
+		return 0;
+	unsigned v = need ? c & (0x3F >> need) : c;
+	for (size_t k = 1; k <= need; k++)
+		v = (v << 6) | (s[k] & 0x3F);
+	*cp = v;
+	return need + 1;
+}
+
+int cp_is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Characters that show nothing or look like a space: a name holding them looks like
+ * another name. */
+int cp_is_invisible(unsigned cp)
+{
+	return cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 ||
+	       cp == 0x17B5 || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+	       cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+int cp_is_space(unsigned cp)
+{
+	return cp == ' ' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+int name_normalize(const char *s, size_t len, buf_t *out)
+{
+	buf_reset(out);
+	buf_puts(out, "");
+	int space = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0;
+		size_t l = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (l == 0) {
+			l = 1; /* not UTF-8: the CSV reader converted what it could; keep the byte */
+			cp = 0xFFFD;
+		}
+		if (cp_is_control(cp))
+			return -1;
+		if (cp_is_space(cp)) {
+			space = out->len > 0;
+		} else if (!cp_is_invisible(cp)) {
+			if (space)
+				buf_putc(out, ' ');
+			space = 0;
+			buf_add(out, s + i, l);
+		}
+		i += l;
+	}
+	return 0;
+}
+
+/* The Latin letter a character from another script looks like, or 0. */
+static int latin_look(unsigned cp)
+{
+	static const struct {
+		unsigned cp;
+		char c;
+	} t[] = {
+		{0x391, 'a'}, {0x392, 'b'}, {0x395, 'e'}, {0x396, 'z'}, {0x397, 'h'}, {0x399, 'l'}, {0x39A, 'k'},
+		{0x39C, 'm'}, {0x39D, 'n'}, {0x39F, 'o'}, {0x3A1, 'p'}, {0x3A4, 't'}, {0x3A5, 'y'}, {0x3A7, 'x'},
+		{0x3B1, 'a'}, {0x3B9, 'l'}, {0x3BA, 'k'}, {0x3BF, 'o'}, {0x3C1, 'p'}, {0x3C4, 't'}, {0x3C5, 'u'},
+		{0x406, 'l'}, {0x408, 'j'}, {0x410, 'a'}, {0x412, 'b'}, {0x415, 'e'}, {0x41A, 'k'}, {0x41C, 'm'},
+		{0x41D, 'h'}, {0x41E, 'o'}, {0x420, 'p'}, {0x421, 'c'}, {0x422, 't'}, {0x425, 'x'}, {0x430, 'a'},
+		{0x435, 'e'}, {0x43E, 'o'}, {0x440, 'p'}, {0x441, 'c'}, {0x442, 't'}, {0x443, 'y'}, {0x445, 'x'},
+		{0x456, 'l'}, {0x458, 'j'}, {0x4C0, 'l'}, {0x4CF, 'l'}, {0x1C0, 'l'}, {0x131, 'l'}, {0x2160, 'l'},
+		{0x217C, 'l'}, {0x2113, 'l'}, {0x1D40, 't'}, {0x1D1B, 't'}, {0x1D00, 'a'}, {0x1D0F, 'o'},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (t[i].cp == cp)
+			return t[i].c;
+	if (cp >= 0xFF21 && cp <= 0xFF3A)
+		return (int)('a' + (cp - 0xFF21));
+	if (cp >= 0xFF41 && cp <= 0xFF5A)
+		return (int)('a' + (cp - 0xFF41));
+	/* mathematical bold, italic, script, ... letters: 26 capitals then 26 small, repeated */
+	if (cp >= 0x1D400 && cp <= 0x1D6A3)
+		return (int)('a' + (cp - 0x1D400) % 26);
+	return 0;
+}
+
+int name_reads_as(const char *name, const char *word)
+{
+	size_t len = strlen(name), w = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0;
+		size_t l = utf8_decode((const unsigned char *)name + i, len - i, &cp);
+		if (l == 0)
+			return 0;
+		int c = cp < 0x80 ? (int)cp : latin_look(cp);
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		/* a capital I and a digit 1 look like a small l; a 0 like an o */
+		if (cp == 'I' || cp == '1' || cp == '|')
+			c = 'l';
+		if (cp == '0')
+			c = 'o';
+		if (!word[w] || c != word[w])
+			return 0;
+		w++;
+		i += l;
+	}
+	return word[w] == '\0';
+}
+
+static size_t hash_nocase(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		h = h * 33 + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return h;
+}
+
+int strset_has(const strset *set, const char *name)
+{
+	if (!set->nslot)
+		return 0;
+	for (size_t h = hash_nocase(name) & (set->nslot - 1); set->slot[h]; h = (h + 1) & (set->nslot - 1))
+		if (!strcasecmp(set->slot[h], name))
+			return 1;
+	return 0;
+}
+
+void strset_add(strset *set, const char *name)
+{
+	if (strset_has(set, name))
+		return;
+	if ((set->n + 1) * 2 > set->nslot) {
+		size_t ns = set->nslot ? set->nslot * 2 : 64;
+		char **slot = xcalloc(ns, sizeof *slot);
+		for (size_t i = 0; i < set->nslot; i++) {
+			if (!set->slot[i])
+				continue;
+			size_t h = hash_nocase(set->slot[i]) & (ns - 1);
+			while (slot[h])
+				h = (h + 1) & (ns - 1);
+			slot[h] = set->slot[i];
+		}
+		free(set->slot);
+		set->slot = slot;
+		set->nslot = ns;
+	}
+	size_t h = hash_nocase(name) & (set->nslot - 1);
+	while (set->slot[h])
+		h = (h + 1) & (set->nslot - 1);
+	set->slot[h] = xstrdup(name);
+	set->n++;
+}
+
+void strset_free(strset *set)
+{
+	for (size_t i = 0; i < set->nslot; i++)
+		free(set->slot[i]);
+	free(set->slot);
+	memset(set, 0, sizeof *set);
 }

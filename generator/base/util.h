@@ -31,8 +31,12 @@ void buf_free(buf_t *b);
 /* Hand over the string (caller frees); the buffer is empty afterwards. */
 char *buf_take(buf_t *b);
 
-/* Read a whole file; returns 0 on success, -1 with errno set. */
-int read_file(const char *path, char **data, size_t *len);
+/* Read a whole regular file of at most `max` bytes; returns 0, or -1 with errno set: EISDIR
+ * (a folder), ENODEV (a FIFO, device or socket: never waited for), EFBIG (larger than max),
+ * or what open/read said. Nothing beyond max is ever read. */
+int read_file(const char *path, size_t max, char **data, size_t *len);
+/* What a read_file errno means, for a message after the file's name: "is een map ...". */
+const char *file_problem(int err);
 /* The names in `dir` that end in `suffix` and do not start with '.', sorted (byte order, so
  * the same on every machine). Returns the count, or -1 with errno set; free with free_names. */
 long list_dir(const char *dir, const char *suffix, char ***names);
@@ -45,6 +49,33 @@ char *path_join(const char *a, const char *b);
 
 /* Length of the valid UTF-8 prefix of s (n when all of it is valid). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
+
+/* The length to keep of s (len bytes) so that it is at most max bytes and ends on a character
+ * boundary: every limit cuts whole characters. */
+size_t utf8_cut(const char *s, size_t len, size_t max);
+/* Decode one code point of valid UTF-8 (n bytes left); its length in bytes, or 0. */
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+int cp_is_control(unsigned cp);   /* C0, DEL, C1 */
+int cp_is_invisible(unsigned cp); /* zero-width, soft hyphen, direction marks, BOM, ... */
+int cp_is_space(unsigned cp);     /* space, no-break space and the other Unicode spaces */
+
+/* A name as a reader sees it (a team, a channel): Unicode spaces become one space, invisible
+ * characters go, no blanks at either end. Returns 0, or -1 when it holds a control character
+ * (out is then incomplete). */
+int name_normalize(const char *s, size_t len, buf_t *out);
+/* Whether a normalized name reads as `word` (ASCII, lower case): look-alike letters from other
+ * scripts and full-width forms count as the Latin letter ("Тоtааl" reads as "totaal"). */
+int name_reads_as(const char *name, const char *word);
+
+/* A set of names, compared without regard to ASCII case (as Excel compares sheet and table
+ * names); add and look up in constant time. strset_free is NULL-safe. */
+typedef struct {
+	char **slot;
+	size_t nslot, n;
+} strset;
+int strset_has(const strset *set, const char *name);
+void strset_add(strset *set, const char *name); /* copies name */
+void strset_free(strset *set);
 
 int str_eq(const char *a, const char *b);
 int str_ends(const char *s, const char *suffix);

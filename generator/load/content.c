@@ -2,9 +2,11 @@
 #include "load/content.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "base/escape.h"
 #include "base/fmt.h"
@@ -19,6 +21,8 @@
 typedef struct {
 	const char *file;  /* shown name */
 	diag_t *d;
+	model_t *m;
+	int offset;        /* the line in the file where the Markdown text starts, less one */
 } ctx_t;
 
 static void err(ctx_t *c, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -75,9 +79,12 @@ static int get_num(ctx_t *c, const ynode *n, const char *key, double *out)
 {
 	if (!want_kind(c, n, Y_SCALAR, key))
 		return 0;
-	if (num_parse(n->str, strlen(n->str), 0, out) == 0)
+	if (num_parse(n->str, strlen(n->str), 0, out) == 0 && fabs(*out) <= VALUE_MAX)
 		return 1;
-	err(c, n, "'%s' moet een getal zijn, niet '%s'", key, n->str);
+	if (num_parse(n->str, strlen(n->str), 0, out) == 0 || strspn(n->str, "0123456789.,-+ ") == strlen(n->str))
+		err(c, n, "'%s': een getal van %zu tekens kan niet kloppen", key, strlen(n->str));
+	else
+		err(c, n, "'%s' moet een getal zijn, niet '%s'", key, n->str);
 	return 0;
 }
 
@@ -309,6 +316,52 @@ static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "br
 	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", "afgeleid", "kort",
 	"maandrapportage", NULL};
 
+/* A KPI's id is also a file name (data/<id>.csv, <id>-2025-12.xlsx) on every system the output
+ * is copied to: lower-case letters, digits, - and _, starting with a letter or a digit, at
+ * most 64 characters, and no name Windows keeps for a device (con, nul, com1, ...). */
+static void check_id(ctx_t *c, const ynode *v, const char *id)
+{
+	static const char *const device[] = {"con", "prn", "aux", "nul", "com", "lpt", NULL};
+	size_t len = strlen(id);
+	for (const char *s = id; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
+			err(c, v, "'id' mag alleen kleine letters, cijfers, - en _ bevatten: '%s'", id);
+			return;
+		}
+	if (!((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'))) {
+		err(c, v, "'id' begint met een letter of een cijfer, niet met '%c'", id[0]);
+		return;
+	}
+	if (len > 64) {
+		err(c, v, "'id' is ten hoogste 64 tekens lang, niet %zu; het is ook een bestandsnaam", len);
+		return;
+	}
+	for (const char *const *d = device; *d; d++) {
+		size_t dl = strlen(*d);
+		int digit = !strcmp(*d, "com") || !strcmp(*d, "lpt");
+		if (!strncmp(id, *d, dl) && (digit ? (id[dl] >= '0' && id[dl] <= '9' && id[dl + 1] == '\0') : id[dl] == '\0'))
+			err(c, v, "'id' mag niet '%s' zijn: Windows kan geen bestand met die naam maken", id);
+	}
+}
+
+/* A target, baseline, step or norm the KPI's figures can reach (model.h, kpi_value_range). */
+static void value_in_range(ctx_t *c, const kpi_t *k, const ynode *n, const char *key, int has, double v)
+{
+	double lo, hi;
+	if (!n || !has)
+		return;
+	kpi_value_range(&k->def, &lo, &hi);
+	if (v >= lo && v <= hi)
+		return;
+	char a[48], b[48], x[48], u[128];
+	fmt_num(lo, 0, a);
+	fmt_num(hi, 0, b);
+	fmt_num(v, 1, x);
+	present_unit(&k->def, u);
+	err(c, n, "'%s' is %s, maar een %s ligt tussen %s en %s", key, x, k->def.eenheid == EENHEID_PROCENT ? "percentage" : u,
+	    a, b);
+}
+
 static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 {
 	static const char *const per_names[] = {"maand", "kwartaal", "jaar"};
@@ -326,13 +379,8 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	k->def.minimum = 10;
 	k->def.per = PER_MAAND;
 	const ynode *v;
-	if ((v = need(c, n, "id", "een kpi")) && (k->def.id = get_str(c, v, "id"))) {
-		for (const char *s = k->def.id; *s; s++)
-			if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
-				err(c, v, "'id' mag alleen kleine letters, cijfers, - en _ bevatten: '%s'", k->def.id);
-				break;
-			}
-	}
+	if ((v = need(c, n, "id", "een kpi")) && (k->def.id = get_str(c, v, "id")))
+		check_id(c, v, k->def.id);
 	if ((v = need(c, n, "naam", "een kpi")))
 		k->def.naam = get_str(c, v, "naam");
 	if ((v = get(n, "omschrijving")))
@@ -459,16 +507,20 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		 * []:*?/\, no ' at either end, and keeps a few names for itself */
 		static const char *const taken[] = {"Overzicht", "Mijlpalen", "Definities", "Deze maand", "Per maand",
 			"Geschiedenis", "History", NULL};
-		size_t chars = 0;
-		for (const unsigned char *q = (const unsigned char *)k->def.kort; *q; q++)
-			chars += (*q & 0xC0) != 0x80;
+		/* Excel counts UTF-16 units: a character outside the BMP (an emoji) takes two */
+		size_t chars = 0, wide = 0;
+		for (const unsigned char *q = (const unsigned char *)k->def.kort; *q; q++) {
+			chars += ((*q & 0xC0) != 0x80) + (*q >= 0xF0);
+			wide += *q >= 0xF0;
+		}
 		const char *bad = strpbrk(k->def.kort, "[]:*?/\\");
 		size_t len = strlen(k->def.kort);
 		int reserved = 0;
 		for (const char *const *t = taken; *t; t++)
 			reserved |= !strcasecmp(*t, k->def.kort);
 		if (chars > 31)
-			err(c, v, "'kort' is de naam van het Excel-blad en mag ten hoogste 31 tekens hebben, niet %zu", chars);
+			err(c, v, "'kort' is de naam van het Excel-blad en mag ten hoogste 31 tekens hebben, niet %zu%s", chars,
+			    wide ? " (een teken als een emoji telt in Excel voor twee)" : "");
 		else if (bad)
 			err(c, v, "'kort' is de naam van het Excel-blad en mag geen '%c' bevatten", *bad);
 		else if (k->def.kort[0] == '\'' || k->def.kort[len - 1] == '\'')
@@ -480,8 +532,10 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	}
 	if ((v = get(n, "maandrapportage")))
 		get_bool(c, v, "maandrapportage", &k->def.maandrapportage);
-	if ((v = get(n, "thema")))
-		k->def.thema = get_str(c, v, "thema");
+	if ((v = get(n, "thema")) && (k->def.thema = get_str(c, v, "thema"))) {
+		k->src.thema_line = v->line;
+		k->src.thema_col = v->col;
+	}
 	if ((v = get(n, "gebeurtenissen")) && want_kind(c, v, Y_SEQ, "gebeurtenissen")) {
 		static const char *const ekeys[] = {"datum", "wat", "groep", NULL};
 		k->def.events = xcalloc(v->n, sizeof *k->def.events);
@@ -519,6 +573,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		k->def.doelen = xcalloc(v->n, sizeof *k->def.doelen);
 		for (size_t i = 0; i < v->n; i++) {
 			if (load_target(c, v->vals[i], "doel", &k->def.doelen[k->def.ndoelen])) {
+				value_in_range(c, k, get(v->vals[i], "waarde"), "doel", 1, k->def.doelen[k->def.ndoelen].waarde);
 				if (k->def.ndoelen && k->def.doelen[k->def.ndoelen].datum <= k->def.doelen[k->def.ndoelen - 1].datum)
 					err(c, v->vals[i], "de doelen moeten op datum staan, vroegste eerst");
 				k->def.ndoelen++;
@@ -527,6 +582,11 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		if (k->def.has_base && k->def.ndoelen && k->def.doelen[0].datum <= k->def.base.datum)
 			err(c, v, "het eerste doel ligt niet na de nulmeting");
 	}
+	value_in_range(c, k, get(n, "tussenstap"), "tussenstap", k->def.has_step, k->def.step);
+	value_in_range(c, k, get(n, "norm"), "norm", k->def.has_norm, k->def.norm);
+	if ((v = get(n, "nulmeting")) && v->kind == Y_MAP)
+		value_in_range(c, k, get(v, "waarde"), "nulmeting", k->def.has_base, k->def.base.waarde);
+
 	if (diag_errors(c->d) != before) {
 		/* a KPI with errors is not computed; the run fails anyway */
 		kpi_free(k);
@@ -536,6 +596,90 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	m->kpis[m->nkpis++] = k;
 	p->kpis = xrealloc(p->kpis, (p->nkpis + 1) * sizeof *p->kpis);
 	p->kpis[p->nkpis++] = k;
+}
+
+/* --- images -------------------------------------------------------------------------- */
+
+/* Limits for images in the text, and the kinds a browser shows safely in <img> (no SVG: it can
+ * carry script when opened on its own). */
+#define MAX_IMAGE (4 * 1024 * 1024)
+#define MAX_IMAGES_TOTAL (32 * 1024 * 1024)
+#define MAX_DEPTH 12
+
+static int image_kind_ok(const char *rel, const char *b, size_t n)
+{
+	const char *dot = strrchr(rel, '.');
+	if (!dot)
+		return 0;
+	if (!strcasecmp(dot, ".png"))
+		return n >= 8 && !memcmp(b, "\x89PNG\r\n\x1a\n", 8);
+	if (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"))
+		return n >= 3 && !memcmp(b, "\xFF\xD8\xFF", 3);
+	if (!strcasecmp(dot, ".gif"))
+		return n >= 6 && (!memcmp(b, "GIF87a", 6) || !memcmp(b, "GIF89a", 6));
+	if (!strcasecmp(dot, ".webp"))
+		return n >= 12 && !memcmp(b, "RIFF", 4) && !memcmp(b + 8, "WEBP", 4);
+	return 0;
+}
+
+/* An image in the text: a PNG, JPEG, GIF or WebP file in content/ (or a folder in it), never
+ * an address on another site (a reader's browser would fetch it: a tracker) or a file
+ * outside the project. It is read now and published with the site. */
+static char *check_image(void *vp, const char *url, int line, int col)
+{
+	ctx_t *c = vp;
+	model_t *m = c->m;
+	long l = line + c->offset;
+	size_t ul = strlen(url);
+	const char *why = NULL;
+	if (!ul)
+		why = "de afbeelding heeft geen bestandsnaam";
+	else if (strstr(url, "://") || !strncasecmp(url, "data:", 5) || !strncmp(url, "//", 2) || strchr(url, ':'))
+		why = "een afbeelding van een andere website haalt de browser van de lezer daar op; zet het bestand in "
+		      "content/ en noem het zonder adres ervoor";
+	else if (url[0] == '/' || strstr(url, "..") || strpbrk(url, "\\%?#"))
+		why = "noem de afbeelding met een naam in content/, zonder / ervoor, zonder .. en zonder \\ % ? #";
+	else if (!m->content_dir)
+		why = "afbeeldingen kunnen hier niet";
+	if (why) {
+		diag(c->d, DIAG_ERROR, c->file, l, col, "%s", why);
+		return NULL;
+	}
+	for (size_t i = 0; i < m->nimages; i++)
+		if (!strcmp(m->images[i].rel, url))
+			return xasprintf("afbeeldingen/%s", url);
+	char *path = path_join(m->content_dir, url);
+	struct stat st;
+	char *bytes = NULL;
+	size_t len = 0, total = 0;
+	for (size_t i = 0; i < m->nimages; i++)
+		total += m->images[i].len;
+	if (lstat(path, &st) != 0) {
+		diag(c->d, DIAG_ERROR, c->file, l, col, "de afbeelding content/%s bestaat niet", url);
+	} else if (!S_ISREG(st.st_mode)) {
+		diag(c->d, DIAG_ERROR, c->file, l, col, "content/%s is geen gewoon bestand (maar bijvoorbeeld een link of een map)",
+		     url);
+	} else if (st.st_size > MAX_IMAGE || total + (size_t)st.st_size > MAX_IMAGES_TOTAL) {
+		diag(c->d, DIAG_ERROR, c->file, l, col, "de afbeelding content/%s is te groot (meer dan %d MB, of samen met de "
+		                                        "andere meer dan %d MB); maak hem kleiner",
+		     url, MAX_IMAGE / (1024 * 1024), MAX_IMAGES_TOTAL / (1024 * 1024));
+	} else if (read_file(path, MAX_IMAGE, &bytes, &len) != 0) {
+		diag(c->d, DIAG_ERROR, c->file, l, col, "kan de afbeelding content/%s niet lezen: het bestand %s", url,
+		     file_problem(errno));
+	} else if (!image_kind_ok(url, bytes, len)) {
+		diag(c->d, DIAG_ERROR, c->file, l, col,
+		     "content/%s is geen afbeelding die meetlat kan publiceren: gebruik een PNG-, JPEG-, GIF- of WebP-bestand "
+		     "met de goede naam (.png, .jpg, .gif, .webp)",
+		     url);
+	} else {
+		m->images = xrealloc(m->images, (m->nimages + 1) * sizeof *m->images);
+		m->images[m->nimages++] = (image_t){xstrdup(url), bytes, len};
+		free(path);
+		return xasprintf("afbeeldingen/%s", url);
+	}
+	free(bytes);
+	free(path);
+	return NULL;
 }
 
 /* --- pages ------------------------------------------------------------------------ */
@@ -642,7 +786,7 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 static int load_text(model_t *m, const char *name, const char *shown, const char *text, size_t len,
                      diag_t *d)
 {
-	ctx_t c = {shown, d};
+	ctx_t c = {shown, d, m, 0};
 	int before = diag_errors(d);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, len -= 3;
@@ -688,6 +832,10 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	}
 	page_t *p = xcalloc(1, sizeof *p);
 	p->file = xstrdup(name);
+	p->source = xmalloc(len + 1);
+	memcpy(p->source, text, len);
+	p->source[len] = '\0';
+	p->source_len = len;
 	p->slug = slug_from_name(name);
 	const ynode *v;
 	int soort = -1;
@@ -720,6 +868,12 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	ytree_free(fm);
 
 	p->body = md_parse(text + body, len - body);
+	c.offset = body_line - 1;
+	md_images(p->body, check_image, &c);
+	if (md_depth(p->body) > MAX_DEPTH)
+		diag(d, DIAG_ERROR, shown, body_line, 0,
+		     "de tekst heeft opsommingen of citaten die meer dan %d keer in elkaar zitten; maak hem eenvoudiger",
+		     MAX_DEPTH);
 	if (p->soort == SOORT_ACTIE || p->soort == SOORT_TEAMDOEL) {
 		int lines[SMART_N + AMB_N] = {0};
 		md_doc *secs[SMART_N + AMB_N] = {0};
@@ -744,8 +898,9 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	return diag_errors(d) == before ? 0 : -1;
 }
 
-/* Content is text: UTF-8 without NUL bytes (a stray byte would reach the site and garble the
- * PDF), of a sane size. */
+/* Content is text: UTF-8 without NUL bytes or other control characters (a stray byte would
+ * reach the site and garble the PDF; an escape code would colour a terminal), of a sane
+ * size. Tabs and line ends are text. */
 static int text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 {
 	if (len > MAX_FILE_BYTES) {
@@ -753,22 +908,27 @@ static int text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 		     MAX_FILE_BYTES / (1024 * 1024));
 		return 0;
 	}
-	size_t bad = utf8_valid_prefix((const unsigned char *)text, len);
-	const char *nul = memchr(text, '\0', bad);
-	if (nul)
-		bad = (size_t)(nul - text);
-	if (bad == len)
-		return 1;
 	long line = 1, col = 1;
-	for (size_t i = 0; i < bad; i++) {
-		if (text[i] == '\n')
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0;
+		size_t l = utf8_decode((const unsigned char *)text + i, len - i, &cp);
+		if (l == 0 || (cp_is_control(cp) && cp != '\n' && cp != '\t' && cp != '\r')) {
+			if (l == 0)
+				diag(d, DIAG_ERROR, shown, line, col, "dit teken is geen UTF-8; sla het bestand op als UTF-8");
+			else if (cp == 0)
+				diag(d, DIAG_ERROR, shown, line, col, "hier staat een NUL-teken; sla het bestand opnieuw op als tekst (UTF-8)");
+			else
+				diag(d, DIAG_ERROR, shown, line, col, "hier staat een onzichtbaar besturingsteken (U+%04X); haal het weg",
+				     cp);
+			return 0;
+		}
+		if (cp == '\n')
 			line++, col = 1;
-		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+		else
 			col++;
+		i += l;
 	}
-	diag(d, DIAG_ERROR, shown, line, col, nul ? "hier staat een NUL-teken; sla het bestand opnieuw op als tekst (UTF-8)"
-	                                          : "dit teken is geen UTF-8; sla het bestand op als UTF-8");
-	return 0;
+	return 1;
 }
 
 int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
@@ -784,6 +944,8 @@ int content_load_text(model_t *m, const char *name, const char *shown, const cha
 
 int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 {
+	free(m->content_dir);
+	m->content_dir = xstrdup(dir);
 	char **names;
 	long ln = list_dir(dir, ".md", &names);
 	if (ln < 0) {
@@ -801,8 +963,12 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 		char *shown = path_join(shown_dir, names[i]);
 		char *text;
 		size_t len;
-		if (read_file(path, &text, &len) != 0) {
-			diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
+		if (read_file(path, MAX_FILE_BYTES, &text, &len) != 0) {
+			if (errno == EFBIG)
+				diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is groter dan %d MB; is dit wel een tekst voor het programma?",
+				     MAX_FILE_BYTES / (1024 * 1024));
+			else
+				diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen: het %s", file_problem(errno));
 			rv = -1;
 		} else {
 			if (content_load_text(m, names[i], shown, text, len, d) != 0)
@@ -837,6 +1003,45 @@ int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 		if (k->def.maandrapportage && k->def.per != PER_MAAND)
 			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
 			     "'maandrapportage' kan alleen bij een kpi met 'per: maand' (kpi '%s')", k->def.id);
+	}
+	/* every page gets a file of its own: no theme or page may take the place of an overview or
+	 * of another one whose name differs only in capitals, spaces or dashes */
+	char **slugs = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *slugs);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		if (!k->def.thema)
+			continue;
+		buf_t b = {0};
+		esc_slug(&b, k->def.thema);
+		slugs[i] = buf_take(&b);
+		if (!slugs[i][0] || !strcmp(slugs[i], "index")) {
+			diag(d, DIAG_ERROR, k->src.file, k->src.thema_line, k->src.thema_col,
+			     "thema '%s' geeft geen eigen paginanaam (%s); gebruik een naam met letters a-z of cijfers, en niet "
+			     "'index'",
+			     k->def.thema, slugs[i][0] ? "themas/index.html is het overzicht van de thema's" : "er blijft niets over");
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (slugs[j] && !strcmp(slugs[i], slugs[j]) && strcmp(k->def.thema, m->kpis[j]->def.thema) != 0) {
+				diag(d, DIAG_ERROR, k->src.file, k->src.thema_line, k->src.thema_col,
+				     "thema '%s' krijgt dezelfde pagina (themas/%s.html) als thema '%s' (%s:%d); schrijf de naam van het "
+				     "thema overal hetzelfde",
+				     k->def.thema, slugs[i], m->kpis[j]->def.thema, m->kpis[j]->src.file, m->kpis[j]->src.thema_line);
+				break;
+			}
+	}
+	for (size_t i = 0; i < m->nkpis; i++)
+		free(slugs[i]);
+	free(slugs);
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *p = m->pages[i];
+		if ((p->soort == SOORT_ACTIE || p->soort == SOORT_TEAMDOEL) && !strcmp(p->slug, "index")) {
+			char *shown = path_join(shown_dir, p->file);
+			diag(d, DIAG_ERROR, shown, 0, 0, "de paginanaam 'index' is al van het overzicht (%s/index.html); hernoem het "
+			                               "bestand",
+			     p->soort == SOORT_ACTIE ? "acties" : "teams");
+			free(shown);
+		}
 	}
 	for (size_t i = 0; i < m->npages; i++)
 		for (size_t j = 0; j < i; j++)

@@ -66,6 +66,7 @@ typedef struct {
 	long cur_line;    /* line being fed */
 	long rec_line;    /* first line of the record being parsed */
 	int rec_open;
+	size_t rec_bytes; /* bytes of the record so far */
 	int field;        /* index of the next field in this record */
 	int nheader;      /* fields in the header */
 	int filled;       /* this record has a field that is not blank */
@@ -178,6 +179,7 @@ static void on_record(int term, void *data)
 	reader *r = data;
 	long line = r->rec_line;
 	r->rec_open = 0;
+	r->rec_bytes = 0;
 	int nfields = r->field, filled = r->filled, nul = r->nul;
 	r->field = 0;
 	r->filled = r->nul = 0;
@@ -241,6 +243,25 @@ static void on_record(int term, void *data)
 		r->stop = 1;
 }
 
+/* A record (a line, or lines held together by a quoted field) longer than this is no export
+ * row: an unclosed quote or a file that is not text. Refused at the line where it starts, so
+ * memory never follows the longest record. */
+#define MAX_RECORD (1024 * 1024)
+
+/* Feed one line (or a piece of one) to libcsv: 0, 1 after a quoting error, 2 when the record
+ * grew past MAX_RECORD. */
+static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
+{
+	if (!r->rec_open) {
+		r->rec_open = 1;
+		r->rec_line = r->cur_line;
+	}
+	if (r->rec_bytes + len > MAX_RECORD)
+		return 2;
+	r->rec_bytes += len;
+	return csv_parse(p, s, len, on_field, on_record, r) == len ? 0 : 1;
+}
+
 static int only_blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -260,11 +281,67 @@ static int looks_utf16(const unsigned char *s, size_t n)
 	return head >= 2 && memchr(s, '\0', head) != NULL;
 }
 
+/* A file that is not UTF-8 throughout: Windows-1252 (Excel's "CSV") when no part of it is
+ * UTF-8; but one that is UTF-8 except for a few bytes (a copied cell, one edited line) would
+ * be garbled as a whole by a conversion ("FinanciÃ«n"): that is an error naming its lines.
+ * Returns 1 to read it as Windows-1252, 0 after the error. */
+static int windows_1252(FILE *f, const char *shown, int bom, char *buf, size_t size, diag_t *d)
+{
+	enum { SHOWN_LINES = 5 };
+	long line = 1, lines[SHOWN_LINES], bad = 0, multi = 0;
+	int nlines = 0;
+	size_t carry = 0, n;
+	rewind(f);
+	while ((n = fread(buf + carry, 1, size - carry, f)) > 0 || carry) {
+		size_t have = carry + n, i = 0;
+		while (i < have) {
+			unsigned char c = (unsigned char)buf[i];
+			if (c < 0x80) {
+				line += c == '\n';
+				i++;
+				continue;
+			}
+			unsigned cp;
+			size_t l = utf8_decode((const unsigned char *)buf + i, have - i, &cp);
+			if (l == 0 && n > 0 && have - i < 4)
+				break; /* maybe cut by the buffer: read more */
+			if (l > 0) {
+				multi++;
+				i += l;
+				continue;
+			}
+			if (nlines == 0 || lines[nlines - 1] != line) {
+				if (nlines < SHOWN_LINES)
+					lines[nlines++] = line;
+			}
+			bad++;
+			i++;
+		}
+		carry = have - i;
+		memmove(buf, buf + i, carry);
+		if (n == 0)
+			break;
+	}
+	if (multi == 0 && !bom)
+		return 1;
+	buf_t b = {0};
+	for (int i = 0; i < nlines; i++)
+		buf_printf(&b, "%s%ld", i == 0 ? "" : i == nlines - 1 ? " en " : ", ", lines[i]);
+	diag(d, DIAG_ERROR, shown, lines[0], 0,
+	     "het bestand is UTF-8, maar %s %s %s %s (%ld in totaal). meetlat zet het niet om, want dan worden alle "
+	     "andere tekens verkeerd. Sla het bestand opnieuw op als 'CSV UTF-8', of herstel %s",
+	     nlines == 1 ? "regel" : "regels", b.s, nlines == 1 ? "bevat" : "bevatten",
+	     bad == 1 ? "een teken dat geen UTF-8 is" : "tekens die geen UTF-8 zijn", bad,
+	     nlines == 1 ? "die regel" : "die regels");
+	buf_free(&b);
+	return 0;
+}
+
 /* Pick the delimiter that occurs most often outside quotes in the header line. */
 static char detect_delim(const char *s, size_t n)
 {
 	int semi = 0, comma = 0, tab = 0, inq = 0;
-	for (size_t i = 0; i < n && s[i] != '\n'; i++) {
+	for (size_t i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++) {
 		if (s[i] == '"')
 			inq = !inq;
 		else if (!inq && s[i] == ';')
@@ -312,8 +389,17 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	int utf8 = 1, bom = 0;
 	long long total = 0;
 	int utf16 = 0;
+	size_t since_eol = 0;
 	while ((n = fread(chunk + carry, 1, CHUNK, f)) > 0 || carry) {
 		size_t have = carry + n;
+		/* a line longer than a record may be is refused by pass 2 at its first line: no need to
+		 * read on through gigabytes */
+		if (!memchr(chunk + carry, '\n', n) && !memchr(chunk + carry, '\r', n)) {
+			if ((since_eol += n) > MAX_RECORD)
+				break;
+		} else {
+			since_eol = 0;
+		}
 		if (total == 0 && have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 			bom = 1;
 		if (total == 0 && looks_utf16((const unsigned char *)chunk, have)) {
@@ -345,9 +431,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 		fclose(f);
 		return -1;
 	}
-	if (!utf8 && bom) {
-		diag(d, DIAG_ERROR, shown, 0, 0,
-		     "het bestand begint als UTF-8 maar bevat tekens die geen UTF-8 zijn; sla het opnieuw op als 'CSV UTF-8'");
+	if (!utf8 && !windows_1252(f, shown, bom, chunk, CHUNK, d)) {
 		free(chunk);
 		fclose(f);
 		return -1;
@@ -382,6 +466,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	int parse_error = 0;
 	carry = 0;
 	int first = 1;
+	char eol = '\n';
 	while (!r.stop && !parse_error) {
 		n = fread(chunk + carry, 1, CHUNK - carry, f);
 		size_t have = carry + n;
@@ -393,11 +478,14 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			if (have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 				pos = 3;
 			info->delim = detect_delim(chunk + pos, have - pos);
+			/* line ends: LF or CRLF; CR alone (old Macintosh files) counts lines too */
+			if (!memchr(chunk, '\n', have) && memchr(chunk, '\r', have))
+				eol = '\r';
 			info->dot_is_thousands = info->delim == ';';
 			csv_set_delim(&p, (unsigned char)info->delim);
 		}
 		while (pos < have && !r.stop) {
-			char *nl = memchr(chunk + pos, '\n', have - pos);
+			char *nl = memchr(chunk + pos, eol, have - pos);
 			size_t end;
 			if (nl) {
 				end = (size_t)(nl - chunk) + 1;
@@ -408,14 +496,8 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			}
 			size_t len = end - pos;
 			if (r.rec_open || !only_blank(chunk + pos, len)) {
-				if (!r.rec_open) {
-					r.rec_open = 1;
-					r.rec_line = r.cur_line;
-				}
-				if (csv_parse(&p, chunk + pos, len, on_field, on_record, &r) != len) {
-					parse_error = 1;
+				if ((parse_error = feed(&p, &r, chunk + pos, len)) != 0)
 					break;
-				}
 			}
 			if (nl)
 				r.cur_line++;
@@ -426,14 +508,8 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 		carry = have - pos;
 		if (pos == 0 && carry == CHUNK) {
 			/* one line longer than the whole buffer: feed it in pieces */
-			if (!r.rec_open) {
-				r.rec_open = 1;
-				r.rec_line = r.cur_line;
-			}
-			if (csv_parse(&p, chunk, carry, on_field, on_record, &r) != carry) {
-				parse_error = 1;
+			if ((parse_error = feed(&p, &r, chunk, carry)) != 0)
 				break;
-			}
 			carry = 0;
 		}
 		memmove(chunk, chunk + pos, carry);
@@ -442,7 +518,12 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	}
 	if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
 		parse_error = 1;
-	if (parse_error) {
+	if (parse_error == 2) {
+		diag(d, DIAG_ERROR, shown, r.rec_line, 0,
+		     "hier begint een regel die langer is dan %d MB (samen met de regels die een veld tussen \"...\" erbij "
+		     "neemt). Zo lang is geen regel van een export: staat er een \" te veel, of is dit geen CSV-bestand?",
+		     MAX_RECORD / (1024 * 1024));
+	} else if (parse_error) {
 		diag(d, DIAG_ERROR, shown, r.rec_open ? r.rec_line : r.cur_line, r.field + 1,
 		     "fout in de aanhalingstekens: een veld tussen \"...\" is niet goed afgesloten, of er staat tekst direct na het sluitende \"");
 	}

@@ -42,9 +42,14 @@ typedef struct {
 typedef struct {
 	model_t *m;
 	engine_t *e;
-	datescan *scan;   /* NULL when the reference date is known */
+	datescan *scan;   /* the first reading: every date counted, to find typos */
 	date_at latest[LATEST_SHOWN]; /* this file's latest dates, latest first */
 	int nlatest;
+	date_at earliest[LATEST_SHOWN]; /* and its earliest, earliest first */
+	int nearliest;
+	int lo, hi;       /* dates outside are typos: their rows count nowhere (DAY_NONE: none known) */
+	date_at *spans;   /* per KPI: the first row beyond MAX_SPAN_YEARS, if any */
+	const datafile_t **span_file;
 	datafile_t *file;
 	const char *cols[MAX_COLS];
 	char *used_by[MAX_COLS]; /* the first KPI that names the column, for messages */
@@ -54,7 +59,9 @@ typedef struct {
 	int peil;        /* known reference date or DAY_NONE */
 	/* per-row cache of parsed columns */
 	int day[MAX_COLS];
-	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad */
+	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad, 4 a typo */
+	buf_t group;     /* the row's group name, normalized */
+	int is_values;   /* kpi.csv */
 } loadctx;
 
 static int col_index(loadctx *lc, const char *name, const kpi_t *k)
@@ -80,6 +87,21 @@ static int day0(void)
 	return day_from_ymd(1900, 1, 1);
 }
 
+/* Keep a file's most extreme few dates in `list`, most extreme first (`later`: latest). */
+static void keep_extreme(date_at *list, int *nlist, int later, const date_at *a)
+{
+	int n = *nlist, k = n;
+	while (k > 0 && (later ? list[k - 1].day < a->day : list[k - 1].day > a->day))
+		k--;
+	if (k >= LATEST_SHOWN)
+		return;
+	if (n < LATEST_SHOWN)
+		n++;
+	memmove(&list[k + 1], &list[k], (size_t)(n - 1 - k) * sizeof *list);
+	list[k] = *a;
+	*nlist = n;
+}
+
 static void scan_date(loadctx *lc, const csv_row *row, int i, int day)
 {
 	datescan *sc = lc->scan;
@@ -87,17 +109,9 @@ static void scan_date(loadctx *lc, const csv_row *row, int i, int day)
 	sc->total++;
 	if (sc->max == DAY_NONE || day > sc->max)
 		sc->max = day;
-	/* keep this file's latest dates, latest first */
-	int n = lc->nlatest, k = n;
-	while (k > 0 && lc->latest[k - 1].day < day)
-		k--;
-	if (k >= LATEST_SHOWN)
-		return;
-	if (n < LATEST_SHOWN)
-		n++;
-	memmove(&lc->latest[k + 1], &lc->latest[k], (size_t)(n - 1 - k) * sizeof *lc->latest);
-	lc->latest[k] = (date_at){day, row->line, row->col[i], lc->cols[i]};
-	lc->nlatest = n;
+	date_at a = {day, row->line, row->col[i], lc->cols[i]};
+	keep_extreme(lc->latest, &lc->nlatest, 1, &a);
+	keep_extreme(lc->earliest, &lc->nearliest, 0, &a);
 }
 
 /* Parse requested column i of the row as a date, once per row. */
@@ -115,19 +129,53 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			lc->day_state[i] = 1;
 			if (lc->scan)
 				scan_date(lc, row, i, lc->day[i]);
-			else if (lc->day[i] > lc->peil)
-				lc->file->after++;
+			if (lc->lo != DAY_NONE && (lc->day[i] < lc->lo || lc->day[i] > lc->hi)) {
+				lc->day_state[i] = 4; /* a typo: the row counts nowhere */
+				lc->file->typos++;
+			}
 		} else {
 			lc->day_state[i] = 3;
-			char why[160];
-			present_date_problem(s, len, why, sizeof why);
-			csv_row_error(row, i, "kolom '%s': '%s' is geen datum. %s", lc->cols[i], s, why);
+			char why[160], v[96];
+			present_cell(CELL_DATUM, s, len, v, sizeof v);
+			if (v[0] == '\'') {
+				present_date_problem(s, len, why, sizeof why);
+				csv_row_error(row, i, "kolom '%s': %s is geen datum. %s", lc->cols[i], v, why);
+			} else {
+				csv_row_error(row, i, "kolom '%s': hier hoort een datum in cijfers, zoals 1-10-2024, maar er staat %s "
+				                      "(meetlat laat die niet zien: het kan een naam zijn). Staat er in deze regel een ; "
+				                      "of \" te veel of te weinig, dan schuiven de kolommen",
+				              lc->cols[i], v);
+			}
 		}
 		if (lc->day_state[i] == 2 && required)
 			csv_row_error(row, i, "kolom '%s' is leeg. Hier hoort een datum", lc->cols[i]);
 	}
 	*day = lc->day[i];
 	return lc->day_state[i];
+}
+
+/* A value that should be a number and is not: said with the value when it has the shape of a
+ * number (never a name or a phone number), and with what to do about a percent sign. */
+static void not_a_number(loadctx *lc, const csv_row *row, int i)
+{
+	char v[96];
+	present_cell(CELL_GETAL, row->val[i], row->len[i], v, sizeof v);
+	if (lc->is_values && v[0] != '\'' && strncmp(v, "een getal", 9)) {
+		/* kpi.csv is written by hand and holds no personal data: say what it says */
+		csv_row_error(row, i, "kolom '%s': '%s' is geen getal", lc->cols[i], row->val[i]);
+		return;
+	}
+	if (!strncmp(v, "een getal", 9))
+		csv_row_error(row, i, "kolom '%s': %s kan niet kloppen; is het een tikfout?", lc->cols[i], v);
+	else if (v[0] != '\'')
+		csv_row_error(row, i, "kolom '%s': hier hoort een getal, maar er staat %s (meetlat laat die niet zien: het "
+		                      "kan een naam zijn). Staat er in deze regel een ; of \" te veel of te weinig, dan "
+		                      "schuiven de kolommen",
+		              lc->cols[i], v);
+	else if (memchr(row->val[i], '%', row->len[i]))
+		csv_row_error(row, i, "kolom '%s': %s is geen getal. Laat het %%-teken weg", lc->cols[i], v);
+	else
+		csv_row_error(row, i, "kolom '%s': %s is geen getal", lc->cols[i], v);
 }
 
 static void trimmed(const char *s, size_t len, const char **out, size_t *outlen)
@@ -167,7 +215,7 @@ static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 		case FILTER_GROTER:
 		case FILTER_KLEINER:
 			if (num_parse(row->val[i], row->len[i], row->dot_is_thousands, &v) != 0) {
-				csv_row_error(row, i, "kolom '%s': '%s' is geen getal", lc->cols[i], row->val[i]);
+				not_a_number(lc, row, i);
 				return 0;
 			}
 			if (fl->op == FILTER_GROTER ? !(v > fl->getal) : !(v < fl->getal))
@@ -179,28 +227,35 @@ static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 }
 
 /* A group's name reaches every output: one line of printable text, of a sane length, and not
- * the name of the whole organisation. The value itself is not quoted. */
+ * the name of the whole organisation. Unicode spaces and invisible characters are normalized
+ * (a no-break space after a team's name must not make it a second team), and a name that
+ * merely looks like "Totaal" is refused. The value itself is not quoted. */
 #define MAX_GROUP_CHARS 100
 
 static int group_ok(loadctx *lc, const csv_row *row, int col, const char *g, size_t len)
 {
-	size_t chars = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)g[i];
-		if (c < 0x20 || c == 0x7F) {
-			csv_row_error(row, col, "kolom '%s' bevat een besturingsteken (zoals een tab of een regeleinde); haal het weg",
-			              lc->cols[col]);
-			return 0;
-		}
-		chars += (c & 0xC0) != 0x80;
+	if (name_normalize(g, len, &lc->group) != 0) {
+		csv_row_error(row, col, "kolom '%s' bevat een besturingsteken (zoals een regeleinde); haal het weg",
+		              lc->cols[col]);
+		return 0;
 	}
+	size_t chars = 0;
+	for (size_t i = 0; i < lc->group.len; i++)
+		chars += ((unsigned char)lc->group.s[i] & 0xC0) != 0x80;
 	if (chars > MAX_GROUP_CHARS) {
 		csv_row_error(row, col, "kolom '%s': de naam is langer dan %d tekens; maak hem korter", lc->cols[col],
 		              MAX_GROUP_CHARS);
 		return 0;
 	}
-	if (len == 6 && !strncasecmp(g, "Totaal", 6)) {
+	if (!strcasecmp(lc->group.s, "Totaal")) {
 		csv_row_error(row, col, "kolom '%s': 'Totaal' is de naam voor de hele organisatie; geef deze groep een andere naam",
+		              lc->cols[col]);
+		return 0;
+	}
+	if (name_reads_as(lc->group.s, "totaal")) {
+		csv_row_error(row, col,
+		              "kolom '%s': deze naam lijkt op 'Totaal', de naam voor de hele organisatie, maar is met andere "
+		              "tekens geschreven; geef deze groep een andere naam",
 		              lc->cols[col]);
 		return 0;
 	}
@@ -224,7 +279,7 @@ static int on_row(void *vp, const csv_row *row)
 			continue;
 		if (k->einde) {
 			int state = row_day(lc, row, st->c_end, 0, &er.end_day);
-			if (state == 3)
+			if (state == 3 || state == 4)
 				continue;
 			er.end = state == 1 ? END_DAY : END_EMPTY;
 			if (er.end == END_DAY && er.end_day < er.day) {
@@ -247,15 +302,18 @@ static int on_row(void *vp, const csv_row *row)
 				trimmed(s, row->len[st->c_col], &t, &tl);
 				if (tl == 0)
 					continue; /* no answer to this question: not counted */
-				csv_row_error(row, st->c_col, "kolom '%s': '%s' is geen getal", lc->cols[st->c_col], s);
+				not_a_number(lc, row, st->c_col);
 				continue;
 			}
-			if (k->has_range && (er.v < k->range_lo || er.v > k->range_hi)) {
-				char lo[48], hi[48];
-				fmt_num(k->range_lo, 0, lo);
-				fmt_num(k->range_hi, 0, hi);
+			double rlo, rhi;
+			kpi_value_range(k, &rlo, &rhi);
+			if (er.v < rlo || er.v > rhi) {
+				char lo[48], hi[48], v[96];
+				fmt_num(rlo, 0, lo);
+				fmt_num(rhi, 0, hi);
+				present_cell(CELL_GETAL, s, row->len[st->c_col], v, sizeof v);
 				csv_row_error(row, st->c_col, "kolom '%s': %s ligt niet tussen %s en %s",
-				              lc->cols[st->c_col], s, lo, hi);
+				              lc->cols[st->c_col], v, lo, hi);
 				continue;
 			}
 		} else if (k->maat == MAAT_AANDEEL) {
@@ -265,20 +323,27 @@ static int on_row(void *vp, const csv_row *row)
 		size_t gl = 0;
 		if (st->c_group >= 0) {
 			trimmed(row->val[st->c_group], row->len[st->c_group], &g, &gl);
+			if (!group_ok(lc, row, st->c_group, g, gl))
+				continue;
+			g = lc->group.s;
+			gl = lc->group.len;
 			if (gl == 0) {
 				g = "Onbekend";
 				gl = 8;
 			}
-			if (!group_ok(lc, row, st->c_group, g, gl))
-				continue;
 		}
-		if (engine_add(lc->e, st->ki, g, gl, &er) != 0 && !st->too_many) {
+		int added = engine_add(lc->e, st->ki, g, gl, &er);
+		if (added == ENGINE_GROUPS && !st->too_many) {
 			char most[64];
 			present_number(MAX_GROUPS, 0, most);
 			st->too_many = 1;
 			csv_row_error(row, st->c_group,
 			              "kolom '%s' heeft meer dan %s verschillende waarden; kpi '%s' telt per %s. Is dit de goede kolom?",
 			              lc->cols[st->c_group], most, k->id, lc->cols[st->c_group]);
+		} else if (added == ENGINE_SPAN && !lc->spans[st->ki].line) {
+			/* said after the reading, unless the date turns out to be a typo */
+			lc->spans[st->ki] = (date_at){er.day, row->line, row->col[st->c_date], lc->cols[st->c_date]};
+			lc->span_file[st->ki] = lc->file;
 		}
 	}
 	return 0;
@@ -296,7 +361,9 @@ static int on_value_row(void *vp, const csv_row *row)
 		if (strlen(lc->ks[q].k->id) == idl && !strncmp(lc->ks[q].k->id, id, idl))
 			st = &lc->ks[q];
 	if (!st) {
-		csv_row_error(row, 0, "kpi '%s' komt in geen enkele pagina voor (zie 'id' bij de kpi's)", row->val[0]);
+		char v[96];
+		present_cell(CELL_ID, row->val[0], row->len[0], v, sizeof v);
+		csv_row_error(row, 0, "kpi %s komt in geen enkele pagina voor (zie 'id' bij de kpi's)", v);
 		return 0;
 	}
 	const kpi_def *k = st->k;
@@ -304,7 +371,9 @@ static int on_value_row(void *vp, const csv_row *row)
 	int key;
 	double v;
 	if (period_parse(row->val[1], row->len[1], &per, &key) != 0) {
-		csv_row_error(row, 1, "'%s' is geen periode (schrijf 2024, 2024-K3 of 2024-09)", row->val[1]);
+		char shown[96];
+		present_cell(CELL_PERIODE, row->val[1], row->len[1], shown, sizeof shown);
+		csv_row_error(row, 1, "%s is geen periode (schrijf 2024, 2024-K3 of 2024-09)", shown);
 		return 0;
 	}
 	if (per != k->per) {
@@ -313,7 +382,19 @@ static int on_value_row(void *vp, const csv_row *row)
 		return 0;
 	}
 	if (num_parse(row->val[2], row->len[2], row->dot_is_thousands, &v) != 0) {
-		csv_row_error(row, 2, "'%s' is geen getal", row->val[2]);
+		not_a_number(lc, row, 2);
+		return 0;
+	}
+	double lo, hi;
+	kpi_value_range(k, &lo, &hi);
+	if (v < lo || v > hi) {
+		char a[48], b[48], x[96], u[128];
+		fmt_num(lo, 0, a);
+		fmt_num(hi, 0, b);
+		present_cell(CELL_GETAL, row->val[2], row->len[2], x, sizeof x);
+		present_unit(k, u);
+		csv_row_error(row, 2, "%s ligt niet tussen %s en %s, en dat kan niet voor een %s (kpi '%s')", x, a, b,
+		              k->eenheid == EENHEID_PROCENT ? "percentage" : u, k->id);
 		return 0;
 	}
 	int last = period_last_day(per, key);
@@ -372,22 +453,38 @@ static datafile_t *find_file(model_t *m, const char *name)
 	return NULL;
 }
 
-/* The latest date seen in each file, as far as it was kept (for naming outliers). */
+/* The most extreme dates seen in each file in the first reading (for naming typos). */
 typedef struct {
 	date_at latest[LATEST_SHOWN];
 	int nlatest;
+	date_at earliest[LATEST_SHOWN];
+	int nearliest;
 } file_dates;
 
+/* One reading of the data: the reference date if known, the bounds outside which a date is a
+ * typo (DAY_NONE: not known yet), and in the first reading the scan of every date. */
+typedef struct {
+	int peil, lo, hi;
+	datescan *scan;
+	file_dates *fds;
+	date_at *spans;   /* per KPI, see loadctx */
+	const datafile_t **span_file;
+} reading;
+
 static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
-                    const char *shown_dir, int peil, datescan *scan, file_dates *fd, diag_t *d)
+                    const char *shown_dir, const reading *rd, file_dates *fd, diag_t *d)
 {
 	loadctx lc = {0};
 	lc.m = m;
 	lc.e = e;
 	lc.file = f;
-	lc.peil = peil;
-	lc.scan = scan;
-	int is_values = !strcmp(f->name, "kpi.csv");
+	lc.peil = rd->peil;
+	lc.lo = rd->lo;
+	lc.hi = rd->hi;
+	lc.scan = rd->scan;
+	lc.spans = rd->spans;
+	lc.span_file = rd->span_file;
+	int is_values = lc.is_values = !strcmp(f->name, "kpi.csv");
 	if (is_values) {
 		lc.cols[0] = "kpi";
 		lc.cols[1] = "periode";
@@ -429,17 +526,20 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	char *shown = path_join(shown_dir, f->name);
 	csv_info info;
 	f->first = f->last = DAY_NONE;
-	f->after = 0;
+	f->typos = 0;
 	int rv = csv_read(path, shown, lc.cols, (const char *const *)lc.used_by, lc.ncols,
 	                  is_values ? on_value_row : on_row, &lc, d, &info);
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
+	buf_free(&lc.group);
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
 	f->used = 1;
 	if (fd) {
 		memcpy(fd->latest, lc.latest, sizeof lc.latest);
 		fd->nlatest = lc.nlatest;
+		memcpy(fd->earliest, lc.earliest, sizeof lc.earliest);
+		fd->nearliest = lc.nearliest;
 	}
 	free(lc.ks);
 	free(path);
@@ -448,10 +548,11 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 }
 
 /* Read every file a KPI uses into a new engine; the engine is returned for engine_finish. */
-static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir, int peil, datescan *scan,
-                          file_dates *fds, int content_errors, diag_t *d, int *rv)
+static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir, const reading *rd,
+                          int content_errors, diag_t *d, int *rv)
 {
-	engine_t *e = engine_new(m, peil);
+	engine_t *e = engine_new(m, rd->peil);
+	memset(rd->spans, 0, (m->nkpis ? m->nkpis : 1) * sizeof *rd->spans);
 	for (size_t i = 0; i < m->nfiles; i++) {
 		datafile_t *f = &m->files[i];
 		int used = 0;
@@ -465,32 +566,48 @@ static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir
 			free(shown);
 			continue;
 		}
-		if (read_one(m, e, f, datadir, shown_dir, peil, scan, fds ? &fds[i] : NULL, d) != 0)
+		if (read_one(m, e, f, datadir, shown_dir, rd, rd->fds ? &rd->fds[i] : NULL, d) != 0)
 			*rv = -1;
 	}
 	return e;
 }
 
-/* The reference date when nothing sets it: the latest date in the data, unless a few values
- * lie far beyond all others (a typo such as 2199 for 2025): a group of at most 3 values, or
- * 0,1% of all dates, more than a quarter after the next date is left out, as often as it
- * applies. One outlier can then not move the date the whole report is judged at. */
-#define OUTLIER_GAP 92
+/* Typos in dates: a few values (at most 3, or 0,1% of all dates) that lie far beyond the rest,
+ * more than a quarter after the next later date or more than a year before the next earlier
+ * one, count nowhere. The whole group beyond such a gap is looked at, not one date (two typos
+ * in one row, 2-3-2062 and 3-3-2062, are both typos), as often as it applies. One stray date
+ * can then not move the reference date, nor start every chart in 1924. */
+#define OUTLIER_GAP_LATE 92
+#define OUTLIER_GAP_EARLY 366
 
-static int derive_peil(const datescan *sc)
+static void robust_range(const datescan *sc, int *lo, int *hi)
 {
-	int base = day0();
+	int base = day0(), end = day_from_ymd(2200, 1, 1);
 	long limit = sc->total / 1000 > 3 ? sc->total / 1000 : 3;
-	int cand = sc->max;
-	long tail = sc->count[cand - base];
-	for (;;) {
-		int prev = cand - 1;
-		while (prev >= base && sc->count[prev - base] == 0)
-			prev--;
-		if (prev < base || cand - prev <= OUTLIER_GAP || tail > limit)
-			return cand;
-		cand = prev;
-		tail += sc->count[cand - base];
+	for (int dir = 0; dir < 2; dir++) {
+		int late = dir == 0, step = late ? -1 : 1, gap = late ? OUTLIER_GAP_LATE : OUTLIER_GAP_EARLY;
+		int d = late ? end - 1 : base;
+		while (d >= base && d < end && sc->count[d - base] == 0)
+			d += step;
+		int bound = d;
+		long tail = 0;
+		while (d >= base && d < end) {
+			tail += sc->count[d - base];
+			if (tail > limit)
+				break;
+			int next = d + step;
+			while (next >= base && next < end && sc->count[next - base] == 0)
+				next += step;
+			if (next < base || next >= end)
+				break;
+			if ((late ? d - next : next - d) > gap)
+				bound = next; /* everything beyond `next` is a typo */
+			d = next;
+		}
+		if (late)
+			*hi = bound;
+		else
+			*lo = bound;
 	}
 }
 
@@ -519,6 +636,52 @@ static void stale_notes(const model_t *m, const char *shown_dir, diag_t *d)
 	}
 }
 
+static int cmp_date_at(const void *a, const void *b)
+{
+	const date_at *x = a, *y = b;
+	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->col > y->col) - (x->col < y->col);
+}
+
+/* Name the typos the first reading saw beyond [lo, hi]: per file in row order, one message
+ * per row. */
+static void typo_warnings(const model_t *m, const char *shown_dir, const file_dates *fds, int lo, int hi,
+                          int derived, diag_t *d)
+{
+	char pd[40];
+	present_date(m->peildatum, pd);
+	for (size_t i = 0; i < m->nfiles; i++) {
+		date_at all[2 * LATEST_SHOWN];
+		int n = 0;
+		for (int j = 0; j < fds[i].nlatest && fds[i].latest[j].day > hi; j++)
+			all[n++] = fds[i].latest[j];
+		for (int j = 0; j < fds[i].nearliest && fds[i].earliest[j].day < lo; j++)
+			all[n++] = fds[i].earliest[j];
+		if (n > 1)
+			qsort(all, (size_t)n, sizeof *all, cmp_date_at);
+		char *shown = path_join(shown_dir, m->files[i].name);
+		for (int j = 0; j < n;) {
+			buf_t b = {0};
+			int late = 0, k = j;
+			for (; k < n && all[k].line == all[j].line; k++) {
+				char v[40];
+				present_date(all[k].day, v);
+				buf_printf(&b, "%skolom '%s': %s", k == j ? "" : " en ", all[k].column, v);
+				late |= all[k].day > hi;
+			}
+			diag(d, DIAG_WARN, shown, all[j].line, all[j].col,
+			     "%s %s ver %s alle andere datums; is het een tikfout? Deze regel telt niet mee%s%s", b.s ? b.s : "",
+			     k - j == 1 ? "ligt" : "liggen", late ? "na" : "voor", late && derived ? " en de peildatum blijft " : "",
+			     late && derived ? pd : "");
+			buf_free(&b);
+			j = k;
+		}
+		if (m->files[i].typos > n)
+			diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s ver van alle andere in dit bestand, die ook niet meetellen",
+			     m->files[i].typos - n, m->files[i].typos - n == 1 ? "datum" : "datums");
+		free(shown);
+	}
+}
+
 int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
 {
 	/* after errors in the content a KPI may be missing: say nothing that follows from that */
@@ -538,59 +701,77 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 			rv = -1;
 		}
 	}
-	if (peil != DAY_NONE) {
-		engine_t *e = read_all(m, datadir, shown_dir, peil, NULL, NULL, content_errors, d, &rv);
-		engine_finish(e, peil);
-		engine_free(e);
-		stale_notes(m, shown_dir, d);
-		return rv;
-	}
-	/* derive the reference date from the data while reading it */
+	/* the first reading counts every date, to find typos; when it finds any, the data are read
+	 * once more with them left out, so that they count nowhere */
 	datescan sc = {0};
 	sc.count = xcalloc((size_t)(day_from_ymd(2200, 1, 1) - day0()), sizeof *sc.count);
 	sc.max = DAY_NONE;
 	file_dates *fds = xcalloc(m->nfiles ? m->nfiles : 1, sizeof *fds);
-	engine_t *e = read_all(m, datadir, shown_dir, DAY_NONE, &sc, fds, content_errors, d, &rv);
-	if (sc.max == DAY_NONE) {
+	date_at *spans = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *spans);
+	const datafile_t **span_file = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *span_file);
+	reading rd = {peil, DAY_NONE, DAY_NONE, &sc, fds, spans, span_file};
+	engine_t *e = read_all(m, datadir, shown_dir, &rd, content_errors, d, &rv);
+	int lo = DAY_NONE, hi = DAY_NONE;
+	if (sc.max != DAY_NONE)
+		robust_range(&sc, &lo, &hi);
+	if (peil == DAY_NONE && sc.max == DAY_NONE) {
 		if (rv == 0 && !content_errors)
 			diag(d, DIAG_ERROR, NULL, 0, 0,
 			     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
 		engine_free(e);
+		free(spans);
+		free(span_file);
 		free(sc.count);
 		free(fds);
 		return -1;
 	}
-	peil = derive_peil(&sc);
-	if (peil != sc.max) {
-		/* name the values beyond it, then read once more with the date known, so that they
-		 * count nowhere; the second reading repeats no message */
+	if (peil == DAY_NONE) {
+		peil = hi;
+	} else if (sc.max != DAY_NONE && peil < lo) {
+		char pd[40], first[40];
+		present_date(peil, pd);
+		present_date(lo, first);
+		diag(d, DIAG_ERROR, m->peildatum_bron == PEIL_INSTELLING ? m->conf_file : NULL, 0, 0,
+		     "de peildatum %s ligt voor de eerste datum in de gegevens (%s); dan is er niets te laten zien. Kies een "
+		     "latere peildatum",
+		     pd, first);
+		rv = -1;
+	}
+	int any = 0;
+	if (sc.max != DAY_NONE) {
+		for (int x = day0(); x < lo && !any; x++)
+			any = sc.count[x - day0()] > 0;
+		any |= hi != sc.max;
+	}
+	if (any) {
+		/* read again with the reference date known and the typos left out; the second reading
+		 * repeats no message */
 		engine_free(e);
 		int quiet = d->mute;
 		d->mute = 1;
-		e = read_all(m, datadir, shown_dir, peil, NULL, NULL, content_errors, d, &rv);
+		reading again = {peil, lo, hi, NULL, NULL, spans, span_file};
+		e = read_all(m, datadir, shown_dir, &again, content_errors, d, &rv);
 		d->mute = quiet;
-		char pd[40];
-		present_date(peil, pd);
-		for (size_t i = 0; i < m->nfiles; i++) {
-			char *shown = path_join(shown_dir, m->files[i].name);
-			long named = 0;
-			for (int j = 0; j < fds[i].nlatest && fds[i].latest[j].day > peil; j++, named++) {
-				const date_at *a = &fds[i].latest[j];
-				char v[40];
-				present_date(a->day, v);
-				diag(d, DIAG_WARN, shown, a->line, a->col,
-				     "kolom '%s': %s ligt ver na alle andere datums; is het een tikfout? Deze regel telt niet "
-				     "mee en de peildatum blijft %s",
-				     a->column, v, pd);
-			}
-			if (m->files[i].after > named)
-				diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s na de peildatum in dit bestand",
-				     m->files[i].after - named, m->files[i].after - named == 1 ? "datum" : "datums");
-			free(shown);
-		}
 	}
 	engine_finish(e, peil);
 	engine_free(e);
+	if (any)
+		typo_warnings(m, shown_dir, fds, lo, hi, m->peildatum_bron == PEIL_GEGEVENS, d);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		if (!spans[i].line)
+			continue;
+		char day[40];
+		present_date(spans[i].day, day);
+		char *shown = path_join(shown_dir, span_file[i]->name);
+		diag(d, DIAG_ERROR, shown, spans[i].line, spans[i].col,
+		     "kolom '%s': met %s lopen de datums van kpi '%s' over meer dan %d jaar; meer laat meetlat niet zien. "
+		     "Klopt de datum, en horen de oudste regels nog in de export?",
+		     spans[i].column, day, m->kpis[i]->def.id, MAX_SPAN_YEARS);
+		free(shown);
+		rv = -1;
+	}
+	free(spans);
+	free(span_file);
 	free(sc.count);
 	free(fds);
 	stale_notes(m, shown_dir, d);

@@ -104,6 +104,12 @@ static int on_row(void *ctx, const csv_row *r)
 			return 0;
 		x->version = (int)v;
 		x->have_version = 1;
+		if (v < 1) {
+			csv_row_error(r, C_WAARDE, "editieversie %ld bestaat niet; meetlat begint bij 1. Zet het origineel terug, of "
+			                           "haal het bestand uit de map",
+			              v);
+			return 1;
+		}
 		if (v > EDITION_VERSION) {
 			csv_row_error(r, C_WAARDE, "deze editie is gemaakt door een nieuwere versie van meetlat (editieversie %ld). "
 			                           "Werk meetlat bij, of haal het bestand uit de map",
@@ -257,8 +263,16 @@ static int read_one(model_t *m, const char *path, const char *shown, const char 
 	}
 	char *text;
 	size_t len;
-	if (read_file(path, &text, &len) != 0) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
+	if (read_file(path, MAX_RECORD, &text, &len) != 0) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen: het %s", file_problem(errno));
+		return -1;
+	}
+	if (len >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF') ||
+	                 memchr(text, '\0', len))) {
+		diag(d, DIAG_ERROR, shown, 0, 0,
+		     "dit bestand is opgeslagen als UTF-16 (of bevat NUL-tekens), zoals Excel met 'Unicode-tekst' doet; meetlat "
+		     "schreef het als UTF-8. Zet het origineel terug");
+		free(text);
 		return -1;
 	}
 	if (!check_ok(text, len, shown, d)) {

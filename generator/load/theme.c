@@ -1,13 +1,21 @@
 /* theme.c - see theme.h. */
 #include "load/theme.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/template.h"
 #include "base/util.h"
+
+#define MAX_THEME_FILE (16 * 1024 * 1024)
+
+const char *const theme_layout_vars[THEME_LAYOUT_VARS] = {"titel", "gemeente", "root", "peildatum", "navigatie",
+	"voorbeelddata", "inhoud"};
 
 static int is_dir(const char *p)
 {
@@ -82,6 +90,122 @@ static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 	return 0;
 }
 
+/* line:col of byte `off` in text, for messages */
+static void text_pos(const char *text, size_t off, long *line, long *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off && text[i]; i++) {
+		if (text[i] == '\n')
+			++*line, *col = 1;
+		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
+/* layout.html: UTF-8 text whose {{names}} are all known, that shows the contents and the
+ * banner with every warning a reader must see (example data, incomplete figures). */
+static int load_layout(theme_t *t, const char *shown_dir, diag_t *d)
+{
+	char *path = path_join(t->dir, "layout.html"), *shown = path_join(shown_dir, "layout.html");
+	size_t len;
+	int rv = 0;
+	if (read_file(path, MAX_THEME_FILE, &t->layout, &len) != 0) {
+		if (errno == ENOENT)
+			diag(d, DIAG_ERROR, shown, 0, 0, "dit bestand ontbreekt; een thema heeft een layout.html met de opmaak van de "
+			                               "pagina's (kijk in themes/default)");
+		else
+			diag(d, DIAG_ERROR, shown, 0, 0, "kan de opmaak van het thema niet lezen: het bestand %s", file_problem(errno));
+		rv = -1;
+	} else if (utf8_valid_prefix((const unsigned char *)t->layout, len) != len || memchr(t->layout, '\0', len)) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "is geen tekst in UTF-8; sla het bestand op als UTF-8");
+		rv = -1;
+	} else {
+		tpl_var vars[THEME_LAYOUT_VARS];
+		for (int i = 0; i < THEME_LAYOUT_VARS; i++)
+			vars[i] = (tpl_var){theme_layout_vars[i], ""};
+		buf_t out = {0};
+		size_t bad = 0;
+		if (tpl_render(t->layout, vars, THEME_LAYOUT_VARS, &out, &bad) != 0) {
+			long line, col;
+			text_pos(t->layout, bad, &line, &col);
+			diag(d, DIAG_ERROR, shown, line, col,
+			     "onbekende of niet afgesloten naam tussen {{ }}; bekend zijn: titel, gemeente, root, peildatum, "
+			     "navigatie, voorbeelddata, inhoud");
+			rv = -1;
+		}
+		buf_free(&out);
+		static const char *const need[] = {"inhoud", "voorbeelddata"};
+		for (int i = 0; i < 2; i++)
+			if (tpl_uses(t->layout, need[i]) != 2) {
+				diag(d, DIAG_ERROR, shown, 0, 0,
+				     "{{{%s}}} ontbreekt; elke pagina moet %s tonen. Zet {{{%s}}} in de opmaak", need[i],
+				     i == 0 ? "zijn inhoud" : "de waarschuwingen voor de lezer (zoals 'voorbeelddata')", need[i]);
+				rv = -1;
+			}
+	}
+	free(path);
+	free(shown);
+	return rv;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The theme's other files go into the output as they are: regular files only (never a pipe
+ * or a device), of a sane size, that cannot take the place of a page or a report. */
+static int list_assets(theme_t *t, const char *shown_dir, diag_t *d)
+{
+	DIR *dh = opendir(t->dir);
+	if (!dh) {
+		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map van het thema niet lezen (%s)", strerror(errno));
+		return -1;
+	}
+	int rv = 0;
+	size_t cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		const char *n = de->d_name;
+		if (n[0] == '.' || !strcmp(n, "layout.html") || !strcmp(n, "thema.conf") || str_ends(n, ".md"))
+			continue;
+		char *from = path_join(t->dir, n), *shown = path_join(shown_dir, n);
+		struct stat st;
+		size_t l = strlen(n);
+		int lower_ext = l > 4 && (!strcasecmp(n + l - 5, ".html") || !strcasecmp(n + l - 4, ".htm") ||
+		                          !strcasecmp(n + l - 4, ".pdf") || !strcasecmp(n + l - 5, ".xlsx") ||
+		                          !strcasecmp(n + l - 4, ".csv"));
+		if (lstat(from, &st) != 0) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
+			rv = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			/* folders of a theme are not copied */
+		} else if (!S_ISREG(st.st_mode)) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "is geen gewoon bestand (maar bijvoorbeeld een link, pijp of apparaat); "
+			                               "een thema bevat alleen gewone bestanden");
+			rv = -1;
+		} else if (st.st_size > MAX_THEME_FILE) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "is groter dan %d MB; dat past niet in een thema",
+			     MAX_THEME_FILE / (1024 * 1024));
+			rv = -1;
+		} else if (lower_ext) {
+			diag(d, DIAG_ERROR, shown, 0, 0, "een thema mag geen eigen pagina's of rapporten bevatten (.html, .pdf, "
+			                               ".xlsx, .csv): meetlat maakt die zelf. Alleen layout.html is de opmaak");
+			rv = -1;
+		} else {
+			t->assets = xgrow(t->assets, &cap, t->nassets, sizeof *t->assets);
+			t->assets[t->nassets++] = xstrdup(n);
+		}
+		free(from);
+		free(shown);
+	}
+	closedir(dh);
+	if (t->nassets > 1)
+		qsort(t->assets, t->nassets, sizeof *t->assets, cmp_str);
+	return rv;
+}
+
 int theme_load(theme_t *t, const char *projectdir, const char *installdir, const char *name,
                const char *shown, diag_t *d)
 {
@@ -105,10 +229,11 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 	conf = shown_conf;
 	char *text;
 	size_t len;
-	int rd = read_file(file, &text, &len);
+	int rd = read_file(file, 64 * 1024, &text, &len), err = errno;
 	free(file);
+	errno = err;
 	if (rd != 0) {
-		diag(d, DIAG_ERROR, conf, 0, 0, "kan het thema niet lezen (%s)", strerror(errno));
+		diag(d, DIAG_ERROR, conf, 0, 0, "kan het thema niet lezen: het bestand %s", file_problem(errno));
 		free(conf);
 		return -1;
 	}
@@ -141,6 +266,30 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 			rv = -1;
 		}
 	}
+	/* the characters the report can show: those all four fonts have */
+	for (int i = 0; i < THEME_FONTS && rv == 0; i++) {
+		char *font = NULL;
+		size_t flen = 0;
+		charset_t cs = {NULL};
+		if (read_file(t->font[i], 64 * 1024 * 1024, &font, &flen) != 0 ||
+		    ttf_charset((const unsigned char *)font, flen, &cs) != 0) {
+			diag(d, DIAG_ERROR, conf, t->line[i], 1, "%s is geen TrueType-lettertype (.ttf) dat meetlat kan lezen",
+			     t->font[i]);
+			rv = -1;
+		} else if (i == 0) {
+			t->glyphs = cs;
+		} else {
+			charset_and(&t->glyphs, &cs);
+			charset_free(&cs);
+		}
+		free(font);
+	}
+	char *shown_dir = theme_dir("", name);
+	if (load_layout(t, shown_dir, d) != 0)
+		rv = -1;
+	if (list_assets(t, shown_dir, d) != 0)
+		rv = -1;
+	free(shown_dir);
 	free(conf);
 	return rv;
 }
@@ -151,5 +300,73 @@ void theme_free(theme_t *t)
 	for (int i = 0; i < THEME_FONTS; i++)
 		free(t->font[i]);
 	free(t->icc);
+	free(t->layout);
+	charset_free(&t->glyphs);
+	for (size_t i = 0; i < t->nassets; i++)
+		free(t->assets[i]);
+	free(t->assets);
 	memset(t, 0, sizeof *t);
+}
+
+/* The characters of s (len bytes) the fonts lack, as "'字' (U+5B57)", the first few. */
+/* (libharu draws only the BMP) */
+static int missing(const theme_t *t, const char *s, size_t len, buf_t *out, int *shown)
+{
+	int n = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0;
+		size_t l = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (l == 0)
+			l = 1;
+		else if (cp >= 0x20 && (cp > 0xFFFF || !charset_has(&t->glyphs, cp)) && !cp_is_invisible(cp)) {
+			if (*shown < 3)
+				buf_printf(out, "%s'%.*s' (U+%04X)", *shown ? ", " : "", (int)l, s + i, cp);
+			++*shown;
+			n++;
+		}
+		i += l;
+	}
+	return n;
+}
+
+void theme_check_text(const theme_t *t, const model_t *m, const char *content_dir, diag_t *d)
+{
+	if (!t->glyphs.bits)
+		return;
+	static const char tail[] = "; de raadsrapportage heeft er geen letter voor en toont ze als \xEF\xBF\xBD. De "
+	                           "website en de werkmap tonen ze wel. Schrijf de tekst zonder deze tekens, of kies "
+	                           "een lettertype dat ze heeft";
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *p = m->pages[i];
+		char *shown = path_join(content_dir, p->file);
+		long line = 1;
+		for (size_t a = 0; a < p->source_len;) {
+			const char *nl = memchr(p->source + a, '\n', p->source_len - a);
+			size_t e = nl ? (size_t)(nl - p->source) : p->source_len;
+			buf_t b = {0};
+			int shown_n = 0;
+			if (missing(t, p->source + a, e - a, &b, &shown_n))
+				diag(d, DIAG_WARN, shown, line, 0, "%s %s%s", shown_n == 1 ? "dit teken:" : "deze tekens:", b.s,
+				     tail);
+			buf_free(&b);
+			a = e + 1;
+			line++;
+		}
+		free(shown);
+	}
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		for (size_t g = 0; g < k->res.ngroups; g++) {
+			buf_t b = {0};
+			int shown_n = 0;
+			const char *name = k->res.groups[g].name;
+			if (missing(t, name, strlen(name), &b, &shown_n)) {
+				char *shown = path_join("data", k->def.bron);
+				diag(d, DIAG_WARN, shown, 0, 0, "kolom '%s', groep '%s': %s %s%s", k->def.groep, name,
+				     shown_n == 1 ? "dit teken:" : "deze tekens:", b.s, tail);
+				free(shown);
+			}
+			buf_free(&b);
+		}
+	}
 }

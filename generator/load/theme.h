@@ -1,18 +1,31 @@
 /* theme.h - finds the theme folder (the project's themes/<name>, else the installed one) and
- * reads its settings, thema.conf: "naam = waarde" lines, '#' starts a comment. */
+ * reads its settings, thema.conf: "naam = waarde" lines, '#' starts a comment, its page layout
+ * (layout.html) and the list of its other files (style.css, a logo). Everything a build could
+ * stumble on in a theme is found here, so `meetlat check` finds it too. */
 #ifndef MEETLAT_THEME_H
 #define MEETLAT_THEME_H
 
 #include "base/diag.h"
+#include "base/ttf.h"
+#include "model/model.h"
 
 /* The PDF's TrueType fonts, in the order of pdf_face: regular, bold, italic, bold italic. */
 enum { THEME_FONTS = 4 };
 
+/* The names a layout.html may use; `inhoud` and `voorbeelddata` (the banner that carries
+ * every warning a reader must see) are required, as is, in {{{...}}}. */
+extern const char *const theme_layout_vars[];
+enum { THEME_LAYOUT_VARS = 7 };
+
 typedef struct {
 	char *dir;           /* themes/<name> */
+	char *layout;        /* layout.html, checked */
+	char **assets;       /* other regular files, copied into the output as they are (sorted) */
+	size_t nassets;
 	char *font[THEME_FONTS];
 	char *icc;           /* sRGB colour profile for the PDF/A output intent */
 	int line[THEME_FONTS + 1]; /* where thema.conf set each of them, for messages */
+	charset_t glyphs;    /* the characters all four fonts have */
 } theme_t;
 
 /* `shown` names the file that chose the theme, for messages. Returns 0, or -1 after
@@ -20,5 +33,10 @@ typedef struct {
 int theme_load(theme_t *t, const char *projectdir, const char *installdir, const char *name,
                const char *shown, diag_t *d);
 void theme_free(theme_t *t);
+
+/* Text the council report cannot show: characters in the content or in group names from the
+ * data that the theme's fonts have no glyph for (Chinese, an emoji). Each is named with its
+ * place as a warning; the report shows them as a replacement character. */
+void theme_check_text(const theme_t *t, const model_t *m, const char *content_dir, diag_t *d);
 
 #endif

@@ -159,6 +159,28 @@ static size_t explain(const yaml_parser_t *p, const char *text, size_t len, buf_
 #define MAX_KEYS 200
 #define MAX_ITEMS 2000
 
+/* Text reaches the site, the report and the workbooks: no control characters (a "\x07" or
+ * "\0" written as an escape in quotes), line breaks only where a block of text has them. */
+static int clean_scalar(const unsigned char *s, size_t len, const ynode *n, const char *file, diag_t *d)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned cp = 0;
+		size_t l = utf8_decode(s + i, len - i, &cp);
+		if (l == 0) {
+			diag(d, DIAG_ERROR, file, n->line, n->col, "deze tekst bevat een teken dat geen UTF-8 is; haal het weg");
+			return 0;
+		}
+		if (cp_is_control(cp) && cp != '\n') {
+			diag(d, DIAG_ERROR, file, n->line, n->col,
+			     "deze tekst bevat een onzichtbaar besturingsteken (U+%04X)%s; haal het weg", cp,
+			     cp == 0 ? ", dat de tekst zou afbreken" : cp == '\t' ? " (een tab)" : "");
+			return 0;
+		}
+		i += l;
+	}
+	return 1;
+}
+
 struct frame {
 	ynode *node;
 	ynode *pending_key;
@@ -206,6 +228,8 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 			n = node_new(Y_SCALAR, &ev.start_mark, first_line);
 			n->str = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (!clean_scalar(ev.data.scalar.value, ev.data.scalar.length, n, file, d))
+				*failed = 1;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:

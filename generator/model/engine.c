@@ -232,14 +232,30 @@ static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine
 	}
 }
 
+/* Whether a series that holds `key` may hold period `key` too: the KPI's whole span stays within
+ * MAX_SPAN_YEARS. */
+static int within_span(const acc_series *s, per_t per, int key)
+{
+	static const int per_year[] = {12, 4, 1};
+	long max = (long)MAX_SPAN_YEARS * per_year[per];
+	if (s->ncells == 0)
+		return 1;
+	long lo = key < s->first_key ? key : s->first_key;
+	long hi = key > s->first_key + (long)s->ncells - 1 ? key : s->first_key + (long)s->ncells - 1;
+	return hi - lo < max;
+}
+
 int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r)
 {
 	const kpi_def *k = &e->m->kpis[ki]->def;
 	acc_kpi *a = &e->acc[ki];
 	double v = r->v;
+	if (!within_span(&a->total, k->per, period_of(k->per, r->day)) ||
+	    (r->end == END_DAY && !within_span(&a->total, k->per, period_of(k->per, r->end_day))))
+		return ENGINE_SPAN;
 	acc_series *g = group ? series_for(a, group, len) : NULL;
 	if (group && !g)
-		return -1;
+		return ENGINE_GROUPS;
 	if (k->maat == MAAT_GEMIDDELDE && k->einde &&
 	    (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))) {
 		/* a duration not handled by the reference date: not counted, but it makes the

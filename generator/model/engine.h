@@ -30,9 +30,15 @@ typedef struct {
 	int hit;          /* aandeel: the column has the value that counts */
 } engine_row;
 
+/* The longest span of periods one KPI may have, in years: memory and pages stay bounded by
+ * groups x periods, whatever dates an export holds. */
+#define MAX_SPAN_YEARS 25
+
 /* Count a row for KPI number `ki` (index in m->kpis), for the whole organisation and, when
- * the KPI is grouped, for group `group` (len bytes). Returns -1 when that would be group
- * number MAX_GROUPS + 1 (the row is then not counted for it). */
+ * the KPI is grouped, for group `group` (len bytes). Returns 0; ENGINE_GROUPS when that would
+ * be group number MAX_GROUPS + 1, ENGINE_SPAN when its dates would stretch the KPI's periods
+ * over more than MAX_SPAN_YEARS (the row is then not counted). */
+enum { ENGINE_GROUPS = -1, ENGINE_SPAN = -2 };
 int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r);
 /* A value reported by hand (maat waarde). Returns -1 when the period already has one. */
 int engine_add_value(engine_t *e, size_t ki, int key, double v);

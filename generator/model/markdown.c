@@ -110,7 +110,7 @@ void md_headings(const md_doc *d, md_heading_fn fn, void *ctx)
 	buf_free(&t);
 }
 
-void md_html(const md_doc *d, int shift, buf_t *out)
+void md_html(const md_doc *d, int shift, const char *root, buf_t *out)
 {
 	if (!d)
 		return;
@@ -132,12 +132,66 @@ void md_html(const md_doc *d, int shift, buf_t *out)
 			int lvl = h[1] - '0' + shift;
 			buf_printf(out, "<%sh%d>", close ? "/" : "", lvl > 6 ? 6 : lvl);
 			s = h + 3;
+		} else if (!close && !strncmp(h, "img src=\"", 9)) {
+			/* an image the loader checked: its address is relative to the site's root */
+			buf_printf(out, "<img src=\"%s", root);
+			s = h + 9;
 		} else {
 			buf_putc(out, '<');
 			s = t + 1;
 		}
 	}
 	free(html);
+}
+
+void md_images(md_doc *d, md_image_fn fn, void *ctx)
+{
+	if (!d)
+		return;
+	cmark_iter *it = cmark_iter_new(d->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(c) != CMARK_NODE_IMAGE)
+			continue;
+		char *url = fn(ctx, cmark_node_get_url(c), cmark_node_get_start_line(c), cmark_node_get_start_column(c));
+		if (url) {
+			cmark_node_set_url(c, url);
+			free(url);
+		} else {
+			/* an emphasis in place of the image keeps its text; the image goes */
+			cmark_node *e = cmark_node_new(CMARK_NODE_EMPH);
+			cmark_node *k;
+			while ((k = cmark_node_first_child(c)))
+				cmark_node_append_child(e, k);
+			cmark_node_insert_before(c, e);
+			cmark_node_unlink(c);
+			cmark_iter_reset(it, e, CMARK_EVENT_EXIT);
+			cmark_node_free(c);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+int md_depth(const md_doc *d)
+{
+	if (!d)
+		return 0;
+	int depth = 0, most = 0;
+	cmark_iter *it = cmark_iter_new(d->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (t != CMARK_NODE_LIST && t != CMARK_NODE_BLOCK_QUOTE && t != CMARK_NODE_ITEM)
+			continue;
+		if (ev == CMARK_EVENT_ENTER && ++depth > most)
+			most = depth;
+		else if (ev == CMARK_EVENT_EXIT)
+			depth--;
+	}
+	cmark_iter_free(it);
+	return most;
 }
 
 /* A link address a reader may follow: web, mail, or a relative link. */

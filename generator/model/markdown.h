@@ -21,8 +21,19 @@ void md_take_sections(md_doc *doc, const char *const *names, int n, md_doc **out
 typedef void (*md_heading_fn)(void *ctx, int level, const char *text, int line);
 void md_headings(const md_doc *d, md_heading_fn fn, void *ctx);
 
-/* Safe HTML; headings are shifted down by `shift` levels (h1 + 2 = h3, at most h6). */
-void md_html(const md_doc *d, int shift, buf_t *out);
+/* Safe HTML; headings are shifted down by `shift` levels (h1 + 2 = h3, at most h6); the
+ * address of every image (checked by the loader, relative to the site's root) gets `root`
+ * ("../") in front. */
+void md_html(const md_doc *d, int shift, const char *root, buf_t *out);
+
+/* Every image in the document, in order: `fn` gets its address and place (line and column in
+ * the parsed text) and returns the address to use instead (malloc'ed), or NULL to show only
+ * the image's text. For the loader, which checks them. */
+typedef char *(*md_image_fn)(void *ctx, const char *url, int line, int col);
+void md_images(md_doc *d, md_image_fn fn, void *ctx);
+
+/* The deepest nesting of blocks (lists, quotes) in the document, for a limit. */
+int md_depth(const md_doc *d);
 
 /* The document as a stream of nodes in reading order, for renderers that lay out text
  * themselves (the PDF): containers arrive as MD_ENTER and MD_LEAVE, leaves once, as

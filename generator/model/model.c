@@ -73,6 +73,7 @@ static void page_free(page_t *p)
 	if (!p)
 		return;
 	free(p->file);
+	free(p->source);
 	free(p->slug);
 	free(p->titel);
 	free(p->eigenaar);
@@ -104,6 +105,12 @@ void model_free(model_t *m)
 	free(m->files);
 	calendar_free(&m->cal);
 	md_free(m->definities);
+	free(m->content_dir);
+	for (size_t i = 0; i < m->nimages; i++) {
+		free(m->images[i].rel);
+		free(m->images[i].bytes);
+	}
+	free(m->images);
 	free(m->gemeente);
 	free(m->website);
 	free(m->thema);
@@ -146,6 +153,29 @@ void edition_free(edition_t *e)
 	free(e->name);
 	free(e->bytes);
 	memset(e, 0, sizeof *e);
+}
+
+void kpi_value_range(const kpi_def *k, double *lo, double *hi)
+{
+	switch (k->eenheid) {
+	case EENHEID_PROCENT:
+		*lo = 0, *hi = 100;
+		return;
+	case EENHEID_CIJFER:
+		if (k->has_range)
+			*lo = k->range_lo, *hi = k->range_hi;
+		else if (k->maat == MAAT_WAARDE)
+			*lo = 0, *hi = 10;
+		else
+			*lo = -VALUE_MAX, *hi = VALUE_MAX;
+		return;
+	case EENHEID_AANTAL:
+		*lo = 0, *hi = VALUE_MAX;
+		return;
+	case EENHEID_WERKDAGEN:
+		*lo = 0, *hi = 10000;
+		return;
+	}
 }
 
 kpi_t *model_find_kpi(const model_t *m, const char *id)

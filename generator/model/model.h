@@ -73,6 +73,7 @@ typedef struct {
 	char *file;              /* as shown: content/12-terugbelverzoeken.md */
 	int line, col;
 	int kort_line, kort_col; /* a KPI's 'kort', for the uniqueness check */
+	int thema_line, thema_col; /* its 'thema', for the check that every theme has its own page */
 } srcpos_t;
 
 /* What the content says about a KPI (its front matter). */
@@ -187,6 +188,8 @@ typedef struct {
 
 struct page {
 	char *file;              /* name in content/ */
+	char *source;            /* the file as read, for checks that need its lines */
+	size_t source_len;
 	char *slug;
 	soort_t soort;
 	char *titel;
@@ -208,7 +211,7 @@ typedef struct {
 	int used;                /* read by at least one KPI */
 	long rows;
 	int first, last;         /* dates covered, DAY_NONE if none */
-	long after;              /* date values after the reference date (not counted) */
+	long typos;              /* dates far from all others, taken for typos (not counted) */
 	int cp1252;              /* converted from Windows-1252 */
 } datafile_t;
 
@@ -220,6 +223,14 @@ typedef struct {
 } going_well_t;
 
 typedef enum { PEIL_OPDRACHTREGEL, PEIL_INSTELLING, PEIL_GEGEVENS } peil_bron;
+
+/* An image in the content's text, checked and read by the loader (a file in content/, never an
+ * address elsewhere); the site publishes it as afbeeldingen/<rel>. */
+typedef struct {
+	char *rel;               /* as written, relative to content/: "beeld/balie.png" */
+	char *bytes;
+	size_t len;
+} image_t;
 
 /* --- editions: what was published before (edities/editie-JJJJ-MM-DD.csv) ---------------- */
 
@@ -296,6 +307,9 @@ typedef struct {
 	size_t nfiles;
 	calendar_t cal;
 	md_doc *definities;      /* docs/definities.md: how every figure is computed */
+	char *content_dir;       /* where the content's images are (NULL: none can be) */
+	image_t *images;         /* sorted by rel */
+	size_t nimages;
 	int peildatum;
 	peil_bron peildatum_bron;
 	int voorbeelddata;       /* data/voorbeelddata.txt exists */
@@ -329,6 +343,12 @@ void edition_free(edition_t *e);
 void kpi_free(kpi_t *k);
 void series_free(series_t *s);
 kpi_t *model_find_kpi(const model_t *m, const char *id);
+/* The values a KPI's figures and targets can sanely take, by unit: a percentage 0 to 100, a
+ * mark within its 'bereik' (a reported mark 0 to 10), a count 0 to a billion, working days 0
+ * to 10.000. A value outside is a typo (a 400-digit number, 1e37) and is refused where it is
+ * read. */
+void kpi_value_range(const kpi_def *k, double *lo, double *hi);
+#define VALUE_MAX 1e9
 /* Cell of series s for period key, or NULL. */
 const cell_t *series_cell(const series_t *s, int key);
 /* The target that applies on `day`: the first one on or after it, else the last one;

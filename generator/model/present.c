@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/fmt.h"
 
@@ -246,6 +247,80 @@ void present_date_problem(const char *s, size_t len, char *out, size_t n)
 	} else {
 		snprintf(out, n, "De tijd erachter klopt niet. Schrijf bijvoorbeeld %d-%d-%d 09:30", d, m, y);
 	}
+}
+
+/* --- cells in messages ------------------------------------------------------------------ */
+
+static int month_word(const char *s, size_t len)
+{
+	static const char *const w[] = {"jan", "feb", "mrt", "mar", "apr", "mei", "may", "jun", "jul", "aug", "sep",
+		"okt", "oct", "nov", "dec", "januari", "februari", "maart", "april", "juni", "juli", "augustus",
+		"september", "oktober", "november", "december"};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (strlen(w[i]) == len && !strncasecmp(w[i], s, len))
+			return 1;
+	return 0;
+}
+
+/* Digits in runs of at most `run`, words only where `words` allows them, other characters
+ * from `allowed`; at most `max` bytes. */
+static int cell_shaped(cell_kind kind, const char *s, size_t len)
+{
+	static const size_t max[] = {24, 14, 10, 64};
+	static const char *const allowed[] = {"-/.: T", ".,+-% ", "-KQkq", "-_"};
+	static const int run[] = {4, 7, 4, 64};
+	if (len == 0 || len > max[kind])
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9') {
+			if (++digits > run[kind])
+				return 0;
+			i++;
+			continue;
+		}
+		digits = 0;
+		if (kind == CELL_DATUM && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			size_t j = i;
+			while (j < len && (((unsigned char)s[j] | 0x20) >= 'a' && ((unsigned char)s[j] | 0x20) <= 'z'))
+				j++;
+			if (j - i > 1 && !month_word(s + i, j - i))
+				return 0;
+			i = j;
+			continue;
+		}
+		if (kind == CELL_ID && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+			i++;
+			continue;
+		}
+		if (!strchr(allowed[kind], c) || c == '\0')
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
+void present_cell(cell_kind kind, const char *s, size_t len, char *out, size_t n)
+{
+	size_t a = 0;
+	while (a < len && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (cell_shaped(kind, s + a, len - a)) {
+		snprintf(out, n, "'%.*s'", (int)(len - a), s + a);
+		return;
+	}
+	size_t chars = 0, digits = 0;
+	for (size_t i = a; i < len; i++) {
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		digits += s[i] >= '0' && s[i] <= '9';
+	}
+	if (kind == CELL_GETAL && digits > 15 && strspn(s + a, "0123456789.,-+ ") >= len - a)
+		snprintf(out, n, "een getal van %zu cijfers", digits);
+	else
+		snprintf(out, n, "een tekst van %zu %s", chars, chars == 1 ? "teken" : "tekens");
 }
 
 /* --- numbers ------------------------------------------------------------------------- */

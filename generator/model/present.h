@@ -50,6 +50,14 @@ void present_target_date(int day, char *out);           /* "eind 2025" or "30 ju
  * niet...", "schrijf de datum met streepjes: 1-10-2024" (out: n bytes, 160 is enough). */
 void present_date_problem(const char *s, size_t len, char *out, size_t n);
 
+/* A cell of an export in a message. Exports hold names, phone numbers and free text, and a
+ * row with a ';' too many puts them in the columns meetlat reads: a value is quoted only when
+ * it has the shape of what the column should hold (a date, a number, a period, an id), so it
+ * cannot be a name or a phone number; otherwise only its shape is told ("een tekst van 27
+ * tekens"). out: n bytes (96 is enough). */
+typedef enum { CELL_DATUM, CELL_GETAL, CELL_PERIODE, CELL_ID } cell_kind;
+void present_cell(cell_kind kind, const char *s, size_t len, char *out, size_t n);
+
 /* Numbers; out holds at least 64 bytes. */
 double present_round(eenheid_t unit, double v);         /* the value as shown */
 void present_number(double v, int dec, char *out);      /* 1.234,5 */

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,72 @@ void out_error(out_t *o, const char *rel, const char *what, int err)
 	free(shown);
 }
 
-char *out_path(const out_t *o, const char *rel)
+static char *make_path(const out_t *o, const char *rel)
 {
 	return path_join(o->dir, rel);
+}
+
+int out_begin(out_t *o)
+{
+	char *path = make_path(o, OUT_JOURNAL);
+	o->journal = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+	free(path);
+	if (o->journal == 0) {
+		/* 0 means "not open" here (a zeroed out_t): move it when stdin was closed */
+		int fd = fcntl(0, F_DUPFD_CLOEXEC, 3);
+		close(0);
+		o->journal = fd;
+	}
+	if (o->journal < 0)
+		return -1;
+	static const char head[] = "meetlat-bezig 1\n";
+	if (write(o->journal, head, sizeof head - 1) != (ssize_t)(sizeof head - 1)) {
+		int e = errno;
+		out_end(o);
+		errno = e ? e : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+void out_end(out_t *o)
+{
+	if (o->journal > 0)
+		close(o->journal);
+	o->journal = -1;
+}
+
+/* Note an entry in the journal before it is made: one write of one whole line. */
+static int journal(out_t *o, char kind, const char *rel)
+{
+	if (o->journal <= 0)
+		return 0;
+	char *line = xasprintf("%c %s\n", kind, rel);
+	size_t len = strlen(line);
+	ssize_t n = write(o->journal, line, len);
+	free(line);
+	if (n != (ssize_t)len) {
+		if (n >= 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+char *out_path(out_t *o, const char *rel)
+{
+	if (journal(o, 'f', rel) != 0) {
+		out_error(o, rel, "kan niet bijhouden wat meetlat maakt", errno);
+		return NULL;
+	}
+	return make_path(o, rel);
 }
 
 int out_write(out_t *o, const char *rel, const void *data, size_t len)
 {
 	char *path = out_path(o, rel);
+	if (!path)
+		return -1;
 	int rv = write_file(path, data, len);
 	free(path);
 	if (rv != 0) {
@@ -54,7 +113,11 @@ int out_write(out_t *o, const char *rel, const void *data, size_t len)
 
 int out_mkdir(out_t *o, const char *rel)
 {
-	char *path = out_path(o, rel);
+	if (journal(o, 'd', rel) != 0) {
+		out_error(o, rel, "kan niet bijhouden wat meetlat maakt", errno);
+		return -1;
+	}
+	char *path = make_path(o, rel);
 	int rv = mkdir(path, 0755) != 0 && errno != EEXIST ? -1 : 0;
 	free(path);
 	if (rv != 0)
@@ -64,7 +127,7 @@ int out_mkdir(out_t *o, const char *rel)
 
 int out_adopt(out_t *o, const char *rel)
 {
-	char *path = out_path(o, rel);
+	char *path = make_path(o, rel);
 	char hash[DIGEST_HEX];
 	long long size;
 	int rv = digest_file(path, hash, &size);
@@ -92,6 +155,7 @@ static int strcmp_ptr(const void *a, const void *b)
 
 void out_free(out_t *o)
 {
+	out_end(o);
 	for (size_t i = 0; i < o->nfiles; i++)
 		free(o->files[i].rel);
 	free(o->files);
@@ -115,10 +179,10 @@ int out_finish(out_t *o)
 		buf_printf(&b, "%s %lld %s\n", sorted[i].hash, sorted[i].size, sorted[i].rel);
 	free(sorted);
 	char *path = out_path(o, OUT_MANIFEST);
-	int rv = write_file(path, b.s, b.len);
+	int rv = path ? write_file(path, b.s, b.len) : -1;
 	free(path);
 	buf_free(&b);
-	if (rv != 0)
+	if (rv != 0 && path)
 		out_error(o, OUT_MANIFEST, "kan de lijst van gemaakte bestanden niet schrijven", errno);
 	return rv;
 }
@@ -145,8 +209,7 @@ static int manifest_read(const char *dir, manifest *mf)
 	struct stat st;
 	char *text = NULL;
 	size_t len;
-	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 16 * 1024 * 1024 &&
-	         read_file(path, &text, &len) == 0;
+	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode) && read_file(path, 16 * 1024 * 1024, &text, &len) == 0;
 	free(path);
 	size_t hl = strlen(MANIFEST_HEAD);
 	if (!ok || len < hl || memcmp(text, MANIFEST_HEAD, hl) != 0 || memchr(text, '\0', len)) {
@@ -238,8 +301,8 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = path_join(root, r);
 		struct stat st;
-		if (!*rel && !strcmp(names[i], OUT_MANIFEST)) {
-			/* the manifest itself */
+		if (!*rel && (!strcmp(names[i], OUT_MANIFEST) || !strcmp(names[i], OUT_JOURNAL))) {
+			/* the manifest itself, and the journal a build killed just after its swap left */
 		} else if (lstat(p, &st) != 0) {
 			foreign(w, r);
 		} else if (S_ISDIR(st.st_mode)) {
@@ -253,9 +316,15 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 			const out_file *f = manifest_find(w->mf, r);
 			char hash[DIGEST_HEX];
 			long long size;
-			if (!f || f->size != (long long)st.st_size || digest_file(p, hash, &size) != 0 ||
-			    strcmp(hash, f->hash) != 0)
+			if (!f || f->size != (long long)st.st_size) {
 				foreign(w, r);
+			} else if (digest_file(p, hash, &size) != 0) {
+				char *why = xasprintf("%s (niet leesbaar: %s)", r, strerror(errno));
+				foreign(w, why);
+				free(why);
+			} else if (strcmp(hash, f->hash) != 0) {
+				foreign(w, r);
+			}
 		}
 		free(p);
 		free(r);
@@ -287,29 +356,9 @@ static int cmp_depth(const void *a, const void *b)
 	return dy - dx;
 }
 
-int out_remove(const char *dir)
+/* Remove the folders on the way to `n` paths, deepest first, when they are empty. */
+static void remove_dirs(const char *dir, char **dirs, size_t nd)
 {
-	manifest mf;
-	if (manifest_read(dir, &mf) != 0)
-		return -1;
-	char **dirs = NULL;
-	size_t nd = 0, cap = 0;
-	for (size_t i = 0; i < mf.n; i++) {
-		char *p = path_join(dir, mf.files[i].rel);
-		struct stat st;
-		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
-			unlink(p);
-		free(p);
-		/* every folder on the way to it */
-		for (char *s = strchr(mf.files[i].rel, '/'); s; s = strchr(s + 1, '/')) {
-			dirs = xgrow(dirs, &cap, nd, sizeof *dirs);
-			dirs[nd++] = xstrndup(mf.files[i].rel, (size_t)(s - mf.files[i].rel));
-		}
-	}
-	manifest_free(&mf);
-	char *m = path_join(dir, OUT_MANIFEST);
-	unlink(m);
-	free(m);
 	if (nd)
 		qsort(dirs, nd, sizeof *dirs, cmp_depth);
 	for (size_t i = 0; i < nd; i++) {
@@ -319,5 +368,117 @@ int out_remove(const char *dir)
 		free(dirs[i]);
 	}
 	free(dirs);
-	return rmdir(dir);
+}
+
+static void add_parents(char ***dirs, size_t *nd, size_t *cap, const char *rel, int self)
+{
+	for (const char *s = strchr(rel, '/'); s; s = strchr(s + 1, '/')) {
+		*dirs = xgrow(*dirs, cap, *nd, sizeof **dirs);
+		(*dirs)[(*nd)++] = xstrndup(rel, (size_t)(s - rel));
+	}
+	if (self) {
+		*dirs = xgrow(*dirs, cap, *nd, sizeof **dirs);
+		(*dirs)[(*nd)++] = xstrdup(rel);
+	}
+}
+
+static void unlink_in(const char *dir, const char *name)
+{
+	char *p = path_join(dir, name);
+	struct stat st;
+	if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+		unlink(p);
+	free(p);
+}
+
+int out_remove(const char *dir, int verify, int *err)
+{
+	*err = 0;
+	manifest mf;
+	if (manifest_read(dir, &mf) != 0)
+		return -1;
+	char *leaving = path_join(dir, OUT_LEAVING);
+	int rv = write_file(leaving, "meetlat-weg 1\n", 14);
+	free(leaving);
+	if (rv != 0) {
+		*err = errno;
+		manifest_free(&mf);
+		return -1;
+	}
+	char **dirs = NULL;
+	size_t nd = 0, cap = 0;
+	for (size_t i = 0; i < mf.n; i++) {
+		char *p = path_join(dir, mf.files[i].rel);
+		struct stat st;
+		char hash[DIGEST_HEX];
+		long long size;
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == mf.files[i].size &&
+		    (!verify || (digest_file(p, hash, &size) == 0 && !strcmp(hash, mf.files[i].hash))) && unlink(p) != 0 &&
+		    !*err)
+			*err = errno;
+		free(p);
+		add_parents(&dirs, &nd, &cap, mf.files[i].rel, 0);
+	}
+	manifest_free(&mf);
+	remove_dirs(dir, dirs, nd);
+	unlink_in(dir, OUT_JOURNAL);
+	unlink_in(dir, OUT_MANIFEST);
+	unlink_in(dir, OUT_LEAVING);
+	if (rmdir(dir) == 0)
+		return 0;
+	if (!*err && errno != ENOTEMPTY && errno != EEXIST)
+		*err = errno;
+	return -1;
+}
+
+long out_discard(const char *dir, int *left)
+{
+	*left = 1;
+	char *jp = path_join(dir, OUT_JOURNAL);
+	char *text = NULL;
+	size_t len;
+	struct stat st;
+	int ok = lstat(jp, &st) == 0 && S_ISREG(st.st_mode) && read_file(jp, 16 * 1024 * 1024, &text, &len) == 0;
+	static const char head[] = "meetlat-bezig 1\n";
+	if (!ok || len < sizeof head - 1 || memcmp(text, head, sizeof head - 1) != 0 || memchr(text, '\0', len)) {
+		free(text);
+		free(jp);
+		return -1;
+	}
+	long removed = 0;
+	char **dirs = NULL;
+	size_t nd = 0, cap = 0;
+	/* whole lines only: a build killed while writing one leaves a piece of a name */
+	for (char *l = text + sizeof head - 1, *nl; (nl = memchr(l, '\n', len - (size_t)(l - text))); l = nl + 1) {
+		*nl = '\0';
+		const char *rel = l + 2;
+		if ((l[0] != 'f' && l[0] != 'd') || l[1] != ' ' || !*rel || rel[0] == '/' || strstr(rel, ".."))
+			continue;
+		if (l[0] == 'f') {
+			char *p = path_join(dir, rel);
+			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) == 0)
+				removed++;
+			free(p);
+		}
+		add_parents(&dirs, &nd, &cap, rel, l[0] == 'd');
+	}
+	free(text);
+	remove_dirs(dir, dirs, nd);
+	unlink(jp);
+	free(jp);
+	*left = rmdir(dir) != 0;
+	return removed;
+}
+
+int out_is_empty(const char *dir)
+{
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return 0;
+	int empty = 1;
+	struct dirent *de;
+	while (empty && (de = readdir(dh)))
+		empty = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
+	closedir(dh);
+	return empty;
 }

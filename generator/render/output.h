@@ -15,6 +15,13 @@
 #include "base/digest.h"
 
 #define OUT_MANIFEST ".meetlat"
+/* In a temporary folder while meetlat writes it: "meetlat-bezig 1", then a line "f <path>"
+ * or "d <path>" for every file and folder, written before it is made. It proves, entry by
+ * entry, what an unfinished build of meetlat left (out_discard). It goes along with the swap
+ * and is removed from the output just after. */
+#define OUT_JOURNAL ".meetlat-bezig"
+/* In the folder of a previous output while meetlat removes it by its manifest. */
+#define OUT_LEAVING ".meetlat-weg"
 
 typedef struct {
 	char *rel;         /* path relative to the output folder: "data/terugbelverzoeken.csv" */
@@ -28,15 +35,19 @@ typedef struct {
 	diag_t *d;
 	out_file *files;   /* in the order written */
 	size_t nfiles, cap;
+	int journal;       /* OUT_JOURNAL, open for appending; 0 or less when not open */
 } out_t;
+
+/* Start the journal of `o->dir` (a folder this build just made). 0, or -1 with errno set. */
+int out_begin(out_t *o);
 
 /* Write a whole file (checked), record it; 0, or -1 after a message. */
 int out_write(out_t *o, const char *rel, const void *data, size_t len);
 /* Make a folder below the output folder; 0, or -1 after a message. */
 int out_mkdir(out_t *o, const char *rel);
-/* The path to hand a library that writes a file itself (caller frees); out_adopt records it
- * once written. */
-char *out_path(const out_t *o, const char *rel);
+/* The path to hand a library that writes a file itself (caller frees), noted in the journal;
+ * NULL after a message. out_adopt records it once written. */
+char *out_path(out_t *o, const char *rel);
 int out_adopt(out_t *o, const char *rel);
 /* Report a problem with a file of the output, named as the reader knows it. */
 void out_error(out_t *o, const char *rel, const char *what, int err);
@@ -44,15 +55,25 @@ void out_error(out_t *o, const char *rel, const char *what, int err);
 long long out_size(const out_t *o, const char *rel);
 /* Write the manifest of everything recorded; 0, or -1 after a message. */
 int out_finish(out_t *o);
+/* Close the journal (it stays in the folder); out_free does too. */
+void out_end(out_t *o);
 void out_free(out_t *o);
 
 /* What an existing folder holds that meetlat cannot prove it wrote: entries missing from its
- * manifest, changed since, or of another kind (a link, a device). Returns the number of such
- * entries (-1: no readable manifest at all) and lists up to `max` of their paths in `names`
- * (caller frees each). */
+ * manifest, changed since, of another kind (a link, a device) or unreadable. Returns the
+ * number of such entries (-1: no readable manifest at all) and lists up to `max` of their
+ * paths in `names` (caller frees each; an unreadable one says so). */
 int out_foreign(const char *dir, char **names, int max);
-/* Remove an output folder that out_foreign found clean: the files of its manifest, then its
- * folders when empty. Anything else stays. Returns 0 when the folder is gone. */
-int out_remove(const char *dir);
+/* Remove a previous output: first OUT_LEAVING is written, so that a build killed halfway is
+ * finished by the next one; then the files of its manifest (with `verify`, only those whose
+ * contents still match it), its folders when empty, and the folder. Anything else stays.
+ * Returns 0 when the folder is gone, else -1 with *err the first reason (an errno) or 0. */
+int out_remove(const char *dir, int verify, int *err);
+/* Remove what an unfinished build journaled in `dir`: the files it lists (regular files
+ * only), its folders when empty, the journal, the folder. Returns the number of entries it
+ * removed, or -1 when `dir` holds no journal; *left gets 0 when the folder is gone. */
+long out_discard(const char *dir, int *left);
+/* Whether a folder holds nothing at all. */
+int out_is_empty(const char *dir);
 
 #endif

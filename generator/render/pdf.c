@@ -174,20 +174,24 @@ static unsigned next_cp(const unsigned char **s, const unsigned char *end)
 	return c;
 }
 
-/* A code point the font can draw: others (outside the BMP, or without a glyph) become '?',
- * never the .notdef glyph that PDF/A forbids. Control characters are dropped (0). */
+/* A code point the font can draw: others (outside the BMP, or without a glyph) become the
+ * replacement character (or '?' when the font lacks that too), never the .notdef glyph that
+ * PDF/A forbids; the loader warned about them (theme_check_text). Control characters and
+ * invisible ones are dropped (0). */
 static unsigned drawable(pdfdoc *p, pdf_face f, unsigned cp)
 {
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+	if (cp_is_control(cp) || cp_is_invisible(cp))
 		return 0;
 	if (cp > 0xFFFF)
-		return '?';
+		cp = 0xFFFD;
 	short *w = &p->width[f][cp];
 	if (*w == -1)
 		*w = cp != ' ' && !HPDF_TTFontDef_GetGlyphid(p->def[f], (HPDF_UINT16)cp)
 		         ? -2
 		         : HPDF_TTFontDef_GetCharWidth(p->def[f], (HPDF_UNICODE)cp);
-	return *w == -2 ? '?' : cp;
+	if (*w != -2)
+		return cp;
+	return cp == 0xFFFD ? '?' : drawable(p, f, 0xFFFD);
 }
 
 float pdf_cp_width(pdfdoc *p, pdf_face f, float size, unsigned cp)
@@ -722,7 +726,7 @@ static void output_intent(pdfdoc *p)
 {
 	char *icc;
 	size_t len;
-	if (!p->setup.icc || read_file(p->setup.icc, &icc, &len) != 0) {
+	if (!p->setup.icc || read_file(p->setup.icc, 4 * 1024 * 1024, &icc, &len) != 0) {
 		char m[200];
 		snprintf(m, sizeof m, "kan het kleurprofiel %s niet lezen", p->setup.icc ? p->setup.icc : "(geen)");
 		fail(p, m);

@@ -12,6 +12,9 @@
 
 typedef struct {
 	const char *themedir;    /* themes/<name> */
+	const char *layout;      /* its layout.html, checked by the theme loader */
+	char *const *assets;     /* its other files, copied into the output */
+	size_t nassets;
 	const char *fonts[4];    /* TrueType files for the PDF: regular, bold, italic, bold italic */
 	const char *icc;         /* sRGB profile for the PDF/A output intent */
 	time_t stamp;            /* document dates: SOURCE_DATE_EPOCH or the reference date */

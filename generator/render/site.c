@@ -1,6 +1,5 @@
 /* site.c - the static HTML dashboard: relative links only, no JavaScript, no external
  * requests; every string from content or data is escaped (base/escape.c, template.c). */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +14,12 @@
 #include "model/table.h"
 #include "render/render.h"
 #include "render/svg.h"
-#include "render/template.h"
+#include "base/template.h"
 
 typedef struct {
 	const model_t *m;
 	const render_ctx *rc;
-	char *layout;
+	const char *layout;
 	unsigned tables;   /* tables so far: their captions get unique ids */
 	int failed;
 } sctx;
@@ -369,7 +368,7 @@ static void page_detail(sctx *s, const page_t *p)
 			if (!p->smart[i])
 				continue;
 			buf_printf(&b, "<h3>%s</h3>", smart_names[i]);
-			md_html(p->smart[i], 3, &b);
+			md_html(p->smart[i], 3, "../", &b);
 		}
 		buf_puts(&b, "</section>");
 	}
@@ -378,12 +377,12 @@ static void page_detail(sctx *s, const page_t *p)
 	for (int i = 0; i < AMB_N; i++) {
 		buf_printf(&b, "<h3>%s</h3>", present_ambition(i));
 		if (p->amb[i])
-			md_html(p->amb[i], 3, &b);
+			md_html(p->amb[i], 3, "../", &b);
 		else
 			buf_puts(&b, "<p class=\"leeg\">Het programma zegt bij dit doel niets over deze ambitie.</p>");
 	}
 	buf_puts(&b, "</section>");
-	md_html(p->body, 1, &b);
+	md_html(p->body, 1, "../", &b);
 	char *href = page_href(p);
 	write_page(s, href, p->titel, b.s);
 	free(href);
@@ -757,7 +756,7 @@ static void programme_page(sctx *s)
 		buf_printf(&b, "<section id=\"%s\"><h2>", p->slug);
 		esc_html(&b, p->titel);
 		buf_puts(&b, "</h2>");
-		md_html(p->body, 1, &b);
+		md_html(p->body, 1, "", &b);
 		buf_puts(&b, "</section>");
 	}
 	write_page(s, "programma.html", "Programma", b.s);
@@ -868,7 +867,7 @@ static void sources_page(sctx *s)
 	}
 	if (nsup)
 		buf_puts(&b, "</ul>");
-	md_html(m->definities, 0, &b);
+	md_html(m->definities, 0, "", &b);
 	write_page(s, "bronnen.html", "Bronnen en definities", b.s);
 	buf_free(&b);
 }
@@ -929,8 +928,8 @@ static int copy_asset(sctx *s, const char *name)
 	char *from = path_join(s->rc->themedir, name);
 	char *data;
 	size_t len;
-	if (read_file(from, &data, &len) != 0) {
-		diag(s->rc->out->d, DIAG_ERROR, from, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
+	if (read_file(from, 16 * 1024 * 1024, &data, &len) != 0) {
+		diag(s->rc->out->d, DIAG_ERROR, from, 0, 0, "kan het bestand niet lezen: het %s", file_problem(errno));
 		free(from);
 		return -1;
 	}
@@ -940,53 +939,32 @@ static int copy_asset(sctx *s, const char *name)
 	return rv;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int site_render(const model_t *m, const render_ctx *rc)
 {
 	sctx s = {m, rc, NULL, 0, 0};
-	char *lp = path_join(rc->themedir, "layout.html");
-	size_t len;
-	if (read_file(lp, &s.layout, &len) != 0) {
-		diag(rc->out->d, DIAG_ERROR, lp, 0, 0, "kan de opmaak van het thema niet lezen (%s)", strerror(errno));
-		free(lp);
-		return -1;
-	}
-	free(lp);
+	s.layout = rc->layout;
 	static const char *const dirs[] = {"acties", "teams", "themas"};
 	for (int i = 0; i < 3; i++)
 		if (out_mkdir(rc->out, dirs[i]) != 0)
 			s.failed = 1;
 	/* the theme's assets (style.css, a logo, ...) go along; its settings do not */
-	DIR *dh = opendir(rc->themedir);
-	char **assets = NULL;
-	size_t nassets = 0, cap = 0;
-	struct dirent *de;
-	while (dh && (de = readdir(dh))) {
-		if (de->d_name[0] == '.' || !strcmp(de->d_name, "layout.html") || !strcmp(de->d_name, "thema.conf") ||
-		    str_ends(de->d_name, ".md"))
-			continue;
-		char *from = path_join(rc->themedir, de->d_name);
-		struct stat st;
-		if (stat(from, &st) == 0 && S_ISREG(st.st_mode)) {
-			assets = xgrow(assets, &cap, nassets, sizeof *assets);
-			assets[nassets++] = xstrdup(de->d_name);
-		}
-		free(from);
-	}
-	if (dh)
-		closedir(dh);
-	if (nassets)
-		qsort(assets, nassets, sizeof *assets, cmp_str);
-	for (size_t i = 0; i < nassets; i++) {
-		if (!s.failed && copy_asset(&s, assets[i]) != 0)
+	for (size_t i = 0; i < rc->nassets && !s.failed; i++)
+		if (copy_asset(&s, rc->assets[i]) != 0)
 			s.failed = 1;
-		free(assets[i]);
+	/* the images of the content's text, checked by the loader */
+	if (m->nimages && out_mkdir(rc->out, "afbeeldingen") != 0)
+		s.failed = 1;
+	for (size_t i = 0; i < m->nimages && !s.failed; i++) {
+		char *rel = xasprintf("afbeeldingen/%s", m->images[i].rel);
+		for (char *q = strchr(rel + 13, '/'); q && !s.failed; q = strchr(q + 1, '/')) {
+			*q = '\0';
+			s.failed = out_mkdir(rc->out, rel) != 0;
+			*q = '/';
+		}
+		if (!s.failed && out_write(rc->out, rel, m->images[i].bytes, m->images[i].len) != 0)
+			s.failed = 1;
+		free(rel);
 	}
-	free(assets);
 	if (!s.failed) {
 		index_page(&s);
 		list_pages(&s);
@@ -999,6 +977,5 @@ int site_render(const model_t *m, const render_ctx *rc)
 			if (m->pages[i]->soort == SOORT_ACTIE || m->pages[i]->soort == SOORT_TEAMDOEL)
 				page_detail(&s, m->pages[i]);
 	}
-	free(s.layout);
 	return s.failed ? -1 : 0;
 }

@@ -38,10 +38,10 @@ typedef struct {
 	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
 	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
 	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
-	char **names;                               /* sheet names so far */
-	size_t nnames;
-	char **tables;                              /* table names so far */
-	size_t ntables;
+	strset names;                               /* sheet names so far (and History) */
+	char **sheets;                              /* the same, in order */
+	size_t nsheets;
+	strset tables;                              /* table names so far */
 	char stamp[64];                             /* "Stand op 31 december 2025" */
 } xctx;
 
@@ -66,56 +66,66 @@ static size_t chars(const char *s)
 	return n;
 }
 
-static int name_taken(const xctx *x, const char *name)
+/* Length as Excel counts it, in UTF-16 units: a character outside the BMP takes two. */
+static size_t units16(const char *s, size_t len)
 {
-	for (size_t i = 0; i < x->nnames; i++)
-		if (!strcasecmp(x->names[i], name))
-			return 1;
-	return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += (((unsigned char)s[i] & 0xC0) != 0x80) + ((unsigned char)s[i] >= 0xF0);
+	return n;
 }
 
-/* A sheet name: the KPI's `kort`, else its name when that fits Excel's 31 characters, else the
- * name cut at 30 with "…" so that nobody takes it for another KPI's full name. Characters Excel
- * refuses become spaces; a name taken already gets " (2)". */
+/* The longest start of s (len bytes) of at most `max` UTF-16 units, cut between characters. */
+static size_t cut16(const char *s, size_t len, size_t max)
+{
+	size_t n = 0, i = 0;
+	while (i < len) {
+		size_t l = 1;
+		while (i + l < len && ((unsigned char)s[i + l] & 0xC0) == 0x80)
+			l++;
+		size_t u = (unsigned char)s[i] >= 0xF0 ? 2 : 1;
+		if (n + u > max)
+			break;
+		n += u;
+		i += l;
+	}
+	return i;
+}
+
+/* A sheet name: the KPI's `kort`, else its name when that fits Excel's 31 characters (UTF-16
+ * units), else the name cut at 30 with "…" so that nobody takes it for another KPI's full name.
+ * Characters Excel refuses become spaces; a name taken already (or "History", which Excel
+ * keeps) gets " (2)", " (3)", ... */
 static const char *sheet_name(xctx *x, const char *want)
 {
 	buf_t b = {0};
-	size_t n = 0, total = chars(want);
-	for (const unsigned char *s = (const unsigned char *)want; *s;) {
-		size_t len = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
-		if (total > 31 && n == 30) {
-			while (b.len && b.s[b.len - 1] == ' ')
-				b.s[--b.len] = '\0';
-			buf_puts(&b, "…");
-			break;
-		}
-		if (len == 1 && strchr("[]:*?/\\", *s))
-			buf_putc(&b, ' ');
-		else
-			for (size_t i = 0; i < len && s[i]; i++)
-				buf_putc(&b, (char)s[i]);
-		s += len;
-		n++;
+	for (const char *s = want; *s; s++)
+		buf_putc(&b, strchr("[]:*?/\\", *s) ? ' ' : *s);
+	if (units16(b.s, b.len) > 31) {
+		b.len = cut16(b.s, b.len, 30);
+		while (b.len && b.s[b.len - 1] == ' ')
+			b.len--;
+		b.s[b.len] = '\0';
+		buf_puts(&b, "…");
 	}
 	while (b.len && (b.s[0] == '\'' || b.s[b.len - 1] == '\''))
 		b.s[b.s[0] == '\'' ? 0 : b.len - 1] = ' ';
 	char *name = buf_take(&b);
-	for (int k = 2; name_taken(x, name); k++) {
+	if (!x->names.n)
+		strset_add(&x->names, "History");
+	for (int k = 2; strset_has(&x->names, name); k++) {
 		char suffix[16];
 		snprintf(suffix, sizeof suffix, " (%d)", k);
-		size_t keep = strlen(want);
-		char *base = xstrdup(want);
-		while (chars(base) + strlen(suffix) > 31 && keep) {
-			while (keep && ((unsigned char)base[keep - 1] & 0xC0) == 0x80)
-				keep--;
-			base[--keep] = '\0';
-		}
+		size_t keep = cut16(want, strlen(want), 31 - strlen(suffix));
 		free(name);
-		name = xasprintf("%s%s", base, suffix);
-		free(base);
+		name = xasprintf("%.*s%s", (int)keep, want, suffix);
+		for (char *q = name; *q; q++)
+			if (strchr("[]:*?/\\", *q))
+				*q = ' ';
 	}
-	x->names = xrealloc(x->names, (x->nnames + 1) * sizeof *x->names);
-	x->names[x->nnames++] = name;
+	strset_add(&x->names, name);
+	x->sheets = xrealloc(x->sheets, (x->nsheets + 1) * sizeof *x->sheets);
+	x->sheets[x->nsheets++] = name;
 	return name;
 }
 
@@ -209,8 +219,8 @@ static int sample_line(xctx *x, sheet_t *sh, int row)
 /* A link back to the workbook's first sheet, from a sheet the overview links to. */
 static int home_line(xctx *x, sheet_t *sh, int row)
 {
-	char *url = sheet_link(x->names[0]);
-	char *label = xasprintf("Terug naar %s", x->names[0]);
+	char *url = sheet_link(x->sheets[0]);
+	char *label = xasprintf("Terug naar %s", x->sheets[0]);
 	worksheet_write_url_opt(sh->ws, (lxw_row_t)row, 0, url, x->nav, label, NULL);
 	free(label);
 	free(url);
@@ -365,17 +375,11 @@ static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nr
 		if (name.len > 200)
 			name.s[name.len = 200] = '\0';
 		size_t base = name.len;
-		for (int n = 2;; n++) {
-			int taken = 0;
-			for (size_t i = 0; i < x->ntables && !taken; i++)
-				taken = !strcasecmp(x->tables[i], name.s);
-			if (!taken)
-				break;
+		for (int n = 2; strset_has(&x->tables, name.s); n++) {
 			name.s[name.len = base] = '\0';
 			buf_printf(&name, "_%d", n);
 		}
-		x->tables = xrealloc(x->tables, (x->ntables + 1) * sizeof *x->tables);
-		x->tables[x->ntables++] = xstrdup(name.s);
+		strset_add(&x->tables, name.s);
 		lxw_table_options opt = {0};
 		opt.name = name.s;
 		opt.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
@@ -417,8 +421,13 @@ static void print_setup(xctx *x, sheet_t *sh, const char *title, int head_row)
 	header_text(&h, title);
 	buf_puts(&h, "&R");
 	header_text(&h, x->m->gemeente);
-	if (h.len > 250)
-		h.s[h.len = 250] = '\0';
+	if (h.len > 250) {
+		/* Excel's limit is 255 characters; cut between characters, never inside a "&&" */
+		size_t n = utf8_cut(h.s, h.len, 250), amp = 0;
+		while (amp < n && h.s[n - 1 - amp] == '&')
+			amp++;
+		h.s[h.len = n - (amp % 2)] = '\0';
+	}
 	worksheet_set_header(ws, h.s);
 	buf_reset(&h);
 	buf_puts(&h, "&L");
@@ -1018,6 +1027,8 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	memset(x, 0, sizeof *x);
 	x->m = m;
 	char *path = out_path(rc->out, file);
+	if (!path)
+		return NULL;
 	lxw_workbook_options wo = {0};
 	x->wb = workbook_new_opt(path, &wo);
 	free(path);
@@ -1099,12 +1110,11 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 static int close_book(xctx *x, const render_ctx *rc, const char *file)
 {
 	lxw_error e = workbook_close(x->wb);
-	for (size_t i = 0; i < x->nnames; i++)
-		free(x->names[i]);
-	free(x->names);
-	for (size_t i = 0; i < x->ntables; i++)
-		free(x->tables[i]);
-	free(x->tables);
+	strset_free(&x->names);
+	strset_free(&x->tables);
+	for (size_t i = 0; i < x->nsheets; i++)
+		free(x->sheets[i]);
+	free(x->sheets);
 	if (e != LXW_NO_ERROR) {
 		char *why = xasprintf("kan de werkmap niet schrijven (%s)", lxw_strerror(e));
 		out_error(rc->out, file, why, 0);

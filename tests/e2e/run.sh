@@ -333,12 +333,17 @@ check "a record with its line ends converted is still read" contains "$L/output/
 sed -i '/^3;B;29-3-2024/d' "$L/data/terugbelverzoeken.csv"
 "$BIN" build -q -C "$L" --peildatum 2024-05-14 >/dev/null 2>&1
 check "a published figure that is gone is said" contains "$L/output/index.html" "Niet meer getoond: 1 eerder gepubliceerd cijfer van Terugbelverzoeken buiten termijn."
-# a negative value survives the record and the next build
-N=$(project negative "$ROOT/tests/regress/proef")
-sed -i 's/^taal;2024;74/taal;2024;-3,5/' "$N/data/kpi.csv"
+# a reported value with a fraction survives the record and the next build; a percentage
+# outside 0-100 (a typo) is refused at its line and column
+N=$(project fraction "$ROOT/tests/regress/proef")
+sed -i 's/^taal;2024;74/taal;2024;3,5/' "$N/data/kpi.csv"
 "$BIN" build -q -C "$N" --publiceer >/dev/null 2>&1
 "$BIN" build -q -C "$N" --peildatum 2024-09-30 >"$T/neg.err" 2>&1; rc=$?
-check "a negative figure in a record is read back (exit $rc)" sh -c "test $rc -eq 0 && grep -q '^cijfer;taal;Totaal;2024;-3,5;' '$N/edities/editie-2024-06-30.csv'"
+check "a figure with a fraction in a record is read back (exit $rc)" sh -c "test $rc -eq 0 && grep -q '^cijfer;taal;Totaal;2024;3,5;' '$N/edities/editie-2024-06-30.csv'"
+sed -i 's/^taal;2024;3,5/taal;2024;-3,5/' "$N/data/kpi.csv"
+"$BIN" check -q -C "$N" >"$T/neg.err" 2>&1; rc=$?
+check "a negative percentage is refused (exit $rc)" test $rc -eq 1
+check "at its line and column, saying why" grep -q "^data/kpi.csv:[0-9]*:3: fout: '-3,5' ligt niet tussen 0 en 100, en dat kan niet voor een percentage" "$T/neg.err"
 
 # hand-made records: each kind of change is detected and said
 H2=$(project handmade "$ROOT/tests/e2e/fixture")
@@ -448,13 +453,24 @@ rm -rf "$T/own2" && "$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1
 "$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1; rc=$?
 check "an unchanged output is replaced" test $rc -eq 0
 check "no temporary folder beside it" sh -c "! ls -d '$T'/own2.tmp-* 2>/dev/null"
-# a killed build's temporary folder is cleaned by the next build; one meetlat cannot prove is left
-mkdir -p "$T/own2.tmp-AAAAAA/data" && : >"$T/own2.tmp-AAAAAA/.meetlat-bezig" && echo x >"$T/own2.tmp-AAAAAA/data/x.csv"
+# a killed build's temporary folder is cleaned by the next build, entry by entry as its journal
+# lists them; what meetlat cannot prove is its own is left and mentioned
+mkdir -p "$T/own2.tmp-AAAAAA/data" && printf 'meetlat-bezig 1\nd data\nf data/x.csv\n' >"$T/own2.tmp-AAAAAA/.meetlat-bezig" && echo x >"$T/own2.tmp-AAAAAA/data/x.csv"
+mkdir -p "$T/own2.tmp-CCCCCC/data" && printf 'meetlat-bezig 1\nd data\nf data/x.csv\n' >"$T/own2.tmp-CCCCCC/.meetlat-bezig" && echo x >"$T/own2.tmp-CCCCCC/data/x.csv" && echo keep >"$T/own2.tmp-CCCCCC/data/eigen.txt"
 mkdir -p "$T/own2.tmp-BBBBBB" && echo keep >"$T/own2.tmp-BBBBBB/eigen.txt"
+mkdir -p "$T/own2.tmp-DDDDDD" && : >"$T/own2.tmp-DDDDDD/.meetlat-bezig" && echo keep >"$T/own2.tmp-DDDDDD/eigen.txt"
+cp -R "$T/own2" "$T/own2.tmp-backup2025"
+mkdir -p "$T/own2.tmp-EEEEEE"
 "$BIN" build -C "$G" -o "$T/own2" >"$T/stale.err" 2>&1
 check "an unfinished temporary folder is removed" test ! -e "$T/own2.tmp-AAAAAA"
+check "and the removal is named" contains "$T/stale.err" "own2.tmp-AAAAAA: let op: tijdelijke map van een afgebroken build opgeruimd (1 bestand)"
+check "a file its journal does not list stays" test -f "$T/own2.tmp-CCCCCC/data/eigen.txt" -a ! -e "$T/own2.tmp-CCCCCC/data/x.csv"
 check "a temporary-looking folder meetlat cannot prove stays" test -f "$T/own2.tmp-BBBBBB/eigen.txt"
 check "and is mentioned" contains "$T/stale.err" "own2.tmp-BBBBBB"
+check "a bare marker proves nothing" test -f "$T/own2.tmp-DDDDDD/eigen.txt"
+check "a copy of the output named like a temporary folder stays whole" diff -r "$T/own2" "$T/own2.tmp-backup2025"
+check "an empty temporary folder is removed" test ! -e "$T/own2.tmp-EEEEEE"
+rm -rf "$T/own2.tmp-CCCCCC" "$T/own2.tmp-DDDDDD" "$T/own2.tmp-backup2025"
 # a build killed at any moment leaves the previous output whole
 sums "$T/own2" >"$T/kill.before"
 for delay in 0.02 0.05 0.1 0.2; do
@@ -464,7 +480,7 @@ for delay in 0.02 0.05 0.1 0.2; do
 done
 "$BIN" build -q -C "$G" -o "$T/own2" >/dev/null 2>&1; rc=$?
 check "after killed builds the next one succeeds" test $rc -eq 0
-check "and leaves no temporary folder" sh -c "! ls -d '$T'/own2.tmp-A* '$T'/own2.tmp-[C-Z]* 2>/dev/null | grep -v BBBBBB"
+check "and leaves no temporary folder" sh -c "! ls -d '$T'/own2.tmp-* 2>/dev/null | grep -v BBBBBB"
 
 # --- what a secretary can put in data/ and content/ -----------------------------------------
 # a FIFO or a device in place of an export: refused at once, never a hang
@@ -516,6 +532,132 @@ print(s.replace('gemeente: Proefstad\n', 'gemeente: Proefstad\nsamenvatting: \''
 timeout 10 "$BIN" check -C "$K" >"$T/big.err" 2>&1; rc=$?
 check "a 50 MB front matter: refused within seconds" test $rc -eq 1
 check "with a message about its size" contains "$T/big.err" "groter dan"
+
+# --- never destroy, never mislead (second red-team pass) ----------------------------------
+# a failed swap-back: nothing is removed, and the message says where both outputs are. These
+# paths need a disk that fails at the right moment: the sanitizer build (make test) fails named
+# steps on request (MEETLAT_FOUT); a build without that skips them
+MEETLAT_FOUT=plaats "$BIN" build -q -C "$G" -o "$T/fprobe" >"$T/fprobe.err" 2>&1
+if grep -q testfout "$T/fprobe.err"; then
+	check "a failed first rename leaves nothing behind" sh -c "! ls -d '$T'/fprobe '$T'/fprobe.tmp-* 2>/dev/null"
+	rm -rf "$T/fo" && "$BIN" build -q -C "$G" -o "$T/fo" >/dev/null 2>&1 && sums "$T/fo" >"$T/fo.before"
+	MEETLAT_FOUT=vreemd "$BIN" build -C "$G" -o "$T/fo" >"$T/fo.err" 2>&1; rc=$?
+	check "a file added during the build: exit 1 (got $rc)" test $rc -eq 1
+	sums "$T/fo" | grep -v vreemd.html >"$T/fo.after"
+	check "and the previous output is back, with the added file" sh -c "test -f '$T/fo/vreemd.html' && cmp -s '$T/fo.after' '$T/fo.before'"
+	check "and nothing is left beside it" sh -c "! ls -d '$T'/fo.tmp-* 2>/dev/null"
+	rm -f "$T/fo/vreemd.html"
+	MEETLAT_FOUT=vreemd,terug "$BIN" build -C "$G" -o "$T/fo" >"$T/fo2.err" 2>&1; rc=$?
+	tmpdir=$(ls -d "$T"/fo.tmp-* 2>/dev/null | head -n 1)
+	check "the swap back fails too: exit 1 (got $rc)" test $rc -eq 1
+	check "the previous output and the added file are kept in the temporary folder" sh -c "test -n '$tmpdir' && test -f '$tmpdir/vreemd.html' && (cd '$tmpdir' && find . -type f ! -name vreemd.html -exec md5sum {} + | sort) | cmp -s - '$T/fo.before'"
+	check "the message names both places and says nothing was removed" sh -c "grep -qF 'staat in $tmpdir' '$T/fo2.err' && grep -q 'Er is niets verwijderd' '$T/fo2.err'"
+	check "the message does not claim the output is unchanged" sh -c "! grep -q 'niet veranderd' '$T/fo2.err'"
+	"$BIN" build -C "$G" -o "$T/fo" >"$T/fo3.err" 2>&1
+	check "the next build leaves that folder alone and mentions it" sh -c "test -f '$tmpdir/vreemd.html' && grep -qF '$tmpdir' '$T/fo3.err'"
+	rm -rf "$T"/fo.tmp-*
+	# a record that cannot be kept: nothing is published, the output stays as it was
+	PF=$(project pubfail "$ROOT/tests/e2e/fixture")
+	"$BIN" build -q -C "$PF" >/dev/null 2>&1 && sums "$PF/output" >"$T/pf.before"
+	MEETLAT_FOUT=editie "$BIN" build -q -C "$PF" --publiceer >"$T/pf.err" 2>&1; rc=$?
+	check "an edition that cannot be kept: exit 1 (got $rc)" test $rc -eq 1
+	sums "$PF/output" >"$T/pf.after"
+	check "and the output is not swapped in" cmp "$T/pf.after" "$T/pf.before"
+	check "and no record is left" sh -c "! ls '$PF'/edities/*.csv 2>/dev/null"
+else
+	echo "(e2e: $(basename "$BIN") has no fault injection; the failed-rename cases run with the sanitizer build)"
+fi
+# an empty output folder can be built into; "-o output/." builds beside it, not in it
+mkdir -p "$T/leeg"
+"$BIN" build -q -C "$G" -o "$T/leeg" >"$T/leeg.err" 2>&1; rc=$?
+check "an empty existing folder is built into (exit $rc)" sh -c "test $rc -eq 0 && test -f '$T/leeg/index.html'"
+"$BIN" build -q -C "$G" -o "$T/leeg/." >"$T/dot.err" 2>&1; rc=$?
+check "-o folder/. works (exit $rc)" sh -c "test $rc -eq 0 && ! ls -d '$T'/leeg/.*tmp* 2>/dev/null"
+# an output that is a link is refused before anything is made
+ln -s "$T/leeg" "$T/link"
+"$BIN" build -q -C "$G" -o "$T/link" >"$T/link.err" 2>&1; rc=$?
+check "an output that is a link is refused" sh -c "test $rc -eq 1 && grep -q 'een link' '$T/link.err' && ! ls -d '$T'/link.tmp-* 2>/dev/null"
+# --peildatum before all data: nothing to show, so an error
+"$BIN" check -q -C "$G" --peildatum 2020-01-01 >"$T/early.err" 2>&1; rc=$?
+check "--peildatum before all data is refused" sh -c "test $rc -eq 1 && grep -q 'ligt voor de eerste datum in de gegevens' '$T/early.err'"
+# two --publiceer at once: one record, the same in edities/ and on the site
+PP=$(project pubrace "$ROOT/tests/e2e/fixture")
+"$BIN" build -q -C "$PP" --publiceer >"$T/race1.err" 2>&1 &
+p1=$!
+"$BIN" build -q -C "$PP" --publiceer >"$T/race2.err" 2>&1 &
+p2=$!
+wait $p1; r1=$?; wait $p2; r2=$?
+check "two --publiceer at once both succeed ($r1, $r2)" test $r1 -eq 0 -a $r2 -eq 0
+check "and the site's copy of the record is the kept one" cmp "$PP/edities/editie-2024-05-14.csv" "$PP/output/edities/editie-2024-05-14.csv"
+# a plain build after publishing, with changed data for the same date, says so
+echo '9;A;13-5-2024 09:00;Geheime Naam;0611111111;' >>"$PP/data/terugbelverzoeken.csv"
+"$BIN" build -q -C "$PP" >"$T/changed.err" 2>&1
+check "a build that differs from the published edition of its date says so" grep -q 'verschillen van de editie die is gepubliceerd' "$T/changed.err"
+# a record dated after the reference date is not part of this edition
+"$BIN" build -q -C "$PP" --peildatum 2024-04-30 >"$T/later.err" 2>&1; rc=$?
+check "an edition after the reference date is left out, with a notice (exit $rc)" sh -c "test $rc -eq 0 && ! test -e '$PP/output/edities/editie-2024-05-14.csv'"
+# hangs and unbounded reads: a FIFO or a device where a text is expected
+HF=$(project fifo "$ROOT/tests/e2e/fixture")
+rm "$HF/themes" && cp -R "$ROOT/themes" "$HF/themes"
+mkfifo "$HF/content/20-pijp.md" "$HF/themes/default/extra.css"
+ln -s /dev/zero "$HF/content/30-nul.md"
+mkdir "$HF/content/40-map.md"
+timeout 20 "$BIN" check -C "$HF" >"$T/hf.err" 2>&1; rc=$?
+check "a FIFO, /dev/zero and a folder as content are refused at once (exit $rc)" test $rc -eq 1
+check "each named" sh -c "grep -q '20-pijp.md: fout: kan het bestand niet lezen: het is geen gewoon bestand' '$T/hf.err' && grep -q '30-nul.md: fout' '$T/hf.err' && grep -q '40-map.md: fout: kan het bestand niet lezen: het is een map' '$T/hf.err' && grep -q 'extra.css: fout: is geen gewoon bestand' '$T/hf.err'"
+rm -f "$HF/content/20-pijp.md" "$HF/content/30-nul.md" "$HF/themes/default/extra.css" && rmdir "$HF/content/40-map.md"
+rm "$HF/themes/default/layout.html" && mkfifo "$HF/themes/default/layout.html"
+timeout 20 "$BIN" check -C "$HF" >"$T/hf2.err" 2>&1; rc=$?
+check "a FIFO as layout.html is refused at once (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'layout.html: fout' '$T/hf2.err'"
+# an export that ends in 2 GB of NUL bytes, or has an unclosed quote near the top of a long
+# file: refused at the line where the record starts, in little time and memory
+NF=$(project nul "$ROOT/tests/e2e/fixture")
+truncate -s +2G "$NF/data/terugbelverzoeken.csv"
+timeout 20 "$BIN" check -C "$NF" >"$T/nul.err" 2>&1; rc=$?
+check "2 GB of NUL bytes: refused at once (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'terugbelverzoeken.csv:9: fout: hier begint een regel die langer is dan 1 MB' '$T/nul.err'"
+rm -f "$NF/data/terugbelverzoeken.csv" && cp "$ROOT/tests/e2e/fixture/data/terugbelverzoeken.csv" "$NF/data/"
+$PY -c "
+import sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read().replace('2;A;', '2;\"A;', 1)
+s += ''.join('%d;A;2-4-2024 09:00;Geheime Naam;0611111111;3-4-2024 10:00\n' % i for i in range(20, 40000))
+open(p, 'w', encoding='utf-8').write(s)" "$NF/data/terugbelverzoeken.csv"
+timeout 20 "$BIN" check -C "$NF" >"$T/quote.err" 2>&1; rc=$?
+check "an unclosed quote near the top of a long export: refused at its line (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'terugbelverzoeken.csv:3: fout: hier begint een regel die langer is dan 1 MB' '$T/quote.err'"
+# 1,800 KPIs with one name: sheet names stay unique and the build stays quick
+MK=$(project manykpis "$ROOT/tests/e2e/fixture")
+$PY - "$MK/content" <<'PYEOF'
+import sys
+for f in range(6):
+    k = ''.join('  - {id: k%d, naam: History, maat: aantal, bron: terugbelverzoeken.csv, datum: aangemaakt, per: jaar, richting: hoger}\n' % (f * 300 + i) for i in range(300))
+    open('%s/2%d-veel%d.md' % (sys.argv[1], f, f), 'w').write('---\ntitel: Veel %d\nsoort: teamdoel\neigenaar: Team X\nkpi:\n' % f + k + '---\n## Specifiek\n\nProef.\n')
+PYEOF
+timeout 120 "$BIN" build -q -C "$MK" -o "$T/mk-out" >"$T/mk.err" 2>&1; rc=$?
+check "1,800 KPIs named History build (exit $rc)" test $rc -eq 0
+$PY - "$T/mk-out/mt-rapportage-2024-K2.xlsx" >"$T/mk.txt" 2>&1 <<'PYEOF'
+import sys, zipfile, re
+names = re.findall(r'<sheet name="([^"]*)"', zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())
+low = [n.lower() for n in names]
+assert len(low) == len(set(low)), 'duplicate sheet names'
+assert 'history' not in low, 'a sheet named History'
+assert all(len(n.encode('utf-16-le')) // 2 <= 31 for n in names)
+print('ok', len(names))
+PYEOF
+check "with unique sheet names, none 'History', none over 31 characters" grep -q '^ok' "$T/mk.txt"
+# 985 groups each with a date in 1900 and one in 2199: refused, not 2 GB of memory
+SG=$(project span "$ROOT/tests/e2e/fixture")
+$PY - "$SG/data/terugbelverzoeken.csv" <<'PYEOF'
+import sys
+rows = ''.join('%d;G%d;1-1-1900 09:00;N;0;2-1-1900\n%d;G%d;1-1-2199 09:00;N;0;2-1-2199\n' % (2*i+100, i, 2*i+101, i) for i in range(985))
+open(sys.argv[1], 'a').write(rows)
+PYEOF
+timeout 60 "$BIN" check -C "$SG" >"$T/span.err" 2>&1; rc=$?
+check "groups over three centuries: refused (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'over meer dan 25 jaar' '$T/span.err'"
+# a name with a trailing no-break space is the same team, not a second one
+NB=$(project nbsp "$ROOT/tests/e2e/fixture")
+printf '9;A\302\240;1-5-2024 09:00;N;0;2-5-2024\n' >>"$NB/data/terugbelverzoeken.csv"
+"$BIN" build -q -C "$NB" >/dev/null 2>&1
+check "a trailing no-break space does not make a second team" sh -c "test \$(grep -c '^A;2024-05;' '$NB/output/data/terugbelverzoeken.csv') -eq 1"
 
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

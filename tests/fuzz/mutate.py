@@ -13,7 +13,9 @@ root = os.path.join(top, 'tests', 'e2e', 'fixture')
 work = os.path.join(tempfile.mkdtemp(prefix='meetlat-fuzz-'), 'p')
 keep = os.path.join(top, 'build', 'crashes')
 crashes = 0
-toks = [b'"', b';', b',', b'\n', b'\r', b'\xef\xbb\xbf', b'\xff', b'\x80', b'---\n', b':', b'{', b'[', b'- ', b'*a', b'&a', b'!!x', b'9' * 30, b'2024-02-30', b'\x00', b'\t', b'  ']
+toks = [b'"', b';', b',', b'\n', b'\r', b'\xef\xbb\xbf', b'\xff', b'\x80', b'---\n', b':', b'{', b'[', b'- ', b'*a', b'&a', b'!!x', b'9' * 30, b'9' * 400,
+        b'1' * 40, b'2024-02-30', b'\x00', b'\t', b'  ', b'2-3-2062', b'1-10-1924', b'31-12-2199', b'Totaal\xc2\xa0',
+        b'T\xd0\xbetaal', b'\xe2\x80\x8b', b'\xe6\xbc\xa2', b'\xf0\x9f\x98\x80', b'\x1b[2J', b'7,5%']
 for i in range(runs):
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(root, work)

@@ -56,10 +56,10 @@ static void test_valid_action(void **st)
 	assert_null(p->smart[SMART_M]);
 	assert_non_null(p->amb[AMB_VERTROUWEN]);
 	buf_t b = {0};
-	md_html(p->smart[SMART_S], 0, &b);
+	md_html(p->smart[SMART_S], 0, "", &b);
 	assert_string_equal(b.s, "<p>Wat <em>precies</em>.</p>\n");
 	buf_reset(&b);
-	md_html(p->body, 0, &b);
+	md_html(p->body, 0, "", &b);
 	assert_string_equal(b.s, "<p>Inleiding.</p>\n<h2>Extra</h2>\n<p>Blijft.</p>\n");
 	buf_free(&b);
 	assert_int_equal((int)m->nkpis, 1);
@@ -80,7 +80,7 @@ static void test_raw_html_dropped(void **st)
 	model_t *m;
 	load(&c, &m, "---\ntitel: T\nsoort: programma\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>vet</b>\n");
 	buf_t b = {0};
-	md_html(m->pages[0]->body, 0, &b);
+	md_html(m->pages[0]->body, 0, "", &b);
 	assert_null(strstr(b.s, "<script"));
 	assert_null(strstr(b.s, "javascript:"));
 	assert_null(strstr(b.s, "<b>"));

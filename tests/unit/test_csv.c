@@ -249,7 +249,7 @@ static void test_invalid_utf8_after_bom(void **st)
 	cap_open(&c);
 	csv_info info;
 	assert_int_equal(read_str(d, sizeof d - 1, &rs, &c, &info), -1);
-	assert_non_null(strstr(cap_text(&c), "sla het opnieuw op als 'CSV UTF-8'"));
+	assert_non_null(strstr(cap_text(&c), "Sla het bestand opnieuw op als 'CSV UTF-8'"));
 	buf_free(&rs.out);
 	cap_close(&c);
 }
@@ -269,15 +269,17 @@ static void test_empty_file(void **st)
 static void test_long_line_and_chunks(void **st)
 {
 	(void)st;
-	/* a 3 MB free-text field spans several read chunks; line numbers stay right */
+	/* a 900 kB free-text field of many lines crosses a read chunk; line numbers stay right */
 	buf_t b = {0};
 	buf_puts(&b, "team;notitie;aangemaakt;teruggebeld\n");
 	for (int i = 0; i < 5; i++)
 		buf_printf(&b, "T%d;kort;2024-01-0%d;\n", i, i + 1);
 	buf_puts(&b, "LANG;\"");
-	for (int i = 0; i < 3 * 1024 * 1024; i++)
+	for (int i = 0; i < 900 * 1024; i++)
 		buf_putc(&b, i % 1000 == 999 ? '\n' : 'x');
 	buf_puts(&b, "\";2024-02-01;\nNA;y;2024-02-02;2024-02-03\n");
+	for (int i = 0; i < 200 * 1024; i++)
+		buf_puts(&b, "N;y;2024-02-02;\n"); /* the next chunks */
 	rows rs;
 	captured c;
 	cap_open(&c);
@@ -287,9 +289,32 @@ static void test_long_line_and_chunks(void **st)
 	while (last > rs.out.s && last[-1] != '\n')
 		last--;
 	char want[64];
-	snprintf(want, sizeof want, "%d|NA|2024-02-02|2024-02-03\n", 7 + 3 * 1024 * 1024 / 1000 + 1);
+	snprintf(want, sizeof want, "%d|N|2024-02-02|\n", 7 + 900 * 1024 / 1000 + 1 + 200 * 1024);
 	assert_string_equal(last, want);
-	assert_int_equal(info.rows, 7);
+	assert_int_equal(info.rows, 7 + 200 * 1024);
+	buf_free(&b);
+	buf_free(&rs.out);
+	cap_close(&c);
+}
+
+/* A record longer than 1 MB (an unclosed quote, a file that is no text) is refused at the
+ * line where it starts: memory never follows the longest record. */
+static void test_record_limit(void **st)
+{
+	(void)st;
+	buf_t b = {0};
+	buf_puts(&b, "team;notitie;aangemaakt;teruggebeld\nA;x;2024-01-01;\nB;\"open;2024-01-02;\n");
+	for (int i = 0; i < 50000; i++)
+		buf_puts(&b, "C;x;2024-01-03;2024-01-04\n");
+	rows rs;
+	captured c;
+	cap_open(&c);
+	csv_info info;
+	assert_int_equal(read_str(b.s, b.len, &rs, &c, &info), -1);
+	assert_string_equal(cap_text(&c), "t.csv:3: fout: hier begint een regel die langer is dan 1 MB (samen met de regels "
+	                                  "die een veld tussen \"...\" erbij neemt). Zo lang is geen regel van een export: "
+	                                  "staat er een \" te veel, of is dit geen CSV-bestand?\n");
+	assert_int_equal(info.rows, 1);
 	buf_free(&b);
 	buf_free(&rs.out);
 	cap_close(&c);
@@ -363,7 +388,7 @@ int main(void)
 		cmocka_unit_test(test_cp1252), cmocka_unit_test(test_header_matching_and_blank_lines),
 		cmocka_unit_test(test_missing_column), cmocka_unit_test(test_short_row_and_bad_quote),
 		cmocka_unit_test(test_unterminated_quote_at_end), cmocka_unit_test(test_invalid_utf8_after_bom),
-		cmocka_unit_test(test_empty_file), cmocka_unit_test(test_long_line_and_chunks),
+		cmocka_unit_test(test_empty_file), cmocka_unit_test(test_long_line_and_chunks), cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_error_limit), cmocka_unit_test(test_message_one_line),
 		cmocka_unit_test(test_long_row_quotes_nothing), cmocka_unit_test(test_excel_quirks),
 		cmocka_unit_test(test_not_a_file),

@@ -13,7 +13,7 @@
 #include "model/present.h"
 #include "model/table.h"
 #include "render/svg.h"
-#include "render/template.h"
+#include "base/template.h"
 
 /* A KPI measured per month from `key0` with `n` values (NAN: no value). */
 static void series_set(series_t *s, const char *name, int key0, const double *v, const long *tot, int n)

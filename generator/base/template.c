@@ -1,5 +1,5 @@
 /* template.c - see template.h. */
-#include "render/template.h"
+#include "base/template.h"
 
 #include <string.h>
 
@@ -41,4 +41,26 @@ int tpl_render(const char *tpl, const tpl_var *vars, size_t nvars, buf_t *out, s
 			esc_html(out, v->value);
 		s = close + (raw ? 3 : 2);
 	}
+}
+
+int tpl_uses(const char *tpl, const char *name)
+{
+	int use = 0;
+	size_t nl = strlen(name);
+	for (const char *o = strstr(tpl, "{{"); o; o = strstr(o + 2, "{{")) {
+		int raw = o[2] == '{';
+		const char *p = o + (raw ? 3 : 2);
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, name, nl) != 0)
+			continue;
+		p += nl;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, raw ? "}}}" : "}}", raw ? 3 : 2) == 0 && use < (raw ? 2 : 1))
+			use = raw ? 2 : 1;
+		if (raw)
+			o++;
+	}
+	return use;
 }
