@@ -687,7 +687,7 @@ static char *check_image(void *vp, const char *url, int line, int col)
 static const char *const soort_names[] = {"programma", "actie", "teamdoel", "team"};
 
 static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
-	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "raadsrapportage", NULL};
+	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "raadsrapportage", "stand", NULL};
 static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
 	"kpi", NULL};
 static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
@@ -774,9 +774,30 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 				calendar_add_closed(&m->cal, day);
 		}
 	}
+	if ((v = get(fm, "stand")) && want_kind(c, v, Y_MAP, "stand")) {
+		/* the date each export was made, where its last row says less (a survey, rare events) */
+		any = 1;
+		for (size_t i = 0; i < v->n; i++) {
+			int day;
+			const char *file = v->keys[i]->str;
+			if (!get_date(c, v->vals[i], "stand", &day))
+				continue;
+			for (size_t j = 0; j < m->nstands; j++)
+				if (!strcmp(m->stands[j].file, file))
+					err(c, v->keys[i], "'stand' noemt %s twee keer", file);
+			m->stands = xrealloc(m->stands, (m->nstands + 1) * sizeof *m->stands);
+			stand_t *st = &m->stands[m->nstands++];
+			memset(st, 0, sizeof *st);
+			st->file = xstrdup(file);
+			st->day = day;
+			st->src.file = xstrdup(c->file);
+			st->src.line = v->keys[i]->line;
+			st->src.col = v->keys[i]->col;
+		}
+	}
 	if (any) {
 		if (m->conf_file)
-			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website) staan ook al in %s; zet ze in één bestand",
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, stand, thema, uitgelicht, website) staan ook al in %s; zet ze in één bestand",
 			    m->conf_file);
 		else
 			m->conf_file = xstrdup(c->file);

@@ -132,6 +132,8 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			if (lc->lo != DAY_NONE && (lc->day[i] < lc->lo || lc->day[i] > lc->hi)) {
 				lc->day_state[i] = 4; /* a typo: the row counts nowhere */
 				lc->file->typos++;
+			} else if (lc->file->end == DAY_NONE || lc->day[i] > lc->file->end) {
+				lc->file->end = lc->day[i]; /* what the export covers */
 			}
 		} else {
 			lc->day_state[i] = 3;
@@ -262,10 +264,63 @@ static int group_ok(loadctx *lc, const csv_row *row, int col, const char *g, siz
 	return 1;
 }
 
+/* A row of the export, once (for its coverage): counted per month of its start date; one that
+ * starts after the reference date is counted apart and named in a notice. Returns 1 when it
+ * is after the reference date. */
+static int row_once(loadctx *lc, const csv_row *row, int day, int *seen)
+{
+	datafile_t *f = lc->file;
+	int after = lc->peil != DAY_NONE && day > lc->peil;
+	if (*seen)
+		return after;
+	*seen = 1;
+	int mo = period_of(PER_MAAND, day);
+	if (!f->nmonths) {
+		f->month0 = mo;
+	} else if (mo < f->month0) {
+		size_t add = (size_t)(f->month0 - mo);
+		f->months = xrealloc(f->months, (f->nmonths + add) * sizeof *f->months);
+		memmove(f->months + add, f->months, f->nmonths * sizeof *f->months);
+		memset(f->months, 0, add * sizeof *f->months);
+		f->nmonths += add;
+		f->month0 = mo;
+	}
+	if ((size_t)(mo - f->month0) >= f->nmonths) {
+		size_t n = (size_t)(mo - f->month0) + 1;
+		f->months = xrealloc(f->months, n * sizeof *f->months);
+		memset(f->months + f->nmonths, 0, (n - f->nmonths) * sizeof *f->months);
+		f->nmonths = n;
+	}
+	f->months[mo - f->month0]++;
+	if (after) {
+		if (!f->after++)
+			f->after_line = row->line;
+		if (f->after_last == DAY_NONE || day > f->after_last)
+			f->after_last = day;
+	}
+	return after;
+}
+
+/* The fingerprint of an export: FNV-1a over every value the KPIs read, row by row. Not a
+ * secret; only to tell an unchanged export from a refreshed one (model/edition.c). */
+static void fingerprint_row(datafile_t *f, const csv_row *row, int ncols)
+{
+	unsigned long long h = f->fingerprint;
+	for (int c = 0; c < ncols; c++) {
+		const unsigned char *s = (const unsigned char *)row->val[c];
+		for (size_t i = 0; i < row->len[c]; i++)
+			h = (h ^ s[i]) * 0x100000001b3ULL;
+		h = (h ^ 0x1F) * 0x100000001b3ULL; /* between fields */
+	}
+	f->fingerprint = (h ^ 0x1E) * 0x100000001b3ULL;
+}
+
 static int on_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
 	memset(lc->day_state, 0, sizeof lc->day_state);
+	fingerprint_row(lc->file, row, lc->ncols);
+	int seen = 0;
 	for (size_t q = 0; q < lc->nks; q++) {
 		kread *st = &lc->ks[q];
 		const kpi_def *k = st->k;
@@ -288,7 +343,7 @@ static int on_row(void *vp, const csv_row *row)
 				continue;
 			}
 		}
-		if (lc->peil != DAY_NONE && er.day > lc->peil)
+		if (row_once(lc, row, er.day, &seen))
 			continue; /* after the reference date: not counted */
 		if (er.day < lc->file->first || lc->file->first == DAY_NONE)
 			lc->file->first = er.day;
@@ -353,6 +408,7 @@ static int on_row(void *vp, const csv_row *row)
 static int on_value_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
+	fingerprint_row(lc->file, row, lc->ncols);
 	const char *id;
 	size_t idl;
 	trimmed(row->val[0], row->len[0], &id, &idl);
@@ -437,7 +493,7 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, di
 		datafile_t *f = &m->files[m->nfiles++];
 		memset(f, 0, sizeof *f);
 		f->name = xstrdup(de->d_name);
-		f->first = f->last = DAY_NONE;
+		f->first = f->last = f->end = f->stand = f->cover_end = f->after_last = DAY_NONE;
 	}
 	closedir(dh);
 	if (m->nfiles)
@@ -525,8 +581,14 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);
 	csv_info info;
-	f->first = f->last = DAY_NONE;
-	f->typos = 0;
+	f->first = f->last = f->end = f->after_last = DAY_NONE;
+	f->typos = f->after = f->after_line = 0;
+	f->fingerprint = 0xcbf29ce484222325ULL;
+	free(f->months);
+	free(f->gap);
+	f->months = NULL;
+	f->gap = NULL;
+	f->nmonths = 0;
 	int rv = csv_read(path, shown, lc.cols, (const char *const *)lc.used_by, lc.ncols,
 	                  is_values ? on_value_row : on_row, &lc, d, &info);
 	for (int c = 0; c < lc.ncols; c++)
@@ -618,21 +680,105 @@ static void stale_notes(const model_t *m, const char *shown_dir, diag_t *d)
 	static const int span[] = {31, 92, 366};
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const datafile_t *f = &m->files[i];
-		if (!f->used || f->last == DAY_NONE)
+		if (!f->used || f->cover_end == DAY_NONE)
 			continue;
 		int per = PER_JAAR;
 		for (size_t j = 0; j < m->nkpis; j++)
 			if (!strcmp(m->kpis[j]->def.bron, f->name) && (int)m->kpis[j]->def.per < per)
 				per = (int)m->kpis[j]->def.per;
-		if (m->peildatum - f->last <= span[per])
+		if (m->peildatum - f->cover_end <= span[per])
 			continue;
 		char last[40], peil[40];
-		present_date(f->last, last);
+		present_date(f->cover_end, last);
 		present_date(m->peildatum, peil);
 		char *shown = path_join(shown_dir, f->name);
-		diag(d, DIAG_NOTE, shown, 0, 0, "loopt tot %s, ruim voor de peildatum (%s); is deze export vernieuwd?", last,
-		     peil);
+		diag(d, DIAG_NOTE, shown, 0, 0, "loopt tot %s, ruim voor de peildatum (%s); is deze export vernieuwd? Zo niet, "
+		                                "dan tonen alle uitvoerbestanden de cijfers als 'tot %s'",
+		     last, peil, last);
 		free(shown);
+	}
+}
+
+/* Rows that start after the reference date are information known later: counted in the next
+ * edition, named now. */
+static void after_notes(const model_t *m, const char *shown_dir, diag_t *d)
+{
+	char peil[40], last[40];
+	present_date(m->peildatum, peil);
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->after)
+			continue;
+		present_date(f->after_last, last);
+		char *shown = path_join(shown_dir, f->name);
+		diag(d, DIAG_NOTE, shown, f->after_line, 0,
+		     "%ld %s na de peildatum (%s), tot %s; %s pas mee in een volgende editie", f->after,
+		     f->after == 1 ? "regel begint" : "regels beginnen", peil, last, f->after == 1 ? "die telt" : "die tellen");
+		free(shown);
+	}
+}
+
+/* What each export covers: up to its latest date, or the date the content states for it
+ * ('stand'), whichever is later; and the months inside its span where it has no row at all
+ * while it normally has many (at least GAP_MIN a month): gaps, which have no figures. */
+#define GAP_MIN 10
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+static void coverage(model_t *m)
+{
+	for (size_t i = 0; i < m->nfiles; i++) {
+		datafile_t *f = &m->files[i];
+		f->stand = DAY_NONE;
+		for (size_t j = 0; j < m->nstands; j++)
+			if (!strcmp(m->stands[j].file, f->name))
+				f->stand = m->stands[j].day;
+		f->cover_end = f->end != DAY_NONE && (f->stand == DAY_NONE || f->end > f->stand) ? f->end : f->stand;
+		free(f->gap);
+		f->gap = NULL;
+		if (f->nmonths < 3)
+			continue;
+		/* the whole months inside the span: not the first and the last, which may be partial */
+		size_t n = f->nmonths - 2;
+		long *sorted = xmalloc(n * sizeof *sorted);
+		memcpy(sorted, f->months + 1, n * sizeof *sorted);
+		qsort(sorted, n, sizeof *sorted, cmp_long);
+		long median = sorted[n / 2];
+		free(sorted);
+		if (median < GAP_MIN)
+			continue;
+		f->gap = xcalloc(f->nmonths, 1);
+		for (size_t k = 1; k + 1 < f->nmonths; k++)
+			f->gap[k] = f->months[k] == 0;
+	}
+}
+
+/* The reference date the data give: the last day of the last complete month they cover, not
+ * the single latest date (an early-January callback for a December request does not make the
+ * report one of January). A month is complete when the data reach its last working day. */
+static int complete_month(model_t *m, int end)
+{
+	int month = period_of(PER_MAAND, end), last = period_last_day(PER_MAAND, month), work = last;
+	while (work > end && !calendar_is_workday(&m->cal, work))
+		work--;
+	return end >= work ? last : period_first_day(PER_MAAND, month) - 1;
+}
+
+/* A 'stand' in the content names an export that a KPI reads. */
+static void check_stands(const model_t *m, diag_t *d)
+{
+	for (size_t i = 0; i < m->nstands; i++) {
+		const stand_t *st = &m->stands[i];
+		int found = 0;
+		for (size_t j = 0; j < m->nkpis; j++)
+			found |= !strcmp(m->kpis[j]->def.bron, st->file);
+		if (!found)
+			diag(d, DIAG_ERROR, st->src.file, st->src.line, st->src.col,
+			     "'stand' noemt %s, maar geen kpi leest dat bestand; controleer de naam", st->file);
 	}
 }
 
@@ -725,8 +871,22 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		free(fds);
 		return -1;
 	}
+	int typos = 0;
+	if (sc.max != DAY_NONE) {
+		for (int x = day0(); x < lo && !typos; x++)
+			typos = sc.count[x - day0()] > 0;
+		typos |= hi != sc.max;
+	}
+	int any = typos;
 	if (peil == DAY_NONE) {
-		peil = hi;
+		/* derived from the data: the last complete month; rows after it are read again as
+		 * information known after the reference date */
+		int end = hi;
+		for (size_t i = 0; i < m->nstands; i++)
+			if (m->stands[i].day > end)
+				end = m->stands[i].day;
+		peil = complete_month(m, end);
+		any |= hi > peil;
 	} else if (sc.max != DAY_NONE && peil < lo) {
 		char pd[40], first[40];
 		present_date(peil, pd);
@@ -736,12 +896,6 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		     "latere peildatum",
 		     pd, first);
 		rv = -1;
-	}
-	int any = 0;
-	if (sc.max != DAY_NONE) {
-		for (int x = day0(); x < lo && !any; x++)
-			any = sc.count[x - day0()] > 0;
-		any |= hi != sc.max;
 	}
 	if (any) {
 		/* read again with the reference date known and the typos left out; the second reading
@@ -753,9 +907,10 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		e = read_all(m, datadir, shown_dir, &again, content_errors, d, &rv);
 		d->mute = quiet;
 	}
+	coverage(m);
 	engine_finish(e, peil);
 	engine_free(e);
-	if (any)
+	if (typos)
 		typo_warnings(m, shown_dir, fds, lo, hi, m->peildatum_bron == PEIL_GEGEVENS, d);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		if (!spans[i].line)
@@ -774,6 +929,11 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 	free(span_file);
 	free(sc.count);
 	free(fds);
-	stale_notes(m, shown_dir, d);
+	check_stands(m, d);
+	if (!diag_errors(d)) {
+		/* what the figures cover; after an error, the errors come first */
+		stale_notes(m, shown_dir, d);
+		after_notes(m, shown_dir, d);
+	}
 	return rv;
 }

@@ -24,7 +24,7 @@ static const char *const cols[C_N] = {"soort", "kpi", "groep", "periode", "waard
 
 typedef struct {
 	edition_t *e;
-	size_t capk, capf, capm;
+	size_t capk, capf, capm, caps;
 	int version, have_version, have_day;
 	diag_t *d;
 } rctx;
@@ -180,9 +180,20 @@ static int on_row(void *ctx, const csv_row *r)
 		m->page = text_of(r, C_KPI);
 		m->wat = text_of(r, C_NAAM);
 		m->status = text_of(r, C_STATUS);
+	} else if (!strcmp(soort, "bron") && x->version >= 2) {
+		if (!need(r, C_KPI, "het bestand"))
+			return 0;
+		if (!hex16(r->val[C_DEF])) {
+			csv_row_error(r, C_DEF, "kolom 'definitie' hoort 16 tekens 0-9 en a-f te hebben");
+			return 0;
+		}
+		e->sources = xgrow(e->sources, &x->caps, e->nsources, sizeof *e->sources);
+		ed_source *src = &e->sources[e->nsources++];
+		src->file = text_of(r, C_KPI);
+		src->fingerprint = xstrdup(r->val[C_DEF]);
 	} else if (strcmp(soort, "controle") != 0) {
-		csv_row_error(r, C_SOORT, "kolom 'soort': '%s' kent meetlat niet in een editie (versie, editie, kpi, cijfer, "
-		                          "mijlpaal of controle)",
+		csv_row_error(r, C_SOORT, "kolom 'soort': '%s' kent meetlat niet in een editie (versie, editie, bron, kpi, "
+		                          "cijfer, mijlpaal of controle)",
 		              soort);
 	}
 	return 0;

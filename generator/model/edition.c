@@ -124,6 +124,20 @@ void edition_record(const model_t *m, buf_t *out)
 	snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
 	const char *v2[12] = {NULL, NULL, day};
 	row(&b, "editie", v2);
+	/* each export: the day it covers up to and the fingerprint of what the KPIs read from it,
+	 * so the next edition can tell an unchanged export from a refreshed one */
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used)
+			continue;
+		char end[16] = "", fp[17], rows[24];
+		if (f->cover_end != DAY_NONE)
+			date_iso(f->cover_end, end);
+		snprintf(fp, sizeof fp, "%016llx", f->fingerprint);
+		snprintf(rows, sizeof rows, "%ld", f->rows);
+		const char *cols[12] = {f->name, NULL, end, NULL, NULL, NULL, rows, NULL, NULL, fp};
+		row(&b, "bron", cols);
+	}
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
 		char p[16] = "", def[17], tg[17];
@@ -177,6 +191,20 @@ static series_t *find_series(kpi_t *k, const char *name)
 		if (!strcmp(name, k->res.groups[g].name))
 			return &k->res.groups[g];
 	return NULL;
+}
+
+/* Whether the KPI's export is the one the edition read, value for value. */
+static int same_source(const model_t *m, const edition_t *e, const kpi_t *k)
+{
+	const datafile_t *f = model_source(m, k);
+	if (!f)
+		return 0;
+	char fp[17];
+	snprintf(fp, sizeof fp, "%016llx", f->fingerprint);
+	for (size_t i = 0; i < e->nsources; i++)
+		if (!strcmp(e->sources[i].file, f->name))
+			return !strcmp(e->sources[i].fingerprint, fp);
+	return 0;
 }
 
 static void add(model_t *m, size_t *cap, change_t c)
@@ -245,15 +273,19 @@ void edition_compare(model_t *m)
 		char def[17], tg[17];
 		edition_fingerprints(k, &m->cal, def, tg);
 		int def_changed = strcmp(def, was->definition) != 0;
+		/* an export that did not change revises nothing: its figures can only differ through
+		 * the definition, and a status only through time passing */
+		int same = same_source(m, e, k);
 		if (def_changed)
 			add(m, &cap, (change_t){.kind = CH_DEFINITION, .k = k});
 		if (strcmp(tg, was->targets) != 0)
 			add(m, &cap, (change_t){.kind = CH_TARGETS, .k = k});
 		if (strcmp(present_status(k->res.status), was->status) != 0)
-			add(m, &cap, (change_t){.kind = CH_STATUS, .k = k, .was = was->status});
+			add(m, &cap, (change_t){.kind = CH_STATUS, .k = k, .was = was->status, .same_data = same && !def_changed});
 		else if (k->res.met_now != was->met && k->res.goal >= 0)
 			add(m, &cap, (change_t){.kind = k->res.met_now ? CH_MET : CH_UNMET, .k = k});
-		compare_figures(m, &cap, e, k, def_changed);
+		if (!same || def_changed)
+			compare_figures(m, &cap, e, k, def_changed);
 	}
 	for (size_t i = 0; i < e->nkpis; i++)
 		if (!model_find_kpi(m, e->kpis[i].kpi))

@@ -12,7 +12,9 @@
 #include "base/util.h"
 #include "model/model.h"
 
-enum { EDITION_VERSION = 1 };
+/* 2: with a row "bron" per export (what it covered, a fingerprint of the values read); records
+ * of version 1 are read too. */
+enum { EDITION_VERSION = 2 };
 
 /* The columns of a record, in order. */
 #define EDITION_COLUMNS "soort;kpi;groep;periode;waarde;stand;status;aantal;open;doel_gehaald;definitie;doelen;naam"

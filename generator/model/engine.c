@@ -198,18 +198,15 @@ static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine
 	c->total++;
 	switch (k->maat) {
 	case MAAT_TERMIJN: {
+		/* an item not handled by the reference date is judged once its export's end is
+		 * known (engine_finish): late when its deadline lies before that day, else lopend */
 		int deadline = deadline_of(e, k, r->day);
 		if (r->end == END_DAY && (e->peil == DAY_NONE || r->end_day <= e->peil)) {
 			int late = r->end_day > deadline;
 			c->n++;
 			c->hits += k->lager ? late : !late;
-		} else if (e->peil == DAY_NONE) {
-			cell_add_open(c, deadline);
-		} else if (e->peil > deadline) {
-			c->n++;
-			c->hits += k->lager ? 1 : 0;
 		} else {
-			c->open++;
+			cell_add_open(c, deadline);
 		}
 		break;
 	}
@@ -310,7 +307,8 @@ double t95(long df)
 }
 
 /* openstaand: the items still open at the reference date (kept as deadlines per arrival
- * period) count at the end of every period from their arrival up to the reference date. */
+ * period) count at the end of every period from their arrival up to the day they are judged
+ * at (the reference date, or the end of their export). */
 static void expand_snapshot(const kpi_def *k, acc_series *a, int peil)
 {
 	int last = period_of(k->per, peil);
@@ -339,10 +337,36 @@ static void expand_snapshot(const kpi_def *k, acc_series *a, int peil)
 	}
 }
 
-static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int peil)
+/* How much of period `key` the KPI's source covers (model.h, coverage_t); *end gets the last
+ * day it covers in a partly covered period. */
+static coverage_t cover_of(const kpi_def *k, const datafile_t *f, int key, int judge, int *end)
+{
+	*end = DAY_NONE;
+	if (k->maat == MAAT_WAARDE || !f)
+		return COV_FULL; /* reported by hand, per period */
+	if (f->cover_end == DAY_NONE)
+		return COV_NONE;
+	int a = period_first_day(k->per, key), b = period_last_day(k->per, key);
+	if (a > judge)
+		return COV_NONE;
+	int m0 = period_of(PER_MAAND, a), m1 = period_of(PER_MAAND, b < judge ? b : judge), gaps = 0;
+	for (int mo = m0; mo <= m1; mo++) {
+		long i = (long)mo - f->month0;
+		gaps += f->gap && i >= 0 && (size_t)i < f->nmonths && f->gap[i];
+	}
+	if (gaps == m1 - m0 + 1)
+		return COV_NONE;
+	if (f->cover_end < b) {
+		*end = f->cover_end;
+		return COV_PARTIAL;
+	}
+	return gaps ? COV_PARTIAL : COV_FULL;
+}
+
+static void finish_cell(const kpi_def *k, const datafile_t *f, acc_cell *a, cell_t *c, int key, int peil, int judge)
 {
 	for (size_t i = 0; i < a->nopen; i++) {
-		if (peil > a->open_deadline[i]) {
+		if (judge > a->open_deadline[i]) {
 			a->n += a->open_count[i];
 			a->hits += k->lager ? a->open_count[i] : 0;
 		} else {
@@ -351,6 +375,9 @@ static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int p
 	}
 	memset(c, 0, sizeof *c);
 	c->key = key;
+	c->cover = cover_of(k, f, key, judge, &c->cover_end);
+	if (c->cover == COV_NONE)
+		return; /* no figure, never a 0 */
 	c->total = a->total;
 	c->n = a->n;
 	c->hits = a->hits;
@@ -393,17 +420,35 @@ static void finish_cell(const kpi_def *k, acc_cell *a, cell_t *c, int key, int p
 		c->value = a->value;
 		break;
 	}
-	/* voorlopig: the period still runs, or items in it are still open and may change it */
-	c->provisional = c->has_value && (c->period_open || c->open > 0);
+	/* voorlopig: the period still runs, its export covers part of it, or items in it are still
+	 * open and may change it */
+	c->provisional = c->has_value && (c->period_open || c->cover == COV_PARTIAL || c->open > 0);
+	/* what the figure can still become */
+	c->low = c->high = c->value;
+	if (!c->provisional) {
+		/* final */
+	} else if (c->period_open || c->cover == COV_PARTIAL) {
+		/* the rest of the period is unknown; only a count cannot go down */
+		c->low = k->maat == MAAT_AANTAL ? c->value : -INFINITY;
+		c->high = INFINITY;
+	} else if (k->maat == MAAT_TERMIJN) {
+		/* every open item may still end up in time or late */
+		double all = (double)(c->n + c->open);
+		c->low = 100.0 * (double)c->hits / all;
+		c->high = 100.0 * (double)(c->hits + c->open) / all;
+	} else {
+		c->low = -INFINITY;
+		c->high = INFINITY;
+	}
 }
 
-static void finish_series(const kpi_def *k, acc_series *a, series_t *s, int peil)
+static void finish_series(const kpi_def *k, const datafile_t *f, acc_series *a, series_t *s, int peil, int judge)
 {
 	s->first_key = a->first_key;
 	s->ncells = a->ncells;
 	s->cells = xcalloc(a->ncells ? a->ncells : 1, sizeof *s->cells);
 	for (size_t i = 0; i < a->ncells; i++)
-		finish_cell(k, &a->cells[i], &s->cells[i], a->first_key + (int)i, peil);
+		finish_cell(k, f, &a->cells[i], &s->cells[i], a->first_key + (int)i, peil, judge);
 }
 
 static int cmp_series(const void *a, const void *b)
@@ -451,8 +496,48 @@ static void judge_targets(kpi_t *kp, int peil)
 		tr->has_value = 1;
 		tr->key = c->key;
 		tr->value = c->value;
+		tr->low = c->low;
+		tr->high = c->high;
 		tr->met = better_or_equal(k, c->value, g->waarde);
 	}
+}
+
+/* The better of two possible values, in the KPI's direction, and the worse. */
+static double better(const kpi_def *k, double lo, double hi)
+{
+	return k->lager ? lo : hi;
+}
+
+static double worse(const kpi_def *k, double lo, double hi)
+{
+	return k->lager ? hi : lo;
+}
+
+/* The status in one case: the current figure `cur`, and the figure at the deadline that
+ * applies `then` (when it has passed). */
+static kpi_status status_case(const kpi_t *kp, double cur, double then)
+{
+	const kpi_def *k = &kp->def;
+	const kpi_result *r = &kp->res;
+	const target_t *goal = &k->doelen[r->goal];
+	const target_result *tr = &r->targets[r->goal];
+	int met_now = better_or_equal(k, cur, goal->waarde);
+	if (tr->judged) {
+		/* the deadline has come: in time, and does it still hold? */
+		int met_then = tr->has_value && better_or_equal(k, then, goal->waarde);
+		if (met_then)
+			return met_now ? ST_BEHAALD : ST_TERUGGEVALLEN;
+		if (tr->has_value)
+			return met_now ? ST_TE_LAAT_BEHAALD : ST_NIET_BEHAALD;
+		return met_now ? ST_BEHAALD : ST_NIET_BEHAALD;
+	}
+	if (met_now)
+		return ST_BEHAALD;
+	if (better_or_equal(k, cur, r->path))
+		return ST_OP_KOERS;
+	const target_t *prev = r->goal > 0 ? &k->doelen[r->goal - 1] : k->has_base ? &k->base : NULL;
+	double from = prev ? prev->waarde : r->path;
+	return fabs(cur - r->path) <= 0.25 * fabs(goal->waarde - from) ? ST_RISICO : ST_ACHTER;
 }
 
 static void set_status(kpi_t *kp, int peil)
@@ -464,68 +549,58 @@ static void set_status(kpi_t *kp, int peil)
 	r->goal = goal ? (int)(goal - k->doelen) : -1;
 	judge_targets(kp, peil);
 	const cell_t *cur = latest_upto(&r->total, period_of(k->per, peil));
+	double low = 0, high = 0;
 	if (cur) {
 		r->has_cur = 1;
 		r->cur = cur->value;
 		r->cur_key = cur->key;
 		r->provisional = cur->provisional;
+		low = cur->low;
+		high = cur->high;
 	}
 	const cell_t *before = r->has_cur ? series_cell(&r->total, r->cur_key - 1) : NULL;
 	r->has_change = before && before->has_value;
 	if (r->has_change)
 		r->change = num_round(r->cur, 1) - num_round(before->value, 1);
 	if (!r->has_cur) {
-		r->status = ST_GEEN_GEGEVENS;
+		r->status = r->best = r->worst = ST_GEEN_GEGEVENS;
 		return;
 	}
 	if (k->has_step)
 		r->step_reached = better_or_equal(k, r->cur, k->step);
 	if (!goal) {
-		r->status = ST_GEEN_DOEL;
+		r->status = r->best = r->worst = ST_GEEN_DOEL;
 		return;
 	}
 	r->met_now = better_or_equal(k, r->cur, goal->waarde);
 	const target_result *tr = &r->targets[r->goal];
-	if (tr->judged) {
-		/* the deadline has come: in time, and does it still hold? */
-		if (tr->has_value && tr->met)
-			r->status = r->met_now ? ST_BEHAALD : ST_TERUGGEVALLEN;
-		else if (tr->has_value)
-			r->status = r->met_now ? ST_TE_LAAT_BEHAALD : ST_NIET_BEHAALD;
-		else
-			r->status = r->met_now ? ST_BEHAALD : ST_NIET_BEHAALD;
-		return;
+	if (!tr->judged && !r->met_now) {
+		/* ahead: the straight path from the previous point (target or baseline) to this
+		 * target; without a baseline, the path starts at the first measured value */
+		size_t t = (size_t)r->goal;
+		target_t first = {0, 0};
+		r->from = t > 0 ? PATH_FROM_PREV_TARGET : PATH_FROM_BASE;
+		const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
+		for (size_t i = 0; !prev && i < r->total.ncells; i++)
+			if (r->total.cells[i].has_value) {
+				first.waarde = r->total.cells[i].value;
+				first.datum = period_last_day(k->per, r->total.cells[i].key);
+				prev = &first;
+				r->from = PATH_FROM_FIRST;
+			}
+		double span = (double)(goal->datum - prev->datum);
+		double f = span > 0 ? (double)(peil - prev->datum) / span : 1;
+		if (f < 0)
+			f = 0;
+		r->has_path = 1;
+		r->path = prev->waarde + (goal->waarde - prev->waarde) * f;
+	} else if (!tr->judged) {
+		r->path = goal->waarde;
 	}
-	if (r->met_now) {
-		r->status = ST_BEHAALD;
-		return;
-	}
-	/* ahead: the straight path from the previous point (target or baseline) to this target;
-	 * without a baseline, the path starts at the first measured value */
-	size_t t = (size_t)r->goal;
-	target_t first = {0, 0};
-	r->from = t > 0 ? PATH_FROM_PREV_TARGET : PATH_FROM_BASE;
-	const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
-	for (size_t i = 0; !prev && i < r->total.ncells; i++)
-		if (r->total.cells[i].has_value) {
-			first.waarde = r->total.cells[i].value;
-			first.datum = period_last_day(k->per, r->total.cells[i].key);
-			prev = &first;
-			r->from = PATH_FROM_FIRST;
-		}
-	double span = (double)(goal->datum - prev->datum);
-	double f = span > 0 ? (double)(peil - prev->datum) / span : 1;
-	if (f < 0)
-		f = 0;
-	r->has_path = 1;
-	r->path = prev->waarde + (goal->waarde - prev->waarde) * f;
-	double tol = 0.25 * fabs(goal->waarde - prev->waarde);
-	if (better_or_equal(k, r->cur, r->path))
-		r->status = ST_OP_KOERS;
-	else if (fabs(r->cur - r->path) <= tol)
-		r->status = ST_RISICO;
-	else
-		r->status = ST_ACHTER;
+	/* what holds in every case the open items and the rest of a running period allow */
+	r->best = status_case(kp, better(k, low, high), better(k, tr->low, tr->high));
+	r->worst = status_case(kp, worse(k, low, high), worse(k, tr->low, tr->high));
+	r->status = r->best == r->worst ? r->best : ST_ONZEKER;
 }
 
 /* A milestone: done when the content says so; else planned, running or past by its dates.
@@ -584,28 +659,35 @@ void engine_finish(engine_t *e, int peil)
 	for (size_t i = 0; i < m->nkpis; i++) {
 		kpi_t *k = m->kpis[i];
 		acc_kpi *a = &e->acc[i];
+		const datafile_t *f = k->def.maat == MAAT_WAARDE ? NULL : model_source(m, k);
+		/* open items are judged at the end of their own export when that comes before the
+		 * reference date: another export's later rows must not make them late */
+		k->res.source_end = f ? f->cover_end : DAY_NONE;
+		k->res.judge = f && f->cover_end != DAY_NONE && f->cover_end < peil ? f->cover_end : peil;
+		int judge = k->res.judge;
 		if (k->def.maat == MAAT_OPENSTAAND) {
-			expand_snapshot(&k->def, &a->total, peil);
+			expand_snapshot(&k->def, &a->total, judge);
 			for (size_t g = 0; g < a->ngroups; g++)
-				expand_snapshot(&k->def, &a->groups[g], peil);
+				expand_snapshot(&k->def, &a->groups[g], judge);
 		}
-		if (k->def.maat == MAAT_AANTAL && a->total.ncells) {
-			/* a count is a count: a period or group without rows has 0, from the first period
-			 * of the export up to the reference date */
+		if (a->total.ncells) {
+			/* every period up to the reference date has a row: a figure, a count of 0, or "geen
+			 * gegevens" where the export does not reach */
 			int lo = a->total.first_key, hi = period_of(k->def.per, peil);
 			cell_for(&a->total, hi);
-			for (size_t g = 0; g < a->ngroups; g++) {
-				cell_for(&a->groups[g], lo);
-				cell_for(&a->groups[g], hi);
-			}
+			if (k->def.maat == MAAT_AANTAL)
+				for (size_t g = 0; g < a->ngroups; g++) {
+					cell_for(&a->groups[g], lo);
+					cell_for(&a->groups[g], hi);
+				}
 		}
-		finish_series(&k->def, &a->total, &k->res.total, peil);
+		finish_series(&k->def, f, &a->total, &k->res.total, peil, judge);
 		k->res.total.name = xstrdup("Totaal");
 		k->res.total.is_total = 1;
 		k->res.groups = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *k->res.groups);
 		k->res.ngroups = a->ngroups;
 		for (size_t g = 0; g < a->ngroups; g++) {
-			finish_series(&k->def, &a->groups[g], &k->res.groups[g], peil);
+			finish_series(&k->def, f, &a->groups[g], &k->res.groups[g], peil, judge);
 			k->res.groups[g].name = xstrdup(a->groups[g].name);
 		}
 		if (k->res.ngroups)

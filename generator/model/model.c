@@ -100,9 +100,17 @@ void model_free(model_t *m)
 	for (size_t i = 0; i < m->nkpis; i++)
 		kpi_free(m->kpis[i]);
 	free(m->kpis);
-	for (size_t i = 0; i < m->nfiles; i++)
+	for (size_t i = 0; i < m->nfiles; i++) {
 		free(m->files[i].name);
+		free(m->files[i].months);
+		free(m->files[i].gap);
+	}
 	free(m->files);
+	for (size_t i = 0; i < m->nstands; i++) {
+		free(m->stands[i].file);
+		free(m->stands[i].src.file);
+	}
+	free(m->stands);
 	calendar_free(&m->cal);
 	md_free(m->definities);
 	free(m->content_dir);
@@ -146,6 +154,11 @@ void edition_free(edition_t *e)
 		free(e->ms[i].wat);
 		free(e->ms[i].status);
 	}
+	for (size_t i = 0; i < e->nsources; i++) {
+		free(e->sources[i].file);
+		free(e->sources[i].fingerprint);
+	}
+	free(e->sources);
 	free(e->kpis);
 	free(e->figs);
 	free(e->ms);
@@ -153,6 +166,14 @@ void edition_free(edition_t *e)
 	free(e->name);
 	free(e->bytes);
 	memset(e, 0, sizeof *e);
+}
+
+const datafile_t *model_source(const model_t *m, const kpi_t *k)
+{
+	for (size_t i = 0; i < m->nfiles; i++)
+		if (!strcmp(m->files[i].name, k->def.bron))
+			return &m->files[i];
+	return NULL;
 }
 
 void kpi_value_range(const kpi_def *k, double *lo, double *hi)

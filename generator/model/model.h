@@ -40,11 +40,20 @@ extern const char *const maat_names[MAAT_N];
  * or the last when all have passed). Before its deadline: behaald, op koers, risico, achter.
  * After it, judged on the value at the deadline and now: behaald (in time, and still),
  * teruggevallen (in time, not any more), te laat behaald, niet behaald. */
+/* A status claims only what holds in every case the open items and the unknown rest of a
+ * period still allow: the engine judges the best and the worst case, and when they differ the
+ * status is "nog onzeker" (ST_ONZEKER). */
 typedef enum {
 	ST_BEHAALD, ST_OP_KOERS, ST_RISICO, ST_ACHTER, ST_TE_LAAT_BEHAALD, ST_TERUGGEVALLEN,
-	ST_NIET_BEHAALD, ST_GEEN_GEGEVENS, ST_GEEN_DOEL
+	ST_NIET_BEHAALD, ST_GEEN_GEGEVENS, ST_GEEN_DOEL, ST_ONZEKER
 } kpi_status;
-enum { ST_N = ST_GEEN_DOEL + 1 };
+enum { ST_N = ST_ONZEKER + 1 };
+
+/* How much of a period its source covers (docs/definities.md, "Hoe volledig"): all of it; part
+ * of it (the export ends inside it, or has a gap in it); none of it (the export does not reach
+ * it, or has no row at all there where it normally has many): then there is no figure, never
+ * a 0. */
+typedef enum { COV_FULL, COV_PARTIAL, COV_NONE } coverage_t;
 
 typedef enum { EENHEID_PROCENT, EENHEID_CIJFER, EENHEID_AANTAL, EENHEID_WERKDAGEN } eenheid_t;
 
@@ -122,8 +131,13 @@ typedef struct {
 	                     gemiddelde of a duration: not yet handled */
 	int has_value;    /* a value exists and is not suppressed */
 	int period_open;  /* the period has not ended at the reference date */
-	int provisional;  /* voorlopig: the period runs, or open items may still change it */
+	coverage_t cover; /* how much of the period the source covers */
+	int cover_end;    /* COV_PARTIAL: the last day the source covers in it (or DAY_NONE: a gap) */
+	int provisional;  /* voorlopig: the period runs, the source covers part of it, or open items
+	                     may still change it */
 	double worst;     /* termijn with open items: the value if they all end up late */
+	double low, high; /* the lowest and highest value the figure can still take (equal when
+	                     final; -inf/+inf when nothing bounds it, as in a period that runs) */
 	int suppressed;   /* gemiddelde with fewer rows than the minimum */
 	double value;     /* percentage, mean, count or reported value */
 	double lo, hi;    /* gemiddelde: 95% confidence interval */
@@ -152,7 +166,8 @@ typedef struct {
 	int has_value;           /* there was a value at the deadline */
 	int key;                 /* that period */
 	double value;
-	int met;                 /* it met the target */
+	double low, high;        /* what that value can still become (model: cell_t) */
+	int met;                 /* it met the target, as the value is shown now */
 } target_result;
 
 /* What the engine computed for a KPI at the reference date. */
@@ -165,6 +180,11 @@ typedef struct {
 	int cur_key;             /* the period the status is based on */
 	double cur;
 	int provisional;         /* cur may still change (voorlopig) */
+	kpi_status best, worst;  /* the status in the best and the worst case; `status` is theirs
+	                            when they agree, else ST_ONZEKER */
+	int judge;               /* open items are judged at this day: the reference date, or the
+	                            end of the source's export when that is earlier */
+	int source_end;          /* the last day the source covers (DAY_NONE: unknown) */
 	int has_change;          /* the period before cur_key has a value too */
 	double change;           /* cur minus that value, both rounded as shown */
 	int step_reached;        /* has_step: cur meets the intermediate step */
@@ -210,10 +230,30 @@ typedef struct {
 	char *name;              /* e.g. terugbelverzoeken.csv */
 	int used;                /* read by at least one KPI */
 	long rows;
-	int first, last;         /* dates covered, DAY_NONE if none */
+	int first, last;         /* first and last start date counted, DAY_NONE if none */
+	int end;                 /* the latest date of any column read (a handled date), DAY_NONE */
+	int stand;               /* the export's date as the content states it ('stand'), DAY_NONE */
+	int cover_end;           /* what it covers up to: the later of end and stand */
 	long typos;              /* dates far from all others, taken for typos (not counted) */
 	int cp1252;              /* converted from Windows-1252 */
+	/* rows per month of their start date, from month0 on; a month without rows inside the
+	 * export's span where it normally has many is a gap (gap[i]) */
+	int month0;
+	long *months;
+	unsigned char *gap;
+	size_t nmonths;
+	unsigned long long fingerprint; /* of the values the KPIs read (FNV-1a), for the editions */
+	long after;              /* rows that start after the reference date (not counted yet) */
+	long after_line;         /* the first of them */
+	int after_last;          /* and the latest date among them */
 } datafile_t;
+
+/* What the content says about an export (programme settings, 'stand'). */
+typedef struct {
+	char *file;
+	int day;
+	srcpos_t src;
+} stand_t;
 
 /* A group that meets its norm in the latest period ("wat gaat al goed"). */
 typedef struct {
@@ -259,6 +299,13 @@ typedef struct {
 	char *status;            /* the status word */
 } ed_milestone;
 
+/* An export as an edition read it: what it covered, and a fingerprint of the values the KPIs
+ * read from it (version 2 on). */
+typedef struct {
+	char *file;
+	char *fingerprint;       /* 16 hex digits */
+} ed_source;
+
 typedef struct {
 	char *file;              /* as shown: edities/editie-2025-09-30.csv */
 	char *name;              /* editie-2025-09-30.csv */
@@ -271,6 +318,8 @@ typedef struct {
 	size_t nfigs;
 	ed_milestone *ms;
 	size_t nms;
+	ed_source *sources;      /* empty in a version 1 record */
+	size_t nsources;
 } edition_t;
 
 /* Why a published figure changed, as far as meetlat can tell. */
@@ -292,6 +341,7 @@ typedef struct {
 	const series_t *series;  /* CH_REVISED: the series and the figure (its was, value and why) */
 	const cell_t *cell;
 	int count;               /* CH_REVISED_GROUPS, CH_GONE_FIGURES: how many figures */
+	int same_data;           /* CH_STATUS: the KPI's export is the one the edition read */
 } change_t;
 
 typedef struct {
@@ -305,6 +355,8 @@ typedef struct {
 	size_t nkpis;
 	datafile_t *files;       /* sorted by name */
 	size_t nfiles;
+	stand_t *stands;         /* 'stand' per export, from the content */
+	size_t nstands;
 	calendar_t cal;
 	md_doc *definities;      /* docs/definities.md: how every figure is computed */
 	char *content_dir;       /* where the content's images are (NULL: none can be) */
@@ -358,6 +410,8 @@ const target_t *kpi_target_at(const kpi_t *k, int day);
 const target_t *kpi_goal(const kpi_t *k);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
+/* The data file a KPI reads, or NULL. */
+const datafile_t *model_source(const model_t *m, const kpi_t *k);
 /* The calendar years the data files that were read cover: 0, or -1 when none has a date. */
 int model_data_years(const model_t *m, int *first, int *last);
 

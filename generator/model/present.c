@@ -17,20 +17,20 @@ static const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "j
 const char *present_status(kpi_status st)
 {
 	static const char *const w[ST_N] = {"behaald", "op koers", "risico", "achter", "te laat behaald",
-		"teruggevallen", "niet behaald", "geen gegevens", "geen doel"};
+		"teruggevallen", "niet behaald", "geen gegevens", "geen doel", "nog onzeker"};
 	return w[st];
 }
 
 const char *present_status_icon(kpi_status st)
 {
-	static const char *const w[ST_N] = {"✔", "➚", "⚠", "✖", "✔", "⚠", "✖", "?", "–"};
+	static const char *const w[ST_N] = {"✔", "➚", "⚠", "✖", "✔", "⚠", "✖", "?", "–", "◐"};
 	return w[st];
 }
 
 void present_status_label(const kpi_t *k, char *out)
 {
-	snprintf(out, 64, "%s%s", present_status(k->res.status),
-	         k->res.provisional && k->res.status != ST_GEEN_GEGEVENS && k->res.status != ST_GEEN_DOEL ? " (voorlopig)" : "");
+	/* the status claims only what holds in every case (engine.c); "nog onzeker" says the rest */
+	snprintf(out, 64, "%s", present_status(k->res.status));
 }
 
 const char *present_ms(ms_status st)
@@ -483,39 +483,81 @@ static void judged_words(const kpi_t *kp, size_t t, buf_t *r)
 	buf_printf(r, " %s was het %s.", p, v);
 }
 
+/* What the figure is based on, when that is less than the whole period: it runs, the export
+ * ends inside it, or the export has a gap in it. */
+static void coverage_words(const kpi_t *kp, const cell_t *c, buf_t *r)
+{
+	const kpi_def *k = &kp->def;
+	char d[40];
+	if (c->period_open) {
+		buf_printf(r, " %s is nog niet voorbij.", k->per == PER_MAAND      ? "Deze maand"
+		                                           : k->per == PER_KWARTAAL ? "Dit kwartaal"
+		                                                                    : "Dit jaar");
+	} else if (c->cover == COV_PARTIAL && c->cover_end != DAY_NONE) {
+		present_date(c->cover_end, d);
+		buf_printf(r, " De export loopt tot %s. Het cijfer gaat dus niet over %s.", d,
+		           k->per == PER_MAAND ? "de hele maand" : k->per == PER_KWARTAAL ? "het hele kwartaal" : "het hele jaar");
+	} else if (c->cover == COV_PARTIAL) {
+		buf_printf(r, " De export heeft in een deel van %s geen regels. Het cijfer is dus niet compleet.",
+		           k->per == PER_KWARTAAL ? "het kwartaal" : "het jaar");
+	}
+}
+
+/* Open items: what the figure becomes if they all end up in time, or all late. */
+static void open_words(const kpi_t *kp, const cell_t *c, buf_t *r)
+{
+	const kpi_def *k = &kp->def;
+	const kpi_result *res = &kp->res;
+	if (c->open <= 0)
+		return;
+	if (k->maat != MAAT_TERMIJN || c->period_open || c->cover == COV_PARTIAL) {
+		buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open.", c->open == 1 ? "staat" : "staan", c->open);
+		return;
+	}
+	char a[64], b[64];
+	/* in time: the fewest late (lager) or the most in time (hoger) */
+	present_value(k, k->lager ? c->low : c->high, a);
+	present_value(k, k->lager ? c->high : c->low, b);
+	const char *they = c->open == 1 ? "die" : "ze allemaal";
+	if (c->open == 1)
+		buf_puts(r, " Er staat nog 1 open.");
+	else
+		buf_printf(r, " Er staan nog %ld open.", c->open);
+	if (res->status == ST_ONZEKER) {
+		const char *is = c->open == 1 ? "Is" : "Zijn";
+		buf_printf(r, " %s %s op tijd klaar, dan wordt het %s.", is, they, a);
+		buf_printf(r, " %s %s te laat, dan wordt het %s.", is, they, b);
+	} else if (res->best == ST_BEHAALD || res->best == ST_OP_KOERS || res->best == ST_TE_LAAT_BEHAALD) {
+		buf_printf(r, " Ook als %s te laat %s, wordt het niet slechter dan %s.", they, c->open == 1 ? "is" : "zijn", b);
+	} else {
+		buf_printf(r, " Ook als %s op tijd klaar %s, wordt het niet beter dan %s.", they, c->open == 1 ? "is" : "zijn",
+		           a);
+	}
+}
+
 static void reason(const kpi_t *kp, buf_t *r)
 {
 	const kpi_def *k = &kp->def;
 	const kpi_result *res = &kp->res;
-	char val[64], per[48], pv[64];
+	char val[64], per[48], pv[64], d[40];
 	if (!res->has_cur) {
 		buf_puts(r, "Er zijn nog geen cijfers tot en met de peildatum.");
+		if (res->source_end != DAY_NONE) {
+			present_date(res->source_end, d);
+			buf_printf(r, " De export loopt tot %s.", d);
+		}
 		return;
 	}
 	present_value(k, res->cur, val);
 	present_in_period(k->per, res->cur_key, 1, per);
 	const cell_t *c = series_cell(&res->total, res->cur_key);
-	if (res->provisional && c && c->period_open)
-		buf_printf(r, "%s is het tot nu toe %s. %s is nog niet voorbij.", per, val,
-		           k->per == PER_MAAND ? "Deze maand" : k->per == PER_KWARTAAL ? "Dit kwartaal" : "Dit jaar");
+	if (c && c->period_open)
+		buf_printf(r, "%s is het tot nu toe %s.", per, val);
 	else
 		buf_printf(r, "%s was het %s.", per, val);
-	if (res->provisional && c && c->open > 0) {
-		if (k->maat == MAAT_TERMIJN) {
-			char w[64];
-			present_value(k, c->worst, w);
-			if (c->open == 1)
-				buf_printf(r, " Dit cijfer is voorlopig, want er staat nog 1 open. Wordt die te laat afgehandeld, "
-				              "dan wordt het %s.",
-				           w);
-			else
-				buf_printf(r, " Dit cijfer is voorlopig, want er staan nog %ld open. Worden die allemaal te laat "
-				              "afgehandeld, dan wordt het %s.",
-				           c->open, w);
-		} else {
-			buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open.", c->open == 1 ? "staat" : "staan",
-			           c->open);
-		}
+	if (c) {
+		coverage_words(kp, c, r);
+		open_words(kp, c, r);
 	}
 	/* earlier targets whose deadline has passed */
 	for (size_t t = 0; res->goal >= 0 && t < (size_t)res->goal; t++) {
@@ -544,18 +586,14 @@ static void reason(const kpi_t *kp, buf_t *r)
 	buf_puts(r, ".");
 	switch (res->status) {
 	case ST_BEHAALD:
-		if (res->provisional && (!tr->judged || (tr->has_value && tr->key == res->cur_key))) {
-			buf_puts(r, " Met de cijfers van nu is dat doel gehaald.");
-		} else if (tr->judged && tr->has_value && tr->key == res->cur_key) {
-			buf_puts(r, " Dat doel is gehaald.");
-		} else if (tr->judged && tr->has_value) {
+		if (!tr->judged || (tr->has_value && tr->key == res->cur_key)) {
+			buf_puts(r, tr->judged ? " Dat doel is gehaald." : " Dat doel is nu al gehaald.");
+		} else if (tr->has_value) {
 			judged_words(kp, (size_t)res->goal, r);
 			buf_puts(r, " Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
-		} else if (tr->judged) {
+		} else {
 			judged_words(kp, (size_t)res->goal, r);
 			buf_puts(r, " Nu wordt het doel gehaald.");
-		} else {
-			buf_puts(r, " Dat doel is nu al gehaald.");
 		}
 		break;
 	case ST_OP_KOERS:
@@ -563,9 +601,9 @@ static void reason(const kpi_t *kp, buf_t *r)
 	case ST_ACHTER:
 		present_value(k, res->path, pv);
 		buf_printf(r, " Op weg naar dat doel zou het nu %s%s moeten zijn.", present_bound(k, res->path), pv);
-		buf_puts(r, res->status == ST_OP_KOERS ? " Dat lukt: het staat op koers."
-		            : res->status == ST_RISICO ? " Het is iets slechter. Daarom staat het op risico."
-		                                       : " Het is veel slechter. Daarom staat het achter.");
+		buf_puts(r, res->status == ST_OP_KOERS ? " Dat lukt: het cijfer staat op koers."
+		            : res->status == ST_RISICO ? " Het cijfer is iets slechter. Daarom staat het op risico."
+		                                       : " Het cijfer is veel slechter. Daarom staat het achter.");
 		break;
 	case ST_TE_LAAT_BEHAALD:
 		judged_words(kp, (size_t)res->goal, r);
@@ -583,13 +621,21 @@ static void reason(const kpi_t *kp, buf_t *r)
 			buf_puts(r, " Het doel is niet gehaald. Ook nu niet.");
 		}
 		break;
+	case ST_ONZEKER:
+		if (tr->judged && (!tr->has_value || tr->key != res->cur_key))
+			judged_words(kp, (size_t)res->goal, r);
+		if (!tr->judged && res->has_path) {
+			present_value(k, res->path, pv);
+			buf_printf(r, " Op weg naar dat doel zou het nu %s%s moeten zijn.", present_bound(k, res->path), pv);
+		}
+		buf_printf(r, " Of het %s, is nog onzeker: in het beste geval %s, in het slechtste %s.",
+		           tr->judged ? "doel gehaald is" : "cijfer op schema is", present_status(res->best),
+		           present_status(res->worst));
+		break;
 	case ST_GEEN_GEGEVENS:
 	case ST_GEEN_DOEL:
 		break;
 	}
-	/* a figure that can still change has not reached anything for good */
-	if (res->provisional && (res->status == ST_BEHAALD || res->status == ST_TE_LAAT_BEHAALD))
-		buf_puts(r, " Dat kan nog veranderen.");
 }
 
 char *present_reason(const kpi_t *k)
@@ -597,6 +643,27 @@ char *present_reason(const kpi_t *k)
 	buf_t b = {0};
 	reason(k, &b);
 	return buf_take(&b);
+}
+
+const char *present_stand(const cell_t *c)
+{
+	if (c->cover == COV_NONE)
+		return "geen gegevens";
+	if (!c->has_value)
+		return c->open > 0 ? "voorlopig" : "";
+	if (c->cover == COV_PARTIAL)
+		return "deels";
+	return c->provisional ? "voorlopig" : "definitief";
+}
+
+void present_source_end(const model_t *m, const kpi_t *k, char *out)
+{
+	out[0] = '\0';
+	if (k->res.source_end == DAY_NONE || k->res.source_end >= m->peildatum)
+		return;
+	char d[40];
+	present_date(k->res.source_end, d);
+	snprintf(out, 64, "cijfers tot %s", d);
 }
 
 /* --- editions ---------------------------------------------------------------------------- */
@@ -639,7 +706,8 @@ void present_change_since(const change_t *c, buf_t *out)
 	char g[128], a[64], b[64], p[48];
 	switch (c->kind) {
 	case CH_STATUS:
-		buf_printf(out, "%s: de status was %s, nu %s.", naam, c->was, present_status(c->k->res.status));
+		buf_printf(out, "%s: de status was %s, nu %s.%s", naam, c->was, present_status(c->k->res.status),
+		           c->same_data ? " De gegevens zijn niet veranderd; wel is de peildatum later." : "");
 		break;
 	case CH_MET:
 	case CH_UNMET: {

@@ -87,6 +87,14 @@ void present_change(const kpi_t *k, buf_t *out);
 char *present_reason(const kpi_t *k);
 /* One change since the previous edition, in a sentence or two ("Wat is er veranderd"). */
 void present_change_since(const change_t *c, buf_t *out);
+/* How final a figure is, as one word in tables and open data: "definitief", "voorlopig" (the
+ * period runs or items are still open), "deels" (its export covers part of the period),
+ * "geen gegevens" (its export does not reach it, or has a gap there), or "" (no figure). */
+const char *present_stand(const cell_t *c);
+/* "cijfers tot 12 september 2025" when the KPI's source ends before the reference date, else
+ * "" (out: 64). */
+void present_source_end(const model_t *m, const kpi_t *k, char *out);
+
 /* What a revised figure says beside itself: "herzien, eerder 15,0%" (out: 96). */
 void present_revised(const kpi_def *k, const cell_t *c, char *out);
 /* "Sinds de vorige editie, met peildatum 30 september 2025." */

@@ -91,7 +91,9 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 	for (size_t i = 0; i < s->ncells; i++) {
 		const cell_t *c = &s->cells[i];
 		int key = s->first_key + (int)i;
-		if (!c->total && !c->n && !c->open && !c->has_value && !c->suppressed)
+		/* a period without rows is left out, unless its export does not cover it: that is
+		 * said ("geen gegevens"), never shown as nothing or as a 0 */
+		if (!c->total && !c->n && !c->open && !c->has_value && !c->suppressed && c->cover != COV_NONE)
 			continue;
 		kt_cell *r = new_row(t, cap, rcap, s, key);
 		memset(r, 0, (size_t)t->ncols * sizeof *r);
@@ -101,7 +103,11 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			set_text(&r[col++], s->name);
 		period_code(k->def.per, key, p);
 		set_text(&r[col++], p);
-		switch (k->def.maat) {
+		if (c->cover == COV_NONE) {
+			/* no counts either: empty cells up to the stand column */
+			while (col < t->stand_col)
+				set_empty(&r[col++]);
+		} else switch (k->def.maat) {
 		case MAAT_TERMIJN:
 			set_num(&r[col++], KT_COUNT, (double)c->total);
 			set_num(&r[col++], KT_COUNT, (double)c->hits);
@@ -153,7 +159,7 @@ static void add_series_rows(const kpi_t *k, kt_table *t, const series_t *s, size
 			set_maybe(&r[col++], c->has_value, KT_PCT, c->value);
 			break;
 		}
-		set_text(&r[col++], !c->has_value ? "" : c->provisional ? "voorlopig" : "definitief");
+		set_text(&r[col++], present_stand(c));
 		if (t->revised_col >= 0) {
 			set_maybe(&r[col++], c->revised, t->cols[t->revised_col].kind, c->was);
 			t->any_revised |= c->revised;
@@ -240,7 +246,8 @@ void kt_build(const kpi_t *k, kt_table *t)
 		add_col(t, "percentage_open_buiten_termijn", "Open buiten termijn (%)", KT_PCT);
 		break;
 	}
-	/* whether a figure can still change: voorlopig or definitief (docs/definities.md) */
+	/* whether a figure can still change: definitief, voorlopig, deels or geen gegevens
+	 * (docs/definities.md) */
 	t->stand_col = t->ncols;
 	add_col(t, "stand", "Stand", KT_TEXT);
 	/* what the previous edition published, where it was different (model/edition.h) */

@@ -52,8 +52,9 @@ done
 check "index shows the example-data banner" contains "$O/index.html" "Voorbeelddata"
 check "team without goal listed" contains "$O/teams/index.html" "Informatiemanagement en facilitair"
 check "callback status sentence" contains "$O/acties/terugbelverzoeken.html" \
-	"In december 2025 was het 12,2%. Dit cijfer is voorlopig, want er staan nog 30 open."
-check "callback status is provisional" contains "$O/acties/terugbelverzoeken.html" "behaald (voorlopig)"
+	"In december 2025 was het 12,2%. Er staan nog 30 open. Zijn ze allemaal op tijd klaar, dan wordt het 11,3%. Zijn ze allemaal te laat, dan wordt het 18,4%."
+check "the 30 open requests can still undo the 15% target: nog onzeker, not behaald" contains "$O/acties/terugbelverzoeken.html" \
+	"Of het doel gehaald is, is nog onzeker: in het beste geval behaald, in het slechtste niet behaald."
 check "suppressed survey group explained" contains "$O/data/klantwaardering-product.csv" \
 	"Huwelijk en partnerschap;2023;;;;;;niet getoond: minder dan 10 antwoorden"
 check "0-meting mark is 6,7" contains "$O/data/klantwaardering.csv" "2023;666;6,7;"
@@ -214,7 +215,9 @@ F=$(project fixture "$ROOT/tests/e2e/fixture")
 check "fixture builds" test $rc -eq 0
 check "fixture figures match the hand computation" cmp "$F/output/data/terugbelverzoeken.csv" \
 	"$ROOT/tests/e2e/fixture/expected/terugbelverzoeken.csv"
-check "fixture reference date from the data" contains "$F/output/bronnen.html" "14 mei 2024"
+check "fixture reference date: the last complete month in the data" contains "$F/output/bronnen.html" "30 april 2024"
+check "the May requests are named as after the reference date" contains "$T/fx.err" \
+	"data/terugbelverzoeken.csv:5: let op: 3 regels beginnen na de peildatum (30 april 2024), tot 14 mei 2024; die tellen pas mee in een volgende editie"
 
 # privacy: no personal column reaches any output or message
 mkdir -p "$T/unzip" && (cd "$T/unzip" && $PY -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall()' "$F/output/mt-rapportage-2024-K2.xlsx")
@@ -261,7 +264,7 @@ kpi:
 
 Proef.
 MD
-{ echo "datum;product;cijfer"; for i in $(seq 1 70); do echo "2024-05-01;Product $i;8"; done; } >"$S/data/w.csv"
+{ echo "datum;product;cijfer"; for i in $(seq 1 70); do echo "2024-05-31;Product $i;8"; done; } >"$S/data/w.csv"
 "$BIN" build -C "$S" -o "$T/many-out" 2>/dev/null
 check "all 70 suppressed groups are listed" test "$(grep -o 'Waardering per product: Product [0-9]*, 2024' "$T/many-out/bronnen.html" | wc -l)" -eq 70
 
@@ -348,7 +351,7 @@ check "at its line and column, saying why" grep -q "^data/kpi.csv:[0-9]*:3: fout
 # hand-made records: each kind of change is detected and said
 H2=$(project handmade "$ROOT/tests/e2e/fixture")
 mkdir -p "$H2/edities"
-$PY - "$T/record1.csv" "$H2/edities/editie-2024-04-30.csv" <<'PYEOF'
+cat >"$T/hand.py" <<'PYEOF'
 import hashlib, sys
 lines = open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")[:-2]  # without the check
 out = []
@@ -363,18 +366,29 @@ for l in lines:
         f[4], f[5], f[8] = "40,0", "voorlopig", "1"  # provisional, one request still open
     if f[0] == "mijlpaal" and f[12] == "Gestart":
         f[6] = "loopt"
+    if f[0] == "bron" and len(sys.argv) < 4:
+        f[10] = "0123456789abcdef"               # the export then was another one
     out.append(";".join(f))
 body = "\r\n".join(out) + "\r\n"
 check = hashlib.sha256(body.replace("\r", "").encode()).hexdigest()
 open(sys.argv[2], "w", encoding="utf-8", newline="").write(body + "controle;;;;" + check + ";;;;;;;;\r\n")
 PYEOF
+$PY "$T/hand.py" "$T/record1.csv" "$H2/edities/editie-2024-04-30.csv"
 "$BIN" build -q -C "$H2" --peildatum 2024-05-14 >"$T/h2.err" 2>&1; rc=$?
 check "a hand-made record with a valid check is read" test $rc -eq 0
-for s in "Terugbelverzoeken buiten termijn: de status was risico, nu behaald." "Niet meer gemeten: Oude KPI." \
+for s in "Terugbelverzoeken buiten termijn: de status was risico, nu nog onzeker." "Niet meer gemeten: Oude KPI." \
 	"Mijlpaal gereed: Gestart (Terugbellen binnen twee werkdagen)." \
 	"Eerder 40,0%, nu 33,3%. Lopende zaken zijn sindsdien afgehandeld."; do
 	check "hand-made record: '$s'" contains "$H2/output/index.html" "$s"
 done
+# the same record, but with the fingerprint of the export as it is: an export that did not
+# change revises nothing, whatever the record says
+H3=$(project unchanged "$ROOT/tests/e2e/fixture")
+mkdir -p "$H3/edities"
+$PY "$T/hand.py" "$T/record1.csv" "$H3/edities/editie-2024-04-30.csv" same
+"$BIN" build -q -C "$H3" --peildatum 2024-05-14 >/dev/null 2>&1
+check "an unchanged export: no revision" sh -c "! grep -q 'Herzien:' '$H3/output/index.html'"
+check "and a changed status says the data did not change" contains "$H3/output/index.html" "De gegevens zijn niet veranderd; wel is de peildatum later."
 # a definition changed in the content: said, and the reason of the revised figure
 sed -i 's/termijn: 2 werkdagen/termijn: 3 werkdagen/' "$H2/content/10-terugbellen.md"
 "$BIN" build -q -C "$H2" --peildatum 2024-05-14 >/dev/null 2>&1
@@ -491,7 +505,7 @@ check "a FIFO as export is refused, not waited for" test $rc -eq 1
 check "with a message naming the file" contains "$T/fifo.err" "data/terugbelverzoeken.csv: fout: is geen gewoon bestand"
 # formula injection: group names that a spreadsheet would run
 X=$(project inject "$ROOT/tests/e2e/fixture")
-printf '8;-1+cmd|%s /C calc%s!A0;1-5-2024 09:00;N;0;2-5-2024\n9;=2+3;1-5-2024 09:00;N;0;2-5-2024\n10; @SUM(A1);1-5-2024 09:00;N;0;2-5-2024\n' "'" "'" >>"$X/data/terugbelverzoeken.csv"
+printf '8;-1+cmd|%s /C calc%s!A0;2-4-2024 09:00;N;0;3-4-2024\n9;=2+3;2-4-2024 09:00;N;0;3-4-2024\n10; @SUM(A1);2-4-2024 09:00;N;0;3-4-2024\n' "'" "'" >>"$X/data/terugbelverzoeken.csv"
 "$BIN" build -q -C "$X" -o "$T/inject-out" >/dev/null 2>&1
 check "open data: '-1+cmd' is neutralised" grep -q "^\"'-1+cmd" "$T/inject-out/data/terugbelverzoeken.csv"
 check "open data: '=2+3' is neutralised" grep -q "^\"'=2+3\"" "$T/inject-out/data/terugbelverzoeken.csv"
@@ -588,14 +602,14 @@ p1=$!
 p2=$!
 wait $p1; r1=$?; wait $p2; r2=$?
 check "two --publiceer at once both succeed ($r1, $r2)" test $r1 -eq 0 -a $r2 -eq 0
-check "and the site's copy of the record is the kept one" cmp "$PP/edities/editie-2024-05-14.csv" "$PP/output/edities/editie-2024-05-14.csv"
+check "and the site's copy of the record is the kept one" cmp "$PP/edities/editie-2024-04-30.csv" "$PP/output/edities/editie-2024-04-30.csv"
 # a plain build after publishing, with changed data for the same date, says so
-echo '9;A;13-5-2024 09:00;Geheime Naam;0611111111;' >>"$PP/data/terugbelverzoeken.csv"
+echo '9;A;15-4-2024 09:00;Geheime Naam;0611111111;' >>"$PP/data/terugbelverzoeken.csv"
 "$BIN" build -q -C "$PP" >"$T/changed.err" 2>&1
 check "a build that differs from the published edition of its date says so" grep -q 'verschillen van de editie die is gepubliceerd' "$T/changed.err"
 # a record dated after the reference date is not part of this edition
-"$BIN" build -q -C "$PP" --peildatum 2024-04-30 >"$T/later.err" 2>&1; rc=$?
-check "an edition after the reference date is left out, with a notice (exit $rc)" sh -c "test $rc -eq 0 && ! test -e '$PP/output/edities/editie-2024-05-14.csv'"
+"$BIN" build -q -C "$PP" --peildatum 2024-03-31 >"$T/later.err" 2>&1; rc=$?
+check "an edition after the reference date is left out, with a notice (exit $rc)" sh -c "test $rc -eq 0 && ! test -e '$PP/output/edities/editie-2024-04-30.csv'"
 # hangs and unbounded reads: a FIFO or a device where a text is expected
 HF=$(project fifo "$ROOT/tests/e2e/fixture")
 rm "$HF/themes" && cp -R "$ROOT/themes" "$HF/themes"
@@ -655,9 +669,9 @@ timeout 60 "$BIN" check -C "$SG" >"$T/span.err" 2>&1; rc=$?
 check "groups over three centuries: refused (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'over meer dan 25 jaar' '$T/span.err'"
 # a name with a trailing no-break space is the same team, not a second one
 NB=$(project nbsp "$ROOT/tests/e2e/fixture")
-printf '9;A\302\240;1-5-2024 09:00;N;0;2-5-2024\n' >>"$NB/data/terugbelverzoeken.csv"
+printf '9;A\302\240;2-4-2024 09:00;N;0;3-4-2024\n10;A;3-4-2024 09:00;N;0;4-4-2024\n' >>"$NB/data/terugbelverzoeken.csv"
 "$BIN" build -q -C "$NB" >/dev/null 2>&1
-check "a trailing no-break space does not make a second team" sh -c "test \$(grep -c '^A;2024-05;' '$NB/output/data/terugbelverzoeken.csv') -eq 1"
+check "a trailing no-break space does not make a second team" sh -c "test \$(grep -c '^A;2024-04;2;' '$NB/output/data/terugbelverzoeken.csv') -eq 1"
 
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

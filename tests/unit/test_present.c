@@ -45,6 +45,7 @@ static kpi_t *callbacks(void)
 	k->def.per = PER_MAAND;
 	k->def.lager = 1;
 	k->def.groep = xstrdup("team");
+	k->res.source_end = k->res.judge = DAY_NONE;
 	k->def.has_base = 1;
 	k->def.base = (target_t){60, day_from_ymd(2023, 9, 30)};
 	k->def.ndoelen = 2;
@@ -165,7 +166,7 @@ static void test_sentences(void **st)
 	kpi_t *k = callbacks();
 	char *why = present_reason(k);
 	assert_string_equal(why, "In december 2024 was het 30,0%. Het doel is ten hoogste 30% eind 2024. Op weg naar dat "
-	                         "doel zou het nu ten hoogste 32,0% moeten zijn. Dat lukt: het staat op koers.");
+	                         "doel zou het nu ten hoogste 32,0% moeten zijn. Dat lukt: het cijfer staat op koers.");
 	free(why);
 	buf_t b = {0};
 	present_change(k, &b);
