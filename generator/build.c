@@ -16,6 +16,7 @@
 #include "load/content.h"
 #include "load/data.h"
 #include "load/theme.h"
+#include "model/b1.h"
 #include "model/markdown.h"
 #include "model/model.h"
 #include "model/present.h"
@@ -369,7 +370,13 @@ int build_run(const build_opts *o, diag_t *d)
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
+	if (o->check_only)
+		b1_check(m, "content", d); /* plain language: notices only */
 	m->definities = md_parse(definities_md, strlen(definities_md));
+	/* the technical part (formulas, file names) is for the site's sources page only */
+	static const char *const tech[] = {"Technische toelichting"};
+	int tech_line;
+	md_take_sections(m->definities, tech, 1, &m->definities_tech, &tech_line);
 	data_load(m, data, "data", o->peildatum, d);
 	theme_load(&theme, o->dir, MEETLAT_DATADIR, m->thema, m->conf_file, d);
 	theme_check_text(&theme, m, "content", d);

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Plain language (B1) in what meetlat writes itself: every sentence it generates has at most
-20 words and no semicolon. Reads the generated text of a site (a KPI's status and reason, chart
+20 words and no semicolon, names its subject (no bare "het": "In 2024 was het 6,9", "Het is iets
+slechter"), has no capital after a colon inside it ("Ons doel: Inwoners"; a name such as a team
+may start with one), and uses Dutch quotes and dashes (‘ ’ and –, not ' " or " - "). Reads the generated text of a site (a KPI's status and reason, chart
 findings, tiles, the glossary) and of the workbook's overview (the reason column), not the
 programme's own text from content/.
 
@@ -75,7 +77,15 @@ for out in sys.argv[1:]:
         texts += [(os.path.basename(f), r[col - 1])
                   for r in ws.iter_rows(min_row=first + 1, values_only=True) if r[col - 1]]
 
-long, semi, n = [], [], 0
+# "het" standing for a value it never names
+BARE_HET = re.compile(r"\b(is|was|wordt|werd|staat) het (\d|tot nu toe|iets|veel|weer|op koers|op risico|achter)"
+                      r"|^Het is (iets|veel|weer)\b|\bhet staat\b")
+# a capital after a colon where a small word belongs; names (teams, products) keep theirs
+COLON_CAP = re.compile(r": (De|Het|Een|Dat|Dit|Deze|Die|Er|We|Wij|Nu|Ook|Zo|Dus|Daarom|Maar|En|Behaald|Teruggevallen|"
+                       r"Te laat|Niet behaald|Op koers|Risico|Achter)\b")
+STRAIGHT = re.compile(r"\"|(^|[\s(])'\w|\w[.,]?'(\s|$|[.,;:)])| - ")
+
+long, semi, style, n = [], [], [], 0
 for where, t in texts:
     for s in sentences(html.unescape(t)):
         n += 1
@@ -84,9 +94,17 @@ for where, t in texts:
             long.append(f"{where}: {words} words: {s}")
         if ";" in s:
             semi.append(f"{where}: semicolon: {s}")
-bad = sorted(set(long + semi))
+        if BARE_HET.search(s):
+            style.append(f"{where}: bare 'het': {s}")
+        if COLON_CAP.search(s):
+            style.append(f"{where}: capital after a colon: {s}")
+        if STRAIGHT.search(s):
+            style.append(f"{where}: straight quote or hyphen as a dash: {s}")
+bad = sorted(set(long + semi + style))
 if bad:
     print("\n".join(bad[:25]))
-    print(f"{len(bad)} sentences too long or with a semicolon, of {n}")
+    print(f"{len(bad)} sentences too long, with a semicolon, a bare 'het', a capital after a colon or a "
+          f"straight quote, of {n}")
     sys.exit(1)
-print(f"ok: {n} sentences in {len(texts)} texts, none over {MAX_WORDS} words or with a semicolon")
+print(f"ok: {n} sentences in {len(texts)} texts, none over {MAX_WORDS} words, with a semicolon, a bare 'het', "
+      f"a capital after a colon or a straight quote")

@@ -172,6 +172,15 @@ static const ynode *need(ctx_t *c, const ynode *map, const char *key, const char
 	return v;
 }
 
+/* A front-matter text readers see, remembered with its line for the plain-language check. */
+static void add_text(page_t *p, const char *text, const ynode *n)
+{
+	if (!text || !n)
+		return;
+	p->texts = xrealloc(p->texts, (p->ntexts + 1) * sizeof *p->texts);
+	p->texts[p->ntexts++] = (fm_text){text, n->line};
+}
+
 static int enum_value(ctx_t *c, const ynode *n, const char *key, const char *const *names, int count)
 {
 	if (!want_kind(c, n, Y_SCALAR, key))
@@ -191,7 +200,7 @@ static int enum_value(ctx_t *c, const ynode *n, const char *key, const char *con
 
 static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 {
-	static const char *const keys[] = {"datum", "wat", "gereed", NULL};
+	static const char *const keys[] = {"datum", "wat", "gereed", "afgeleid", NULL};
 	if (!want_kind(c, seq, Y_SEQ, "mijlpalen"))
 		return;
 	p->ms = xcalloc(seq->n, sizeof *p->ms);
@@ -214,10 +223,15 @@ static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 			ok = 0;
 		if ((v = get(it, "gereed")))
 			ok &= get_bool(c, v, "gereed", &ms->gereed);
+		if ((v = get(it, "afgeleid")))
+			ok &= (ms->afgeleid = get_str(c, v, "afgeleid")) != NULL;
 		if (ok) {
+			add_text(p, ms->wat, get(it, "wat"));
+			add_text(p, ms->afgeleid, get(it, "afgeleid"));
 			p->nms++;
 		} else {
 			free(ms->wat);
+			free(ms->afgeleid);
 			memset(ms, 0, sizeof *ms);
 		}
 	}
@@ -592,6 +606,9 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		kpi_free(k);
 		return;
 	}
+	add_text(p, k->def.naam, get(n, "naam"));
+	add_text(p, k->def.omschrijving, get(n, "omschrijving"));
+	add_text(p, k->def.afgeleid, get(n, "afgeleid"));
 	m->kpis = xrealloc(m->kpis, (m->nkpis + 1) * sizeof *m->kpis);
 	m->kpis[m->nkpis++] = k;
 	p->kpis = xrealloc(p->kpis, (p->nkpis + 1) * sizeof *p->kpis);
@@ -687,7 +704,8 @@ static char *check_image(void *vp, const char *url, int line, int col)
 static const char *const soort_names[] = {"programma", "actie", "teamdoel", "team"};
 
 static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
-	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "raadsrapportage", "stand", NULL};
+	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "afkortingen", "programmajaar",
+	"raadsrapportage", "stand", NULL};
 static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
 	"kpi", NULL};
 static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
@@ -704,6 +722,23 @@ static void check_heading(void *vp, int level, const char *text, int line)
 		diag(h->c->d, DIAG_WARN, h->c->file, line + h->offset, 1,
 		     "kop '# %s': de paginatitel komt uit 'titel'; begin koppen in de tekst met ##", text);
 	}
+}
+
+/* eigenaar: the team, or {naam: team, afgeleid: why} when the programme does not name it. */
+static void load_owner(ctx_t *c, page_t *p, const ynode *v)
+{
+	static const char *const keys[] = {"naam", "afgeleid", NULL};
+	if (v->kind != Y_MAP) {
+		if ((p->eigenaar = get_str(c, v, "eigenaar")))
+			add_text(p, p->eigenaar, v);
+		return;
+	}
+	check_keys(c, v, "'eigenaar'", keys);
+	const ynode *x;
+	if ((x = need(c, v, "naam", "'eigenaar'")) && (p->eigenaar = get_str(c, x, "naam")))
+		add_text(p, p->eigenaar, x);
+	if ((x = get(v, "afgeleid")) && (p->eigenaar_afgeleid = get_str(c, x, "afgeleid")))
+		add_text(p, p->eigenaar_afgeleid, x);
 }
 
 static char *slug_from_name(const char *name)
@@ -723,6 +758,45 @@ static char *slug_from_name(const char *name)
 	esc_slug(&b, base);
 	free(base);
 	return b.len ? buf_take(&b) : (buf_free(&b), xstrdup("pagina"));
+}
+
+/* afkortingen: one line per abbreviation, "VTH: Vergunningverlening, Toezicht en Handhaving". */
+static void load_abbrevs(ctx_t *c, model_t *m, const ynode *map)
+{
+	if (!want_kind(c, map, Y_MAP, "afkortingen"))
+		return;
+	m->abbrevs = xrealloc(m->abbrevs, (m->nabbrevs + map->n) * sizeof *m->abbrevs);
+	for (size_t i = 0; i < map->n; i++) {
+		const ynode *k = map->keys[i], *v = map->vals[i];
+		const char *t = k->str;
+		size_t len = strlen(t);
+		int letters = 0, ok = len > 0 && len <= 20;
+		for (const char *q = t; *q && ok; q++) {
+			if ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z'))
+				letters++;
+			else if (!(*q >= '0' && *q <= '9'))
+				ok = 0;
+		}
+		if (!ok || !letters) {
+			err(c, k, "afkorting '%s': schrijf de afkorting zelf, in letters en cijfers zonder spaties of punten "
+			          "(ten hoogste 20), zoals VTH of B1",
+			    t);
+			continue;
+		}
+		int dup = 0;
+		for (size_t j = 0; j < m->nabbrevs && !dup; j++)
+			if (!strcmp(m->abbrevs[j].term, t)) {
+				err(c, k, "afkorting '%s' staat er twee keer (ook op regel %d). Laat er één staan", t,
+				    m->abbrevs[j].line);
+				dup = 1;
+			}
+		char *full = get_str(c, v, t);
+		if (dup || !full) {
+			free(full);
+			continue;
+		}
+		m->abbrevs[m->nabbrevs++] = (abbrev_t){xstrdup(t), full, k->line};
+	}
 }
 
 static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
@@ -795,9 +869,23 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 			st->src.col = v->keys[i]->col;
 		}
 	}
+	if ((v = get(fm, "programmajaar"))) {
+		any = 1;
+		double y;
+		if (get_num(c, v, "programmajaar", &y)) {
+			if (y < 1900 || y > 2199 || y != (int)y)
+				err(c, v, "'programmajaar' is het jaar van de tekst van het programma, zoals 2023");
+			else
+				m->programmajaar = (int)y;
+		}
+	}
+	if ((v = get(fm, "afkortingen"))) {
+		any = 1;
+		load_abbrevs(c, m, v);
+	}
 	if (any) {
 		if (m->conf_file)
-			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, stand, thema, uitgelicht, website) staan ook al in %s; zet ze in één bestand",
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, stand, thema, uitgelicht, website, afkortingen, programmajaar) staan ook al in %s; zet ze in één bestand",
 			    m->conf_file);
 		else
 			m->conf_file = xstrdup(c->file);
@@ -868,10 +956,10 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		           soort == SOORT_PROGRAMMA ? keys_programma
 		           : soort == SOORT_TEAM    ? keys_team
 		                                    : keys_actie);
-	if ((v = need(&c, fm, "titel", "de kop van het bestand")))
-		p->titel = get_str(&c, v, "titel");
-	if ((v = get(fm, "samenvatting")))
-		p->samenvatting = get_str(&c, v, "samenvatting");
+	if ((v = need(&c, fm, "titel", "de kop van het bestand")) && (p->titel = get_str(&c, v, "titel")))
+		add_text(p, p->titel, v);
+	if ((v = get(fm, "samenvatting")) && (p->samenvatting = get_str(&c, v, "samenvatting")))
+		add_text(p, p->samenvatting, v);
 	if (soort == SOORT_PROGRAMMA) {
 		load_settings(&c, m, fm);
 		if ((v = get(fm, "raadsrapportage")))
@@ -879,7 +967,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	}
 	if (soort == SOORT_ACTIE || soort == SOORT_TEAMDOEL) {
 		if ((v = need(&c, fm, "eigenaar", "de kop van het bestand")))
-			p->eigenaar = get_str(&c, v, "eigenaar");
+			load_owner(&c, p, v);
 		if ((v = get(fm, "mijlpalen")))
 			load_milestones(&c, p, v);
 		if ((v = get(fm, "kpi")) && want_kind(&c, v, Y_SEQ, "kpi"))
@@ -895,6 +983,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		diag(d, DIAG_ERROR, shown, body_line, 0,
 		     "de tekst heeft opsommingen of citaten die meer dan %d keer in elkaar zitten; maak hem eenvoudiger",
 		     MAX_DEPTH);
+	p->body_line = body_line;
 	if (p->soort == SOORT_ACTIE || p->soort == SOORT_TEAMDOEL) {
 		int lines[SMART_N + AMB_N] = {0};
 		md_doc *secs[SMART_N + AMB_N] = {0};

@@ -265,7 +265,11 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 	free(c->title);
 	c->title = present_group_title(&k->def, key);
 	chart_series *s = add_series(c, p);
-	int best = -1, worst = -1, n = 0;
+	/* a count names only the group with the most; a share or mean names the best and the worst,
+	 * but never a group too small to compare (fewer rows than the KPI's minimum, 10 unless set):
+	 * 0 of 3 late is no "best" */
+	int count = k->def.maat == MAAT_AANTAL;
+	int best = -1, worst = -1, n = 0, small = 0;
 	for (size_t g = 0; g < k->res.ngroups; g++) {
 		c->cats[g] = xstrdup(k->res.groups[g].name);
 		const cell_t *cell = series_cell(&k->res.groups[g], key);
@@ -273,7 +277,11 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 			s->y[g] = cell->value;
 			s->has[g] = 1;
 			n++;
-			if (best < 0 || (k->def.lager ? cell->value < s->y[best] : cell->value > s->y[best]))
+			if (!count && cell->n < k->def.minimum) {
+				small++;
+				continue;
+			}
+			if (best < 0 || (k->def.lager && !count ? cell->value < s->y[best] : cell->value > s->y[best]))
 				best = (int)g;
 			if (worst < 0 || (k->def.lager ? cell->value > s->y[worst] : cell->value < s->y[worst]))
 				worst = (int)g;
@@ -293,38 +301,53 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 	}
 	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10);
 	c->ymin = 0; /* bars start at zero, or their lengths lie */
+	if (best < 0 || n - small < 2) {
+		char b[64];
+		if (best >= 0)
+			present_value(&k->def, s->y[best], b);
+		if (n == 1 && best >= 0) {
+			c->desc = xasprintf("%s: alleen %s heeft een waarde, %s.", c->title, c->cats[best], b);
+		} else if (best >= 0) {
+			c->desc = xasprintf("%s. Alleen %s is groot genoeg om te vergelijken (%ld of meer), met %s.", c->title,
+			                    c->cats[best], k->def.minimum, b);
+		} else {
+			c->desc = xasprintf("%s. De groepen zijn te klein om ze te vergelijken (minder dan %ld per groep).",
+			                    c->title, k->def.minimum);
+		}
+		return c;
+	}
 	char b[64], w[64];
 	present_value(&k->def, s->y[best], b);
 	present_value(&k->def, s->y[worst], w);
-	if (n == 1) {
-		c->desc = xasprintf("%s: alleen %s heeft een waarde, %s.", c->title, c->cats[best], b);
-		return c;
-	}
 	/* groups that show the same value as the best or the worst are counted, not passed over */
 	int nb = 0, nw = 0;
-	for (int g = 0; g < c->ncats; g++)
-		if (s->has[g]) {
-			char v[64];
-			present_value(&k->def, s->y[g], v);
-			nb += !strcmp(v, b);
-			nw += !strcmp(v, w);
-		}
-	if (nb == n) {
-		c->desc = xasprintf("%s. Alle %d hebben %s.", c->title, n, b);
-		return c;
+	for (int g = 0; g < c->ncats; g++) {
+		const cell_t *cell = series_cell(&k->res.groups[g], key);
+		if (!s->has[g] || (!count && cell->n < k->def.minimum))
+			continue;
+		char v[64];
+		present_value(&k->def, s->y[g], v);
+		nb += !strcmp(v, b);
+		nw += !strcmp(v, w);
 	}
-	/* a count has no better or worse group, only more or fewer */
-	int count = k->def.maat == MAAT_AANTAL;
-	const char *top = count ? (k->def.lager ? "Het minst" : "Het meest") : "Het best";
-	const char *bottom = count ? (k->def.lager ? "Het meest" : "Het minst") : "Het minst goed";
 	buf_t d = {0};
-	buf_printf(&d, "%s. %s: %s", c->title, top, c->cats[best]);
-	if (nb > 1)
-		buf_printf(&d, " en %d %s", nb - 1, nb == 2 ? "ander" : "andere");
-	buf_printf(&d, " met %s. %s: %s", b, bottom, c->cats[worst]);
-	if (nw > 1)
-		buf_printf(&d, " en %d %s", nw - 1, nw == 2 ? "ander" : "andere");
-	buf_printf(&d, " met %s.", w);
+	if (nb == n - small) {
+		buf_printf(&d, "%s. Alle %d hebben %s.", c->title, nb, b);
+	} else {
+		buf_printf(&d, "%s. %s: %s", c->title, count ? "Het meest" : "Het best", c->cats[best]);
+		if (nb > 1)
+			buf_printf(&d, " en %d %s", nb - 1, nb == 2 ? "ander" : "andere");
+		buf_printf(&d, " met %s.", b);
+		if (!count) {
+			buf_printf(&d, " Het minst goed: %s", c->cats[worst]);
+			if (nw > 1)
+				buf_printf(&d, " en %d %s", nw - 1, nw == 2 ? "ander" : "andere");
+			buf_printf(&d, " met %s.", w);
+		}
+	}
+	if (small)
+		buf_printf(&d, " %d %s te klein (minder dan %ld) en %s niet mee.", small, small == 1 ? "groep is" : "groepen zijn",
+		           k->def.minimum, small == 1 ? "telt" : "tellen");
 	c->desc = buf_take(&d);
 	return c;
 }

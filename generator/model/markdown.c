@@ -110,6 +110,55 @@ void md_headings(const md_doc *d, md_heading_fn fn, void *ctx)
 	buf_free(&t);
 }
 
+void md_texts(const md_doc *d, md_text_fn fn, void *ctx)
+{
+	if (!d)
+		return;
+	buf_t t = {0};
+	cmark_iter *it = cmark_iter_new(d->root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(c);
+		if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING && type != CMARK_NODE_CODE_BLOCK)
+			continue;
+		buf_reset(&t);
+		if (type == CMARK_NODE_CODE_BLOCK) {
+			buf_puts(&t, cmark_node_get_literal(c));
+			while (t.len && t.s[t.len - 1] == '\n')
+				t.s[--t.len] = '\0';
+		} else {
+			/* soft breaks as line breaks here: the caller counts lines */
+			cmark_iter *in = cmark_iter_new(c);
+			cmark_event_type e2;
+			while ((e2 = cmark_iter_next(in)) != CMARK_EVENT_DONE) {
+				cmark_node *x = cmark_iter_get_node(in);
+				if (e2 != CMARK_EVENT_ENTER)
+					continue;
+				switch (cmark_node_get_type(x)) {
+				case CMARK_NODE_TEXT:
+				case CMARK_NODE_CODE:
+					buf_puts(&t, cmark_node_get_literal(x));
+					break;
+				case CMARK_NODE_SOFTBREAK:
+				case CMARK_NODE_LINEBREAK:
+					buf_putc(&t, '\n');
+					break;
+				default:
+					break;
+				}
+			}
+			cmark_iter_free(in);
+		}
+		fn(ctx, t.s ? t.s : "", t.len, cmark_node_get_start_line(c),
+		   type == CMARK_NODE_HEADING ? cmark_node_get_heading_level(c) : 0);
+	}
+	cmark_iter_free(it);
+	buf_free(&t);
+}
+
 void md_html(const md_doc *d, int shift, const char *root, buf_t *out)
 {
 	if (!d)

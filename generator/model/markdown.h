@@ -21,6 +21,13 @@ void md_take_sections(md_doc *doc, const char *const *names, int n, md_doc **out
 typedef void (*md_heading_fn)(void *ctx, int level, const char *text, int line);
 void md_headings(const md_doc *d, md_heading_fn fn, void *ctx);
 
+/* Each block of running text in reading order (a paragraph, also inside a list item or a
+ * quote, a heading, a code block) as plain text: soft and hard line breaks become '\n', so the
+ * line of a place in it is `line` plus the line breaks before it; `line` is the block's first
+ * line in the parsed text. `heading` is the heading's level, 0 for other blocks. */
+typedef void (*md_text_fn)(void *ctx, const char *text, size_t len, int line, int heading);
+void md_texts(const md_doc *d, md_text_fn fn, void *ctx);
+
 /* Safe HTML; headings are shifted down by `shift` levels (h1 + 2 = h3, at most h6); the
  * address of every image (checked by the loader, relative to the site's root) gets `root`
  * ("../") in front. */

@@ -77,14 +77,18 @@ static void page_free(page_t *p)
 	free(p->slug);
 	free(p->titel);
 	free(p->eigenaar);
+	free(p->eigenaar_afgeleid);
 	free(p->samenvatting);
+	free(p->texts);
 	md_free(p->body);
 	for (int i = 0; i < SMART_N; i++)
 		md_free(p->smart[i]);
 	for (int i = 0; i < AMB_N; i++)
 		md_free(p->amb[i]);
-	for (size_t i = 0; i < p->nms; i++)
+	for (size_t i = 0; i < p->nms; i++) {
 		free(p->ms[i].wat);
+		free(p->ms[i].afgeleid);
+	}
 	free(p->ms);
 	free(p->kpis);
 	free(p);
@@ -119,6 +123,12 @@ void model_free(model_t *m)
 		free(m->images[i].bytes);
 	}
 	free(m->images);
+	md_free(m->definities_tech);
+	for (size_t i = 0; i < m->nabbrevs; i++) {
+		free(m->abbrevs[i].term);
+		free(m->abbrevs[i].full);
+	}
+	free(m->abbrevs);
 	free(m->gemeente);
 	free(m->website);
 	free(m->thema);

@@ -28,6 +28,7 @@ typedef struct {
 	char *wat;
 	int gereed;        /* 1: ja, 0: nee (said so), -1: not said */
 	ms_status status;  /* at the reference date (engine) */
+	char *afgeleid;    /* why its date or gereed is not literally in the programme, or NULL */
 } milestone_t;
 
 /* openstaand: of the items open at a moment (each period's end, or the reference date), the
@@ -199,6 +200,21 @@ typedef struct {
 
 typedef struct page page_t;
 
+/* A text from a page's front matter that readers see (title, summary, owner, a milestone, a
+ * KPI's name and explanations), with its line, for the plain-language check (model/b1.h). */
+typedef struct {
+	const char *text;        /* owned by the page or its KPI */
+	int line;
+} fm_text;
+
+/* An abbreviation the content explains ('afkortingen:'): the site marks its first use on a
+ * page, the report writes it out at its first use in a chapter (model/abbrev.h). */
+typedef struct {
+	char *term;              /* "VTH" */
+	char *full;              /* "Vergunningverlening, Toezicht en Handhaving" */
+	int line;                /* in the settings file */
+} abbrev_t;
+
 typedef struct {
 	kpi_def def;
 	srcpos_t src;
@@ -214,8 +230,12 @@ struct page {
 	soort_t soort;
 	char *titel;
 	char *eigenaar;          /* owner team */
+	char *eigenaar_afgeleid; /* why that owner, when the programme does not name it; or NULL */
 	char *samenvatting;
 	int in_report;           /* programme chapter that the council report includes */
+	int body_line;           /* the line before the Markdown: its line 1 is body_line + 1 */
+	fm_text *texts;          /* front-matter texts readers see, for the plain-language check */
+	size_t ntexts;
 	md_doc *body;            /* text that is not a SMART or ambition section */
 	md_doc *smart[SMART_N];
 	md_doc *amb[AMB_N];
@@ -358,7 +378,12 @@ typedef struct {
 	stand_t *stands;         /* 'stand' per export, from the content */
 	size_t nstands;
 	calendar_t cal;
-	md_doc *definities;      /* docs/definities.md: how every figure is computed */
+	md_doc *definities;      /* docs/definities.md: how every figure is computed, for readers */
+	md_doc *definities_tech; /* its section "Technische toelichting" (formulas, files): the site
+	                            shows it, the report leaves it out; or NULL */
+	abbrev_t *abbrevs;       /* 'afkortingen:', in the order written */
+	size_t nabbrevs;
+	int programmajaar;       /* the year of the programme text ('programmajaar:'), or 0 */
 	char *content_dir;       /* where the content's images are (NULL: none can be) */
 	image_t *images;         /* sorted by rel */
 	size_t nimages;

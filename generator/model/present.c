@@ -111,12 +111,23 @@ const present_term present_terms[] = {
 };
 const int present_nterms = (int)(sizeof present_terms / sizeof *present_terms);
 
+const present_term present_inferences[] = {
+	{"Op koers, risico en achter",
+	 "Het programma zegt niet hoe snel we naar een doel toe moeten. Wij trekken een rechte lijn van de nulmeting naar het "
+	 "doel. Zit de waarde onder die lijn, maar minder dan een kwart van de afstand, dan is de status risico. Zit hij verder "
+	 "onder de lijn, dan is de status achter."},
+	{"Een doel in een jaar",
+	 "Staat er ‘in 2027’, dan lezen wij ‘uiterlijk eind 2027’. Een kwartaal of maand lezen we net zo: het doel geldt op de "
+	 "laatste dag."},
+};
+const int present_ninferences = (int)(sizeof present_inferences / sizeof *present_inferences);
+
 void present_share_rule(const kpi_def *k, char *out)
 {
 	out[0] = '\0';
 	if (k->maat == MAAT_TERMIJN) {
 		const char *w = k->lager ? "Buiten" : "Binnen";
-		snprintf(out, 200, "Het percentage is %s termijn / (Totaal - Lopend). "
+		snprintf(out, 200, "Het percentage is %s termijn gedeeld door (Totaal min Lopend). "
 		                   "Wat nog loopt en nog op tijd kan zijn, telt nog niet mee.",
 		         w);
 	}
@@ -418,7 +429,10 @@ void present_change(const kpi_t *k, buf_t *out)
 	char dv[64], pp[48];
 	present_in_period(def->per, k->res.cur_key - 1, 0, pp);
 	if (fabs(d) < 1e-9) {
-		buf_printf(out, "Net zo hoog als %s", pp);
+		buf_printf(out, "%s als %s", def->eenheid == EENHEID_AANTAL      ? "Net zoveel"
+		                             : def->eenheid == EENHEID_WERKDAGEN ? "Net zo lang"
+		                                                                 : "Net zo hoog",
+		           pp);
 		return;
 	}
 	if (def->eenheid == EENHEID_PROCENT) {
@@ -428,7 +442,10 @@ void present_change(const kpi_t *k, buf_t *out)
 		present_value(def, fabs(d), dv);
 	}
 	int better = def->lager ? d < 0 : d > 0;
-	buf_printf(out, "%s %s dan %s (%s)", dv, d > 0 ? "hoger" : "lager", pp, better ? "beter" : "slechter");
+	/* a count is more or less, a duration longer or shorter */
+	const char *up = def->eenheid == EENHEID_AANTAL ? "meer" : def->eenheid == EENHEID_WERKDAGEN ? "langer" : "hoger";
+	const char *down = def->eenheid == EENHEID_AANTAL ? "minder" : def->eenheid == EENHEID_WERKDAGEN ? "korter" : "lager";
+	buf_printf(out, "%s %s dan %s (%s)", dv, d > 0 ? up : down, pp, better ? "beter" : "slechter");
 }
 
 /* "eind 2025: ten hoogste 15%", as "ten hoogste 15% eind 2025" in a sentence */
@@ -460,6 +477,29 @@ char *present_group_title(const kpi_def *k, int key)
 	return s;
 }
 
+/* What a value of this KPI is called in a sentence, so no sentence says a bare "het". */
+static const char *subject(const kpi_def *k)
+{
+	switch (k->eenheid) {
+	case EENHEID_PROCENT:
+		return "het percentage";
+	case EENHEID_CIJFER:
+		return k->has_range && (k->range_lo != 1 || k->range_hi != 10) ? "de score" : "het cijfer";
+	case EENHEID_AANTAL:
+		return "het aantal";
+	case EENHEID_WERKDAGEN:
+		return "het gemiddelde";
+	}
+	return "de waarde";
+}
+
+/* The same with a capital, to start a sentence. */
+static void subject_cap(const kpi_def *k, char *out)
+{
+	snprintf(out, 32, "%s", subject(k));
+	out[0] = (char)(out[0] - 'a' + 'A');
+}
+
 static void goal_words(const kpi_def *k, const target_t *t, buf_t *r)
 {
 	char g[128];
@@ -480,7 +520,7 @@ static void judged_words(const kpi_t *kp, size_t t, buf_t *r)
 	}
 	present_value(k, tr->value, v);
 	present_in_period(k->per, tr->key, 1, p);
-	buf_printf(r, " %s was het %s.", p, v);
+	buf_printf(r, " %s was %s %s.", p, subject(k), v);
 }
 
 /* What the figure is based on, when that is less than the whole period: it runs, the export
@@ -511,7 +551,8 @@ static void open_words(const kpi_t *kp, const cell_t *c, buf_t *r)
 	if (c->open <= 0)
 		return;
 	if (k->maat != MAAT_TERMIJN || c->period_open || c->cover == COV_PARTIAL) {
-		buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld open.", c->open == 1 ? "staat" : "staan", c->open);
+		buf_printf(r, " Dit cijfer is voorlopig, want er %s nog %ld %s open.", c->open == 1 ? "staat" : "staan", c->open,
+		           c->open == 1 ? "zaak" : "zaken");
 		return;
 	}
 	char a[64], b[64];
@@ -520,18 +561,19 @@ static void open_words(const kpi_t *kp, const cell_t *c, buf_t *r)
 	present_value(k, k->lager ? c->high : c->low, b);
 	const char *they = c->open == 1 ? "die" : "ze allemaal";
 	if (c->open == 1)
-		buf_puts(r, " Er staat nog 1 open.");
+		buf_puts(r, " Er staat nog 1 zaak open.");
 	else
-		buf_printf(r, " Er staan nog %ld open.", c->open);
+		buf_printf(r, " Er staan nog %ld zaken open.", c->open);
 	if (res->status == ST_ONZEKER) {
 		const char *is = c->open == 1 ? "Is" : "Zijn";
-		buf_printf(r, " %s %s op tijd klaar, dan wordt het %s.", is, they, a);
-		buf_printf(r, " %s %s te laat, dan wordt het %s.", is, they, b);
+		buf_printf(r, " %s %s op tijd klaar, dan wordt %s %s.", is, they, subject(k), a);
+		buf_printf(r, " %s %s te laat, dan wordt %s %s.", is, they, subject(k), b);
 	} else if (res->best == ST_BEHAALD || res->best == ST_OP_KOERS || res->best == ST_TE_LAAT_BEHAALD) {
-		buf_printf(r, " Ook als %s te laat %s, wordt het niet slechter dan %s.", they, c->open == 1 ? "is" : "zijn", b);
+		buf_printf(r, " Ook als %s te laat %s, wordt %s niet slechter dan %s.", they, c->open == 1 ? "is" : "zijn",
+		           subject(k), b);
 	} else {
-		buf_printf(r, " Ook als %s op tijd klaar %s, wordt het niet beter dan %s.", they, c->open == 1 ? "is" : "zijn",
-		           a);
+		buf_printf(r, " Ook als %s op tijd klaar %s, wordt %s niet beter dan %s.", they, c->open == 1 ? "is" : "zijn",
+		           subject(k), a);
 	}
 }
 
@@ -552,9 +594,9 @@ static void reason(const kpi_t *kp, buf_t *r)
 	present_in_period(k->per, res->cur_key, 1, per);
 	const cell_t *c = series_cell(&res->total, res->cur_key);
 	if (c && c->period_open)
-		buf_printf(r, "%s is het tot nu toe %s.", per, val);
+		buf_printf(r, "%s is %s tot nu toe %s.", per, subject(k), val);
 	else
-		buf_printf(r, "%s was het %s.", per, val);
+		buf_printf(r, "%s was %s %s.", per, subject(k), val);
 	if (c) {
 		coverage_words(kp, c, r);
 		open_words(kp, c, r);
@@ -590,7 +632,7 @@ static void reason(const kpi_t *kp, buf_t *r)
 			buf_puts(r, tr->judged ? " Dat doel is gehaald." : " Dat doel is nu al gehaald.");
 		} else if (tr->has_value) {
 			judged_words(kp, (size_t)res->goal, r);
-			buf_puts(r, " Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
+			buf_printf(r, " Dat doel is op tijd gehaald, en %s is nog steeds goed genoeg.", subject(k));
 		} else {
 			judged_words(kp, (size_t)res->goal, r);
 			buf_puts(r, " Nu wordt het doel gehaald.");
@@ -600,18 +642,25 @@ static void reason(const kpi_t *kp, buf_t *r)
 	case ST_RISICO:
 	case ST_ACHTER:
 		present_value(k, res->path, pv);
-		buf_printf(r, " Op weg naar dat doel zou het nu %s%s moeten zijn.", present_bound(k, res->path), pv);
-		buf_puts(r, res->status == ST_OP_KOERS ? " Dat lukt: het cijfer staat op koers."
-		            : res->status == ST_RISICO ? " Het cijfer is iets slechter. Daarom staat het op risico."
-		                                       : " Het cijfer is veel slechter. Daarom staat het achter.");
+		buf_printf(r, " Op weg naar dat doel zou %s nu %s%s moeten zijn.", subject(k), present_bound(k, res->path),
+		           pv);
+		if (res->status == ST_OP_KOERS) {
+			buf_puts(r, " Dat lukt, dus de status is op koers.");
+		} else {
+			char sc[32];
+			subject_cap(k, sc);
+			buf_printf(r, " %s is %s te %s. Daarom is de status %s.", sc, res->status == ST_RISICO ? "iets" : "veel",
+			           k->lager ? "hoog" : "laag", present_status(res->status));
+		}
 		break;
 	case ST_TE_LAAT_BEHAALD:
 		judged_words(kp, (size_t)res->goal, r);
-		buf_puts(r, " Het doel is dus niet op tijd gehaald. Nu wel: te laat behaald.");
+		buf_puts(r, " Het doel is dus niet op tijd gehaald. Nu wel, dus de status is te laat behaald.");
 		break;
 	case ST_TERUGGEVALLEN:
 		judged_words(kp, (size_t)res->goal, r);
-		buf_puts(r, " Dat doel is op tijd gehaald. Nu is het weer slechter dan het doel: teruggevallen.");
+		buf_printf(r, " Dat doel is op tijd gehaald. Nu haalt %s het doel niet meer. Daarom is de status teruggevallen.",
+		           subject(k));
 		break;
 	case ST_NIET_BEHAALD:
 		if (tr->has_value && tr->key == res->cur_key) {
@@ -626,10 +675,14 @@ static void reason(const kpi_t *kp, buf_t *r)
 			judged_words(kp, (size_t)res->goal, r);
 		if (!tr->judged && res->has_path) {
 			present_value(k, res->path, pv);
-			buf_printf(r, " Op weg naar dat doel zou het nu %s%s moeten zijn.", present_bound(k, res->path), pv);
+			buf_printf(r, " Op weg naar dat doel zou %s nu %s%s moeten zijn.", subject(k), present_bound(k, res->path),
+			           pv);
 		}
-		buf_printf(r, " Of het %s, is nog onzeker: in het beste geval %s, in het slechtste %s.",
-		           tr->judged ? "doel gehaald is" : "cijfer op schema is", present_status(res->best),
+		if (tr->judged)
+			buf_puts(r, " Of het doel gehaald is, is nog onzeker.");
+		else
+			buf_printf(r, " Of %s op schema ligt, is nog onzeker.", subject(k));
+		buf_printf(r, " In het beste geval is de status %s, in het slechtste %s.", present_status(res->best),
 		           present_status(res->worst));
 		break;
 	case ST_GEEN_GEGEVENS:

@@ -31,6 +31,11 @@ extern const char present_terms_title[];
 extern const present_term present_terms[];
 extern const int present_nterms;
 
+/* What meetlat itself assumes where the programme says nothing, for the list of inferences on
+ * the sources page and in the report's appendix. */
+extern const present_term present_inferences[];
+extern const int present_ninferences;
+
 /* How a table's percentage follows from its counts, where that is not plain division by the
  * total: "" or two sentences (out: 200). */
 void present_share_rule(const kpi_def *k, char *out);

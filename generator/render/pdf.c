@@ -325,6 +325,13 @@ void pdf_set_alt(pdfdoc *p, int elem, const char *alt)
 	HPDF_Dict_Add(p->elems[elem].dict, "Alt", text_string(p, alt));
 }
 
+void pdf_set_expansion(pdfdoc *p, int elem, const char *full)
+{
+	if (p->err || elem < 0)
+		return;
+	HPDF_Dict_Add(p->elems[elem].dict, "E", text_string(p, full));
+}
+
 static HPDF_Dict attributes(pdfdoc *p, int elem, const char *owner)
 {
 	HPDF_Dict a = HPDF_Dict_GetItem(p->elems[elem].dict, "A", HPDF_OCLASS_DICT);

@@ -59,6 +59,8 @@ int pdf_begin(pdfdoc *p, const char *type);
 void pdf_end(pdfdoc *p);
 void pdf_reenter(pdfdoc *p, int elem);
 void pdf_set_alt(pdfdoc *p, int elem, const char *alt);
+/* A Span holding an abbreviation: its expanded form (/E), for assistive technology. */
+void pdf_set_expansion(pdfdoc *p, int elem, const char *full);
 /* TH: the cells it heads, "Column" or "Row". */
 void pdf_set_scope(pdfdoc *p, int elem, const char *scope);
 /* Figure, Table: where it is on its page. */

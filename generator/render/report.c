@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "model/abbrev.h"
 #include "model/chart.h"
 #include "model/markdown.h"
 #include "model/present.h"
@@ -60,6 +61,7 @@ typedef struct {
 	int chapter;             /* number of the current chapter */
 	int sat_chapter;         /* the satisfaction chapter's number, 0 if none */
 	char *running;
+	unsigned char *expanded; /* per abbreviation of the content: written out in this chapter */
 } rep;
 
 static const char SAT_TITLE[] = "Waardering van de dienstverlening"; /* the satisfaction chapter */
@@ -88,6 +90,7 @@ static int at_top(const rep *r)
 typedef struct {
 	pdf_face face;
 	const char *url;   /* not owned */
+	const char *expand; /* an abbreviation's full form (a Span with /E), not owned; or NULL */
 	size_t off, len;   /* in the text buffer */
 } frag;
 
@@ -101,19 +104,30 @@ static void rich_add(rich *t, const char *s, size_t len, pdf_face face, const ch
 {
 	if (!len)
 		return;
-	if (t->nfrags && t->frags[t->nfrags - 1].face == face && t->frags[t->nfrags - 1].url == url) {
+	if (t->nfrags && t->frags[t->nfrags - 1].face == face && t->frags[t->nfrags - 1].url == url &&
+	    !t->frags[t->nfrags - 1].expand) {
 		buf_add(&t->text, s, len);
 		t->frags[t->nfrags - 1].len += len;
 		return;
 	}
 	t->frags = xgrow(t->frags, &t->cap, t->nfrags, sizeof *t->frags);
-	t->frags[t->nfrags++] = (frag){face, url, t->text.len, len};
+	t->frags[t->nfrags++] = (frag){face, url, NULL, t->text.len, len};
 	buf_add(&t->text, s, len);
 }
 
 static void rich_puts(rich *t, const char *s, pdf_face face)
 {
 	rich_add(t, s, strlen(s), face, NULL);
+}
+
+/* An abbreviation in its own run, with its full form for the Span around it. */
+static void rich_abbr(rich *t, const char *s, size_t len, pdf_face face, const char *full)
+{
+	if (!len)
+		return;
+	t->frags = xgrow(t->frags, &t->cap, t->nfrags, sizeof *t->frags);
+	t->frags[t->nfrags++] = (frag){face, NULL, full, t->text.len, len};
+	buf_add(&t->text, s, len);
 }
 
 static void rich_clear(rich *t)
@@ -278,7 +292,7 @@ static void draw_line(rep *r, const rich *t, const layout *l, size_t i, float x,
 		while (b < ln->a1) {
 			const atom *at = &l->atoms[b];
 			const frag *f2 = &t->frags[at->frag];
-			if (f2->face != fr->face || f2->url != fr->url)
+			if (f2->face != fr->face || f2->url != fr->url || f2->expand != fr->expand)
 				break;
 			/* the space before a run's first word went with the run before */
 			if (at->space && b > a) {
@@ -305,6 +319,11 @@ static void draw_line(rep *r, const rich *t, const layout *l, size_t i, float x,
 			char *what = xasprintf("Link naar %s", fr->url);
 			pdf_link_uri(r->d, x0, y - 3, w, l->size + 3, fr->url, what);
 			free(what);
+			pdf_end(r->d);
+		} else if (fr->expand) {
+			int e = pdf_begin(r->d, "Span");
+			pdf_set_expansion(r->d, e, fr->expand);
+			pdf_text(r->d, fr->face, l->size, x0, y, color, seg.s, seg.len);
 			pdf_end(r->d);
 		} else {
 			pdf_text(r->d, fr->face, l->size, x0, y, color, seg.s, seg.len);
@@ -361,11 +380,58 @@ static float text_height(rep *r, const rich *t, float width, float size, float l
 	return h;
 }
 
+/* Running text with the first use in this chapter of every abbreviation the content explains
+ * written out: "VTH (Vergunningverlening, Toezicht en Handhaving)", or after the whole word
+ * when it is part of one: "MKB-vriendelijkste (MKB: midden- en kleinbedrijf)". The
+ * abbreviation itself is a Span with its expansion (/E). Links are left as they are. */
+static void expand_abbrevs(rep *r, rich *t)
+{
+	const model_t *m = r->m;
+	if (!m->nabbrevs || !t->nfrags)
+		return;
+	rich out = {0};
+	for (size_t f = 0; f < t->nfrags; f++) {
+		const frag *fr = &t->frags[f];
+		const char *s = t->text.s + fr->off;
+		size_t from = 0, at, n;
+		int hit;
+		if (fr->expand) {
+			rich_abbr(&out, s, fr->len, fr->face, fr->expand);
+			continue;
+		}
+		if (fr->url) {
+			rich_add(&out, s, fr->len, fr->face, fr->url);
+			continue;
+		}
+		while ((hit = abbrev_next(m->abbrevs, m->nabbrevs, s, fr->len, from, &at, &n)) >= 0) {
+			if (r->expanded[hit]) {
+				rich_add(&out, s + from, at + n - from, fr->face, NULL);
+				from = at + n;
+				continue;
+			}
+			r->expanded[hit] = 1;
+			const abbrev_t *a = &m->abbrevs[hit];
+			size_t end = abbrev_word_end(s, fr->len, at);
+			rich_add(&out, s + from, at - from, fr->face, NULL);
+			rich_abbr(&out, s + at, n, fr->face, a->full);
+			rich_add(&out, s + at + n, end - at - n, fr->face, NULL);
+			char *x = end == at + n ? xasprintf(" (%s)", a->full) : xasprintf(" (%s: %s)", a->term, a->full);
+			rich_add(&out, x, strlen(x), fr->face, NULL);
+			free(x);
+			from = end;
+		}
+		rich_add(&out, s + from, fr->len - from, fr->face, NULL);
+	}
+	rich_free(t);
+	*t = out;
+}
+
 /* A paragraph of plain text as a P element. */
 static void para(rep *r, const char *text, pdf_face face, float size)
 {
 	rich t = {0};
 	rich_puts(&t, text, face);
+	expand_abbrevs(r, &t);
 	pdf_begin(r->d, "P");
 	flow(r, &t, ML, TW, size, size * 1.4f, C_TEXT);
 	pdf_end(r->d);
@@ -398,6 +464,8 @@ static void heading(rep *r, int level, const char *text, float keep, int in_toc)
 	float h = text_height(r, &t, TW, sz, lead);
 	if (level == 1) {
 		new_page(r);
+		if (r->expanded) /* every chapter writes an abbreviation out once */
+			memset(r->expanded, 0, r->m->nabbrevs);
 	} else {
 		need(r, (level == 2 ? 16 : 10) + h + keep);
 		if (!at_top(r))
@@ -578,6 +646,8 @@ static void row_lay_out(rep *r, const tbl *t, const float *w, char *const *cells
 	for (int c = 0; c < t->ncols; c++) {
 		pdf_face f = header || (c == 0 && t->row_head) ? PF_BOLD : PF_REGULAR;
 		rich_puts(&row->txt[c], cells[c], f);
+		if (!header)
+			expand_abbrevs(r, &row->txt[c]);
 		lay_out(r, &row->txt[c], t->size, w[c] - 2 * TPAD, &row->l[c]);
 		row->h = fmaxf(row->h, (float)(row->l[c].nlines ? row->l[c].nlines : 1) * t->lead + 2 * TPAD);
 	}
@@ -668,6 +738,11 @@ static void table(rep *r, tbl *t)
 	/* the rows' heights first, to keep the first rows with the caption and plan the breaks */
 	row_t *head = xmalloc(sizeof *head), *row = xmalloc(sizeof *row);
 	row_lay_out(r, t, w, t->head, 1, head);
+	/* the rows are laid out twice (measured, then drawn): both times with the same
+	 * abbreviations still to be written out */
+	size_t nab = r->m->nabbrevs ? r->m->nabbrevs : 1;
+	unsigned char *expanded = xmalloc(nab);
+	memcpy(expanded, r->expanded, nab);
 	float *hs = xmalloc(t->nrows * sizeof *hs), first = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
@@ -676,7 +751,7 @@ static void table(rep *r, tbl *t)
 			first += hs[i];
 		row_free(t, row);
 	}
-	need(r, 6 + caph + head->h + first);
+	need(r, 6 + caph + 2 + head->h + first); /* the space, the caption, its gap, the header */
 	if (!at_top(r))
 		r->y -= 6;
 	int te = pdf_begin(r->d, "Table");
@@ -691,6 +766,8 @@ static void table(rep *r, tbl *t)
 	pdf_end(r->d);
 	unsigned char *brk = xcalloc(t->nrows, 1);
 	plan_breaks(hs, t->nrows, r->y, head->h, brk);
+	memcpy(r->expanded, expanded, nab);
+	free(expanded);
 	pdf_begin(r->d, "TBody");
 	for (size_t i = 0; i < t->nrows; i++) {
 		row_lay_out(r, t, w, &t->cells[i * (size_t)t->ncols], 0, row);
@@ -996,6 +1073,7 @@ static void md_flush_para(mdctx *x)
 	rep *r = x->r;
 	if (!x->t.nfrags)
 		return;
+	expand_abbrevs(r, &x->t);
 	float indent = 18.0f * (float)x->list_depth + (x->quote ? 14 : 0);
 	int d = x->list_depth;
 	if (d > 0 && x->item_first[d]) {
@@ -1241,7 +1319,7 @@ static void kpi_block(rep *r, const kpi_t *k, int level, int brief)
 	para(r, why, PF_REGULAR, BODY);
 	free(why);
 	if (brief) {
-		char *see = xasprintf("De grafiek en de tabellen staan in het hoofdstuk '%s'.", SAT_TITLE);
+		char *see = xasprintf("De grafiek en de tabellen staan in het hoofdstuk ‘%s’.", SAT_TITLE);
 		para(r, see, PF_ITALIC, BODY);
 		free(see);
 		return;
@@ -1249,7 +1327,7 @@ static void kpi_block(rep *r, const kpi_t *k, int level, int brief)
 	if (k->def.omschrijving)
 		para(r, k->def.omschrijving, PF_REGULAR, SMALL + 0.5f);
 	if (k->def.afgeleid) {
-		char *a = xasprintf("Afgeleid: %s", k->def.afgeleid);
+		char *a = xasprintf("Afgeleid. %s", k->def.afgeleid);
 		para(r, a, PF_ITALIC, SMALL + 0.5f);
 		free(a);
 	}
@@ -1272,7 +1350,7 @@ static void milestones(rep *r, const page_t *pg)
 		return;
 	char day[40];
 	present_date(r->m->peildatum, day);
-	char *cap = xasprintf("Mijlpalen van %s, stand op %s", pg->titel, day);
+	char *cap = xasprintf("Mijlpalen bij ‘%s’, stand op %s", pg->titel, day);
 	tbl b;
 	tbl_init(&b, cap, 3, 1);
 	free(cap);
@@ -1284,11 +1362,42 @@ static void milestones(rep *r, const page_t *pg)
 		present_when(&pg->ms[i], when);
 		snprintf(st, sizeof st, "%s %s", present_ms_icon(pg->ms[i].status), present_ms(pg->ms[i].status));
 		tbl_cell(&b, when);
-		tbl_cell(&b, pg->ms[i].wat);
+		if (pg->ms[i].afgeleid) {
+			char *w = xasprintf("%s (afgeleid)", pg->ms[i].wat);
+			tbl_cell(&b, w);
+			free(w);
+		} else {
+			tbl_cell(&b, pg->ms[i].wat);
+		}
 		tbl_cell(&b, st);
 	}
 	table(r, &b);
 	tbl_free(&b);
+	/* each reason once, however many milestones it covers */
+	for (size_t i = 0; i < pg->nms; i++) {
+		const char *why = pg->ms[i].afgeleid;
+		int seen = 0, n = 0;
+		for (size_t j = 0; j < pg->nms; j++) {
+			seen |= j < i && str_eq(pg->ms[j].afgeleid, why);
+			n += str_eq(pg->ms[j].afgeleid, why);
+		}
+		if (!why || seen)
+			continue;
+		char *a = n > 1 ? xasprintf("Afgeleid (%d mijlpalen). %s", n, why)
+		                : xasprintf("Afgeleid (mijlpaal ‘%s’). %s", pg->ms[i].wat, why);
+		para(r, a, PF_ITALIC, SMALL + 0.5f);
+		free(a);
+	}
+}
+
+/* Where the programme's own words start: written in its year, so its future tense reads as
+ * what was planned then. */
+static void from_programme(rep *r)
+{
+	char *s = r->m->programmajaar ? xasprintf("Uit het programma (%d).", r->m->programmajaar)
+	                              : xstrdup("Uit het programma.");
+	para(r, s, PF_ITALIC, SMALL + 0.5f);
+	free(s);
 }
 
 static int shown_elsewhere(const rep *r, const kpi_t *k)
@@ -1298,8 +1407,17 @@ static int shown_elsewhere(const rep *r, const kpi_t *k)
 }
 
 /* One item of a bulleted list (inside an L element): LI with its label and body. */
-static void list_item(rep *r, const rich *t)
+static void list_item(rep *r, const rich *t_in)
 {
+	rich own = {0}, *t = &own;
+	for (size_t f = 0; f < t_in->nfrags; f++) {
+		const frag *fr = &t_in->frags[f];
+		if (fr->expand)
+			rich_abbr(t, t_in->text.s + fr->off, fr->len, fr->face, fr->expand);
+		else
+			rich_add(t, t_in->text.s + fr->off, fr->len, fr->face, fr->url);
+	}
+	expand_abbrevs(r, t);
 	pdf_begin(r->d, "LI");
 	need(r, 2 * LEAD);
 	pdf_begin(r->d, "Lbl");
@@ -1312,6 +1430,7 @@ static void list_item(rep *r, const rich *t)
 	pdf_end(r->d);
 	pdf_end(r->d);
 	r->y -= 2;
+	rich_free(&own);
 }
 
 static void goal_page(rep *r, const page_t *pg)
@@ -1321,16 +1440,25 @@ static void goal_page(rep *r, const page_t *pg)
 		rich t = {0};
 		rich_puts(&t, "Eigenaar: ", PF_REGULAR);
 		rich_puts(&t, pg->eigenaar, PF_BOLD);
+		if (pg->eigenaar_afgeleid)
+			rich_puts(&t, " (afgeleid)", PF_REGULAR);
+		expand_abbrevs(r, &t);
 		pdf_begin(r->d, "P");
 		flow(r, &t, ML, TW, BODY, LEAD, C_TEXT);
 		pdf_end(r->d);
 		r->y -= 4;
 		rich_free(&t);
+		if (pg->eigenaar_afgeleid) {
+			char *a = xasprintf("Afgeleid (eigenaar). %s", pg->eigenaar_afgeleid);
+			para(r, a, PF_ITALIC, SMALL + 0.5f);
+			free(a);
+		}
 	}
 	if (pg->samenvatting)
 		para(r, pg->samenvatting, PF_ITALIC, BODY);
 	if (pg->smart[SMART_S]) {
 		heading(r, 3, "Wat we willen bereiken", KEEP, TOC_NO);
+		from_programme(r);
 		markdown(r, pg->smart[SMART_S], 2);
 	}
 	milestones(r, pg);
@@ -1570,6 +1698,7 @@ static void finances(rep *r)
 		if (p->soort != SOORT_PROGRAMMA || !p->in_report)
 			continue;
 		heading(r, 2, p->titel, KEEP, TOC_YES);
+		from_programme(r);
 		markdown(r, p->body, 1);
 	}
 }
@@ -1580,16 +1709,28 @@ static void appendix(rep *r)
 	r->chapter++;
 	heading(r, 1, "Bijlage: definities en bronnen", 0, TOC_YES);
 	markdown(r, m->definities, 0);
+	/* what is not literally in the programme, and why */
+	heading(r, 2, "Wat we afleiden", KEEP, TOC_YES);
+	para(r, "Niet alles staat letterlijk in het uitvoeringsprogramma. Waar we iets hebben aangenomen, staat "
+	        "‘afgeleid’, met de reden. Hier staan ze allemaal.",
+	     PF_REGULAR, BODY);
+	pdf_begin(r->d, "L");
+	for (int i = 0; i < present_ninferences; i++) {
+		rich t = {0};
+		rich_puts(&t, present_inferences[i].term, PF_BOLD);
+		rich_puts(&t, ". ", PF_REGULAR);
+		rich_puts(&t, present_inferences[i].meaning, PF_REGULAR);
+		list_item(r, &t);
+		rich_free(&t);
+	}
+	pdf_end(r->d);
+	r->y -= 4;
 	int nder = 0;
 	for (size_t i = 0; i < m->nkpis; i++)
 		nder += m->kpis[i]->def.afgeleid != NULL;
 	if (nder) {
-		heading(r, 2, "Wat we afleiden", KEEP, TOC_YES);
-		para(r, "Deze KPI's of hun doelen staan niet letterlijk in het uitvoeringsprogramma. Zo meten we ze, en "
-		        "daarom:",
-		     PF_REGULAR, BODY);
 		tbl b;
-		tbl_init(&b, "Afgeleide KPI's en de reden", 2, 1);
+		tbl_init(&b, "Afgeleide KPI's en doelen, met de reden", 2, 1);
 		tbl_head(&b, 0, "KPI", 0);
 		tbl_head(&b, 1, "Reden", 0);
 		for (size_t i = 0; i < m->nkpis; i++)
@@ -1597,6 +1738,68 @@ static void appendix(rep *r)
 				tbl_cell(&b, m->kpis[i]->def.naam);
 				tbl_cell(&b, m->kpis[i]->def.afgeleid);
 			}
+		table(r, &b);
+		tbl_free(&b);
+	}
+	int nown = 0;
+	for (size_t i = 0; i < m->npages; i++) {
+		nown += m->pages[i]->eigenaar_afgeleid != NULL;
+		for (size_t j = 0; j < m->pages[i]->nms; j++)
+			nown += m->pages[i]->ms[j].afgeleid != NULL;
+	}
+	if (nown) {
+		tbl b;
+		tbl_init(&b, "Afgeleide eigenaars en mijlpalen, met de reden", 3, 1);
+		tbl_head(&b, 0, "Actie of teamdoel", 0);
+		tbl_head(&b, 1, "Wat", 0);
+		tbl_head(&b, 2, "Reden", 0);
+		for (size_t i = 0; i < m->npages; i++) {
+			const page_t *p = m->pages[i];
+			if (p->eigenaar_afgeleid) {
+				char *w = xasprintf("Eigenaar: %s", p->eigenaar);
+				tbl_cell(&b, p->titel);
+				tbl_cell(&b, w);
+				tbl_cell(&b, p->eigenaar_afgeleid);
+				free(w);
+			}
+			/* milestones with the same reason in one row */
+			for (size_t j = 0; j < p->nms; j++) {
+				const char *why = p->ms[j].afgeleid;
+				size_t same = 0, last = j;
+				int seen = 0;
+				for (size_t q = 0; q < p->nms; q++)
+					if (str_eq(p->ms[q].afgeleid, why)) {
+						seen |= q < j;
+						same++;
+						last = q;
+					}
+				if (!why || seen)
+					continue;
+				char when[40], until[40];
+				present_when(&p->ms[j], when);
+				present_when(&p->ms[last], until);
+				char *w = same == 1 ? xasprintf("Mijlpaal %s: %s", when, p->ms[j].wat)
+				          : !strcmp(when, until) ? xasprintf("%zu mijlpalen, %s", same, when)
+				                                 : xasprintf("%zu mijlpalen, %s tot en met %s", same, when, until);
+				tbl_cell(&b, p->titel);
+				tbl_cell(&b, w);
+				tbl_cell(&b, why);
+				free(w);
+			}
+		}
+		table(r, &b);
+		tbl_free(&b);
+	}
+	if (m->nabbrevs) {
+		heading(r, 2, "Afkortingen", KEEP, TOC_YES);
+		tbl b;
+		tbl_init(&b, "Afkortingen en wat ze betekenen", 2, 1);
+		tbl_head(&b, 0, "Afkorting", 0);
+		tbl_head(&b, 1, "Betekenis", 0);
+		for (size_t i = 0; i < m->nabbrevs; i++) {
+			tbl_cell(&b, m->abbrevs[i].term);
+			tbl_cell(&b, m->abbrevs[i].full);
+		}
 		table(r, &b);
 		tbl_free(&b);
 	}
@@ -1740,8 +1943,7 @@ static int toc_pages(const model_t *m)
 		teams |= p->soort == SOORT_TEAM;
 		finance += p->soort == SOORT_PROGRAMMA && p->in_report;
 	}
-	for (size_t i = 0; i < m->nkpis; i++)
-		derived |= m->kpis[i]->def.afgeleid != NULL;
+	derived = 1 + (m->nabbrevs > 0); /* what we assume (always), abbreviations */
 	toc_count md = {0, 0};
 	if (m->definities)
 		md_headings(m->definities, count_toc_heading, &md);
@@ -1778,6 +1980,7 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 	r.page = -1;
 	r.d = pdf_open(&s);
 	r.running = xasprintf("Raadsrapportage Excellente dienstverlening · %s %d", m->gemeente, m->report_year);
+	r.expanded = xcalloc(m->nabbrevs ? m->nabbrevs : 1, 1);
 	cover(&r);
 	/* the contents come second; their pages are kept free and filled in at the end */
 	int toc_first = pdf_page_count(r.d);
@@ -1810,5 +2013,6 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 		free(r.toc[i].title);
 	free(r.toc);
 	free(r.running);
+	free(r.expanded);
 	return rv;
 }

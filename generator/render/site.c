@@ -8,6 +8,8 @@
 #include "base/date.h"
 #include "base/escape.h"
 #include "base/util.h"
+#include "model/abbrev.h"
+#include "model/b1.h"
 #include "model/chart.h"
 #include "model/markdown.h"
 #include "model/present.h"
@@ -36,8 +38,77 @@ static const struct {
 	{"downloads.html", "Downloads"},
 };
 
-static void write_page(sctx *s, const char *rel, const char *title, const char *body)
+/* Elements whose text gets no <abbr>: drawings, code, and an <abbr> already there. */
+static const char *const no_abbr[] = {"svg", "abbr", "code", "pre", "script", "style", "title", NULL};
+
+/* The page's HTML with the first use of every abbreviation the content explains marked as
+ * <abbr title="...">. Only text between tags is looked at; a tag or a character reference is
+ * copied as it is (esc_html escapes every '>' in text and attributes, so a tag ends at '>'). */
+static void mark_abbrevs(const model_t *m, const char *html, buf_t *out)
 {
+	unsigned char *used = xcalloc(m->nabbrevs ? m->nabbrevs : 1, 1);
+	size_t len = strlen(html), i = 0;
+	while (i < len) {
+		if (html[i] == '<') {
+			const char *gt = strchr(html + i, '>');
+			size_t end = gt ? (size_t)(gt - html) + 1 : len;
+			size_t nl = 0;
+			while (i + 1 + nl < end && ((html[i + 1 + nl] >= 'a' && html[i + 1 + nl] <= 'z') ||
+			                           (html[i + 1 + nl] >= '0' && html[i + 1 + nl] <= '9')))
+				nl++;
+			for (const char *const *t = no_abbr; *t && nl; t++) {
+				if (strlen(*t) != nl || strncmp(*t, html + i + 1, nl) != 0)
+					continue;
+				/* on to the end of the element (none of these nests in itself here) */
+				char close[16];
+				snprintf(close, sizeof close, "</%s>", *t);
+				const char *c = strstr(html + end, close);
+				end = c ? (size_t)(c - html) + strlen(close) : len;
+				break;
+			}
+			buf_add(out, html + i, end - i);
+			i = end;
+			continue;
+		}
+		if (html[i] == '&') {
+			const char *semi = strchr(html + i, ';');
+			size_t end = semi && semi - (html + i) < 12 ? (size_t)(semi - html) + 1 : i + 1;
+			buf_add(out, html + i, end - i);
+			i = end;
+			continue;
+		}
+		size_t run = i;
+		while (run < len && html[run] != '<' && html[run] != '&')
+			run++;
+		size_t from = i, at, n;
+		int hit;
+		while ((hit = abbrev_next(m->abbrevs, m->nabbrevs, html + i, run - i, from - i, &at, &n)) >= 0) {
+			at += i;
+			if (!used[hit]) {
+				used[hit] = 1;
+				buf_add(out, html + from, at - from);
+				buf_puts(out, "<abbr title=\"");
+				esc_html(out, m->abbrevs[hit].full);
+				buf_puts(out, "\">");
+				buf_add(out, html + at, n);
+				buf_puts(out, "</abbr>");
+				from = at + n;
+			} else {
+				buf_add(out, html + from, at + n - from);
+				from = at + n;
+			}
+		}
+		buf_add(out, html + from, run - from);
+		i = run;
+	}
+	free(used);
+}
+
+static void write_page(sctx *s, const char *rel, const char *title, const char *body_in)
+{
+	buf_t marked = {0};
+	mark_abbrevs(s->m, body_in, &marked);
+	const char *body = marked.s ? marked.s : "";
 	const char *root = strchr(rel, '/') ? "../" : "";
 	buf_t nav = {0};
 	buf_puts(&nav, "<ul>");
@@ -77,6 +148,7 @@ static void write_page(sctx *s, const char *rel, const char *title, const char *
 	buf_free(&out);
 	buf_free(&nav);
 	buf_free(&banner);
+	buf_free(&marked);
 }
 
 /* Opens a table in a scrollable region that keyboard users can reach, named by the caption. */
@@ -318,11 +390,61 @@ static void milestones_table(sctx *s, buf_t *b, const page_t *p)
 		esc_html(b, when);
 		buf_puts(b, "</th><td>");
 		esc_html(b, p->ms[i].wat);
+		if (p->ms[i].afgeleid)
+			buf_puts(b, " <span class=\"afgeleid\">(afgeleid)</span>");
 		buf_puts(b, "</td><td>");
 		ms_badge(b, p->ms[i].status);
 		buf_puts(b, "</td></tr>");
 	}
 	buf_puts(b, "</tbody></table></div>");
+	/* each reason once, however many milestones it covers */
+	for (size_t i = 0; i < p->nms; i++) {
+		const char *why = p->ms[i].afgeleid;
+		int seen = 0, n = 0;
+		for (size_t j = 0; j < p->nms; j++) {
+			seen |= j < i && str_eq(p->ms[j].afgeleid, why);
+			n += str_eq(p->ms[j].afgeleid, why);
+		}
+		if (!why || seen)
+			continue;
+		buf_puts(b, "<p class=\"afgeleid\"><strong>Afgeleid");
+		if (n > 1)
+			buf_printf(b, " (%d mijlpalen)", n);
+		else {
+			buf_puts(b, " (mijlpaal ‘");
+			esc_html(b, p->ms[i].wat);
+			buf_puts(b, "’)");
+		}
+		buf_puts(b, ".</strong> ");
+		esc_html(b, why);
+		buf_puts(b, "</p>");
+	}
+}
+
+/* "Eigenaar: ..." with a marker when the programme does not name the owner; `why`: the
+ * reason too (on the page of the goal itself). */
+static void owner(buf_t *b, const page_t *p, int why)
+{
+	buf_puts(b, "<p class=\"eigenaar\">Eigenaar: ");
+	esc_html(b, p->eigenaar);
+	if (p->eigenaar_afgeleid)
+		buf_puts(b, " <span class=\"afgeleid\">(afgeleid)</span>");
+	buf_puts(b, "</p>");
+	if (why && p->eigenaar_afgeleid) {
+		buf_puts(b, "<p class=\"afgeleid\"><strong>Afgeleid (eigenaar).</strong> ");
+		esc_html(b, p->eigenaar_afgeleid);
+		buf_puts(b, "</p>");
+	}
+}
+
+/* Where the programme's own words start: they were written in its year, so "in 2024 gaan
+ * we" reads as what was planned then. */
+static void from_programme(buf_t *b, const model_t *m)
+{
+	if (m->programmajaar)
+		buf_printf(b, "<p class=\"bron\">Uit het programma (%d).</p>", m->programmajaar);
+	else
+		buf_puts(b, "<p class=\"bron\">Uit het programma.</p>");
 }
 
 static void page_detail(sctx *s, const page_t *p)
@@ -335,11 +457,8 @@ static void page_detail(sctx *s, const page_t *p)
 	buf_puts(&b, "<h1>");
 	esc_html(&b, p->titel);
 	buf_puts(&b, "</h1>");
-	if (p->eigenaar) {
-		buf_puts(&b, "<p class=\"eigenaar\">Eigenaar: ");
-		esc_html(&b, p->eigenaar);
-		buf_puts(&b, "</p>");
-	}
+	if (p->eigenaar)
+		owner(&b, p, 1);
 	if (p->samenvatting) {
 		buf_puts(&b, "<p class=\"samenvatting\">");
 		esc_html(&b, p->samenvatting);
@@ -364,6 +483,7 @@ static void page_detail(sctx *s, const page_t *p)
 		smart |= p->smart[i] != NULL;
 	if (smart) {
 		buf_puts(&b, "<section><h2>Het doel, SMART</h2>");
+		from_programme(&b, s->m);
 		for (int i = 0; i < SMART_N; i++) {
 			if (!p->smart[i])
 				continue;
@@ -374,6 +494,11 @@ static void page_detail(sctx *s, const page_t *p)
 	}
 	/* all three ambitions: one the programme leaves empty is said to be so, not left out */
 	buf_puts(&b, "<section><h2>Bijdrage aan de ambities</h2>");
+	int amb = 0;
+	for (int i = 0; i < AMB_N; i++)
+		amb |= p->amb[i] != NULL;
+	if (amb)
+		from_programme(&b, s->m);
 	for (int i = 0; i < AMB_N; i++) {
 		buf_printf(&b, "<h3>%s</h3>", present_ambition(i));
 		if (p->amb[i])
@@ -404,13 +529,18 @@ static void page_list(buf_t *b, const model_t *m, soort_t soort, const char *roo
 		if (p->eigenaar) {
 			buf_puts(b, " <span class=\"eigenaar\">(");
 			esc_html(b, p->eigenaar);
-			buf_puts(b, ")</span>");
+			buf_puts(b, p->eigenaar_afgeleid ? ", afgeleid)</span>" : ")</span>");
 		}
 		if (p->nms) {
+			/* only the statuses that occur: "0 loopt, 0 gepland" says nothing */
 			buf_puts(b, "<br><span class=\"voortgang\">Mijlpalen:");
+			int first = 1;
 			for (int st = 0; st < MS_N; st++)
-				buf_printf(b, "%s %d %s", st ? "," : "", p->ms_count[st], present_ms((ms_status)st));
-			buf_puts(b, "</span>");
+				if (p->ms_count[st]) {
+					buf_printf(b, "%s %d %s", first ? "" : ",", p->ms_count[st], present_ms((ms_status)st));
+					first = 0;
+				}
+			buf_puts(b, ".</span>");
 		}
 		buf_puts(b, "</li>");
 	}
@@ -606,7 +736,7 @@ static void editions_page(sctx *s)
 		           m->prev >= 0 && (size_t)m->prev == i ? " <strong>(hiermee vergelijkt deze editie)</strong>" : "");
 		free(rel);
 	}
-	buf_puts(&b, "</ul><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel 'cijfer' is een cijfer zoals "
+	buf_puts(&b, "</ul><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel ‘cijfer’ is een cijfer zoals "
 	             "het toen is gepubliceerd, met de stand (voorlopig of definitief).</p>");
 	write_page(s, "edities.html", "Edities", b.s);
 	buf_free(&b);
@@ -685,11 +815,8 @@ static void goal_cards(buf_t *b, const model_t *m, soort_t soort)
 		esc_html(b, p->titel);
 		buf_puts(b, "</a></h2>");
 		free(href);
-		if (p->eigenaar) {
-			buf_puts(b, "<p class=\"eigenaar\">Eigenaar: ");
-			esc_html(b, p->eigenaar);
-			buf_puts(b, "</p>");
-		}
+		if (p->eigenaar)
+			owner(b, p, 0);
 		if (p->nkpis) {
 			buf_puts(b, "<ul class=\"tegels\">");
 			for (size_t k = 0; k < p->nkpis; k++)
@@ -749,6 +876,10 @@ static void programme_page(sctx *s)
 {
 	buf_t b = {0};
 	buf_puts(&b, "<h1>Uitvoeringsprogramma Excellente dienstverlening</h1>");
+	if (s->m->programmajaar)
+		buf_printf(&b, "<p class=\"bron\">Dit is de tekst uit het programma (%d). Daarin staat wat we toen van plan "
+		               "waren. Hoe het nu staat, ziet u bij de acties en de teams.</p>",
+		           s->m->programmajaar);
 	for (size_t i = 0; i < s->m->npages; i++) {
 		const page_t *p = s->m->pages[i];
 		if (p->soort != SOORT_PROGRAMMA)
@@ -802,7 +933,7 @@ static void sources_page(sctx *s)
 		} else {
 			buf_puts(&b, "<td>–</td><td>–</td>");
 		}
-		buf_printf(&b, "<td>%s</td></tr>", f->cp1252 ? "opgeslagen als Windows-1252 (Excel 'CSV'), omgezet" : "");
+		buf_printf(&b, "<td>%s</td></tr>", f->cp1252 ? "opgeslagen als Windows-1252 (Excel ‘CSV’), omgezet" : "");
 	}
 	buf_puts(&b, "</tbody></table></div>");
 	/* the working-day calendar of the years the data covers */
@@ -823,14 +954,25 @@ static void sources_page(sctx *s)
 		buf_puts(&b, "</tbody></table></div>");
 	}
 	/* what is not literally in the programme, and why we measure it so */
+	buf_puts(&b, "<h2 id=\"afgeleid\">Wat we afleiden</h2><p>Niet alles staat letterlijk in het uitvoeringsprogramma. "
+	             "Waar we iets hebben aangenomen, staat <span class=\"afgeleid\">(afgeleid)</span> of "
+	             "<strong>Afgeleid</strong>, met de reden. Hier staan ze allemaal.</p>");
+	buf_puts(&b, "<h3>Hoe we rekenen</h3><ul>");
+	for (int i = 0; i < present_ninferences; i++) {
+		buf_puts(&b, "<li><strong>");
+		esc_html(&b, present_inferences[i].term);
+		buf_puts(&b, ".</strong> ");
+		esc_html(&b, present_inferences[i].meaning);
+		buf_puts(&b, "</li>");
+	}
+	buf_puts(&b, "</ul>");
 	int nder = 0;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
 		if (!k->def.afgeleid)
 			continue;
 		if (!nder++)
-			buf_puts(&b, "<h2>Wat we afleiden</h2><p>Deze KPI's of hun doelen staan niet letterlijk in het "
-			             "uitvoeringsprogramma. Zo meten we ze, en daarom:</p><ul>");
+			buf_puts(&b, "<h3>KPI's en hun doelen</h3><ul>");
 		char *href = page_href(k->page);
 		buf_printf(&b, "<li><a href=\"%s#kpi-%s\">", href, k->def.id);
 		esc_html(&b, k->def.naam);
@@ -841,6 +983,120 @@ static void sources_page(sctx *s)
 	}
 	if (nder)
 		buf_puts(&b, "</ul>");
+	/* owners and milestones, per action or team goal */
+	int nown = 0;
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *p = m->pages[i];
+		int any = p->eigenaar_afgeleid != NULL;
+		for (size_t j = 0; j < p->nms; j++)
+			any |= p->ms[j].afgeleid != NULL;
+		if (!any)
+			continue;
+		if (!nown++)
+			buf_puts(&b, "<h3>Eigenaars en mijlpalen</h3><ul>");
+		char *href = page_href(p);
+		buf_printf(&b, "<li><a href=\"%s\">", href);
+		free(href);
+		esc_html(&b, p->titel);
+		buf_puts(&b, "</a><ul>");
+		if (p->eigenaar_afgeleid) {
+			buf_puts(&b, "<li>Eigenaar ");
+			esc_html(&b, p->eigenaar);
+			buf_puts(&b, ": ");
+			esc_html(&b, p->eigenaar_afgeleid);
+			buf_puts(&b, "</li>");
+		}
+		/* milestones with the same reason together: "4 mijlpalen (1e tot en met 4e kwartaal)" */
+		for (size_t j = 0; j < p->nms; j++) {
+			const char *why = p->ms[j].afgeleid;
+			size_t same = 0, last = j;
+			int seen = 0;
+			for (size_t q = 0; q < p->nms; q++)
+				if (str_eq(p->ms[q].afgeleid, why)) {
+					seen |= q < j;
+					same++;
+					last = q;
+				}
+			if (!why || seen)
+				continue;
+			char when[40], until[40];
+			present_when(&p->ms[j], when);
+			present_when(&p->ms[last], until);
+			if (same == 1) {
+				buf_puts(&b, "<li>Mijlpaal ");
+				esc_html(&b, when);
+				buf_puts(&b, ", ‘");
+				esc_html(&b, p->ms[j].wat);
+				buf_puts(&b, "’: ");
+			} else if (!strcmp(when, until)) {
+				buf_printf(&b, "<li>%zu mijlpalen, %s: ", same, when);
+			} else {
+				buf_printf(&b, "<li>%zu mijlpalen, %s tot en met %s: ", same, when, until);
+			}
+			esc_html(&b, why);
+			buf_puts(&b, "</li>");
+		}
+		buf_puts(&b, "</ul></li>");
+	}
+	if (nown)
+		buf_puts(&b, "</ul>");
+	/* the abbreviations the content explains */
+	if (m->nabbrevs) {
+		buf_puts(&b, "<h2 id=\"afkortingen\">Afkortingen</h2><dl class=\"begrippen\">");
+		for (size_t i = 0; i < m->nabbrevs; i++) {
+			/* an <abbr> without a title: the meaning stands beside it, and the page's own
+			 * first use elsewhere is the one marked */
+			buf_puts(&b, "<dt><abbr>");
+			esc_html(&b, m->abbrevs[i].term);
+			buf_puts(&b, "</abbr></dt><dd>");
+			esc_html(&b, m->abbrevs[i].full);
+			buf_puts(&b, "</dd>");
+		}
+		buf_puts(&b, "</dl>");
+	}
+	/* the programme's own B1 measure applied to its own text */
+	b1_stats all = {0};
+	int npages = 0;
+	for (size_t i = 0; i < m->npages; i++) {
+		b1_stats st;
+		b1_page_stats(m->pages[i], &st);
+		npages += st.sentences > 0;
+	}
+	if (npages) {
+		buf_printf(&b, "<h2 id=\"taal\">Duidelijke taal in het programma</h2><p>Het programma wil dat 80%% van onze "
+		               "communicatie in duidelijke taal is (B1). Korte zinnen horen daarbij: zinnen van ten hoogste %d "
+		               "woorden. Zo vaak doet de tekst van het programma dat zelf.</p>",
+		           B1_SHORT);
+		table_open(s, &b);
+		buf_printf(&b, "Zinnen van ten hoogste %d woorden, per pagina</caption><thead><tr><th scope=\"col\">Pagina</th>"
+		               "<th scope=\"col\">Zinnen</th><th scope=\"col\">Ten hoogste %d woorden</th>"
+		               "<th scope=\"col\">Meer dan %d woorden</th></tr></thead><tbody>",
+		           B1_SHORT, B1_SHORT, B1_LONG);
+		for (size_t i = 0; i <= m->npages; i++) {
+			b1_stats st;
+			if (i < m->npages) {
+				b1_page_stats(m->pages[i], &st);
+				if (!st.sentences)
+					continue;
+				all.sentences += st.sentences;
+				all.short_ones += st.short_ones;
+				all.long_ones += st.long_ones;
+				char *href = page_href(m->pages[i]);
+				buf_printf(&b, "<tr><th scope=\"row\" class=\"tekst\"><a href=\"%s\">", href);
+				free(href);
+				esc_html(&b, m->pages[i]->titel);
+				buf_puts(&b, "</a></th>");
+			} else {
+				st = all;
+				buf_puts(&b, "<tr class=\"totaal\"><th scope=\"row\">Alles samen</th>");
+			}
+			char pct[64];
+			present_value_short(EENHEID_PROCENT, 100.0 * st.short_ones / st.sentences, pct);
+			buf_printf(&b, "<td class=\"getal\">%d</td><td class=\"getal\">%s</td><td class=\"getal\">%d</td></tr>",
+			           st.sentences, pct, st.long_ones);
+		}
+		buf_puts(&b, "</tbody></table></div>");
+	}
 	/* what is not shown, and why */
 	int nsup = 0;
 	for (size_t i = 0; i < m->nkpis; i++) {
@@ -868,6 +1124,10 @@ static void sources_page(sctx *s)
 	if (nsup)
 		buf_puts(&b, "</ul>");
 	md_html(m->definities, 0, "", &b);
+	if (!md_is_empty(m->definities_tech)) {
+		buf_puts(&b, "<h2 id=\"techniek\">Technische toelichting</h2>");
+		md_html(m->definities_tech, 0, "", &b);
+	}
 	write_page(s, "bronnen.html", "Bronnen en definities", b.s);
 	buf_free(&b);
 }

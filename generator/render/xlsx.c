@@ -736,16 +736,17 @@ static void milestones(xctx *x, const char *name)
 	const model_t *m = x->m;
 	sheet_t sh = new_sheet(x, name);
 	int row = put_line(&sh, 0, "Mijlpalen van de acties en teamdoelen", x->title);
-	char *sub = xasprintf("%s. 'Uiterlijk' is de laatste dag van de periode van de mijlpaal.", x->stamp);
+	char *sub = xasprintf("%s. ‘Uiterlijk’ is de laatste dag van de periode van de mijlpaal.", x->stamp);
 	row = put_line(&sh, row, sub, x->note);
 	free(sub);
 	row = home_line(x, &sh, row);
 	static const char *const head[] = {"Soort", "Actie of teamdoel", "Eigenaar", "Wanneer", "Uiterlijk",
-		"Mijlpaal", "Status"};
+		"Mijlpaal", "Status", "Afgeleid"};
 	const int hr = row + 1;
 	wrap_column(&sh, 1, 30);
 	wrap_column(&sh, 2, 24);
 	wrap_column(&sh, 5, 60);
+	wrap_column(&sh, 7, 60);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];
@@ -760,12 +761,20 @@ static void milestones(xctx *x, const char *name)
 			put_date(&sh, r, 4, ms->last, x->date);
 			put_wrap(&sh, r, 5, ms->wat, x->wrap);
 			put_text(&sh, r, 6, present_ms(ms->status), x->text);
+			/* what we assumed: the milestone's date or status, its page's owner */
+			buf_t why = {0};
+			if (ms->afgeleid)
+				buf_puts(&why, ms->afgeleid);
+			if (p->eigenaar_afgeleid)
+				buf_printf(&why, "%sEigenaar. %s", why.len ? " " : "", p->eigenaar_afgeleid);
+			put_wrap(&sh, r, 7, why.s, x->wrap);
+			buf_free(&why);
 		}
 	}
-	add_table(x, &sh, hr, 0, 7, (size_t)(r - hr - 1), head, "mijlpalen");
+	add_table(x, &sh, hr, 0, 8, (size_t)(r - hr - 1), head, "mijlpalen");
 	status_formats(x, sh.ws, hr + 1, r - 1, 6);
 	worksheet_freeze_panes(sh.ws, hr + 1, 0);
-	fit_columns(&sh, 7);
+	fit_columns(&sh, 8);
 	print_setup(x, &sh, "Mijlpalen", hr);
 }
 
@@ -775,15 +784,16 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 	const model_t *m = x->m;
 	sheet_t sh = new_sheet(x, name);
 	int row = put_line(&sh, 0, only ? "Definitie van de KPI" : "Definities van de KPI's", x->title);
-	row = put_line(&sh, row, "Hoe elke maat wordt berekend, staat op de website bij 'Bronnen en definities'.", x->note);
+	row = put_line(&sh, row, "Hoe elke maat wordt berekend, staat op de website bij ‘Bronnen en definities’.", x->note);
 	row = home_line(x, &sh, row);
 	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting", "Eenheid",
-		"Nulmeting", "Doelen", "Omschrijving"};
-	enum { NCOLS = 11 };
+		"Nulmeting", "Doelen", "Omschrijving", "Afgeleid"};
+	enum { NCOLS = 12 };
 	const int hr = row + 1;
 	wrap_column(&sh, 0, 30);
 	wrap_column(&sh, 9, 34);
 	wrap_column(&sh, 10, 60);
+	wrap_column(&sh, 11, 60);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
@@ -820,9 +830,27 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		put_wrap(&sh, r, 9, b.s, x->wrap);
 		buf_free(&b);
 		put_wrap(&sh, r, 10, k->def.omschrijving, x->wrap);
+		put_wrap(&sh, r, 11, k->def.afgeleid, x->wrap);
 		r++;
 	}
 	add_table(x, &sh, hr, 0, NCOLS, (size_t)(r - hr - 1), head, "definities");
+	if (m->nabbrevs) {
+		/* the abbreviations the content explains, in a table of their own below; the sheet's
+		 * header row stays the first table's */
+		int keep_row = sh.head_row;
+		double keep_chars[2] = {sh.head_chars[0], sh.head_chars[1]};
+		int ar = put_line(&sh, r + 1, "Afkortingen", x->bold);
+		static const char *const ahead[] = {"Afkorting", "Betekenis"};
+		wrap_column(&sh, 1, 34); /* the KPI ids fit, a long meaning wraps */
+		for (size_t i = 0; i < m->nabbrevs; i++) {
+			put_text(&sh, ar + 1 + (int)i, 0, m->abbrevs[i].term, x->text);
+			put_wrap(&sh, ar + 1 + (int)i, 1, m->abbrevs[i].full, x->wrap);
+		}
+		add_table(x, &sh, ar, 0, 2, m->nabbrevs, ahead, "afkortingen");
+		sh.head_row = keep_row;
+		sh.head_chars[0] = keep_chars[0];
+		sh.head_chars[1] = keep_chars[1];
+	}
 	worksheet_freeze_panes(sh.ws, hr + 1, 1);
 	fit_columns(&sh, NCOLS);
 	print_setup(x, &sh, "Definities", hr);

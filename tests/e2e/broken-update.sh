@@ -1,5 +1,6 @@
 #!/bin/sh
-# Rewrites tests/e2e/broken/*/expected.err from what MEETLAT says now, each case built the way
+# Rewrites tests/e2e/broken/*/expected.err (and expected.check where a case has one) from what
+# MEETLAT says now, each case built the way
 # run.sh builds it: the fixture with the case's files laid over it, into a copy of the
 # fixture's output. Review the result with git diff tests/e2e/broken before committing.
 # Usage: broken-update.sh path/to/meetlat (make broken-update)
@@ -23,5 +24,7 @@ for case in "$ROOT"/tests/e2e/broken/*/; do
 	rm -f "$B/expected.err" "$B/expected.status"
 	rm -rf "$T/prev-$name" && cp -R "$T/prev" "$T/prev-$name"
 	(cd "$B" && timeout 60 "$BIN" build -o "$T/prev-$name") 2>&1 | sed "s|$T/prev-$name|OUTPUT|g" >"$case/expected.err"
+	# a case that has expected.check also keeps what 'meetlat check' says (plain language)
+	[ -f "$case/expected.check" ] && (cd "$B" && timeout 60 "$BIN" check) >"$case/expected.check" 2>&1
 done
 echo "broken: expected.err rewritten; review them with git diff tests/e2e/broken"

@@ -46,15 +46,16 @@ for md in "$ROOT"/content/1*.md "$ROOT"/content/2*.md "$ROOT"/content/3*.md; do
 	teamdoel) page=$O/teams/$slug.html ;;
 	*) continue ;;
 	esac
-	check "page for $slug has its title" contains "$page" "<h1>$title</h1>"
+	# (an abbreviation in the title is marked: <abbr title="...">Fixi</abbr>)
+	check "page for $slug has its title" sh -c "sed 's/<abbr [^>]*>//g; s|</abbr>||g' '$page' | grep -qF -- '<h1>$title</h1>'"
 	check "index links to $slug" grep -q "$slug.html" "$O/index.html" "$O/teams/index.html"
 done
 check "index shows the example-data banner" contains "$O/index.html" "Voorbeelddata"
 check "team without goal listed" contains "$O/teams/index.html" "Informatiemanagement en facilitair"
 check "callback status sentence" contains "$O/acties/terugbelverzoeken.html" \
-	"In december 2025 was het 12,2%. Er staan nog 30 open. Zijn ze allemaal op tijd klaar, dan wordt het 11,3%. Zijn ze allemaal te laat, dan wordt het 18,4%."
+	"In december 2025 was het percentage 12,2%. Er staan nog 30 zaken open. Zijn ze allemaal op tijd klaar, dan wordt het percentage 11,3%. Zijn ze allemaal te laat, dan wordt het percentage 18,4%."
 check "the 30 open requests can still undo the 15% target: nog onzeker, not behaald" contains "$O/acties/terugbelverzoeken.html" \
-	"Of het doel gehaald is, is nog onzeker: in het beste geval behaald, in het slechtste niet behaald."
+	"Of het doel gehaald is, is nog onzeker. In het beste geval is de status behaald, in het slechtste niet behaald."
 check "suppressed survey group explained" contains "$O/data/klantwaardering-product.csv" \
 	"Huwelijk en partnerschap;2023;;;;;;niet getoond: minder dan 10 antwoorden"
 check "0-meting mark is 6,7" contains "$O/data/klantwaardering.csv" "2023;666;6,7;"
@@ -205,9 +206,63 @@ grep -v '^ok' "$T/sentences.txt" | tail -5
 check "the Teams page shows each team goal's KPI status" grep -q 'class="tegel".*status-' "$O/teams/index.html"
 check "the Teams page links a KPI to its place on the goal's page" grep -q 'href="../teams/communicatie-persvragen.html#kpi-persvragen"' "$O/teams/index.html"
 check "an action page shows how it is going before the SMART text" sh -c "
-	awk '{ a = index(\$0, \"Hoe staat het ervoor?\"); b = index(\$0, \"Het doel, SMART\"); if (a && b && a < b) ok = 1 } END { exit !ok }' '$O/acties/terugbelverzoeken.html'"
+	awk '{ a = index(\$0, \"Hoe staat het ervoor?\"); b = index(\$0, \"Het doel, \"); if (a && b && a < b) ok = 1 } END { exit !ok }' '$O/acties/terugbelverzoeken.html'"
 check "an ambition the programme leaves empty is said to be so" grep -q 'class="leeg"' "$O/teams/wil-integraal-werken.html"
-check "--peildatum changes the status" contains "$T/out4/acties/terugbelverzoeken.html" "In december 2024 was het 34,1%."
+check "--peildatum changes the status" contains "$T/out4/acties/terugbelverzoeken.html" "In december 2024 was het percentage 34,1%."
+
+# --- the programme's own words ---------------------------------------------------------
+# abbreviations: the first use on a page is an <abbr> with its meaning, once; the sources page
+# lists them all; the report writes each out at its first use in a chapter (a Span with /E)
+tr '\n' ' ' <"$T/r.txt" | tr -s ' ' >"$T/r1.txt"
+for pair in "teams/vth-apv-vergunningen.html:VTH:Vergunningverlening, Toezicht en Handhaving" \
+	"teams/vth-apv-vergunningen.html:APV:Algemene Plaatselijke Verordening" \
+	"teams/arca-groentechnisch-beheer.html:ARCA:het team dat samen met Groentechnisch beheer de meldingen in Fixi afhandelt" \
+	"acties/duidelijke-communicatie.html:KCC:klantcontactcentrum" \
+	"acties/terugbelverzoeken.html:MT:managementteam"; do
+	page=${pair%%:*} rest=${pair#*:} ab=${rest%%:*} full=${rest#*:}
+	check "$page marks $ab with its meaning" contains "$O/$page" "<abbr title=\"$full\">$ab</abbr>"
+	check "$page marks $ab once" test "$(grep -o "<abbr title=\"[^\"]*\">$ab</abbr>" "$O/$page" | wc -l)" -eq 1
+	check "the sources page lists $ab" grep -qE "<dt>(<abbr[^>]*>)?$ab(</abbr>)?</dt><dd>$full</dd>" "$O/bronnen.html"
+	check "the report writes $ab out" contains "$T/r1.txt" "$ab ($full)"
+done
+check "no <abbr> inside a chart" $PY -c "
+import re, sys
+sys.exit(any('<abbr' in g for g in re.findall(r'<svg.*?</svg>', open(sys.argv[1], encoding='utf-8').read(), re.S)))" \
+	"$O/acties/terugbelverzoeken.html"
+$PY - "$R" >"$T/spans.txt" 2>&1 <<'PYEOF'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+n = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Span" and "/E" in o)
+print("ok" if n >= 10 else "only", n)
+PYEOF
+check "the report's abbreviations are Spans with their expansion (/E)" sh -c "grep -q '^ok' '$T/spans.txt'"
+# the check reads the programme's text: every abbreviation in it is explained
+"$BIN" check -C "$P" >"$T/check.txt" 2>&1
+check "meetlat check reads the programme's text and sums it up" \
+	contains "$T/check.txt" "content: let op: duidelijke taal: "
+check "meetlat check: no abbreviation left unexplained" sh -c "! grep -q 'wordt nergens uitgelegd' '$T/check.txt'"
+"$BIN" check -q -C "$P" >"$T/checkq.txt" 2>&1
+check "meetlat check -q: no notices" sh -c "! grep -q 'let op' '$T/checkq.txt'"
+# every inference is labelled where it is shown, and listed on the sources page
+check "an owner the programme does not name is marked" contains "$O/acties/dashboard-dienstverlening.html" \
+	'Subteam Dienstverlening <span class="afgeleid">(afgeleid)</span>'
+check "with its reason" contains "$O/acties/dashboard-dienstverlening.html" "<strong>Afgeleid (eigenaar).</strong>"
+check "a milestone with a supplied year is marked, its reason said once" \
+	contains "$O/teams/vth-apv-vergunningen.html" "<strong>Afgeleid (4 mijlpalen).</strong>"
+check "the sources page lists the owners and milestones" contains "$O/bronnen.html" "<h3>Eigenaars en mijlpalen</h3>"
+check "the sources page lists how we reckon a path" contains "$O/bronnen.html" "Op koers, risico en achter"
+check "the report lists them too" contains "$T/r.txt" "Afgeleide eigenaars en mijlpalen, met de reden"
+check "the workbook lists every milestone's reason and the abbreviations" $PY -c "
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+s = z.read('xl/sharedStrings.xml').decode()
+sys.exit(not ('Het overzicht is voor 2024' in s and 'Vergunningverlening, Toezicht en Handhaving' in s))" "$O/mt-rapportage-2025-K4.xlsx"
+# the programme's text says where it comes from; its B1 measure applied to itself
+check "an action page: the programme's words are from 2023" contains "$O/acties/terugbelverzoeken.html" "Uit het programma (2023)."
+check "the report says so too" contains "$T/r.txt" "Uit het programma (2023)."
+check "the sources page: the share of short sentences per page" contains "$O/bronnen.html" "Zinnen van ten hoogste 20 woorden, per pagina"
+check "the report leaves out the technical part" sh -c "! grep -qE 'maat: termijn|± t|data/' '$T/r.txt'"
+check "the sources page keeps it" contains "$O/bronnen.html" "gemiddelde ± t × s ÷ √n"
 
 # --- the hand-computed fixture ----------------------------------------------------------
 F=$(project fixture "$ROOT/tests/e2e/fixture")
@@ -399,7 +454,8 @@ sed -i 's/{waarde: 30, datum: 2024-12-31}/{waarde: 25, datum: 2024-12-31}/' "$H2
 check "a changed target is said" contains "$H2/output/index.html" "Het doel van Terugbelverzoeken buiten termijn is veranderd in het programma."
 
 # Broken inputs: tests/e2e/broken/NAME/ holds files laid over the fixture and expected.err,
-# every message of a build in order (and expected.status when the build must still succeed).
+# every message of a build in order (and expected.status when the build must still succeed;
+# expected.check, when there, every message of 'meetlat check').
 # A failed build leaves the previous output exactly as it was.
 G=$(project good "$ROOT/tests/e2e/fixture")
 "$BIN" build -q -C "$G" -o "$T/prev" >/dev/null 2>&1
@@ -413,9 +469,14 @@ for case in "$ROOT"/tests/e2e/broken/*/; do
 	rm -rf "$T/prev-$name" && cp -R "$T/prev" "$T/prev-$name"
 	(cd "$T/prev-$name" && find . -type f -exec md5sum {} + | sort) >"$T/$name.before"
 	(cd "$B" && timeout 60 "$BIN" build -o "$T/prev-$name") 2>&1 | sed "s|$T/prev-$name|OUTPUT|g" >"$T/$name.out"
-	rc=$(cd "$B" && timeout 60 "$BIN" check >/dev/null 2>&1; echo $?)
+	rc=$(cd "$B" && timeout 60 "$BIN" check >"$T/$name.check" 2>&1; echo $?)
 	if [ "$rc" -eq "$want" ] && diff -u "$case/expected.err" "$T/$name.out" >"$T/$name.diff"; then ok; else
 		bad "diagnostics for $name (exit $rc, want $want)"; cat "$T/$name.diff"; fi
+	# expected.check: every message of 'meetlat check', which also reads the text (plain language)
+	if [ -f "$case/expected.check" ]; then
+		if diff -u "$case/expected.check" "$T/$name.check" >"$T/$name.cdiff"; then ok; else
+			bad "meetlat check for $name"; cat "$T/$name.cdiff"; fi
+	fi
 	if [ "$want" -eq 1 ]; then
 		(cd "$T/prev-$name" && find . -type f -exec md5sum {} + | sort) >"$T/$name.after"
 		check "$name: previous output untouched" cmp "$T/$name.before" "$T/$name.after"

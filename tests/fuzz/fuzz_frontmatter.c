@@ -1,5 +1,6 @@
 /* libFuzzer target: one content file (front matter and Markdown) through the content loader,
- * the cross-file checks and the model's destructor. Any crash, sanitizer report or leak is a
+ * the cross-file checks, the plain-language check (sentences, officialese, abbreviations) and
+ * the model's destructor. Any crash, sanitizer report or leak is a
  * finding. make fuzz-lib FUZZ_SECONDS=600 runs it. */
 #include <stddef.h>
 #include <stdint.h>
@@ -7,6 +8,7 @@
 
 #include "base/diag.h"
 #include "load/content.h"
+#include "model/b1.h"
 #include "model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -19,6 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	model_t *m = model_new();
 	content_load_text(m, "10-proef.md", "content/10-proef.md", (const char *)data, len, &d);
 	content_finish(m, "content", &d);
+	b1_check(m, "content", &d);
 	model_free(m);
 	return 0;
 }

@@ -106,7 +106,7 @@ static void test_errors(void **st)
 	expect("---\ntitel: \"T\nsoort: programma\n---\n",
 	       "content/a.md:2:8: fout: de tekst na 'titel:' begint met een aanhalingsteken, maar heeft er aan het eind geen. Zet er een aanhalingsteken achter, of haal het weg\n");
 	expect("---\ntitel: T\nsoort: programma\nkleur: rood\n---\n",
-	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, raadsrapportage, stand\n");
+	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, afkortingen, programmajaar, raadsrapportage, stand\n");
 	expect("---\ntitel: T\nsoort: rapport\n---\n",
 	       "content/a.md:3:8: fout: 'soort' heeft een onbekende waarde 'rapport'; kies uit: programma, actie, teamdoel, team\n");
 	expect("---\nsoort: programma\n---\n", "content/a.md:2:1: fout: de kop van het bestand mist 'titel:'\n");

@@ -110,8 +110,9 @@ static void test_termijn_known_date(void **st)
 	 * from 60% on 30-9-2023 to 30% on 31-12-2024: 60 - 30 * 188/458 = 47,7% on 5 April;
 	 * 50% is worse but within a quarter of the 30-point gap */
 	assert_int_equal(k->res.status, ST_RISICO);
-	assert_reason(k, "In maart 2024 was het 50,0%. Het doel is ten hoogste 30% eind 2024. Op weg naar dat doel "
-	                 "zou het nu ten hoogste 47,7% moeten zijn. Het cijfer is iets slechter. Daarom staat het op risico.");
+	assert_reason(k, "In maart 2024 was het percentage 50,0%. Het doel is ten hoogste 30% eind 2024. Op weg naar dat "
+	                 "doel zou het percentage nu ten hoogste 47,7% moeten zijn. Het percentage is iets te hoog. Daarom "
+	                 "is de status risico.");
 	/* no personal column was read */
 	assert_true(m->files[0].used);
 	assert_int_equal(m->files[0].rows, 8);
@@ -283,8 +284,8 @@ static void test_duration_and_calendar_days(void **st)
 	/* the fourth item was never handled: the year's figure may still change */
 	assert_int_equal(d->open, 1);
 	assert_true(d->provisional);
-	assert_reason(m->kpis[0], "In 2024 was het 1,3 werkdagen. De export loopt tot 5 april 2024. Het cijfer gaat dus "
-	                          "niet over het hele jaar. Dit cijfer is voorlopig, want er staat nog 1 open. "
+	assert_reason(m->kpis[0], "In 2024 was het gemiddelde 1,3 werkdagen. De export loopt tot 5 april 2024. Het cijfer "
+	                          "gaat dus niet over het hele jaar. Dit cijfer is voorlopig, want er staat nog 1 zaak open. "
 	                          "Er is geen doel voor dit cijfer.");
 	model_free(m);
 	cap_close(&c);
@@ -377,11 +378,12 @@ static void test_status(void **st)
 	(void)st;
 	char *r;
 	assert_int_equal(status_for("80", &r), ST_BEHAALD);
-	assert_string_equal(r, "In het 2e kwartaal 2024 was het 80,0%. Het doel is minstens 80% eind 2024. Dat doel is nu al gehaald.");
+	assert_string_equal(r, "In het 2e kwartaal 2024 was het percentage 80,0%. Het doel is minstens 80% eind 2024. Dat doel is nu al gehaald.");
 	free(r);
 	assert_int_equal(status_for("65", &r), ST_OP_KOERS);
-	assert_string_equal(r, "In het 2e kwartaal 2024 was het 65,0%. Het doel is minstens 80% eind 2024. Op weg naar dat "
-	                       "doel zou het nu minstens 59,9% moeten zijn. Dat lukt: het cijfer staat op koers.");
+	assert_string_equal(r, "In het 2e kwartaal 2024 was het percentage 65,0%. Het doel is minstens 80% eind 2024. Op weg "
+	                       "naar dat doel zou het percentage nu minstens 59,9% moeten zijn. Dat lukt, dus de status is op "
+	                       "koers.");
 	free(r);
 	assert_int_equal(status_for("59,9", &r), ST_OP_KOERS); /* equal at the shown precision */
 	free(r);
@@ -401,8 +403,9 @@ static void test_tussenstap(void **st)
 	                 " tussenstap: 7, nulmeting: {waarde: 6.7, datum: 2023}, doelen: [{waarde: 8, datum: 2027}]}\n",
 	                 day_from_ymd(2024, 12, 31), &c);
 	/* path from 6,7 (end 2023) to 8 (end 2027) is 6,7 + 1,3 x 366/1461 = 7,0 at the end of 2024 */
-	assert_reason(m->kpis[0], "In 2024 was het 7,1. De tussenstap van 7 is gehaald. Het doel is minstens 8 eind 2027. "
-	                          "Op weg naar dat doel zou het nu minstens 7,0 moeten zijn. Dat lukt: het cijfer staat op koers.");
+	assert_reason(m->kpis[0], "In 2024 was het cijfer 7,1. De tussenstap van 7 is gehaald. Het doel is minstens 8 eind "
+	                          "2027. Op weg naar dat doel zou het cijfer nu minstens 7,0 moeten zijn. Dat lukt, dus de "
+	                          "status is op koers.");
 	model_free(m);
 	cap_close(&c);
 }
@@ -455,16 +458,18 @@ static void test_deadline_outcomes(void **st)
 	(void)st;
 	char *r;
 	assert_int_equal(judged("82", "85", &r), ST_BEHAALD); /* in time, and still */
-	assert_string_equal(r, "In het 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
-	                       "In het 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald, en het cijfer is nog steeds goed genoeg.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het percentage 85,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het percentage 82,0%. Dat doel is op tijd gehaald, en het percentage is nog steeds goed genoeg.");
 	free(r);
 	assert_int_equal(judged("82", "75", &r), ST_TERUGGEVALLEN); /* in time, not any more */
-	assert_string_equal(r, "In het 1e kwartaal 2025 was het 75,0%. Het doel was minstens 80% eind 2024. "
-	                       "In het 4e kwartaal 2024 was het 82,0%. Dat doel is op tijd gehaald. Nu is het weer slechter dan het doel: teruggevallen.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het percentage 75,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het percentage 82,0%. Dat doel is op tijd gehaald. Nu haalt het percentage het "
+	                       "doel niet meer. Daarom is de status teruggevallen.");
 	free(r);
 	assert_int_equal(judged("74", "86", &r), ST_TE_LAAT_BEHAALD); /* the "duidelijke taal" case */
-	assert_string_equal(r, "In het 1e kwartaal 2025 was het 86,0%. Het doel was minstens 80% eind 2024. "
-	                       "In het 4e kwartaal 2024 was het 74,0%. Het doel is dus niet op tijd gehaald. Nu wel: te laat behaald.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het percentage 86,0%. Het doel was minstens 80% eind 2024. "
+	                       "In het 4e kwartaal 2024 was het percentage 74,0%. Het doel is dus niet op tijd gehaald. Nu wel, dus de "
+	                       "status is te laat behaald.");
 	free(r);
 	assert_int_equal(judged("74", "75", &r), ST_NIET_BEHAALD);
 	free(r);
@@ -473,12 +478,13 @@ static void test_deadline_outcomes(void **st)
 	/* met while the quarter still runs: the rest of the quarter can still undo it, so the status
 	 * claims nothing and says what can happen */
 	assert_int_equal(judged_at(NULL, "85", day_from_ymd(2025, 3, 14), &r), ST_ONZEKER);
-	assert_string_equal(r, "In het 1e kwartaal 2025 is het tot nu toe 85,0%. Dit kwartaal is nog niet voorbij. "
-	                       "Het doel was minstens 80% eind 2024. Voor eind 2024 was er nog geen meting. "
-	                       "Of het doel gehaald is, is nog onzeker: in het beste geval behaald, in het slechtste niet behaald.");
+	assert_string_equal(r, "In het 1e kwartaal 2025 is het percentage tot nu toe 85,0%. Dit kwartaal is nog niet voorbij. "
+	                       "Het doel was minstens 80% eind 2024. Voor eind 2024 was er nog geen meting. Of het doel "
+	                       "gehaald is, is nog onzeker. In het beste geval is de status behaald, in het slechtste niet "
+	                       "behaald.");
 	free(r);
 	assert_int_equal(judged(NULL, "85", &r), ST_BEHAALD); /* no value at the deadline */
-	assert_string_equal(r, "In het 1e kwartaal 2025 was het 85,0%. Het doel was minstens 80% eind 2024. "
+	assert_string_equal(r, "In het 1e kwartaal 2025 was het percentage 85,0%. Het doel was minstens 80% eind 2024. "
 	                       "Voor eind 2024 was er nog geen meting. Nu wordt het doel gehaald.");
 	free(r);
 }
@@ -538,10 +544,10 @@ static void test_provisional(void **st)
 	assert_int_equal(k->res.status, ST_ONZEKER);
 	assert_int_equal(k->res.best, ST_BEHAALD);
 	assert_int_equal(k->res.worst, ST_ACHTER);
-	assert_reason(k, "In mei 2024 is het tot nu toe 50,0%. Deze maand is nog niet voorbij. Dit cijfer is voorlopig, "
-	                 "want er staan nog 2 open. Het doel is ten hoogste 30% eind 2024. Op weg naar dat doel zou het nu "
-	                 "ten hoogste 45,0% moeten zijn. Of het cijfer op schema is, is nog onzeker: in het beste geval "
-	                 "behaald, in het slechtste achter.");
+	assert_reason(k, "In mei 2024 is het percentage tot nu toe 50,0%. Deze maand is nog niet voorbij. Dit cijfer is "
+	                 "voorlopig, want er staan nog 2 zaken open. Het doel is ten hoogste 30% eind 2024. Op weg naar dat "
+	                 "doel zou het percentage nu ten hoogste 45,0% moeten zijn. Of het percentage op schema ligt, is nog "
+	                 "onzeker. In het beste geval is de status behaald, in het slechtste achter.");
 	char label[64];
 	present_status_label(k, label);
 	assert_string_equal(label, "nog onzeker");

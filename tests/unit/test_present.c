@@ -100,7 +100,7 @@ static void test_words(void **st)
 	assert_string_equal(present_status(ST_RISICO), "risico");
 	assert_string_equal(present_ms(MS_TE_LAAT), "te laat");
 	assert_string_equal(present_per_word(PER_KWARTAAL), "kwartaal");
-	milestone_t ms = {day_from_ymd(2024, 7, 1), day_from_ymd(2024, 9, 30), PER_KWARTAAL, NULL, 0, MS_GEPLAND};
+	milestone_t ms = {day_from_ymd(2024, 7, 1), day_from_ymd(2024, 9, 30), PER_KWARTAAL, NULL, 0, MS_GEPLAND, NULL};
 	present_when(&ms, s);
 	assert_string_equal(s, "3e kwartaal 2024");
 	ms.when_per = -1;
@@ -165,12 +165,25 @@ static void test_sentences(void **st)
 	(void)st;
 	kpi_t *k = callbacks();
 	char *why = present_reason(k);
-	assert_string_equal(why, "In december 2024 was het 30,0%. Het doel is ten hoogste 30% eind 2024. Op weg naar dat "
-	                         "doel zou het nu ten hoogste 32,0% moeten zijn. Dat lukt: het cijfer staat op koers.");
+	assert_string_equal(why, "In december 2024 was het percentage 30,0%. Het doel is ten hoogste 30% eind 2024. Op weg "
+	                         "naar dat doel zou het percentage nu ten hoogste 32,0% moeten zijn. Dat lukt, dus de status is "
+	                         "op koers.");
 	free(why);
 	buf_t b = {0};
 	present_change(k, &b);
 	assert_string_equal(b.s, "5,3 procentpunt lager dan in november 2024 (beter)");
+	/* a count is more or fewer, a duration longer or shorter: never "10 lager" */
+	k->def.eenheid = EENHEID_AANTAL;
+	k->res.change = -4;
+	buf_reset(&b);
+	present_change(k, &b);
+	assert_string_equal(b.s, "4 minder dan in november 2024 (beter)");
+	k->def.eenheid = EENHEID_WERKDAGEN;
+	k->res.change = 0.5;
+	buf_reset(&b);
+	present_change(k, &b);
+	assert_string_equal(b.s, "0,5 werkdagen langer dan in november 2024 (slechter)");
+	k->def.eenheid = EENHEID_PROCENT;
 	buf_reset(&b);
 	k->res.change = 0;
 	present_change(k, &b);
@@ -276,6 +289,21 @@ static void test_chart(void **st)
 	assert_string_equal(c->refs[0].label, "doel eind 2024: ten hoogste 30%");
 	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het best: A met 20,0%. "
 	                             "Het minst goed: B met 60,0%.");
+	chart_free(c);
+	/* a group too small to compare is never called the best: 0 of 3 late says little */
+	k->def.minimum = 10;
+	cell_t *small = &k->res.groups[0].cells[1];
+	small->n = small->total = 3;
+	small->value = 0;
+	c = chart_groups(k, k->res.total.first_key + 1, "g4");
+	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Alleen B is groot genoeg om te "
+	                             "vergelijken (10 of meer), met 60,0%.");
+	chart_free(c);
+	/* a count names the group with the most, never one with the fewest */
+	k->def.maat = MAAT_AANTAL;
+	k->def.eenheid = EENHEID_AANTAL;
+	c = chart_groups(k, k->res.total.first_key + 1, "g5");
+	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het meest: B met 60.");
 	chart_free(c);
 	kpi_free(k);
 }
