@@ -9,7 +9,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 VERSION  = 0.1.0
 
-PKGS      = libcmark yaml-0.1 xlsxwriter nettle
+PKGS      = libcmark yaml-0.1 xlsxwriter nettle minizip expat
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 MEETLAT_CPPFLAGS = -Igenerator -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
@@ -89,10 +89,15 @@ UNIT_ASAN = $(UNIT:tests/unit/%.c=build/unit/%-asan)
 build/mkdata: tools/mkdata.c generator/base/date.c generator/base/util.c | build
 	$(CC) -std=c11 -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
 
+# Workbooks for the tests of the workbook reader (a large export, a zip bomb), made when needed
+build/mkxlsx: tools/mkxlsx.c generator/base/date.c generator/base/util.c | build
+	$(CC) -std=c11 -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 $(shell pkg-config --cflags minizip) -o $@ $^ \
+		$(shell pkg-config --libs minizip) -lz
+
 unit: $(UNIT_BIN) $(UNIT_ASAN)
 	@set -e; for t in $(UNIT_BIN) $(UNIT_ASAN); do echo "== $$t"; ./$$t; done
 
-e2e: meetlat build/meetlat-asan build/mkdata
+e2e: meetlat build/meetlat-asan build/mkdata build/mkxlsx
 	@sh tests/e2e/run.sh ./meetlat
 	@echo "== end-to-end again under ASan/UBSan"
 	@sh tests/e2e/run.sh build/meetlat-asan
@@ -125,8 +130,9 @@ FUZZ_SEED ?= 1
 fuzz: build/meetlat-asan
 	@/usr/bin/python3 tests/fuzz/mutate.py build/meetlat-asan $(FUZZ_SEED) $(FUZZ_RUNS)
 
-# Coverage-guided fuzzing with libFuzzer (clang) of the CSV reader with the data loader and
-# engine, and of the content loader; ASan and UBSan on. Every file in tests/fuzz/corpus/ (the
+# Coverage-guided fuzzing with libFuzzer (clang) of the CSV reader and of the workbook reader,
+# each with the data loader and engine, of the content loader and of the edition records; ASan
+# and UBSan on. Every file in tests/fuzz/corpus/ (the
 # seeds, and inputs that once crashed) runs first; then each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 20
 LIBFUZZ = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -145,8 +151,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJ)
 	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-o $@ $< $(FOBJ) $(LIBS)
 
-fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_edition
-	@set -e; for t in csv frontmatter edition; do \
+fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_edition build/fuzz/fuzz_xlsx
+	@set -e; for t in csv frontmatter edition xlsx; do \
 		mkdir -p build/fuzz/corpus-$$t; \
 		./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>&1 || \
 			{ echo "libFuzzer: an input in tests/fuzz/corpus/$$t crashes fuzz_$$t"; ./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t; exit 1; }; \
@@ -184,7 +190,7 @@ check-data: build/mkdata
 	@for f in build/data-check/*; do cmp "$$f" "data/$${f##*/}" || { echo "data/ differs from tools/mkdata.c: run 'make data'"; exit 1; }; done
 	@echo "data/ matches tools/mkdata.c"
 
-bench: meetlat build/mkdata
+bench: meetlat build/mkdata build/mkxlsx
 	@sh tools/bench.sh $(BENCH_ROWS)
 
 # --- install ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: reading and aggregating callback exports of 100.000 and 1.000.000 rows (and
-# 10.000.000 with BENCH_ROWS=10000000), with personal-data columns that must be skipped.
+# 10.000.000 with BENCH_ROWS=10000000), with personal-data columns that must be skipped; as CSV
+# files, then as Excel workbooks.
 # Reports rows/s, MB/s and peak memory of `meetlat check` (load, parse, aggregate, status;
 # no rendering). Each size runs three times; the best time and the highest memory count.
 set -eu
@@ -9,6 +10,18 @@ B=$ROOT/build/bench
 mkdir -p "$B"
 cc -O2 -o "$B/runstat" "$ROOT/tools/runstat.c"
 sizes="100000 1000000 ${1:-}"
+# measure DIR ROWS BYTES: the best time of three `meetlat check` runs, the highest memory
+measure() {
+	m_dir=$1 m_rows=$2 m_bytes=$3 best="" peak=0
+	for i in 1 2 3; do
+		set -- $("$B/runstat" "$ROOT/meetlat" check -q -C "$m_dir" 2>"$B/check.err")
+		[ "$3" = 0 ] || { echo "meetlat check failed on $m_rows rows:" >&2; cat "$B/check.err" >&2; exit 1; }
+		if [ -z "$best" ] || awk "BEGIN{exit !($1 < $best)}"; then best=$1; fi
+		[ "$2" -gt "$peak" ] && peak=$2
+	done
+	awk -v n="$m_rows" -v b="$m_bytes" -v s="$best" -v p="$peak" 'BEGIN{
+		printf "%12d %10.1f %9.3f %12.0f %9.1f %10.1f\n", n, b/1e6, s, n/s, b/1e6/s, p/1024 }'
+}
 printf '%12s %10s %9s %12s %9s %10s\n' rows MB seconds rows/s MB/s "peak MiB"
 for n in $sizes; do
 	P=$B/p$n
@@ -42,16 +55,23 @@ kpi:
 Benchmark.
 MD
 	fi
-	bytes=$(wc -c <"$P/data/terugbelverzoeken.csv")
-	best=""; peak=0
-	for i in 1 2 3; do
-		set -- $("$B/runstat" "$ROOT/meetlat" check -q -C "$P" 2>"$B/check.err")
-		[ "$3" = 0 ] || { echo "meetlat check failed on $n rows:" >&2; cat "$B/check.err" >&2; exit 1; }
-		if [ -z "$best" ] || awk "BEGIN{exit !($1 < $best)}"; then best=$1; fi
-		[ "$2" -gt "$peak" ] && peak=$2
-	done
-	awk -v n="$n" -v b="$bytes" -v s="$best" -v p="$peak" 'BEGIN{
-		printf "%12d %10.1f %9.3f %12.0f %9.1f %10.1f\n", n, b/1e6, s, n/s, b/1e6/s, p/1024 }'
+	measure "$P" "$n" "$(wc -c <"$P/data/terugbelverzoeken.csv")"
+done
+
+# The same exports as Excel workbooks (tools/mkxlsx.c writes them as Excel does: dates as
+# serial numbers with a date format, every text in the shared strings, phone numbers too).
+echo
+echo "the same exports as Excel workbooks (.xlsx; MB is the size of the file)"
+printf '%12s %10s %9s %12s %9s %10s\n' rows MB seconds rows/s MB/s "peak MiB"
+for n in $sizes; do
+	P=$B/p$n X=$B/x$n
+	if [ ! -s "$X/data/terugbelverzoeken.xlsx" ]; then
+		rm -rf "$X"; mkdir -p "$X/content" "$X/data"
+		cp "$P/content/10-terugbellen.md" "$X/content/"
+		ln -s "$ROOT/themes" "$X/themes"
+		"$ROOT/build/mkxlsx" csv "$P/data/terugbelverzoeken.csv" "$X/data/terugbelverzoeken.xlsx"
+	fi
+	measure "$X" "$n" "$(wc -c <"$X/data/terugbelverzoeken.xlsx")"
 done
 
 # The shipped programme, every output: the best of five builds per step (MEETLAT_TIJDEN makes

@@ -9,7 +9,8 @@ set -e
 # build: compiler, pkg-config, the libraries with their link dependencies, the PDF fonts and
 # the sRGB profile of the PDF/A output intent
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
-	libxlsxwriter-dev libyaml-dev nettle-dev fonts-dejavu-core fonts-dejavu-extra colord-data"
+	libxlsxwriter-dev libyaml-dev nettle-dev libminizip-dev libexpat1-dev fonts-dejavu-core fonts-dejavu-extra
+	colord-data"
 # test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
 # read back, fuzzing) and pikepdf (PDF/UA structure checks), LibreOffice (a second reader of the
 # workbooks), clang's libFuzzer, Chromium and a JRE (axe-core and the Nu HTML Checker),

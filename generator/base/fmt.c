@@ -3,7 +3,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/util.h"
 
 int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
 {
@@ -55,43 +58,53 @@ int num_parse(const char *s, size_t len, int dot_is_thousands, double *v)
 	} else {
 		dec = 0, thou = 0;
 	}
-	double ip = 0, fp = 0, scale = 1;
-	int ndig = 0, group = -1, seen_dec = 0;
-	for (size_t k = i; k < len; k++) {
+	/* Checked here, converted by strtod from the plain digits ("1234.5"): the nearest double
+	 * to the decimal written, the same whether it came as "1.234,5", "1234.5" or from a
+	 * workbook. meetlat never sets a locale, so strtod reads '.' (the "C" locale). */
+	char small[64];
+	char *plain = len - i + 2 <= sizeof small ? small : xmalloc(len - i + 2);
+	size_t o = 0;
+	if (neg)
+		plain[o++] = '-';
+	int ndig = 0, nfrac = 0, group = -1, seen_dec = 0, rv = 0;
+	for (size_t k = i; k < len && rv == 0; k++) {
 		char c = s[k];
 		if (thou && c == thou && !seen_dec) {
 			/* groups of three after the first separator, first group 1-3 digits */
 			if ((group == -1 && (ndig < 1 || ndig > 3)) || (group >= 0 && group != 3))
-				return -1;
+				rv = -1;
 			group = 0;
-			continue;
-		}
-		if (dec && c == dec) {
+		} else if (dec && c == dec) {
 			if (seen_dec || ndig == 0 || (group >= 0 && group != 3))
-				return -1;
+				rv = -1;
 			seen_dec = 1;
-			continue;
-		}
-		if (c < '0' || c > '9')
-			return -1;
-		if (seen_dec) {
-			scale /= 10;
-			fp += (c - '0') * scale;
+			plain[o++] = '.';
+		} else if (c < '0' || c > '9') {
+			rv = -1;
 		} else {
-			ip = ip * 10 + (c - '0');
-			ndig++;
-			if (group >= 0)
-				group++;
+			plain[o++] = c;
+			if (seen_dec) {
+				nfrac++;
+			} else {
+				ndig++;
+				if (group >= 0)
+					group++;
+			}
 		}
 	}
 	if (ndig == 0 || (group >= 0 && !seen_dec && group != 3))
-		return -1;
-	if (seen_dec && scale == 1)
-		return -1; /* "6," */
-	if (!isfinite(ip + fp))
-		return -1; /* 400 digits */
-	*v = neg ? -(ip + fp) : ip + fp;
-	return 0;
+		rv = -1;
+	if (seen_dec && nfrac == 0)
+		rv = -1; /* "6," */
+	if (rv == 0) {
+		plain[o] = '\0';
+		*v = strtod(plain, NULL);
+		if (!isfinite(*v))
+			rv = -1; /* 400 digits */
+	}
+	if (plain != small)
+		free(plain);
+	return rv;
 }
 
 double num_round(double v, int dec)

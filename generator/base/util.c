@@ -248,6 +248,18 @@ char *path_join(const char *a, const char *b)
 	return xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
 }
 
+size_t data_stem_len(const char *name)
+{
+	static const char *const ext[] = {".csv", ".xlsx", ".xls"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t l = strlen(ext[i]);
+		if (n > l && !strcasecmp(name + n - l, ext[i]))
+			return n - l;
+	}
+	return n;
+}
+
 int str_eq(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;

@@ -77,6 +77,11 @@ int strset_has(const strset *set, const char *name);
 void strset_add(strset *set, const char *name); /* copies name */
 void strset_free(strset *set);
 
+/* The length of a data file's name without its extension when that is one an export may have
+ * (.csv, .xlsx, .xls; any case): "terugbelverzoeken.xlsx" and "terugbelverzoeken" are the
+ * same source. */
+size_t data_stem_len(const char *name);
+
 int str_eq(const char *a, const char *b);
 int str_ends(const char *s, const char *suffix);
 

@@ -328,7 +328,7 @@ static int parse_termijn(ctx_t *c, const ynode *n, kpi_t *k)
 static const char *const kpi_keys[] = {"id", "naam", "omschrijving", "maat", "bron", "start", "einde",
 	"termijn", "datum", "kolom", "is", "norm", "bereik", "minimum", "per", "groep", "filter",
 	"richting", "eenheid", "tussenstap", "nulmeting", "doelen", "thema", "gebeurtenissen", "afgeleid", "kort",
-	"maandrapportage", NULL};
+	"maandrapportage", "blad", "kopregel", NULL};
 
 /* A KPI's id is also a file name (data/<id>.csv, <id>-2025-12.xlsx) on every system the output
  * is copied to: lower-case letters, digits, - and _, starting with a letter or a digit, at
@@ -409,6 +409,24 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		k->def.bron = xstrdup("kpi.csv");
 	if (maat == MAAT_WAARDE && get(n, "bron"))
 		err(c, get(n, "bron"), "een kpi met maat 'waarde' leest altijd kpi.csv; laat 'bron' weg");
+	/* where in an Excel workbook: the sheet, and the row with the column names */
+	if ((v = get(n, "blad")) && (k->def.blad = get_str(c, v, "blad"))) {
+		size_t chars = 0;
+		for (const unsigned char *q = (const unsigned char *)k->def.blad; *q; q++)
+			chars += (*q & 0xC0) != 0x80;
+		if (chars == 0 || chars > 31)
+			err(c, v, "'blad' is de naam van een blad in de Excel-werkmap, van 1 tot 31 tekens");
+	}
+	if ((v = get(n, "kopregel"))) {
+		double row;
+		if (get_num(c, v, "kopregel", &row)) {
+			if (row < 1 || row > 1048576 || row != (long)row)
+				err(c, v, "'kopregel' is het nummer van de rij met de namen van de kolommen: een heel getal van 1 tot "
+				          "en met 1.048.576");
+			else
+				k->def.kopregel = (int)row;
+		}
+	}
 	if ((v = get(n, "per"))) {
 		int i = enum_value(c, v, "per", per_names, 3);
 		if (i >= 0)

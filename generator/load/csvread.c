@@ -103,10 +103,12 @@ static void rd_error(reader *r, long line, long col, const char *fmt, ...)
 
 void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
 {
-	reader *r = row->reader;
 	va_list ap;
 	va_start(ap, fmt);
-	rd_verror(r, row->line, c >= 0 ? row->col[c] : 0, fmt, ap);
+	if (row->verror)
+		row->verror(row, c, fmt, ap);
+	else
+		rd_verror(row->reader, row->line, c >= 0 ? row->col[c] : 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -237,7 +239,7 @@ static void on_record(int term, void *data)
 	int cols1[MAX_COLS];
 	for (int i = 0; i < r->ncols; i++)
 		cols1[i] = r->colpos[i] + 1;
-	csv_row row = {vals, lens, cols1, line, r->info->dot_is_thousands, r};
+	csv_row row = {vals, lens, cols1, line, r->info->dot_is_thousands, r, NULL};
 	r->info->rows++;
 	if (r->fn(r->ctx, &row))
 		r->stop = 1;

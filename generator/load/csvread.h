@@ -4,18 +4,23 @@
 #ifndef MEETLAT_CSVREAD_H
 #define MEETLAT_CSVREAD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "base/diag.h"
 
-typedef struct {
+typedef struct csv_row csv_row;
+struct csv_row {
 	const char *const *val; /* per requested column, NUL-terminated, UTF-8 */
 	const size_t *len;
 	const int *col;         /* 1-based field number of each requested column */
 	long line;              /* first line of the record (a quoted field may span lines) */
 	int dot_is_thousands;   /* for num_parse: ';' files write "1.234" for a thousand */
 	void *reader;
-} csv_row;
+	/* another reader that hands rows over in this shape (xlsxread.h) reports its own way;
+	 * NULL for the CSV reader */
+	void (*verror)(const csv_row *row, int c, const char *fmt, va_list ap);
+};
 
 #define MAX_COLS 32
 

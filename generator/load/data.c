@@ -10,6 +10,7 @@
 #include "base/fmt.h"
 #include "base/util.h"
 #include "load/csvread.h"
+#include "load/export.h"
 #include "model/engine.h"
 #include "model/present.h"
 
@@ -139,9 +140,15 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			lc->day_state[i] = 3;
 			char why[160], v[96];
 			present_cell(CELL_DATUM, s, len, v, sizeof v);
+			size_t digits = strspn(s + a, "0123456789");
 			if (v[0] == '\'') {
 				present_date_problem(s, len, why, sizeof why);
 				csv_row_error(row, i, "kolom '%s': %s is geen datum. %s", lc->cols[i], v, why);
+			} else if (digits == 5 && a + digits == len) {
+				/* 45412: a date as Excel counts days, in a cell without a date format */
+				csv_row_error(row, i, "kolom '%s': hier hoort een datum, maar er staat een getal van 5 cijfers. Is "
+				                      "het een datum uit Excel zonder datumopmaak? Geef de kolom in Excel de opmaak Datum",
+				              lc->cols[i]);
 			} else {
 				csv_row_error(row, i, "kolom '%s': hier hoort een datum in cijfers, zoals 1-10-2024, maar er staat %s "
 				                      "(meetlat laat die niet zien: het kan een naam zijn). Staat er in deze regel een ; "
@@ -482,12 +489,13 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, di
 	size_t cap = 0;
 	struct dirent *de;
 	while ((de = readdir(dh))) {
-		if (de->d_name[0] == '.')
+		/* ~$x.xlsx: the lock file Excel keeps beside a workbook it has open */
+		if (de->d_name[0] == '.' || !strncmp(de->d_name, "~$", 2))
 			continue;
 		if (!strcmp(de->d_name, "voorbeelddata.txt"))
 			m->voorbeelddata = 1;
-		size_t l = strlen(de->d_name);
-		if (l < 5 || strcasecmp(de->d_name + l - 4, ".csv") != 0)
+		/* a CSV file or an Excel workbook (an old .xls is listed, to be refused by name) */
+		if (data_stem_len(de->d_name) == strlen(de->d_name) || data_stem_len(de->d_name) == 0)
 			continue;
 		m->files = xgrow(m->files, &cap, m->nfiles, sizeof *m->files);
 		datafile_t *f = &m->files[m->nfiles++];
@@ -501,12 +509,31 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, di
 	return 0;
 }
 
-static datafile_t *find_file(model_t *m, const char *name)
+/* Does data file `file` serve the source `bron`? "x", "x.csv" and "x.xlsx" name one source,
+ * served by x.csv or x.xlsx, whichever is there. */
+#define serves model_serves
+
+/* The file that serves `bron`, or NULL; *other is a second one when there are two. */
+static const datafile_t *source_file(const model_t *m, const char *bron, const datafile_t **other)
 {
-	for (size_t i = 0; i < m->nfiles; i++)
-		if (!strcmp(m->files[i].name, name))
-			return &m->files[i];
-	return NULL;
+	const datafile_t *f = NULL;
+	*other = NULL;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		if (!serves(bron, m->files[i].name))
+			continue;
+		if (!f)
+			f = &m->files[i];
+		else if (!*other)
+			*other = &m->files[i];
+	}
+	return f;
+}
+
+/* `f` is the one file that serves the KPI (two files for one source are an error). */
+static int reads(const model_t *m, const kpi_def *k, const datafile_t *f)
+{
+	const datafile_t *other;
+	return source_file(m, k->bron, &other) == f && !other;
 }
 
 /* The most extreme dates seen in each file in the first reading (for naming typos). */
@@ -540,7 +567,10 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	lc.scan = rd->scan;
 	lc.spans = rd->spans;
 	lc.span_file = rd->span_file;
-	int is_values = lc.is_values = !strcmp(f->name, "kpi.csv");
+	int is_values = lc.is_values = data_stem_len(f->name) == 3 && !strncmp(f->name, "kpi", 3);
+	/* a workbook's sheet and header row: the same for all KPIs that read the file */
+	const kpi_t *first = NULL;
+	int bad_sheet = 0;
 	if (is_values) {
 		lc.cols[0] = "kpi";
 		lc.cols[1] = "periode";
@@ -550,8 +580,17 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *kp = m->kpis[i];
 		const kpi_def *k = &kp->def;
-		if (strcmp(k->bron, f->name) != 0)
+		if (!reads(m, k, f))
 			continue;
+		if (!first) {
+			first = kp;
+		} else if (((first->def.blad || k->blad) && !str_eq(first->def.blad, k->blad)) ||
+		           first->def.kopregel != k->kopregel) {
+			diag(d, DIAG_ERROR, kp->src.file, kp->src.line, kp->src.col,
+			     "kpi '%s' leest %s anders dan kpi '%s' (%s:%d): geef ze dezelfde 'blad' en 'kopregel'", k->id,
+			     f->name, first->def.id, first->src.file, first->src.line);
+			bad_sheet = 1;
+		}
 		lc.ks = xrealloc(lc.ks, (lc.nks + 1) * sizeof *lc.ks);
 		kread *st = &lc.ks[lc.nks++];
 		memset(st, 0, sizeof *st);
@@ -578,8 +617,21 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 			return -1;
 		}
 	}
+	if (bad_sheet) {
+		for (int c = 0; c < lc.ncols; c++)
+			free(lc.used_by[c]);
+		free(lc.ks);
+		return -1;
+	}
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);
+	const char *blad = first ? first->def.blad : NULL;
+	int kopregel = first ? first->def.kopregel : 0;
+	if ((blad || kopregel) && !export_is_workbook(f->name))
+		diag(d, DIAG_NOTE, first->src.file, first->src.line, first->src.col,
+		     "kpi '%s': 'blad' en 'kopregel' gelden voor een Excel-werkmap; %s is een CSV-bestand en wordt gelezen "
+		     "vanaf de eerste regel",
+		     first->def.id, shown);
 	csv_info info;
 	f->first = f->last = f->end = f->after_last = DAY_NONE;
 	f->typos = f->after = f->after_line = 0;
@@ -589,8 +641,8 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	f->months = NULL;
 	f->gap = NULL;
 	f->nmonths = 0;
-	int rv = csv_read(path, shown, lc.cols, (const char *const *)lc.used_by, lc.ncols,
-	                  is_values ? on_value_row : on_row, &lc, d, &info);
+	int rv = export_read(path, shown, blad, kopregel, lc.cols, (const char *const *)lc.used_by, lc.ncols,
+	                     is_values ? on_value_row : on_row, &lc, d, &info);
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
 	buf_free(&lc.group);
@@ -617,9 +669,11 @@ static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir
 	memset(rd->spans, 0, (m->nkpis ? m->nkpis : 1) * sizeof *rd->spans);
 	for (size_t i = 0; i < m->nfiles; i++) {
 		datafile_t *f = &m->files[i];
-		int used = 0;
-		for (size_t j = 0; j < m->nkpis; j++)
-			used |= !strcmp(m->kpis[j]->def.bron, f->name);
+		int used = 0, read = 0;
+		for (size_t j = 0; j < m->nkpis; j++) {
+			used |= serves(m->kpis[j]->def.bron, f->name);
+			read |= reads(m, &m->kpis[j]->def, f);
+		}
 		if (!used && content_errors)
 			continue;
 		if (!used) {
@@ -628,6 +682,8 @@ static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir
 			free(shown);
 			continue;
 		}
+		if (!read)
+			continue; /* two files for one source: said in data_load */
 		if (read_one(m, e, f, datadir, shown_dir, rd, rd->fds ? &rd->fds[i] : NULL, d) != 0)
 			*rv = -1;
 	}
@@ -684,7 +740,7 @@ static void stale_notes(const model_t *m, const char *shown_dir, diag_t *d)
 			continue;
 		int per = PER_JAAR;
 		for (size_t j = 0; j < m->nkpis; j++)
-			if (!strcmp(m->kpis[j]->def.bron, f->name) && (int)m->kpis[j]->def.per < per)
+			if (reads(m, &m->kpis[j]->def, f) && (int)m->kpis[j]->def.per < per)
 				per = (int)m->kpis[j]->def.per;
 		if (m->peildatum - f->cover_end <= span[per])
 			continue;
@@ -735,7 +791,7 @@ static void coverage(model_t *m)
 		datafile_t *f = &m->files[i];
 		f->stand = DAY_NONE;
 		for (size_t j = 0; j < m->nstands; j++)
-			if (!strcmp(m->stands[j].file, f->name))
+			if (serves(m->stands[j].file, f->name))
 				f->stand = m->stands[j].day;
 		f->cover_end = f->end != DAY_NONE && (f->stand == DAY_NONE || f->end > f->stand) ? f->end : f->stand;
 		free(f->gap);
@@ -775,7 +831,7 @@ static void check_stands(const model_t *m, diag_t *d)
 		const stand_t *st = &m->stands[i];
 		int found = 0;
 		for (size_t j = 0; j < m->nkpis; j++)
-			found |= !strcmp(m->kpis[j]->def.bron, st->file);
+			found |= serves(m->kpis[j]->def.bron, st->file);
 		if (!found)
 			diag(d, DIAG_ERROR, st->src.file, st->src.line, st->src.col,
 			     "'stand' noemt %s, maar geen kpi leest dat bestand; controleer de naam", st->file);
@@ -841,9 +897,17 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 	                                          : PEIL_GEGEVENS;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
-		if (!find_file(m, k->def.bron)) {
+		const datafile_t *two, *one = source_file(m, k->def.bron, &two);
+		int stem = (int)data_stem_len(k->def.bron);
+		if (!one) {
 			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
-			     "kpi '%s': het bestand '%s' staat niet in %s", k->def.id, k->def.bron, shown_dir);
+			     "kpi '%s': het bestand '%.*s.csv' (of '%.*s.xlsx') staat niet in %s", k->def.id, stem, k->def.bron,
+			     stem, k->def.bron, shown_dir);
+			rv = -1;
+		} else if (two) {
+			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
+			     "kpi '%s': in %s staan zowel '%s' als '%s'; laat er één staan, dan is duidelijk welke meetlat leest",
+			     k->def.id, shown_dir, one->name, two->name);
 			rv = -1;
 		}
 	}

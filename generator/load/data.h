@@ -7,7 +7,8 @@
 #include "base/diag.h"
 #include "model/model.h"
 
-/* List the CSV files of datadir into m->files and read the ones the KPIs use. `peildatum` is
+/* List the exports of datadir (CSV files and Excel workbooks) into m->files and read the ones
+ * the KPIs use. `peildatum` is
  * the date given on the command line or DAY_NONE. Returns 0, or -1 after reporting problems. */
 int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d);
 

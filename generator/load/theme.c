@@ -361,7 +361,8 @@ void theme_check_text(const theme_t *t, const model_t *m, const char *content_di
 			int shown_n = 0;
 			const char *name = k->res.groups[g].name;
 			if (missing(t, name, strlen(name), &b, &shown_n)) {
-				char *shown = path_join("data", k->def.bron);
+				const datafile_t *f = model_source(m, k);
+				char *shown = path_join("data", f ? f->name : k->def.bron);
 				diag(d, DIAG_WARN, shown, 0, 0, "kolom '%s', groep '%s': %s %s%s", k->def.groep, name,
 				     shown_n == 1 ? "dit teken:" : "deze tekens:", b.s, tail);
 				free(shown);

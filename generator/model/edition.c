@@ -10,6 +10,7 @@
 #include "base/digest.h"
 #include "base/escape.h"
 #include "base/fmt.h"
+#include "base/util.h"
 #include "model/present.h"
 
 /* --- fingerprints ------------------------------------------------------------------------ */
@@ -36,7 +37,12 @@ void edition_fingerprints(const kpi_t *k, const calendar_t *cal, char def[17], c
 		for (size_t i = 0; i < cal->nclosed; i++)
 			buf_printf(&b, "sluitingsdag=%d\n", cal->closed[i]);
 	field(&b, "maat", maat_names[d->maat]);
-	field(&b, "bron", d->bron);
+	/* the source, not its format: "x", "x.csv" and "x.xlsx" are one source (load/data.c), so
+	 * an export that comes as a workbook instead of a CSV file changes no definition */
+	if (d->bron)
+		buf_printf(&b, "bron=%.*s.csv\n", (int)data_stem_len(d->bron), d->bron);
+	else
+		field(&b, "bron", NULL);
 	field(&b, "start", d->start);
 	field(&b, "einde", d->einde);
 	field(&b, "datum", d->datum);

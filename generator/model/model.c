@@ -39,6 +39,7 @@ void kpi_free(kpi_t *k)
 	free(d->naam);
 	free(d->omschrijving);
 	free(d->bron);
+	free(d->blad);
 	free(d->start);
 	free(d->einde);
 	free(d->datum);
@@ -178,10 +179,16 @@ void edition_free(edition_t *e)
 	memset(e, 0, sizeof *e);
 }
 
+int model_serves(const char *bron, const char *file)
+{
+	size_t a = data_stem_len(bron), b = data_stem_len(file);
+	return a == b && !strncmp(bron, file, a);
+}
+
 const datafile_t *model_source(const model_t *m, const kpi_t *k)
 {
 	for (size_t i = 0; i < m->nfiles; i++)
-		if (!strcmp(m->files[i].name, k->def.bron))
+		if (m->files[i].used && model_serves(k->def.bron, m->files[i].name))
 			return &m->files[i];
 	return NULL;
 }

@@ -91,7 +91,10 @@ typedef struct {
 	char *id, *naam, *omschrijving;
 	maat_t maat;
 	eenheid_t eenheid;
-	char *bron;              /* data file name, e.g. terugbelverzoeken.csv */
+	char *bron;              /* data file name, e.g. terugbelverzoeken.csv; with .csv, .xlsx or
+	                            none it names the source, served by x.csv or x.xlsx */
+	char *blad;              /* a workbook's sheet, or NULL: the first */
+	int kopregel;            /* a workbook's header row (1-based), or 0: found */
 	char *start, *einde;     /* termijn, and gemiddelde of a duration: columns */
 	int termijn, werkdagen;  /* termijn: N (working) days */
 	char *datum;             /* column that places a row in a period (default: start) */
@@ -435,6 +438,9 @@ const target_t *kpi_target_at(const kpi_t *k, int day);
 const target_t *kpi_goal(const kpi_t *k);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
+/* Whether data file `file` serves a KPI's `bron`: the same name, with or without .csv or .xlsx
+ * ("terugbelverzoeken" is served by terugbelverzoeken.csv or terugbelverzoeken.xlsx). */
+int model_serves(const char *bron, const char *file);
 /* The data file a KPI reads, or NULL. */
 const datafile_t *model_source(const model_t *m, const kpi_t *k);
 /* The calendar years the data files that were read cover: 0, or -1 when none has a date. */

@@ -21,6 +21,8 @@ G=$(project good "$ROOT/tests/e2e/fixture")
 for case in "$ROOT"/tests/e2e/broken/*/; do
 	name=$(basename "$case")
 	B=$(project "broken-$name" "$ROOT/tests/e2e/fixture" "$case")
+	# a case may make its inputs (a workbook, say) with make.sh, run in the project folder
+	[ -f "$B/make.sh" ] && { (cd "$B" && ROOT="$ROOT" sh ./make.sh) || echo "broken: make.sh of $name failed" >&2; rm -f "$B/make.sh"; }
 	rm -f "$B/expected.err" "$B/expected.status"
 	rm -rf "$T/prev-$name" && cp -R "$T/prev" "$T/prev-$name"
 	(cd "$B" && timeout 60 "$BIN" build -o "$T/prev-$name") 2>&1 | sed "s|$T/prev-$name|OUTPUT|g" >"$case/expected.err"

@@ -455,7 +455,8 @@ check "a changed target is said" contains "$H2/output/index.html" "Het doel van 
 
 # Broken inputs: tests/e2e/broken/NAME/ holds files laid over the fixture and expected.err,
 # every message of a build in order (and expected.status when the build must still succeed;
-# expected.check, when there, every message of 'meetlat check').
+# expected.check, when there, every message of 'meetlat check'); make.sh, when there is one,
+# makes more inputs in the copy (workbooks: no binary files in git).
 # A failed build leaves the previous output exactly as it was.
 G=$(project good "$ROOT/tests/e2e/fixture")
 "$BIN" build -q -C "$G" -o "$T/prev" >/dev/null 2>&1
@@ -463,6 +464,8 @@ check "the fixture's output for the broken cases exists" test -f "$T/prev/index.
 for case in "$ROOT"/tests/e2e/broken/*/; do
 	name=$(basename "$case")
 	B=$(project "broken-$name" "$ROOT/tests/e2e/fixture" "$case")
+	# a case may make its inputs (a workbook, say) with make.sh, run in the project folder
+	[ -f "$B/make.sh" ] && { (cd "$B" && ROOT="$ROOT" sh ./make.sh) || echo "broken: make.sh of $name failed" >&2; rm -f "$B/make.sh"; }
 	rm -f "$B/expected.err" "$B/expected.status"
 	want=1
 	[ -f "$case/expected.status" ] && want=$(cat "$case/expected.status")
@@ -482,6 +485,71 @@ for case in "$ROOT"/tests/e2e/broken/*/; do
 		check "$name: previous output untouched" cmp "$T/$name.before" "$T/$name.after"
 	fi
 	grep -qE 'Geheime|06[0-9]{8}|123456782' "$T/$name.out" && bad "$name: personal data in a message"
+done
+
+# --- exports as Excel workbooks (README: data/) ------------------------------------------
+# the shipped callback export saved as a workbook by openpyxl (dates as dates, numbers as
+# numbers, the phone numbers as text) in place of its CSV file: the same open data, byte for byte
+XM=$T/xlsx-main
+mkdir -p "$XM" && cp -R "$ROOT/content" "$ROOT/data" "$XM/" && ln -s "$ROOT/themes" "$XM/themes"
+$PY "$ROOT/tests/e2e/csv2xlsx.py" "$XM/data/terugbelverzoeken.csv" "$XM/data/terugbelverzoeken.xlsx" &&
+	rm "$XM/data/terugbelverzoeken.csv"
+"$BIN" build -q -C "$XM" -o "$T/outx" 2>"$T/xlsx-main.err"; rc=$?
+check "the shipped programme with its callback export as a workbook builds (exit $rc)" test $rc -eq 0
+check "and gives the same open data, byte for byte" diff -r "$O/data" "$T/outx/data"
+check "the sources page names the workbook it read" contains "$T/outx/bronnen.html" "terugbelverzoeken.xlsx"
+# the fixture as a workbook with an explanation sheet first and a title above the header:
+# 'blad' picks the sheet, the header row is found, or stated with 'kopregel'
+XF=$(project xlsx-fixture "$ROOT/tests/e2e/fixture")
+$PY "$ROOT/tests/e2e/csv2xlsx.py" "$XF/data/terugbelverzoeken.csv" "$XF/data/terugbelverzoeken.xlsx" --sheet Export \
+	--title "Terugbelverzoeken" --first-sheet Uitleg && rm "$XF/data/terugbelverzoeken.csv"
+sed -i 's/^    bron: terugbelverzoeken.csv$/    bron: terugbelverzoeken\n    blad: Export/' "$XF/content/10-terugbellen.md"
+"$BIN" build -C "$XF" 2>"$T/xlsx-fixture.err"; rc=$?
+check "fixture as a workbook: builds (exit $rc)" test $rc -eq 0
+check "fixture as a workbook: the hand-computed figures" cmp "$XF/output/data/terugbelverzoeken.csv" \
+	"$ROOT/tests/e2e/fixture/expected/terugbelverzoeken.csv"
+sed -i 's/^    blad: Export$/    blad: Export\n    kopregel: 3/' "$XF/content/10-terugbellen.md"
+"$BIN" build -C "$XF" -o "$T/xlsx-fixture-3" 2>>"$T/xlsx-fixture.err"; rc=$?
+check "fixture as a workbook with 'kopregel: 3': the same figures (exit $rc)" cmp \
+	"$T/xlsx-fixture-3/data/terugbelverzoeken.csv" "$ROOT/tests/e2e/fixture/expected/terugbelverzoeken.csv"
+leak=$(grep -rlE 'Geheime|06[0-9]{8}' --exclude='*.pdf' --exclude='*.xlsx' "$XF/output" "$T/xlsx-fixture-3" \
+	"$T/xlsx-fixture.err" 2>/dev/null)
+check "fixture as a workbook: no name or phone number in any output or message" test -z "$leak"
+# 300.000 rows with personal columns in the shared strings (mkxlsx writes them as Excel does):
+# read in bounded memory (measured without the sanitizers, which need memory of their own)
+XB=$T/xlsx-big
+mkdir -p "$XB/content" "$XB/data" && ln -s "$ROOT/themes" "$XB/themes"
+cat >"$XB/content/10-terugbellen.md" <<'MD'
+---
+titel: Terugbelverzoeken
+soort: actie
+eigenaar: Subteam Dienstverlening
+kpi:
+  - {id: terugbelverzoeken, naam: Terugbelverzoeken buiten termijn, maat: termijn, bron: terugbelverzoeken,
+     start: aangemaakt, einde: teruggebeld, termijn: 2 werkdagen, per: maand, groep: team, richting: lager,
+     doelen: [{waarde: 30, datum: 2024-12-31}]}
+---
+## Specifiek
+
+Groot.
+MD
+"$ROOT/build/mkdata" bench 300000 "$T/big.csv" && "$ROOT/build/mkxlsx" csv "$T/big.csv" "$XB/data/terugbelverzoeken.xlsx"
+rm -f "$T/big.csv"
+/usr/bin/time -f %M -o "$T/big.mem" "$BIN" check -q -C "$XB" 2>"$T/big.err"; rc=$?
+check "a workbook of 300.000 rows is read (exit $rc)" test $rc -eq 0
+case $BIN in
+*asan*) ;;
+*) check "in less than 96 MB ($(tail -n 1 "$T/big.mem") kB)" test "$(tail -n 1 "$T/big.mem")" -lt 98304 ;;
+esac
+# a shared-strings bomb (4 GB from 4 MB), honest about its size or not: refused in seconds
+for kind in bomb bomb-lie; do
+	"$ROOT/build/mkxlsx" $kind "$XB/data/terugbelverzoeken.xlsx"
+	start=$(date +%s)
+	/usr/bin/time -f %M -o "$T/$kind.mem" "$BIN" check -q -C "$XB" >"$T/$kind.err" 2>&1; rc=$?
+	check "a shared-strings bomb ($kind) is refused (exit $rc)" test $rc -eq 1
+	check "$kind: with a message about the part" contains "$T/$kind.err" "'xl/sharedStrings.xml'"
+	check "$kind: in seconds" test $(($(date +%s) - start)) -le 5
+	check "$kind: in little memory ($(tail -n 1 "$T/$kind.mem") kB)" test "$(tail -n 1 "$T/$kind.mem")" -lt 98304
 done
 
 # command line

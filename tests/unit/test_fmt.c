@@ -29,6 +29,13 @@ static void test_parse(void **st)
 	assert_true(P("-3", 1, &ok) == -3 && ok);
 	assert_true(P(" 12 ", 1, &ok) == 12 && ok);
 	assert_true(P("75.000,00", 1, &ok) == 75000 && ok);
+	/* the nearest double to what is written, as strtod reads it: a workbook's "0.3" and a
+	 * CSV file's "0,3" are the same number */
+	assert_true(P("0,3", 1, &ok) == 0.3 && ok);
+	assert_true(P("0.30000000000000004", 0, &ok) == 0.1 + 0.2 && ok);
+	assert_true(P("45321.385416666664", 0, &ok) == 45321.385416666664 && ok);
+	assert_true(P("-1.234.567,89", 1, &ok) == -1234567.89 && ok);
+	assert_true(P("123456789012345678901234567890", 0, &ok) == 123456789012345678901234567890.0 && ok);
 	const char *bad[] = {"", "abc", "6,", "1.23.4", "1,2,3", "--1", "1 000", "12a", ",5", "1.2345,6"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		P(bad[i], 1, &ok);
