@@ -27,7 +27,7 @@ UNIT = $(wildcard tests/unit/test_*.c)
 
 INPUTS = $(wildcard content/*.md data/*.csv data/*.txt edities/*.csv themes/*/* docs/definities.md)
 
-.PHONY: all deps deps-test publiceer test unit e2e regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data
+.PHONY: all deps deps-test publiceer test unit e2e lifecycle regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data
 
 all: deps meetlat output/.meetlat
 
@@ -108,9 +108,15 @@ test: deps deps-test meetlat
 	@$(MAKE) --no-print-directory check-data
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory regress
+	@$(MAKE) --no-print-directory lifecycle
 	@$(MAKE) --no-print-directory fuzz FUZZ_RUNS=300
 	@$(MAKE) --no-print-directory fuzz-lib
 	@$(MAKE) --no-print-directory browser
+
+# A year of use: quarterly deliveries cut from the example data, each export at its own date
+# (tests/lifecycle/), built and published in turn.
+lifecycle: meetlat
+	@sh tests/lifecycle/run.sh ./meetlat
 
 # Expected outputs of a small programme (tests/regress/): pages, open data, the PDF's text and
 # the workbook's cells, compared with diff -u. regress-update rewrites them for review.

@@ -395,7 +395,7 @@ int build_run(const build_opts *o, diag_t *d)
 			present_date(m->peildatum, day);
 			if (e->peildatum != m->peildatum) {
 				continue;
-			} else if (e->len == record.len && !memcmp(e->bytes, record.s, record.len)) {
+			} else if (edition_same(e->bytes, e->len, record.s, record.len)) {
 				buf_reset(&record); /* published already, exactly so */
 				if (o->publish)
 					diag(d, DIAG_NOTE, e->file, 0, 0, "deze editie is al gepubliceerd; het bestand blijft zoals het is");
@@ -480,8 +480,14 @@ int build_run(const build_opts *o, diag_t *d)
 			free(path);
 			kept = 0;
 		}
-		if (swapped == -2)
-			goto done; /* both folders stay as they are; the message said where */
+		if (swapped == -2) {
+			/* both folders stay as they are (the message said where): the new output, now in
+			 * place, is complete and must not look like unfinished work to a later build */
+			char *journal = path_join(out, OUT_JOURNAL);
+			unlink(journal);
+			free(journal);
+			goto done;
+		}
 		int left = 0;
 		out_discard(tmpl, &left);
 		if (left)

@@ -776,7 +776,8 @@ static void after_notes(const model_t *m, const char *shown_dir, diag_t *d)
 
 /* What each export covers: up to its latest date, or the date the content states for it
  * ('stand'), whichever is later; and the months inside its span where it has no row at all
- * while it normally has many (at least GAP_MIN a month): gaps, which have no figures. */
+ * while it normally has many (the median month times the months without rows is at least
+ * GAP_MIN): gaps, which have no figures. */
 #define GAP_MIN 10
 
 static int cmp_long(const void *a, const void *b)
@@ -805,11 +806,19 @@ static void coverage(model_t *m)
 		qsort(sorted, n, sizeof *sorted, cmp_long);
 		long median = sorted[n / 2];
 		free(sorted);
-		if (median < GAP_MIN)
+		if (median == 0)
 			continue;
+		/* a run of empty months is a gap when that many months would normally hold at least
+		 * GAP_MIN rows: one quiet month of a small export is not, a missing quarter is */
 		f->gap = xcalloc(f->nmonths, 1);
-		for (size_t k = 1; k + 1 < f->nmonths; k++)
-			f->gap[k] = f->months[k] == 0;
+		for (size_t k = 1; k + 1 < f->nmonths;) {
+			size_t run = 0;
+			while (k + run + 1 < f->nmonths && f->months[k + run] == 0)
+				run++;
+			if (run && (long)run * median >= GAP_MIN)
+				memset(f->gap + k, 1, run);
+			k += run ? run : 1;
+		}
 	}
 }
 

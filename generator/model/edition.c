@@ -96,6 +96,35 @@ void edition_check(const char *text, size_t len, char out[DIGEST_HEX])
 	buf_free(&b);
 }
 
+/* The next line that says what was published, without its line end; NULL at the end. */
+static const char *published_line(const char **p, const char *end, size_t *len)
+{
+	while (*p < end) {
+		const char *s = *p, *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		*p = nl ? nl + 1 : end;
+		*len = (size_t)(e - s);
+		while (*len && s[*len - 1] == '\r')
+			--*len;
+		if (*len && strncmp(s, "bron;", 5) != 0 && strncmp(s, "controle;", 9) != 0)
+			return s;
+	}
+	return NULL;
+}
+
+int edition_same(const char *a, size_t alen, const char *b, size_t blen)
+{
+	const char *pa = a, *pb = b, *ea = a + alen, *eb = b + blen;
+	for (;;) {
+		size_t la, lb;
+		const char *x = published_line(&pa, ea, &la), *y = published_line(&pb, eb, &lb);
+		if (!x || !y)
+			return !x && !y;
+		if (la != lb || memcmp(x, y, la) != 0)
+			return 0;
+	}
+}
+
 static void value_text(double v, char *out)
 {
 	fmt_num(num_round(v, 1), 1, out);

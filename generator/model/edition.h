@@ -22,6 +22,11 @@ enum { EDITION_VERSION = 2 };
 /* The check of a record's lines: SHA-256 of `text` without its carriage returns. */
 void edition_check(const char *text, size_t len, char out[65]);
 
+/* Whether two records publish the same: the same lines, apart from line ends, the exports'
+ * fingerprints ('bron': an export refreshed with rows after the reference date publishes
+ * nothing new) and the check. */
+int edition_same(const char *a, size_t alen, const char *b, size_t blen);
+
 /* This build's record: same model, same bytes. */
 void edition_record(const model_t *m, buf_t *out);
 

@@ -719,6 +719,60 @@ void present_source_end(const model_t *m, const kpi_t *k, char *out)
 	snprintf(out, 64, "cijfers tot %s", d);
 }
 
+void present_stale_sources(const model_t *m, buf_t *out)
+{
+	int n = 0;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || f->cover_end == DAY_NONE || f->cover_end >= m->peildatum)
+			continue;
+		char d[40];
+		present_date(f->cover_end, d);
+		buf_printf(out, "%s%s loopt tot %s", n++ ? "; " : "Niet alle exports lopen tot de peildatum: ", f->name, d);
+	}
+	if (n)
+		buf_printf(out, ". De cijfers uit %s gaan tot die datum; wat daarna kwam, staat er nog niet in.",
+		           n == 1 ? "die export" : "die exports");
+}
+
+void present_coverage_note(const model_t *m, const datafile_t *f, char *out)
+{
+	char d[40];
+	size_t o = 0;
+	out[0] = '\0';
+	if (f->cover_end != DAY_NONE && f->cover_end < m->peildatum) {
+		present_date(f->cover_end, d);
+		o += (size_t)snprintf(out, 256, "loopt tot %s, eerder dan de peildatum", d);
+	}
+	if (f->stand != DAY_NONE && o < 200) {
+		present_date(f->stand, d);
+		o += (size_t)snprintf(out + o, 256 - o, "%sgemaakt op %s (opgegeven)", o ? "; " : "", d);
+	}
+	int gaps = 0;
+	for (size_t i = 0; f->gap && i < f->nmonths && o < 200; i++) {
+		if (!f->gap[i])
+			continue;
+		char p[40];
+		present_period(PER_MAAND, f->month0 + (int)i, p);
+		o += (size_t)snprintf(out + o, 256 - o, "%s%s", gaps++ ? ", " : o ? "; geen regels in " : "geen regels in ", p);
+	}
+	if (f->cp1252 && o < 200)
+		snprintf(out + o, 256 - o, "%sopgeslagen als Windows-1252 (Excel ‘CSV’), omgezet", o ? "; " : "");
+}
+
+const char *present_peil_source(const model_t *m)
+{
+	switch (m->peildatum_bron) {
+	case PEIL_GEGEVENS:
+		return "Dat is de laatste dag van de laatste volledige maand in de gegevens.";
+	case PEIL_INSTELLING:
+		return "Die datum staat in de instellingen van het programma.";
+	case PEIL_OPDRACHTREGEL:
+		return "Die datum is bij het maken opgegeven.";
+	}
+	return "";
+}
+
 /* --- editions ---------------------------------------------------------------------------- */
 
 void present_since(const model_t *m, buf_t *out)

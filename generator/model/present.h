@@ -100,6 +100,17 @@ const char *present_stand(const cell_t *c);
  * "" (out: 64). */
 void present_source_end(const model_t *m, const kpi_t *k, char *out);
 
+/* Exports that do not reach the reference date, in one warning every output shows where its
+ * readers see warnings: "Niet alle exports lopen tot de peildatum: klantwaardering.csv loopt tot
+ * 6 juli 2025. ..." (empty when all do). */
+void present_stale_sources(const model_t *m, buf_t *out);
+/* What an export covers, in words for the table of sources: "tot de peildatum", "loopt tot 6 juli
+ * 2025: eerder dan de peildatum", with a stated stand and the months without rows (out: 256). */
+void present_coverage_note(const model_t *m, const datafile_t *f, char *out);
+/* How the reference date was found, as one sentence: "Dat is de laatste dag van de laatste
+ * volledige maand in de gegevens." */
+const char *present_peil_source(const model_t *m);
+
 /* What a revised figure says beside itself: "herzien, eerder 15,0%" (out: 96). */
 void present_revised(const kpi_def *k, const cell_t *c, char *out);
 /* "Sinds de vorige editie, met peildatum 30 september 2025." */

@@ -1509,6 +1509,15 @@ static void cover(rep *r)
 		r->y -= 16;
 		para(r, "Let op: dit rapport is gemaakt met voorbeeldgegevens. De cijfers zijn niet echt.", PF_BOLD, 11);
 	}
+	buf_t stale = {0};
+	present_stale_sources(m, &stale);
+	if (stale.len) {
+		r->y -= 16;
+		char *w = xasprintf("Let op: %s", stale.s);
+		para(r, w, PF_BOLD, 11);
+		free(w);
+	}
+	buf_free(&stale);
 }
 
 /* A status and how many have it; `skip_zero` leaves out the statuses nobody has. */
@@ -1806,32 +1815,34 @@ static void appendix(rep *r)
 	heading(r, 2, "Bronnen", KEEP, TOC_YES);
 	char day[40];
 	present_date(m->peildatum, day);
-	static const char *const from[] = {"bij het maken opgegeven", "uit de instellingen van het programma",
-		"de laatste datum in de gegevens"};
-	char *s = xasprintf("Alle cijfers gaan over de stand op %s (%s). Deze exportbestanden zijn gelezen:", day,
-	                    from[m->peildatum_bron]);
+	char *s = xasprintf("Alle cijfers gaan over de stand op %s. %s Deze exportbestanden zijn gelezen; elk gaat over de "
+	                    "tijd van zijn eerste tot zijn laatste datum:",
+	                    day, present_peil_source(m));
 	para(r, s, PF_REGULAR, BODY);
 	free(s);
 	tbl b;
-	tbl_init(&b, "Gelezen bestanden", 4, 1);
+	tbl_init(&b, "Gelezen bestanden", 5, 1);
 	tbl_head(&b, 0, "Bestand", 0);
 	tbl_head(&b, 1, "Regels", 1);
 	tbl_head(&b, 2, "Van", 0);
 	tbl_head(&b, 3, "Tot en met", 0);
+	tbl_head(&b, 4, "Opmerking", 0);
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const datafile_t *f = &m->files[i];
 		if (!f->used)
 			continue;
-		char n[64], a[40] = "–", z[40] = "–";
+		char n[64], a[40] = "–", z[40] = "–", note[256];
 		present_number((double)f->rows, 0, n);
-		if (f->first != DAY_NONE) {
-			present_date(f->first, a);
-			present_date(f->last, z);
+		if (f->first != DAY_NONE && f->cover_end != DAY_NONE) {
+			date_short(f->first, a);
+			date_short(f->cover_end, z);
 		}
+		present_coverage_note(m, f, note);
 		tbl_cell(&b, f->name);
 		tbl_cell(&b, n);
 		tbl_cell(&b, a);
 		tbl_cell(&b, z);
+		tbl_cell(&b, note);
 	}
 	table(r, &b);
 	tbl_free(&b);

@@ -119,7 +119,14 @@ static void write_page(sctx *s, const char *rel, const char *title, const char *
 		           cur ? " aria-current=\"page\"" : "", nav_items[i].label);
 	}
 	buf_puts(&nav, "</ul>");
-	buf_t banner = {0};
+	buf_t banner = {0}, stale = {0};
+	present_stale_sources(s->m, &stale);
+	if (stale.len) {
+		buf_puts(&banner, "<p class=\"voorbeeld\" role=\"note\"><strong>Let op.</strong> ");
+		esc_html(&banner, stale.s);
+		buf_printf(&banner, " <a href=\"%sbronnen.html\">Zie de bronnen.</a></p>", root);
+	}
+	buf_free(&stale);
 	if (s->m->voorbeelddata)
 		buf_puts(&banner, "<p class=\"voorbeeld\" role=\"note\"><strong>Voorbeelddata.</strong> "
 		                  "Deze cijfers zijn verzonnen om het dashboard te laten zien. Het zijn geen echte metingen.</p>");
@@ -169,7 +176,7 @@ static const char *next_table(const sctx *s, char *id)
 static void status_badge(buf_t *b, const kpi_t *k)
 {
 	static const char *const cls[ST_N] = {"behaald", "opkoers", "risico", "achter", "behaald", "risico",
-		"achter", "geen", "geen"};
+		"achter", "geen", "geen", "onzeker"};
 	char label[64];
 	present_status_label(k, label);
 	buf_printf(b, "<span class=\"status status-%s\"><span aria-hidden=\"true\">%s</span> %s</span>",
@@ -312,7 +319,7 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 	buf_puts(b, "</section>");
 }
 
-static void tile(buf_t *b, const kpi_t *k, const char *root)
+static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 {
 	char v[64], per[40];
 	char *href = page_href(k->page);
@@ -332,6 +339,10 @@ static void tile(buf_t *b, const kpi_t *k, const char *root)
 		buf_puts(b, " <span class=\"periode\">");
 		esc_html(b, per);
 		buf_puts(b, "</span></p>");
+		char until[64];
+		present_source_end(m, k, until);
+		if (until[0])
+			buf_printf(b, "<p class=\"tot\">%s</p>", until);
 		/* change since the previous period, in the unit's own terms */
 		if (k->res.has_change) {
 			buf_t ch = {0};
@@ -790,13 +801,13 @@ static void index_page(sctx *s)
 	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_ACTIE)
-			tile(&b, m->kpis[i], "");
+			tile(&b, m, m->kpis[i], "");
 	buf_puts(&b, "</ul></section><section><h2>Acties</h2>");
 	page_list(&b, m, SOORT_ACTIE, "");
 	buf_puts(&b, "</section><section><h2>Doelen per team</h2><ul class=\"tegels\">");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i]->page->soort == SOORT_TEAMDOEL)
-			tile(&b, m->kpis[i], "");
+			tile(&b, m, m->kpis[i], "");
 	buf_puts(&b, "</ul><p><a href=\"teams/index.html\">Alle doelen per team</a></p></section>");
 	write_page(s, "index.html", "Overzicht", b.s);
 	buf_free(&b);
@@ -820,7 +831,7 @@ static void goal_cards(buf_t *b, const model_t *m, soort_t soort)
 		if (p->nkpis) {
 			buf_puts(b, "<ul class=\"tegels\">");
 			for (size_t k = 0; k < p->nkpis; k++)
-				tile(b, p->kpis[k], "../");
+				tile(b, m, p->kpis[k], "../");
 			buf_puts(b, "</ul>");
 		} else {
 			buf_puts(b, "<p>Nog geen cijfer dat we meten.</p>");
@@ -902,38 +913,35 @@ static void sources_page(sctx *s)
 	present_date(m->peildatum, day);
 	buf_puts(&b, "<h1>Bronnen en definities</h1><h2>Peildatum</h2>");
 	buf_printf(&b, "<p>Alle cijfers gaan over de stand op <strong>%s</strong>. ", day);
-	switch (m->peildatum_bron) {
-	case PEIL_GEGEVENS:
-		buf_puts(&b, "Dat is de laatste datum in de gegevens.</p>");
-		break;
-	case PEIL_INSTELLING:
-		buf_puts(&b, "Die datum staat in de instellingen van het programma.</p>");
-		break;
-	case PEIL_OPDRACHTREGEL:
-		buf_puts(&b, "Die datum is bij het maken van het dashboard opgegeven.</p>");
-		break;
-	}
-	buf_puts(&b, "<h2>Gegevensbestanden</h2>");
+	buf_printf(&b, "%s</p>", present_peil_source(m));
+	buf_puts(&b, "<h2>Gegevensbestanden</h2><p>Elk bestand gaat over een stuk tijd: van zijn eerste tot zijn laatste "
+	             "datum, of tot de datum waarop het is gemaakt als die in de instellingen staat. Een periode die een "
+	             "bestand maar voor een deel beslaat, heeft een cijfer met ‘deels’; een periode die het niet bereikt, "
+	             "heeft geen cijfer.</p>");
 	table_open(s, &b);
 	buf_puts(&b, "Gelezen bestanden</caption>"
-	             "<thead><tr><th scope=\"col\">Bestand</th><th scope=\"col\">Regels</th>"
+	             "<thead><tr><th scope=\"col\">Bestand</th><th scope=\"col\" class=\"getal\">Regels</th>"
 	             "<th scope=\"col\">Van</th><th scope=\"col\">Tot en met</th><th scope=\"col\">Opmerking</th></tr></thead><tbody>");
 	for (size_t i = 0; i < m->nfiles; i++) {
 		const datafile_t *f = &m->files[i];
 		if (!f->used)
 			continue;
+		char note[256];
+		present_coverage_note(m, f, note);
 		buf_puts(&b, "<tr><th scope=\"row\">");
 		esc_html(&b, f->name);
 		present_number((double)f->rows, 0, n);
 		buf_printf(&b, "</th><td class=\"getal\">%s</td>", n);
-		if (f->first != DAY_NONE) {
+		if (f->first != DAY_NONE && f->cover_end != DAY_NONE) {
 			date_short(f->first, a);
-			date_short(f->last, z);
-			buf_printf(&b, "<td>%s</td><td>%s</td>", a, z);
+			date_short(f->cover_end, z);
+			buf_printf(&b, "<td class=\"datum\">%s</td><td class=\"datum\">%s</td>", a, z);
 		} else {
 			buf_puts(&b, "<td>–</td><td>–</td>");
 		}
-		buf_printf(&b, "<td>%s</td></tr>", f->cp1252 ? "opgeslagen als Windows-1252 (Excel ‘CSV’), omgezet" : "");
+		buf_puts(&b, "<td>");
+		esc_html(&b, note);
+		buf_puts(&b, "</td></tr>");
 	}
 	buf_puts(&b, "</tbody></table></div>");
 	/* the working-day calendar of the years the data covers */

@@ -211,9 +211,17 @@ static int put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
 /* Under every sheet's title while the data are examples, so no printed page passes for real. */
 static int sample_line(xctx *x, sheet_t *sh, int row)
 {
-	if (!x->m->voorbeelddata)
-		return row;
-	return put_line(sh, row, "Let op: dit zijn voorbeeldgegevens, geen echte metingen.", x->warn);
+	if (x->m->voorbeelddata)
+		row = put_line(sh, row, "Let op: dit zijn voorbeeldgegevens, geen echte metingen.", x->warn);
+	buf_t stale = {0};
+	present_stale_sources(x->m, &stale);
+	if (stale.len) {
+		char *w = xasprintf("Let op: %s", stale.s);
+		row = put_line(sh, row, w, x->warn);
+		free(w);
+	}
+	buf_free(&stale);
+	return row;
 }
 
 /* A link back to the workbook's first sheet, from a sheet the overview links to. */

@@ -696,6 +696,7 @@ if grep -q testfout "$T/fprobe.err"; then
 	check "the previous output and the added file are kept in the temporary folder" sh -c "test -n '$tmpdir' && test -f '$tmpdir/vreemd.html' && (cd '$tmpdir' && find . -type f ! -name vreemd.html -exec md5sum {} + | sort) | cmp -s - '$T/fo.before'"
 	check "the message names both places and says nothing was removed" sh -c "grep -qF 'staat in $tmpdir' '$T/fo2.err' && grep -q 'Er is niets verwijderd' '$T/fo2.err'"
 	check "the message does not claim the output is unchanged" sh -c "! grep -q 'niet veranderd' '$T/fo2.err'"
+	check "the new output in place carries no journal of unfinished work" test ! -e "$T/fo/.meetlat-bezig"
 	"$BIN" build -C "$G" -o "$T/fo" >"$T/fo3.err" 2>&1
 	check "the next build leaves that folder alone and mentions it" sh -c "test -f '$tmpdir/vreemd.html' && grep -qF '$tmpdir' '$T/fo3.err'"
 	rm -rf "$T"/fo.tmp-*
