@@ -1,17 +1,13 @@
 /* build.c - see build.h. */
 #include "build.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
+#include "base/platform.h"
 #include "base/util.h"
 #include "load/content.h"
 #include "load/data.h"
@@ -36,25 +32,16 @@ extern const char definities_md[];
 #define FOREIGN_SHOWN 5
 
 /* Fault injection for the tests (make test builds the sanitizer binary with MEETLAT_FAULTS):
- * MEETLAT_FOUT names the steps to fail, so that paths a real disk rarely takes are tested. */
-#ifdef MEETLAT_FAULTS
+ * MEETLAT_FOUT names the steps to fail, so that paths a real disk rarely takes are tested
+ * (base/platform.h; the swap's own steps on Windows fail there). */
 static int fault(const char *point)
 {
-	const char *f = getenv("MEETLAT_FOUT");
-	return f && strstr(f, point) != NULL;
+	return plat_fault(point);
 }
-#else
-static int fault(const char *point)
-{
-	(void)point;
-	return 0;
-}
-#endif
 
 static int is_dir(const char *p)
 {
-	struct stat st;
-	return lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	return plat_lkind(p, NULL) == PLAT_DIR;
 }
 
 /* The output folder as given, without trailing slashes; a "." or ".." at its end is resolved,
@@ -62,23 +49,23 @@ static int is_dir(const char *p)
  * it. NULL after a message. */
 static char *out_name(const char *given, diag_t *d)
 {
-	char *out = xstrdup(given);
-	size_t l = strlen(out);
-	while (l > 1 && out[l - 1] == '/')
-		out[--l] = '\0';
-	const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
-	if (!strcmp(base, ".") || !strcmp(base, "..")) {
-		char *real = realpath(out, NULL);
+	char *out = xstrdup(given), *parent, *base;
+	plat_trim_separators(out);
+	plat_split(out, &parent, &base);
+	int dots = !strcmp(base, ".") || !strcmp(base, "..");
+	free(parent);
+	free(base);
+	if (dots) {
+		char *real = plat_realpath(out);
 		if (!real) {
 			diag(d, DIAG_ERROR, given, 0, 0, "kan deze uitvoermap niet vinden (%s)", strerror(errno));
 			free(out);
 			return NULL;
 		}
 		free(out);
-		out = xstrdup(real);
-		free(real);
+		out = real;
 	}
-	if (!strcmp(out, "/")) {
+	if (plat_is_root(out)) {
 		diag(d, DIAG_ERROR, given, 0, 0, "de hoofdmap van de schijf kan geen uitvoermap zijn; kies met -o een eigen map");
 		free(out);
 		return NULL;
@@ -91,10 +78,10 @@ static char *out_name(const char *given, diag_t *d)
  * into that share later must never delete another department's pages. */
 static int replaceable(const char *out, diag_t *d)
 {
-	struct stat st;
-	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+	plat_kind k = plat_lkind(out, NULL);
+	if (k != PLAT_NONE && k != PLAT_DIR) {
 		diag(d, DIAG_ERROR, out, 0, 0, "bestaat al en is geen map (maar %s); meetlat vervangt het niet",
-		     S_ISLNK(st.st_mode) ? "een link naar een andere plek" : "een bestand");
+		     k == PLAT_LINK ? "een link naar een andere plek" : "een bestand");
 		return 0;
 	}
 	if (out_is_empty(out))
@@ -135,27 +122,26 @@ static int replaceable(const char *out, diag_t *d)
  * them. */
 static void clean_stale(const char *out, diag_t *d)
 {
-	char *copy1 = xstrdup(out), *copy2 = xstrdup(out);
-	const char *parent = dirname(copy1), *base = basename(copy2);
+	char *parent, *base;
+	plat_split(out, &parent, &base);
 	char *prefix = xasprintf("%s.tmp-", base);
-	DIR *dh = opendir(parent);
-	struct dirent *de;
-	while (dh && (de = readdir(dh))) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+	char **names;
+	long nnames = plat_list(parent, &names);
+	for (long i = 0; i < nnames; i++) {
+		if (strncmp(names[i], prefix, strlen(prefix)) != 0)
 			continue;
-		char *p = path_join(parent, de->d_name);
+		char *p = path_join(parent, names[i]);
 		char *leaving = path_join(p, OUT_LEAVING);
 		int left = 1, err = 0;
 		long n;
-		struct stat st;
 		if (!is_dir(p)) {
 			/* not a folder: not ours */
 		} else if (out_is_empty(p)) {
-			left = rmdir(p) != 0;
+			left = plat_rmdir(p) != 0;
 		} else if ((n = out_discard(p, &left)) >= 0) {
 			diag(d, DIAG_NOTE, p, 0, 0, "tijdelijke map van een afgebroken build opgeruimd (%ld %s)%s", n,
 			     n == 1 ? "bestand" : "bestanden", left ? "; er staat nog iets in dat meetlat niet heeft gemaakt" : "");
-		} else if (lstat(leaving, &st) == 0 && S_ISREG(st.st_mode) && out_remove(p, 1, &err) == 0) {
+		} else if (plat_lkind(leaving, NULL) == PLAT_FILE && out_remove(p, 1, &err) == 0) {
 			left = 0;
 			diag(d, DIAG_NOTE, p, 0, 0, "de vorige uitvoer, die een afgebroken build aan het opruimen was, is nu opgeruimd");
 		}
@@ -165,34 +151,30 @@ static void clean_stale(const char *out, diag_t *d)
 		free(leaving);
 		free(p);
 	}
-	if (dh)
-		closedir(dh);
+	if (nnames > 0)
+		free_names(names, nnames);
 	free(prefix);
-	free(copy1);
-	free(copy2);
+	free(parent);
+	free(base);
+}
+
+/* A folder a build died moving aside on Windows holds a previous output (base/platform.h). */
+static int previous_output(const char *dir)
+{
+	return out_is_empty(dir) || out_foreign(dir, NULL, 0) >= 0;
 }
 
 /* One build at a time per folder that holds outputs, and per project when it publishes: a lock
- * on the folder itself (no lock file to leave behind), released when the process ends, however
- * it ends. The same folder is locked once. */
-static int lock_dir(const char *dir, const char *shown, const struct stat *same_as, diag_t *d)
+ * on the folder itself (on Linux no lock file to leave behind; base/platform.h), released when
+ * the process ends, however it ends. The same folder (`same_as` holds it) is locked once.
+ * 0 (*lock NULL when it was the same folder), or -1 after a message. */
+static int lock_dir(const char *dir, const char *shown, const plat_lock *same_as, plat_lock **lock, diag_t *d)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "kan de map waarin de uitvoer komt niet openen (%s)", strerror(errno));
-		return -1;
-	}
-	if (same_as && fstat(fd, &st) == 0 && st.st_dev == same_as->st_dev && st.st_ino == same_as->st_ino) {
-		close(fd);
-		return -2; /* locked already */
-	}
-	if (flock(fd, LOCK_EX) != 0) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "kan de map waarin de uitvoer komt niet vastzetten (%s)", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return fd;
+	int rv = plat_lock_dir(dir, same_as, lock);
+	if (rv < 0)
+		diag(d, DIAG_ERROR, shown, 0, 0, "kan de map waarin de uitvoer komt niet %s (%s)",
+		     rv == -1 ? "openen" : "vastzetten", strerror(errno));
+	return rv < 0 ? -1 : 0;
 }
 
 /* Document dates: SOURCE_DATE_EPOCH when it is set and sane (reproducible builds), else the
@@ -216,9 +198,7 @@ static time_t doc_stamp(const model_t *m, diag_t *d)
  * clock never reaches an output). */
 static double seconds(void)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+	return plat_seconds();
 }
 
 static int render_all(const model_t *m, render_ctx *rc, double t0, diag_t *d)
@@ -242,17 +222,24 @@ static int render_all(const model_t *m, render_ctx *rc, double t0, diag_t *d)
 	return out_finish(rc->out);
 }
 
+/* A failed move of the new output: the reason ("testfout" when the tests asked for it), and on
+ * Windows what to do about it. */
+static void not_placed(const char *out, int faulty, int err, diag_t *d)
+{
+	const char *hint = faulty ? NULL : plat_busy_hint(err);
+	diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)%s%s",
+	     faulty ? "testfout" : strerror(err), hint ? "; " : "", hint ? hint : "");
+}
+
 /* Put the finished folder `tmp` in the place of `out`. Returns 0; -1 after a message, with
  * `tmp` still holding the new output (the caller discards it by its journal); -2 after a
  * message when both folders must stay as they are. */
 static int swap_in(const char *tmp, const char *out, diag_t *d)
 {
-	struct stat st;
-	if (lstat(out, &st) != 0) {
-		if (!fault("plaats") && rename(tmp, out) == 0)
+	if (plat_lkind(out, NULL) == PLAT_NONE) {
+		if (!fault("plaats") && plat_rename(tmp, out) == 0)
 			return 0;
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)",
-		     fault("plaats") ? "testfout" : strerror(errno));
+		not_placed(out, fault("plaats"), errno, d);
 		return -1;
 	}
 	if (!replaceable(out, d))
@@ -262,32 +249,52 @@ static int swap_in(const char *tmp, const char *out, diag_t *d)
 		write_file(f, "niet van meetlat\n", 17);
 		free(f);
 	}
-	if (fault("wissel") || renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-		diag(d, DIAG_ERROR, out, 0, 0, "kan de nieuwe uitvoer niet op zijn plaats zetten (%s)",
-		     fault("wissel") ? "testfout" : strerror(errno));
+	/* (on Windows two moves, base/platform.h: "wissel" fails the first) */
+	char *aside = NULL;
+	int swapped = fault("wissel") ? -1 : plat_swap(tmp, out, &aside);
+	if (swapped == -2) {
+		diag(d, DIAG_ERROR, out, 0, 0,
+		     "kan de nieuwe uitvoer niet op zijn plaats zetten (%s), en de vorige uitvoer niet terugzetten. De vorige "
+		     "staat nu in %s, de nieuwe in %s. Er is niets verwijderd; de volgende build zet de vorige terug",
+		     strerror(errno), aside, tmp);
+		free(aside);
+		return -2;
+	}
+	if (swapped != 0) {
+		not_placed(out, fault("wissel"), errno, d);
 		return -1;
 	}
-	/* `tmp` now holds the previous output; checked once more, since someone may have added a
-	 * file between the check and the swap, and removed by its manifest, file by file */
-	int err = 0;
-	if (out_is_empty(tmp)) {
-		rmdir(tmp);
-	} else if (out_foreign(tmp, NULL, 0) == 0) {
-		if (out_remove(tmp, 0, &err) != 0)
-			diag(d, DIAG_WARN, tmp, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd%s%s; verwijder deze map zelf",
+	/* `aside` (on Linux `tmp` itself) now holds the previous output; checked once more, since
+	 * someone may have added a file between the check and the swap, and removed by its
+	 * manifest, file by file */
+	int err = 0, rv = 0;
+	const char *new_at = out;
+	if (out_is_empty(aside)) {
+		plat_rmdir(aside);
+	} else if (out_foreign(aside, NULL, 0) == 0) {
+		if (out_remove(aside, 0, &err) != 0)
+			diag(d, DIAG_WARN, aside, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd%s%s; verwijder deze map zelf",
 			     err ? ": " : "", err ? strerror(err) : "");
-	} else if (!fault("terug") && renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+	} else if (!fault("terug") && plat_unswap(tmp, out, aside, &new_at) == 0) {
 		diag(d, DIAG_ERROR, out, 0, 0, "er kwam tijdens het bouwen iets bij in deze map; er is niets vervangen");
-		return -1;
+		rv = -1;
 	} else {
+		/* where each one is now: on Linux the exchange failed as a whole; on Windows the new
+		 * output may have left its place and not come back (plat_unswap says) */
 		diag(d, DIAG_ERROR, out, 0, 0,
 		     "er kwam tijdens het bouwen iets bij in deze map, en meetlat kan de vorige uitvoer niet terugzetten "
 		     "(%s). De nieuwe uitvoer staat nu in %s; de vorige, met wat erbij kwam, staat in %s. Er is niets "
 		     "verwijderd: zet zelf terug wat nodig is",
-		     fault("terug") ? "testfout" : strerror(errno), out, tmp);
-		return -2;
+		     fault("terug") ? "testfout" : strerror(errno), new_at, aside);
+		/* the new output is complete: its journal goes, as after a swap that succeeds, so that
+		 * no later build takes it for unfinished work once it is swapped aside in its turn */
+		char *journal = path_join(new_at, OUT_JOURNAL);
+		plat_unlink(journal);
+		free(journal);
+		rv = -2;
 	}
-	return 0;
+	free(aside);
+	return rv;
 }
 
 static const char *const peil_words[] = {"opdrachtregel", "instelling", "gegevens"};
@@ -311,7 +318,7 @@ static void drop_later_editions(model_t *m, diag_t *d)
 	m->neditions = keep;
 }
 
-/* Keep this build's record as edities/<name>, never over another file (link() does not
+/* Keep this build's record as edities/<name>, never over another file (plat_move_new does not
  * replace). 0, or -1 after a message. */
 static int keep_record(const char *dir, const char *name, const buf_t *record, diag_t *d)
 {
@@ -321,15 +328,15 @@ static int keep_record(const char *dir, const char *name, const buf_t *record, d
 	if (fault("editie")) {
 		errno = EROFS;
 		rv = -1;
-	} else if ((mkdir(dir, 0755) != 0 && errno != EEXIST) || write_file(tmp, record->s, record->len) != 0 ||
-	           link(tmp, path) != 0) {
+	} else if ((plat_mkdir(dir) != 0 && errno != EEXIST) || write_file(tmp, record->s, record->len) != 0 ||
+	           plat_move_new(tmp, path) != 0) {
 		rv = -1;
 	}
 	if (rv != 0)
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan de editie niet bewaren (%s); er is niets gepubliceerd en de vorige "
 		                               "uitvoer is niet veranderd",
 		     strerror(errno));
-	unlink(tmp);
+	plat_unlink(tmp);
 	free(tmp);
 	free(path);
 	free(shown);
@@ -347,7 +354,8 @@ int build_run(const build_opts *o, diag_t *d)
 	render_ctx rc = {0};
 	out_t output = {0};
 	char *tmpl = NULL, *record_name = NULL;
-	int status = 1, locks[2] = {-1, -1}, kept = 0;
+	int status = 1, kept = 0;
+	plat_lock *locks[2] = {NULL, NULL};
 	buf_t record = {0};
 	double t0 = seconds();
 	if (!o->check_only) {
@@ -358,13 +366,14 @@ int build_run(const build_opts *o, diag_t *d)
 		free(given);
 		if (!out)
 			goto failed;
-		char *copy = xstrdup(out);
-		struct stat first;
-		locks[0] = lock_dir(dirname(copy), out, NULL, d);
-		free(copy);
-		if (locks[0] < 0 || fstat(locks[0], &first) != 0)
+		char *parent, *base;
+		plat_split(out, &parent, &base);
+		int locked = lock_dir(parent, out, NULL, &locks[0], d);
+		free(parent);
+		free(base);
+		if (locked != 0)
 			goto failed;
-		if (o->publish && (locks[1] = lock_dir(o->dir, editions, &first, d)) == -1)
+		if (o->publish && lock_dir(o->dir, editions, locks[0], &locks[1], d) != 0)
 			goto failed;
 	}
 	/* every phase runs, so one run lists every problem; diag counts them */
@@ -378,7 +387,9 @@ int build_run(const build_opts *o, diag_t *d)
 	int tech_line;
 	md_take_sections(m->definities, tech, 1, &m->definities_tech, &tech_line);
 	data_load(m, data, "data", o->peildatum, d);
-	theme_load(&theme, o->dir, MEETLAT_DATADIR, m->thema, m->conf_file, d);
+	char *installdir = plat_install_dir(MEETLAT_DATADIR);
+	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, d);
+	free(installdir);
 	theme_check_text(&theme, m, "content", d);
 	edition_load(m, editions, "edities", d);
 	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
@@ -446,25 +457,26 @@ int build_run(const build_opts *o, diag_t *d)
 	rc.pdf_name = xasprintf("raadsrapportage-%d.pdf", m->report_year);
 	rc.xlsx_name = xasprintf("mt-rapportage-%s.xlsx", period);
 
+	/* a build that died between the two moves of a swap on Windows left the old output aside */
+	if (plat_swap_recover(out, previous_output))
+		diag(d, DIAG_NOTE, out, 0, 0, "een eerdere build is tijdens het vervangen afgebroken; de vorige uitvoer is teruggezet");
 	clean_stale(out, d);
-	struct stat st;
-	if (lstat(out, &st) == 0 && !replaceable(out, d))
+	if (plat_lkind(out, NULL) != PLAT_NONE && !replaceable(out, d))
 		goto failed;
-	tmpl = xasprintf("%s.tmp-XXXXXX", out);
-	if (!mkdtemp(tmpl)) {
+	char *prefix = xasprintf("%s.tmp-", out);
+	tmpl = plat_mkdtemp(prefix);
+	free(prefix);
+	if (!tmpl) {
 		diag(d, DIAG_ERROR, out, 0, 0, "kan geen tijdelijke map naast de uitvoer maken (%s)", strerror(errno));
-		free(tmpl);
-		tmpl = NULL;
 		goto failed;
 	}
-	chmod(tmpl, 0755);
 	output.dir = tmpl;
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
 	if (out_begin(&output) != 0) {
 		diag(d, DIAG_ERROR, out, 0, 0, "kan niet bijhouden wat meetlat maakt (%s)", strerror(errno));
-		rmdir(tmpl);
+		plat_rmdir(tmpl);
 		goto failed;
 	}
 	int swapped = -1, rendered = render_all(m, &rc, t0, d) == 0;
@@ -476,18 +488,12 @@ int build_run(const build_opts *o, diag_t *d)
 	if (swapped != 0) {
 		if (kept) {
 			char *path = path_join(editions, record_name);
-			unlink(path); /* nothing was published after all */
+			plat_unlink(path); /* nothing was published after all */
 			free(path);
 			kept = 0;
 		}
-		if (swapped == -2) {
-			/* both folders stay as they are (the message said where): the new output, now in
-			 * place, is complete and must not look like unfinished work to a later build */
-			char *journal = path_join(out, OUT_JOURNAL);
-			unlink(journal);
-			free(journal);
-			goto done;
-		}
+		if (swapped == -2)
+			goto done; /* both folders stay as they are; the message said where */
 		int left = 0;
 		out_discard(tmpl, &left);
 		if (left)
@@ -496,7 +502,7 @@ int build_run(const build_opts *o, diag_t *d)
 	}
 	/* the journal went along with the swap; the output is complete without it */
 	char *journal = path_join(out, OUT_JOURNAL);
-	unlink(journal);
+	plat_unlink(journal);
 	free(journal);
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
@@ -512,8 +518,7 @@ done:
 	free(record_name);
 	free(editions);
 	for (int i = 0; i < 2; i++)
-		if (locks[i] >= 0)
-			close(locks[i]);
+		plat_unlock(locks[i]);
 	out_free(&output);
 	free(tmpl);
 	free(rc.pdf_name);

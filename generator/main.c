@@ -6,6 +6,7 @@
 #include "build.h"
 #include "base/date.h"
 #include "base/diag.h"
+#include "base/platform.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
 		{"publiceer", no_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
+	plat_init(&argc, &argv);
 	build_opts bo = {".", NULL, DAY_NONE, 0, 0};
 	diag_t d;
 	diag_init(&d, stderr);

@@ -5,7 +5,8 @@
 #   model/  -> base/ model/
 #   load/   -> base/ model/ load/      (loaders never include a renderer)
 #   render/ -> base/ model/ render/    (renderers never include a loader)
-# and each external library is included by one module only.
+# and each external library is included by one module only (the Windows API too: every
+# difference between Linux and Windows lives in base/platform.c).
 set -u
 cd "$(dirname "$0")/../generator" || exit 2
 bad=0
@@ -25,10 +26,10 @@ out=$( {
 [ -n "$out" ] && { echo "$out"; bad=1; }
 for lib in cmark.h:model/markdown.c yaml.h:load/yamltree.c csv.h:load/csvread.c \
 	hpdf.h:render/pdf.c xlsxwriter.h:render/xlsx.c nettle:base/digest.c minizip:load/xlsxread.c \
-	expat.h:load/xlsxread.c; do
+	expat.h:load/xlsxread.c windows.h:base/platform.c; do
 	h=${lib%%:*} want=${lib#*:}
 	got=$(grep -rl "#include <${h%.h}[._/]" --include='*.[ch]' . | sed 's|^\./||' | sort | tr '\n' ' ')
 	[ "$got" = "$want " ] || { echo "layers: <$h> is included by: $got(only $want may)"; bad=1; }
 done
-[ $bad -eq 0 ] && echo "layers: base <- model <- load, render; each library behind one module"
+[ $bad -eq 0 ] && echo "layers: base <- model <- load, render; each library, and the Windows API, behind one module"
 exit $bad

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages meetlat needs when they are missing (as root), or prints the
-# one command that installs them. Usage: deps.sh build|test
+# one command that installs them. Usage: deps.sh build|test|windows
 #
 # Every package the build links against or the tests call is named here; nothing may rely on
 # what a development machine happens to have (libxlsxwriter links -lz, yet libxlsxwriter-dev
@@ -19,12 +19,21 @@ test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf libre
 	chromium default-jre-headless
 	clang libclang-rt-14-dev
 	ca-certificates"
+# windows: Debian's mingw-w64 cross compiler (C, and C++ because libxlsxwriter's CMake asks for
+# it) and zlib for it; cmake, m4 (nettle's assembly) and dpkg-dev (dpkg-source) to build the
+# libraries from Debian's source packages (tools/windows.sh); zip for the package; the build list
+# too, since its packages give the library versions and the fonts that go into the zip
+windows="gcc-mingw-w64-x86-64-win32 g++-mingw-w64-x86-64-win32 libz-mingw-w64-dev cmake m4 dpkg-dev
+	xz-utils zip"
+# test: also meetlat.exe under Wine (make windows-test), and unzip to unpack the package there
+test="$test $windows wine64 unzip"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || test="$test nodejs npm"
 case "$1" in
 build) want="$build" ;;
 test) want="$build $test" ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+windows) want="$build $windows" ;;
+*) echo "usage: $0 build|test|windows" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "base/platform.h"
+
 typedef enum {
 	DIAG_NOTE,  /* "let op": something was converted or assumed */
 	DIAG_WARN,  /* "waarschuwing": output is made, but look at this */
@@ -27,7 +29,7 @@ typedef struct {
 void diag_init(diag_t *d, FILE *out);
 /* file may be NULL (then the program name is used); line/col 0 are left out. */
 void diag(diag_t *d, diag_level lvl, const char *file, long line, long col,
-          const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+          const char *fmt, ...) PRINTF_LIKE(6, 7);
 int diag_errors(const diag_t *d);
 
 /* Reading one input file: its errors past DIAG_FILE_LIMIT are counted, not printed, and

@@ -4,6 +4,8 @@
 #include <nettle/sha2.h>
 #include <stdio.h>
 
+#include "base/platform.h"
+
 static void hex(struct sha256_ctx *c, char out[DIGEST_HEX])
 {
 	unsigned char d[SHA256_DIGEST_SIZE];
@@ -22,7 +24,7 @@ void digest_bytes(const void *data, size_t len, char out[DIGEST_HEX])
 
 int digest_file(const char *path, char out[DIGEST_HEX], long long *size)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = plat_fopen(path, "rb");
 	if (!f)
 		return -1;
 	struct sha256_ctx c;

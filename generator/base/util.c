@@ -1,15 +1,13 @@
 /* util.c - see util.h. */
 #include "base/util.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "base/platform.h"
 
 static void oom(void)
 {
@@ -154,52 +152,39 @@ char *buf_take(buf_t *b)
 
 int read_file(const char *path, size_t max, char **data, size_t *len)
 {
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before a
-	 * byte is read, the size before the whole file is */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
+	/* the type is checked before a byte is read (a FIFO is never waited for, a device or a
+	 * folder is refused: base/platform.c), the size before the whole file is */
+	long long size;
+	FILE *f = plat_fopen_regular(path, &size);
+	if (!f)
 		return -1;
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		close(fd);
+	if ((unsigned long long)size > max) {
+		fclose(f);
 		errno = EFBIG;
 		return -1;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	buf_t b = {0};
 	char tmp[65536];
-	ssize_t n;
+	size_t n;
+	errno = 0;
 	/* at most max bytes, also when the file grows while it is read */
-	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			buf_free(&b);
-			errno = e;
-			return -1;
-		}
-		if (b.len + (size_t)n > max) {
-			close(fd);
+	while ((n = fread(tmp, 1, sizeof tmp, f)) != 0) {
+		if (b.len + n > max) {
+			fclose(f);
 			buf_free(&b);
 			errno = EFBIG;
 			return -1;
 		}
-		buf_add(&b, tmp, (size_t)n);
+		buf_add(&b, tmp, n);
 	}
-	close(fd);
+	if (ferror(f)) {
+		int e = errno ? errno : EIO;
+		fclose(f);
+		buf_free(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
 	*len = b.len;
 	*data = buf_take(&b);
 	return 0;
@@ -226,7 +211,7 @@ const char *file_problem(int err)
 
 int write_file(const char *path, const void *data, size_t len)
 {
-	FILE *f = fopen(path, "wb");
+	FILE *f = plat_fopen(path, "wb");
 	if (!f)
 		return -1;
 	if (len && fwrite(data, 1, len, f) != len) {
@@ -316,29 +301,16 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	return n;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 long list_dir(const char *dir, const char *suffix, char ***names)
 {
-	*names = NULL;
-	DIR *dh = opendir(dir);
-	if (!dh)
-		return -1;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		if (de->d_name[0] == '.' || !str_ends(de->d_name, suffix))
-			continue;
-		*names = xgrow(*names, &cap, n, sizeof **names);
-		(*names)[n++] = xstrdup(de->d_name);
+	long n = plat_list(dir, names), k = 0;
+	for (long i = 0; i < n; i++) {
+		if ((*names)[i][0] == '.' || !str_ends((*names)[i], suffix))
+			free((*names)[i]);
+		else
+			(*names)[k++] = (*names)[i];
 	}
-	closedir(dh);
-	if (n)
-		qsort(*names, n, sizeof **names, cmp_name);
-	return (long)n;
+	return n < 0 ? n : k;
 }
 
 void free_names(char **names, long n)
@@ -486,7 +458,7 @@ static size_t hash_nocase(const char *s)
 	return h;
 }
 
-int strset_has(const strset *set, const char *name)
+int strset_has(const strset_t *set, const char *name)
 {
 	if (!set->nslot)
 		return 0;
@@ -496,7 +468,7 @@ int strset_has(const strset *set, const char *name)
 	return 0;
 }
 
-void strset_add(strset *set, const char *name)
+void strset_add(strset_t *set, const char *name)
 {
 	if (strset_has(set, name))
 		return;
@@ -522,7 +494,7 @@ void strset_add(strset *set, const char *name)
 	set->n++;
 }
 
-void strset_free(strset *set)
+void strset_free(strset_t *set)
 {
 	for (size_t i = 0; i < set->nslot; i++)
 		free(set->slot[i]);

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "base/platform.h"
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -13,7 +15,7 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t sz);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* Growable buffer; always NUL-terminated after any add. buf_free is NULL-safe. */
 typedef struct {
@@ -24,7 +26,7 @@ typedef struct {
 void buf_add(buf_t *b, const void *p, size_t n);
 void buf_puts(buf_t *b, const char *s);
 void buf_putc(buf_t *b, char c);
-void buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_printf(buf_t *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap);
 void buf_reset(buf_t *b);
 void buf_free(buf_t *b);
@@ -72,10 +74,10 @@ int name_reads_as(const char *name, const char *word);
 typedef struct {
 	char **slot;
 	size_t nslot, n;
-} strset;
-int strset_has(const strset *set, const char *name);
-void strset_add(strset *set, const char *name); /* copies name */
-void strset_free(strset *set);
+} strset_t;
+int strset_has(const strset_t *set, const char *name);
+void strset_add(strset_t *set, const char *name); /* copies name */
+void strset_free(strset_t *set);
 
 /* The length of a data file's name without its extension when that is one an export may have
  * (.csv, .xlsx, .xls; any case): "terugbelverzoeken.xlsx" and "terugbelverzoeken" are the

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "base/escape.h"
 #include "base/fmt.h"
+#include "base/platform.h"
 #include "base/util.h"
 #include "load/yamltree.h"
 #include "model/present.h"
@@ -25,7 +25,7 @@ typedef struct {
 	int offset;        /* the line in the file where the Markdown text starts, less one */
 } ctx_t;
 
-static void err(ctx_t *c, const ynode *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err(ctx_t *c, const ynode *n, const char *fmt, ...) PRINTF_LIKE(3, 4);
 static void err(ctx_t *c, const ynode *n, const char *fmt, ...)
 {
 	buf_t b = {0};
@@ -684,17 +684,18 @@ static char *check_image(void *vp, const char *url, int line, int col)
 		if (!strcmp(m->images[i].rel, url))
 			return xasprintf("afbeeldingen/%s", url);
 	char *path = path_join(m->content_dir, url);
-	struct stat st;
+	long long size = 0;
+	plat_kind kind = plat_lkind(path, &size);
 	char *bytes = NULL;
 	size_t len = 0, total = 0;
 	for (size_t i = 0; i < m->nimages; i++)
 		total += m->images[i].len;
-	if (lstat(path, &st) != 0) {
+	if (kind == PLAT_NONE) {
 		diag(c->d, DIAG_ERROR, c->file, l, col, "de afbeelding content/%s bestaat niet", url);
-	} else if (!S_ISREG(st.st_mode)) {
+	} else if (kind != PLAT_FILE) {
 		diag(c->d, DIAG_ERROR, c->file, l, col, "content/%s is geen gewoon bestand (maar bijvoorbeeld een link of een map)",
 		     url);
-	} else if (st.st_size > MAX_IMAGE || total + (size_t)st.st_size > MAX_IMAGES_TOTAL) {
+	} else if (size > MAX_IMAGE || total + (size_t)size > MAX_IMAGES_TOTAL) {
 		diag(c->d, DIAG_ERROR, c->file, l, col, "de afbeelding content/%s is te groot (meer dan %d MB, of samen met de "
 		                                        "andere meer dan %d MB); maak hem kleiner",
 		     url, MAX_IMAGE / (1024 * 1024), MAX_IMAGES_TOTAL / (1024 * 1024));

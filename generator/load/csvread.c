@@ -4,14 +4,12 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/platform.h"
 #include "base/util.h"
 
 /* Windows-1252 0x80-0x9F; other bytes >= 0xA0 are Latin-1. Unassigned codes map to
@@ -365,22 +363,14 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	if (ncols > MAX_COLS)
 		abort();
 	/* only a regular file: a FIFO or a device (/dev/zero) would hang or never end */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	long long size;
+	FILE *f = plat_fopen_regular(path, &size);
+	if (!f && (errno == EISDIR || errno == ENODEV)) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer");
-		close(fd);
 		return -1;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
-		close(fd);
 		return -1;
 	}
 

@@ -28,7 +28,7 @@ struct csv_row {
  * and field. Past DIAG_FILE_LIMIT errors in a file only the count is reported. Never put
  * the cell of a column that may hold personal data in the message. */
 void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	PRINTF_LIKE(3, 4);
 
 /* Return 0 to go on, nonzero to stop reading. */
 typedef int (*csv_row_fn)(void *ctx, const csv_row *row);

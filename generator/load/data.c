@@ -1,13 +1,13 @@
 /* data.c - see data.h. */
 #include "load/data.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/fmt.h"
+#include "base/platform.h"
 #include "base/util.h"
 #include "load/csvread.h"
 #include "load/export.h"
@@ -481,29 +481,30 @@ static int cmp_file(const void *a, const void *b)
 
 static int list_files(model_t *m, const char *datadir, const char *shown_dir, diag_t *d)
 {
-	DIR *dh = opendir(datadir);
-	if (!dh) {
+	char **names;
+	long n = plat_list(datadir, &names);
+	if (n < 0) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map met gegevens niet openen (%s)", strerror(errno));
 		return -1;
 	}
 	size_t cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
+	for (long i = 0; i < n; i++) {
+		const char *name = names[i];
 		/* ~$x.xlsx: the lock file Excel keeps beside a workbook it has open */
-		if (de->d_name[0] == '.' || !strncmp(de->d_name, "~$", 2))
+		if (name[0] == '.' || !strncmp(name, "~$", 2))
 			continue;
-		if (!strcmp(de->d_name, "voorbeelddata.txt"))
+		if (!strcmp(name, "voorbeelddata.txt"))
 			m->voorbeelddata = 1;
 		/* a CSV file or an Excel workbook (an old .xls is listed, to be refused by name) */
-		if (data_stem_len(de->d_name) == strlen(de->d_name) || data_stem_len(de->d_name) == 0)
+		if (data_stem_len(name) == strlen(name) || data_stem_len(name) == 0)
 			continue;
 		m->files = xgrow(m->files, &cap, m->nfiles, sizeof *m->files);
 		datafile_t *f = &m->files[m->nfiles++];
 		memset(f, 0, sizeof *f);
-		f->name = xstrdup(de->d_name);
+		f->name = xstrdup(name);
 		f->first = f->last = f->end = f->stand = f->cover_end = f->after_last = DAY_NONE;
 	}
-	closedir(dh);
+	free_names(names, n);
 	if (m->nfiles)
 		qsort(m->files, m->nfiles, sizeof *m->files, cmp_file);
 	return 0;

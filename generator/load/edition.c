@@ -4,11 +4,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/date.h"
 #include "base/digest.h"
 #include "base/fmt.h"
+#include "base/platform.h"
 #include "base/util.h"
 #include "load/csvread.h"
 #include "model/edition.h"
@@ -266,8 +266,8 @@ static int check_ok(const char *text, size_t len, const char *shown, diag_t *d)
 
 static int read_one(model_t *m, const char *path, const char *shown, const char *name, size_t *cap, diag_t *d)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_RECORD) {
+	long long size = 0;
+	if (plat_kind_of(path, &size) != PLAT_FILE || size > MAX_RECORD) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "is geen editie die meetlat kan lezen (geen gewoon bestand, of groter dan %ld MB)",
 		     MAX_RECORD / (1024 * 1024));
 		return -1;

@@ -1,14 +1,12 @@
 /* theme.c - see theme.h. */
 #include "load/theme.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "base/platform.h"
 #include "base/template.h"
 #include "base/util.h"
 
@@ -19,8 +17,7 @@ const char *const theme_layout_vars[THEME_LAYOUT_VARS] = {"titel", "gemeente", "
 
 static int is_dir(const char *p)
 {
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	return plat_kind_of(p, NULL) == PLAT_DIR;
 }
 
 static char *theme_dir(const char *base, const char *name)
@@ -39,7 +36,7 @@ static const char *const setting[THEME_FONTS + 1] = {"pdf_lettertype", "pdf_lett
 static int rgb_profile(const char *path)
 {
 	unsigned char h[128];
-	FILE *f = fopen(path, "rb");
+	FILE *f = plat_fopen(path, "rb");
 	if (!f)
 		return 0;
 	size_t n = fread(h, 1, sizeof h, f);
@@ -70,7 +67,7 @@ static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 	char *v = eq + 1;
 	while (*v == ' ' || *v == '\t')
 		v++;
-	char *val = v[0] == '/' ? xstrdup(v) : path_join(t->dir, v);
+	char *val = plat_is_absolute(v) ? xstrdup(v) : path_join(t->dir, v);
 	char **slot = NULL;
 	for (int i = 0; i <= THEME_FONTS; i++)
 		if (!strcmp(l, setting[i])) {
@@ -158,34 +155,35 @@ static int cmp_str(const void *a, const void *b)
  * or a device), of a sane size, that cannot take the place of a page or a report. */
 static int list_assets(theme_t *t, const char *shown_dir, diag_t *d)
 {
-	DIR *dh = opendir(t->dir);
-	if (!dh) {
+	char **names;
+	long nnames = plat_list(t->dir, &names);
+	if (nnames < 0) {
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "kan de map van het thema niet lezen (%s)", strerror(errno));
 		return -1;
 	}
 	int rv = 0;
 	size_t cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		const char *n = de->d_name;
+	for (long i = 0; i < nnames; i++) {
+		const char *n = names[i];
 		if (n[0] == '.' || !strcmp(n, "layout.html") || !strcmp(n, "thema.conf") || str_ends(n, ".md"))
 			continue;
 		char *from = path_join(t->dir, n), *shown = path_join(shown_dir, n);
-		struct stat st;
+		long long size = 0;
+		plat_kind k = plat_lkind(from, &size);
 		size_t l = strlen(n);
 		int lower_ext = l > 4 && (!strcasecmp(n + l - 5, ".html") || !strcasecmp(n + l - 4, ".htm") ||
 		                          !strcasecmp(n + l - 4, ".pdf") || !strcasecmp(n + l - 5, ".xlsx") ||
 		                          !strcasecmp(n + l - 4, ".csv"));
-		if (lstat(from, &st) != 0) {
+		if (k == PLAT_NONE) {
 			diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen (%s)", strerror(errno));
 			rv = -1;
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (k == PLAT_DIR) {
 			/* folders of a theme are not copied */
-		} else if (!S_ISREG(st.st_mode)) {
+		} else if (k != PLAT_FILE) {
 			diag(d, DIAG_ERROR, shown, 0, 0, "is geen gewoon bestand (maar bijvoorbeeld een link, pijp of apparaat); "
 			                               "een thema bevat alleen gewone bestanden");
 			rv = -1;
-		} else if (st.st_size > MAX_THEME_FILE) {
+		} else if (size > MAX_THEME_FILE) {
 			diag(d, DIAG_ERROR, shown, 0, 0, "is groter dan %d MB; dat past niet in een thema",
 			     MAX_THEME_FILE / (1024 * 1024));
 			rv = -1;
@@ -200,7 +198,7 @@ static int list_assets(theme_t *t, const char *shown_dir, diag_t *d)
 		free(from);
 		free(shown);
 	}
-	closedir(dh);
+	free_names(names, nnames);
 	if (t->nassets > 1)
 		qsort(t->assets, t->nassets, sizeof *t->assets, cmp_str);
 	return rv;
@@ -255,7 +253,7 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 			diag(d, DIAG_ERROR, conf, 0, 0, "'%s' ontbreekt; het thema moet alle vier lettertypen en het kleurprofiel noemen",
 			     setting[i]);
 			rv = -1;
-		} else if (access(f, R_OK) != 0) {
+		} else if (!plat_readable(f)) {
 			diag(d, DIAG_ERROR, conf, t->line[i], 1, "%s ontbreekt (installeer fonts-dejavu-core, fonts-dejavu-extra en "
 			                                "colord-data, of pas het thema aan)",
 			     f);

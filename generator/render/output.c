@@ -1,15 +1,12 @@
 /* output.c - see output.h. */
 #include "render/output.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "base/platform.h"
 #include "base/util.h"
 
 #define MANIFEST_HEAD "meetlat-uitvoer 1\n"
@@ -41,18 +38,13 @@ static char *make_path(const out_t *o, const char *rel)
 int out_begin(out_t *o)
 {
 	char *path = make_path(o, OUT_JOURNAL);
-	o->journal = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+	/* never 0, which means "not open" here (a zeroed out_t) */
+	o->journal = plat_append_open(path);
 	free(path);
-	if (o->journal == 0) {
-		/* 0 means "not open" here (a zeroed out_t): move it when stdin was closed */
-		int fd = fcntl(0, F_DUPFD_CLOEXEC, 3);
-		close(0);
-		o->journal = fd;
-	}
 	if (o->journal < 0)
 		return -1;
 	static const char head[] = "meetlat-bezig 1\n";
-	if (write(o->journal, head, sizeof head - 1) != (ssize_t)(sizeof head - 1)) {
+	if (plat_append(o->journal, head, sizeof head - 1) != 0) {
 		int e = errno;
 		out_end(o);
 		errno = e ? e : EIO;
@@ -64,7 +56,7 @@ int out_begin(out_t *o)
 void out_end(out_t *o)
 {
 	if (o->journal > 0)
-		close(o->journal);
+		plat_append_close(o->journal);
 	o->journal = -1;
 }
 
@@ -74,15 +66,9 @@ static int journal(out_t *o, char kind, const char *rel)
 	if (o->journal <= 0)
 		return 0;
 	char *line = xasprintf("%c %s\n", kind, rel);
-	size_t len = strlen(line);
-	ssize_t n = write(o->journal, line, len);
+	int rv = plat_append(o->journal, line, strlen(line));
 	free(line);
-	if (n != (ssize_t)len) {
-		if (n >= 0)
-			errno = EIO;
-		return -1;
-	}
-	return 0;
+	return rv;
 }
 
 char *out_path(out_t *o, const char *rel)
@@ -118,7 +104,7 @@ int out_mkdir(out_t *o, const char *rel)
 		return -1;
 	}
 	char *path = make_path(o, rel);
-	int rv = mkdir(path, 0755) != 0 && errno != EEXIST ? -1 : 0;
+	int rv = plat_mkdir(path) != 0 && errno != EEXIST ? -1 : 0;
 	free(path);
 	if (rv != 0)
 		out_error(o, rel, "kan de map niet maken", errno);
@@ -146,11 +132,6 @@ long long out_size(const out_t *o, const char *rel)
 		if (!strcmp(o->files[i].rel, rel))
 			return o->files[i].size;
 	return -1;
-}
-
-static int strcmp_ptr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 void out_free(out_t *o)
@@ -206,10 +187,9 @@ static int manifest_read(const char *dir, manifest *mf)
 {
 	memset(mf, 0, sizeof *mf);
 	char *path = path_join(dir, OUT_MANIFEST);
-	struct stat st;
 	char *text = NULL;
 	size_t len;
-	int ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode) && read_file(path, 16 * 1024 * 1024, &text, &len) == 0;
+	int ok = plat_lkind(path, NULL) == PLAT_FILE && read_file(path, 16 * 1024 * 1024, &text, &len) == 0;
 	free(path);
 	size_t hl = strlen(MANIFEST_HEAD);
 	if (!ok || len < hl || memcmp(text, MANIFEST_HEAD, hl) != 0 || memchr(text, '\0', len)) {
@@ -278,45 +258,36 @@ static void foreign(walk_ctx *w, const char *rel)
 static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 {
 	char *dirpath = *rel ? path_join(root, rel) : xstrdup(root);
-	DIR *dh = opendir(dirpath);
-	if (!dh) {
+	/* in name order, so the names reported are the same on every machine */
+	char **names;
+	long nl = plat_list(dirpath, &names);
+	if (nl < 0) {
 		foreign(w, *rel ? rel : ".");
 		free(dirpath);
 		return;
 	}
-	/* in name order, so the names reported are the same on every machine */
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		names = xgrow(names, &cap, n, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(dh);
-	if (n > 1)
-		qsort(names, n, sizeof *names, strcmp_ptr);
+	size_t n = (size_t)nl;
 	for (size_t i = 0; i < n; i++) {
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = path_join(root, r);
-		struct stat st;
+		long long fsize = 0;
+		plat_kind k = plat_lkind(p, &fsize);
 		if (!*rel && (!strcmp(names[i], OUT_MANIFEST) || !strcmp(names[i], OUT_JOURNAL))) {
 			/* the manifest itself, and the journal a build killed just after its swap left */
-		} else if (lstat(p, &st) != 0) {
+		} else if (k == PLAT_NONE) {
 			foreign(w, r);
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (k == PLAT_DIR) {
 			if (depth > 32 || !manifest_has_dir(w->mf, r))
 				foreign(w, r);
 			else
 				walk(w, root, r, depth + 1);
-		} else if (!S_ISREG(st.st_mode)) {
+		} else if (k != PLAT_FILE) {
 			foreign(w, r);
 		} else {
 			const out_file *f = manifest_find(w->mf, r);
 			char hash[DIGEST_HEX];
 			long long size;
-			if (!f || f->size != (long long)st.st_size) {
+			if (!f || f->size != fsize) {
 				foreign(w, r);
 			} else if (digest_file(p, hash, &size) != 0) {
 				char *why = xasprintf("%s (niet leesbaar: %s)", r, strerror(errno));
@@ -363,7 +334,7 @@ static void remove_dirs(const char *dir, char **dirs, size_t nd)
 		qsort(dirs, nd, sizeof *dirs, cmp_depth);
 	for (size_t i = 0; i < nd; i++) {
 		char *p = path_join(dir, dirs[i]);
-		rmdir(p); /* fails, harmlessly, when it is not empty or already gone */
+		plat_rmdir(p); /* fails, harmlessly, when it is not empty or already gone */
 		free(p);
 		free(dirs[i]);
 	}
@@ -385,9 +356,8 @@ static void add_parents(char ***dirs, size_t *nd, size_t *cap, const char *rel, 
 static void unlink_in(const char *dir, const char *name)
 {
 	char *p = path_join(dir, name);
-	struct stat st;
-	if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
-		unlink(p);
+	if (plat_lkind(p, NULL) == PLAT_FILE)
+		plat_unlink(p);
 	free(p);
 }
 
@@ -409,12 +379,11 @@ int out_remove(const char *dir, int verify, int *err)
 	size_t nd = 0, cap = 0;
 	for (size_t i = 0; i < mf.n; i++) {
 		char *p = path_join(dir, mf.files[i].rel);
-		struct stat st;
 		char hash[DIGEST_HEX];
-		long long size;
-		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == mf.files[i].size &&
-		    (!verify || (digest_file(p, hash, &size) == 0 && !strcmp(hash, mf.files[i].hash))) && unlink(p) != 0 &&
-		    !*err)
+		long long size, fsize = 0;
+		if (plat_lkind(p, &fsize) == PLAT_FILE && fsize == mf.files[i].size &&
+		    (!verify || (digest_file(p, hash, &size) == 0 && !strcmp(hash, mf.files[i].hash))) &&
+		    plat_unlink(p) != 0 && !*err)
 			*err = errno;
 		free(p);
 		add_parents(&dirs, &nd, &cap, mf.files[i].rel, 0);
@@ -424,7 +393,7 @@ int out_remove(const char *dir, int verify, int *err)
 	unlink_in(dir, OUT_JOURNAL);
 	unlink_in(dir, OUT_MANIFEST);
 	unlink_in(dir, OUT_LEAVING);
-	if (rmdir(dir) == 0)
+	if (plat_rmdir(dir) == 0)
 		return 0;
 	if (!*err && errno != ENOTEMPTY && errno != EEXIST)
 		*err = errno;
@@ -437,8 +406,7 @@ long out_discard(const char *dir, int *left)
 	char *jp = path_join(dir, OUT_JOURNAL);
 	char *text = NULL;
 	size_t len;
-	struct stat st;
-	int ok = lstat(jp, &st) == 0 && S_ISREG(st.st_mode) && read_file(jp, 16 * 1024 * 1024, &text, &len) == 0;
+	int ok = plat_lkind(jp, NULL) == PLAT_FILE && read_file(jp, 16 * 1024 * 1024, &text, &len) == 0;
 	static const char head[] = "meetlat-bezig 1\n";
 	if (!ok || len < sizeof head - 1 || memcmp(text, head, sizeof head - 1) != 0 || memchr(text, '\0', len)) {
 		free(text);
@@ -456,7 +424,7 @@ long out_discard(const char *dir, int *left)
 			continue;
 		if (l[0] == 'f') {
 			char *p = path_join(dir, rel);
-			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) == 0)
+			if (plat_lkind(p, NULL) == PLAT_FILE && plat_unlink(p) == 0)
 				removed++;
 			free(p);
 		}
@@ -464,21 +432,17 @@ long out_discard(const char *dir, int *left)
 	}
 	free(text);
 	remove_dirs(dir, dirs, nd);
-	unlink(jp);
+	plat_unlink(jp);
 	free(jp);
-	*left = rmdir(dir) != 0;
+	*left = plat_rmdir(dir) != 0;
 	return removed;
 }
 
 int out_is_empty(const char *dir)
 {
-	DIR *dh = opendir(dir);
-	if (!dh)
-		return 0;
-	int empty = 1;
-	struct dirent *de;
-	while (empty && (de = readdir(dh)))
-		empty = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
-	closedir(dh);
-	return empty;
+	char **names;
+	long n = plat_list(dir, &names);
+	if (n > 0)
+		free_names(names, n);
+	return n == 0;
 }

@@ -38,10 +38,10 @@ typedef struct {
 	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
 	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
 	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
-	strset names;                               /* sheet names so far (and History) */
+	strset_t names;                             /* sheet names so far (and History) */
 	char **sheets;                              /* the same, in order */
 	size_t nsheets;
-	strset tables;                              /* table names so far */
+	strset_t tables;                            /* table names so far */
 	char stamp[64];                             /* "Stand op 31 december 2025" */
 } xctx;
 

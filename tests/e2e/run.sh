@@ -697,8 +697,13 @@ if grep -q testfout "$T/fprobe.err"; then
 	check "the message names both places and says nothing was removed" sh -c "grep -qF 'staat in $tmpdir' '$T/fo2.err' && grep -q 'Er is niets verwijderd' '$T/fo2.err'"
 	check "the message does not claim the output is unchanged" sh -c "! grep -q 'niet veranderd' '$T/fo2.err'"
 	check "the new output in place carries no journal of unfinished work" test ! -e "$T/fo/.meetlat-bezig"
+	# and again: the output that failed to replace it is swapped aside in its turn, whole
+	MEETLAT_FOUT=vreemd,terug "$BIN" build -q -C "$G" -o "$T/fo" >/dev/null 2>&1
+	tmp2=$(ls -d "$T"/fo.tmp-* 2>/dev/null | grep -vxF "$tmpdir" | head -n 1)
 	"$BIN" build -C "$G" -o "$T/fo" >"$T/fo3.err" 2>&1
 	check "the next build leaves that folder alone and mentions it" sh -c "test -f '$tmpdir/vreemd.html' && grep -qF '$tmpdir' '$T/fo3.err'"
+	check "a second failed swap back in a row: that folder too is left whole" \
+		sh -c "test -n '$tmp2' && test -f '$tmp2/vreemd.html' -a -f '$tmp2/index.html' -a -f '$tmp2/.meetlat' && grep -qF '$tmp2' '$T/fo3.err'"
 	rm -rf "$T"/fo.tmp-*
 	# a record that cannot be kept: nothing is published, the output stays as it was
 	PF=$(project pubfail "$ROOT/tests/e2e/fixture")
