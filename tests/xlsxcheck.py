@@ -188,8 +188,13 @@ def check_kpi_sheet(ws, kpi_id):
     if names != dhead[1:]:
         bad(f"{ws.title}: chart series {names}, data table {dhead[1:]}")
     share = bool(drows) and any(r[1].number_format == "0.0%" for r in drows)
-    if share and (ch.y_axis.scaling.min != 0 or ch.y_axis.scaling.max != 1):
-        bad(f"{ws.title}: a share's axis runs {ch.y_axis.scaling.min}-{ch.y_axis.scaling.max}")
+    # a share runs from 0 to 100%, unless its axis says where it starts (a narrow band)
+    axis_name = "".join(r.t for p in ch.y_axis.title.tx.rich.p for r in (p.r or [])) if ch.y_axis.title else ""
+    lo = ch.y_axis.scaling.min
+    if share and ch.y_axis.scaling.max != 1:
+        bad(f"{ws.title}: a share's axis runs {lo}-{ch.y_axis.scaling.max}")
+    if share and lo != 0 and f"de as begint bij {round(lo * 100)}%" not in axis_name:
+        bad(f"{ws.title}: a share's axis starts at {lo} without saying so ({axis_name!r})")
     return checked
 
 

@@ -64,23 +64,13 @@ static int whole(const csv_row *r, int c, long *out)
 	return 1;
 }
 
-static int known_word(const csv_row *r, int c, const char *(*word)(int), int n)
+/* A status word in column c: its status, or -1 with a message. */
+static int known_word(const csv_row *r, int c, int (*parse)(const char *))
 {
-	for (int i = 0; i < n; i++)
-		if (!strcmp(r->val[c], word(i)))
-			return 1;
-	csv_row_error(r, c, "kolom '%s': '%s' is geen status die meetlat kent", cols[c], r->val[c]);
-	return 0;
-}
-
-static const char *kpi_word(int i)
-{
-	return present_status((kpi_status)i);
-}
-
-static const char *ms_word(int i)
-{
-	return present_ms((ms_status)i);
+	int st = parse(r->val[c]);
+	if (st < 0)
+		csv_row_error(r, c, "kolom '%s': '%s' is geen status die meetlat kent", cols[c], r->val[c]);
+	return st;
 }
 
 static int hex16(const char *s)
@@ -124,7 +114,7 @@ static int on_row(void *ctx, const csv_row *r)
 		x->have_day = 1;
 	} else if (!strcmp(soort, "kpi")) {
 		if (!need(r, C_KPI, "de kpi") || !need(r, C_STATUS, "de status") ||
-		    !known_word(r, C_STATUS, kpi_word, ST_N))
+		    known_word(r, C_STATUS, present_status_parse) < 0)
 			return 0;
 		if (!hex16(r->val[C_DEF]) || !hex16(r->val[C_DOELEN])) {
 			csv_row_error(r, C_DEF, "kolommen 'definitie' en 'doelen' horen elk 16 tekens 0-9 en a-f te hebben");
@@ -172,14 +162,15 @@ static int on_row(void *ctx, const csv_row *r)
 		f->open = open;
 		f->line = (int)r->line;
 	} else if (!strcmp(soort, "mijlpaal")) {
+		int st;
 		if (!need(r, C_KPI, "de pagina") || !need(r, C_NAAM, "de mijlpaal") ||
-		    !known_word(r, C_STATUS, ms_word, MS_N))
+		    (st = known_word(r, C_STATUS, present_ms_parse)) < 0)
 			return 0;
 		e->ms = xgrow(e->ms, &x->capm, e->nms, sizeof *e->ms);
 		ed_milestone *m = &e->ms[e->nms++];
 		m->page = text_of(r, C_KPI);
 		m->wat = text_of(r, C_NAAM);
-		m->status = text_of(r, C_STATUS);
+		m->status = xstrdup(present_ms((ms_status)st)); /* an older record's word reads as today's */
 	} else if (!strcmp(soort, "bron") && x->version >= 2) {
 		if (!need(r, C_KPI, "het bestand"))
 			return 0;

@@ -9,6 +9,192 @@
 #include "base/util.h"
 #include "model/present.h"
 
+/* Reference lines: grey for what was (baseline) and what is normal (norm), the target colour
+ * for where we go (step, target); each its own pattern. */
+static const chart_style ref_styles[REF_N] = {
+	[REF_BASE] = {0x4a5563, DASH_DOT, "2 3"},
+	[REF_STEP] = {0x8a4b00, DASH_DASH_DOT, "8 3 2 3"},
+	[REF_TARGET] = {0x8a4b00, DASH_DASH, "8 4"},
+	[REF_NORM] = {0x4a5563, DASH_DASH_DOT_DOT, "10 3 2 3 2 3"},
+};
+const chart_style chart_series_style = {0x1f4e79, DASH_SOLID, NULL};
+const chart_style chart_event_style = {0x4a5563, DASH_SHORT, "4 3"};
+
+const chart_style *chart_ref_style(chart_ref_kind kind)
+{
+	return &ref_styles[kind];
+}
+
+/* Advance widths of DejaVu Sans and DejaVu Sans Bold in 1/1000 em, for U+0020-U+007E and
+ * U+00A0-U+00FF (read from the fonts' hmtx tables). */
+static const unsigned short w_regular[191] = {
+	317, 400, 459, 837, 636, 950, 779, 274, 390, 390, 500, 837, 317, 360, 317, 336,
+	636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 336, 336, 837, 837, 837, 530,
+	1000, 684, 686, 698, 770, 631, 575, 774, 751, 294, 294, 655, 557, 862, 748, 787,
+	603, 787, 694, 634, 610, 731, 684, 988, 685, 610, 685, 390, 336, 390, 837, 500,
+	500, 612, 634, 549, 634, 615, 352, 634, 633, 277, 277, 579, 277, 974, 633, 611,
+	634, 634, 411, 520, 392, 633, 591, 817, 591, 591, 524, 636, 336, 636, 837, 317,
+	400, 636, 636, 636, 636, 336, 500, 500, 1000, 471, 611, 837, 360, 1000, 500, 500,
+	837, 400, 400, 500, 636, 636, 317, 500, 400, 471, 611, 969, 969, 969, 530, 684,
+	684, 684, 684, 684, 684, 974, 698, 631, 631, 631, 631, 294, 294, 294, 294, 774,
+	748, 787, 787, 787, 787, 787, 837, 787, 731, 731, 731, 731, 610, 604, 629, 612,
+	612, 612, 612, 612, 612, 981, 549, 615, 615, 615, 615, 277, 277, 277, 277, 611,
+	633, 611, 611, 611, 611, 611, 837, 611, 633, 633, 633, 633, 591, 634, 591,
+};
+static const unsigned short w_bold[191] = {
+	348, 456, 520, 837, 695, 1001, 872, 306, 457, 457, 522, 837, 379, 415, 379, 365,
+	695, 695, 695, 695, 695, 695, 695, 695, 695, 695, 399, 399, 837, 837, 837, 580,
+	1000, 773, 762, 733, 830, 683, 683, 820, 836, 372, 372, 774, 637, 995, 836, 850,
+	732, 850, 770, 720, 682, 812, 773, 1103, 770, 724, 725, 457, 365, 457, 837, 500,
+	500, 674, 715, 592, 715, 678, 435, 715, 711, 342, 342, 665, 342, 1041, 711, 687,
+	715, 715, 493, 595, 478, 711, 651, 923, 645, 651, 582, 711, 365, 711, 837, 348,
+	456, 695, 695, 636, 695, 365, 500, 500, 1000, 563, 645, 837, 415, 1000, 500, 500,
+	837, 437, 437, 500, 735, 636, 379, 500, 437, 563, 645, 1035, 1035, 1035, 580, 773,
+	773, 773, 773, 773, 773, 1084, 733, 683, 683, 683, 683, 372, 372, 372, 372, 837,
+	836, 850, 850, 850, 850, 850, 837, 850, 812, 812, 812, 812, 724, 737, 719, 674,
+	674, 674, 674, 674, 674, 1047, 592, 678, 678, 678, 678, 342, 342, 342, 342, 687,
+	711, 687, 687, 687, 687, 687, 837, 687, 711, 711, 711, 711, 651, 715, 651,
+};
+
+static unsigned next_cp(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned c = *s++;
+	int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+	if (more)
+		c &= 0x3f >> more;
+	for (; more && (*s & 0xc0) == 0x80; more--)
+		c = c << 6 | (*s++ & 0x3f);
+	*p = s;
+	return c;
+}
+
+double chart_text_width(const char *str, double size, int bold)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const unsigned short *w = bold ? w_bold : w_regular;
+	double sum = 0;
+	while (*s) {
+		unsigned c = next_cp(&s);
+		unsigned u;
+		if (c >= 0x20 && c < 0x7f)
+			u = w[c - 0x20];
+		else if (c >= 0xa0 && c <= 0xff)
+			u = w[c - 0xa0 + 95];
+		else if (c == 0x2013 || c == 0x2026 || c == 0x2014)
+			u = c == 0x2013 ? 500 : 1000;
+		else if (c >= 0x2018 && c <= 0x201d)
+			u = bold ? 657 : 518;
+		else
+			u = 1000; /* anything else: a full em, so it never runs out of its room */
+		sum += u;
+	}
+	return sum * size / 1000;
+}
+
+void chart_spread(double *pos, const double *size, int n, double gap, double lo, double hi)
+{
+	if (n <= 0)
+		return;
+	int *o = xcalloc((size_t)n, sizeof *o);
+	for (int i = 0; i < n; i++)
+		o[i] = i;
+	for (int i = 1; i < n; i++) /* insertion sort: stable, so equal wishes keep their order */
+		for (int j = i; j > 0 && pos[o[j]] < pos[o[j - 1]]; j--) {
+			int t = o[j];
+			o[j] = o[j - 1];
+			o[j - 1] = t;
+		}
+	/* down from the top: each at least `gap` below the one before, none above lo */
+	for (int i = 0; i < n; i++) {
+		double top = i ? pos[o[i - 1]] + size[o[i - 1]] / 2 + gap : lo;
+		if (pos[o[i]] - size[o[i]] / 2 < top)
+			pos[o[i]] = top + size[o[i]] / 2;
+	}
+	/* up from the bottom: none below hi, keeping the gaps */
+	for (int i = n - 1; i >= 0; i--) {
+		double bottom = i < n - 1 ? pos[o[i + 1]] - size[o[i + 1]] / 2 - gap : hi;
+		if (pos[o[i]] + size[o[i]] / 2 > bottom)
+			pos[o[i]] = bottom - size[o[i]] / 2;
+	}
+	/* when they do not fit, they start at lo and run past hi, rather than past lo */
+	double first = pos[o[0]] - size[o[0]] / 2;
+	if (first < lo)
+		for (int i = 0; i < n; i++)
+			pos[o[i]] += lo - first;
+	free(o);
+}
+
+static double own_measure(void *ctx, const char *s, double size, int bold)
+{
+	(void)ctx;
+	return chart_text_width(s, size, bold);
+}
+
+/* s[0..len) with "…" after it, malloc'ed. */
+static char *with_ellipsis(const char *s, size_t len)
+{
+	while (len && s[len - 1] == ' ')
+		len--;
+	return xasprintf("%.*s\u2026", (int)len, s);
+}
+
+/* The longest prefix of s (at a character boundary) that, followed by "…", fits `width`. */
+static size_t fit_prefix(const char *s, double size, int bold, double width, chart_measure m, void *ctx)
+{
+	size_t best = 0, len = strlen(s);
+	for (size_t i = 1; i <= len; i++) {
+		if (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		char *t = with_ellipsis(s, i);
+		int ok = m(ctx, t, size, bold) <= width;
+		free(t);
+		if (!ok)
+			break;
+		best = i;
+	}
+	return best;
+}
+
+int chart_wrap(const char *s, double size, int bold, double width, int maxlines, chart_measure measure, void *ctx,
+               char **out)
+{
+	chart_measure m = measure ? measure : own_measure;
+	int n = 0;
+	while (*s == ' ')
+		s++;
+	while (*s && n < maxlines) {
+		/* the most words that fit on this line */
+		size_t end = 0, len = strlen(s);
+		for (size_t i = 0; i <= len; i++) {
+			if (i < len && s[i] != ' ')
+				continue;
+			char *t = xasprintf("%.*s", (int)i, s);
+			int ok = m(ctx, t, size, bold) <= width;
+			free(t);
+			if (!ok)
+				break;
+			end = i;
+		}
+		int last = n == maxlines - 1;
+		if (end == len) {
+			out[n++] = xstrdup(s);
+			break;
+		}
+		if (end == 0 || last) {
+			/* a word too long for a line, or more text than lines: cut with "…" */
+			size_t cut = fit_prefix(s, size, bold, width, m, ctx);
+			out[n++] = with_ellipsis(s, cut);
+			break;
+		}
+		out[n++] = xasprintf("%.*s", (int)end, s);
+		s += end;
+		while (*s == ' ')
+			s++;
+	}
+	return n;
+}
+
 static chart_t *chart_new(chart_kind kind, const kpi_t *k, const char *id, int ncats)
 {
 	chart_t *c = xcalloc(1, sizeof *c);
@@ -16,6 +202,9 @@ static chart_t *chart_new(chart_kind kind, const kpi_t *k, const char *id, int n
 	c->id = xstrdup(id);
 	c->title = xstrdup(k->def.naam);
 	c->unit = k->def.eenheid;
+	char unit[128];
+	present_unit(&k->def, unit);
+	c->axis_label = xstrdup(unit);
 	c->ncats = ncats;
 	c->cats = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->cats);
 	c->ticks = xcalloc((size_t)(ncats ? ncats : 1), sizeof *c->ticks);
@@ -41,35 +230,106 @@ static void add_ref(chart_t *c, chart_ref_kind kind, double v, int datum, char *
 	r->value = v;
 	r->datum = datum;
 	r->label = label;
-	r->dashed = kind == REF_TARGET || kind == REF_STEP;
 }
 
+static void add_target(chart_t *c, const target_t *t)
+{
+	char when[40];
+	present_target_date(t->datum, when);
+	add_ref(c, REF_TARGET, t->waarde, t->datum, xasprintf("doel %s", when));
+}
+
+/* Reference lines are added with their name only ("nulmeting", "doel eind 2025"); finish_refs
+ * gives each its value and merges those at the same value. */
 static void target_refs(chart_t *c, const kpi_t *k)
 {
 	const kpi_def *d = &k->def;
-	char v[64];
-	if (d->has_base) {
-		present_goal_value(d, d->base.waarde, v);
-		add_ref(c, REF_BASE, d->base.waarde, d->base.datum, xasprintf("nulmeting %s", v));
-	}
-	if (d->has_step) {
-		present_goal_value(d, d->step, v);
-		add_ref(c, REF_STEP, d->step, DAY_NONE, xasprintf("tussenstap %s", v));
-	}
+	if (d->has_base)
+		add_ref(c, REF_BASE, d->base.waarde, d->base.datum, xstrdup("nulmeting"));
+	if (d->has_step)
+		add_ref(c, REF_STEP, d->step, DAY_NONE, xstrdup("tussenstap"));
 	for (size_t i = 0; i < d->ndoelen; i++)
-		add_ref(c, REF_TARGET, d->doelen[i].waarde, d->doelen[i].datum, present_target(d, &d->doelen[i]));
+		add_target(c, &d->doelen[i]);
 }
 
 static void norm_ref(chart_t *c, const kpi_t *k)
 {
-	char v[64];
-	present_goal_value(&k->def, k->def.norm, v);
-	add_ref(c, REF_NORM, k->def.norm, DAY_NONE, xasprintf("norm %s", v));
+	add_ref(c, REF_NORM, k->def.norm, DAY_NONE, xstrdup("norm"));
+}
+
+/* How telling a kind of line is, for the style of merged lines. */
+static int weight(chart_ref_kind kind)
+{
+	static const int w[REF_N] = {[REF_BASE] = 0, [REF_NORM] = 1, [REF_STEP] = 2, [REF_TARGET] = 3};
+	return w[kind];
+}
+
+static void finish_refs(chart_t *c, const kpi_t *k)
+{
+	const kpi_def *d = &k->def;
+	int n = 0;
+	int *taken = xcalloc((size_t)c->nrefs + 1, sizeof *taken);
+	for (int i = 0; i < c->nrefs; i++) {
+		if (taken[i]) {
+			free(c->refs[i].label);
+			continue;
+		}
+		char vi[64];
+		present_goal_value(d, c->refs[i].value, vi);
+		/* the lines after it at the same value, as shown, join this one */
+		const char *names[16];
+		int kinds[16], nn = 0;
+		chart_ref_kind main = c->refs[i].kind;
+		int datum = c->refs[i].datum;
+		names[nn] = c->refs[i].label;
+		kinds[nn++] = (int)c->refs[i].kind;
+		for (int j = i + 1; j < c->nrefs; j++) {
+			char vj[64];
+			present_goal_value(d, c->refs[j].value, vj);
+			if (taken[j] || strcmp(vi, vj) != 0 || nn == 16)
+				continue;
+			names[nn] = c->refs[j].label;
+			kinds[nn++] = (int)c->refs[j].kind;
+			if (weight(c->refs[j].kind) > weight(main)) {
+				main = c->refs[j].kind;
+				datum = c->refs[j].datum;
+			}
+			taken[j] = 1;
+		}
+		buf_t l = {0};
+		int targets = 0;
+		for (int q = 0; q < nn; q++) {
+			if (q)
+				buf_puts(&l, q == nn - 1 ? " en " : ", ");
+			/* "doel eind 2024 en eind 2025" */
+			const char *nm = names[q];
+			if (kinds[q] == REF_TARGET && targets++ && !strncmp(nm, "doel ", 5))
+				nm += 5;
+			buf_puts(&l, nm);
+		}
+		int bound = 0;
+		for (int q = 0; q < nn; q++)
+			bound |= kinds[q] == REF_TARGET || kinds[q] == REF_STEP;
+		buf_printf(&l, ": %s%s", bound ? present_bound(d, c->refs[i].value) : "", vi);
+		chart_ref r = {.kind = main, .value = c->refs[i].value, .datum = datum};
+		free(c->refs[i].label); /* the lines taken free their own names when the loop gets there */
+		r.label = buf_take(&l);
+		c->refs[n++] = r;
+	}
+	c->nrefs = n;
+	free(taken);
 }
 
 /* The y axis: shares from 0 to 100%, marks on their scale (the KPI's 'bereik', else 1 to 10),
  * counts and durations from 0 with a little room above the data and reference lines. */
-static void set_range(chart_t *c, double range_lo, double range_hi)
+static double nice_step(double span, int want)
+{
+	double raw = span / want, mag = pow(10, floor(log10(raw)));
+	double f = raw / mag;
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static void set_range(chart_t *c, double range_lo, double range_hi, int may_cut)
 {
 	double lo = INFINITY, hi = -INFINITY;
 	for (int s = 0; s < c->nseries; s++)
@@ -118,6 +378,22 @@ static void set_range(chart_t *c, double range_lo, double range_hi)
 	}
 	if (c->ymax <= c->ymin)
 		c->ymax = c->ymin + 1;
+	/* Shares and marks in a narrow band far from the bottom of their scale (96 to 99% on 0 to
+	 * 100%) would sit flat on the top of the chart: the axis then starts near the lowest value
+	 * or line, at a round number, and the chart is marked as cut. Counts and durations always
+	 * start at 0. */
+	double scale = c->ymax - c->ymin, band = hi - lo;
+	if (may_cut && (c->unit == EENHEID_PROCENT || c->unit == EENHEID_CIJFER) && band <= 0.2 * scale &&
+	    lo - c->ymin > 0.5 * scale) {
+		double pad = fmax(band * 0.25, scale * 0.02);
+		double step = nice_step(band + 2 * pad, 4);
+		double from = floor((lo - pad) / step) * step, to = ceil((hi + pad) / step) * step;
+		if (from > c->ymin) {
+			c->ymin = from;
+			c->ymax = fmin(c->ymax, to);
+			c->cut = 1;
+		}
+	}
 }
 
 chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
@@ -182,6 +458,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 	target_refs(c, k);
 	if (k->def.has_norm && k->def.maat == MAAT_GEMIDDELDE)
 		norm_ref(c, k);
+	finish_refs(c, k);
 	/* events of this series (a group's own, or the organisation's) */
 	for (size_t e = 0; e < k->def.nevents; e++) {
 		const event_t *ev = &k->def.events[e];
@@ -198,7 +475,7 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		c->events[c->nevents].label = xasprintf("%s (%s)", ev->wat, d);
 		c->nevents++;
 	}
-	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10);
+	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10, 1);
 	/* the finding in words: first and last value, and the status */
 	int first = -1, last = -1;
 	for (int i = 0; i < c->ncats; i++)
@@ -250,6 +527,12 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		}
 	if (nrev > 2)
 		buf_printf(&d, " %d cijfers zijn herzien sinds de vorige editie.", nrev);
+	if (c->cut) {
+		char from[56], zero[56];
+		present_tick(c->unit, c->ymin, from);
+		present_tick(c->unit, c->unit == EENHEID_PROCENT ? 0 : k->def.has_range ? k->def.range_lo : 1, zero);
+		buf_printf(&d, " Let op: de as begint bij %s en niet bij %s. Zo zijn kleine verschillen te zien.", from, zero);
+	}
 	/* no status here: every output shows the status sentence right before the chart */
 	c->desc = buf_take(&d);
 	return c;
@@ -297,9 +580,10 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 		/* the target that applies in this period */
 		const target_t *t = kpi_target_at(k, period_last_day(k->def.per, key));
 		if (t)
-			add_ref(c, REF_TARGET, t->waarde, t->datum, present_target(&k->def, t));
+			add_target(c, t);
 	}
-	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10);
+	finish_refs(c, k);
+	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10, 0);
 	c->ymin = 0; /* bars start at zero, or their lengths lie */
 	if (best < 0 || n - small < 2) {
 		char b[64];
@@ -378,6 +662,7 @@ void chart_free(chart_t *c)
 	free(c->id);
 	free(c->title);
 	free(c->desc);
+	free(c->axis_label);
 	free(c);
 }
 

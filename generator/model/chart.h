@@ -18,13 +18,32 @@ typedef struct {
 } chart_series;
 
 typedef enum { REF_BASE, REF_STEP, REF_TARGET, REF_NORM } chart_ref_kind;
+enum { REF_N = REF_NORM + 1 };
 
+/* How a line looks in every output, so a legend swatch means one thing: each kind of
+ * reference line has its own dash pattern (never colour alone), the baseline and the norm in
+ * grey, the step and the targets in the target colour. `pattern` is on and off lengths at a
+ * line width of 2 (SVG px, PDF pt): "8 4"; NULL is solid. */
+typedef enum { DASH_SOLID, DASH_DOT, DASH_DASH, DASH_DASH_DOT, DASH_DASH_DOT_DOT, DASH_SHORT } chart_dash;
+typedef struct {
+	unsigned rgb;
+	chart_dash dash;
+	const char *pattern;
+} chart_style;
+const chart_style *chart_ref_style(chart_ref_kind kind);
+extern const chart_style chart_series_style; /* the measured series: solid, the accent colour */
+extern const chart_style chart_event_style;  /* an event: a thin short-dashed vertical line */
+#define CHART_TEXT_RGB 0x1b1b1bu
+#define CHART_GRID_RGB 0xd5dbe1u  /* decorative */
+
+/* Reference lines at the same value (as shown) are one line with one label: "doel eind 2024 en
+ * eind 2025: minstens 90%"; the line takes the style of the most telling kind (a target before
+ * the step, the norm, the baseline). */
 typedef struct {
 	chart_ref_kind kind;
 	double value;
 	int datum;        /* REF_BASE, REF_TARGET: the day it applies to; else DAY_NONE */
 	char *label;      /* "doel eind 2025: ten hoogste 15%" */
-	int dashed;       /* targets and the step dashed; baseline and norm dotted */
 } chart_ref;
 
 typedef struct {
@@ -50,7 +69,11 @@ typedef struct {
 	chart_event *events;
 	int nevents;
 	eenheid_t unit;
+	char *axis_label; /* the unit over the value axis: "procent", "cijfer", "werkdagen" */
 	double ymin, ymax;
+	/* the value axis does not start at its natural zero (0%, the lowest mark) because the
+	 * values lie in a narrow band: outputs mark the axis as cut, and `desc` says so */
+	int cut;
 } chart_t;
 
 /* The whole organisation over time, with baseline, targets and intermediate step;
@@ -59,6 +82,21 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id);
 /* One bar per group for period `key`, with the norm or the target as a reference line. */
 chart_t *chart_groups(const kpi_t *k, int key, const char *id);
 void chart_free(chart_t *c);
+/* Label placement, shared by the outputs that place labels themselves (SVG and PDF). */
+/* The width of `s` at font size `size` in the charts' font (DejaVu Sans, and Verdana, which has
+ * nearly the same widths; a narrower fallback font only makes room). */
+double chart_text_width(const char *s, double size, int bold);
+/* Move n labels apart along one axis: label i wants its centre at pos[i] and is size[i] long;
+ * afterwards no two are closer than `gap`, they keep their order, and all lie within [lo, hi]
+ * when they fit there at all (else they start at lo). */
+void chart_spread(double *pos, const double *size, int n, double gap, double lo, double hi);
+/* Break `s` into at most `maxlines` lines no wider than `width` (by `measure`, or by
+ * chart_text_width when NULL), at spaces; a word too long for a line, or text left over,
+ * ends in "…". Returns the number of lines; each out[i] is malloc'ed. */
+typedef double (*chart_measure)(void *ctx, const char *s, double size, int bold);
+int chart_wrap(const char *s, double size, int bold, double width, int maxlines, chart_measure measure, void *ctx,
+               char **out);
+
 /* The direct label at the end of series `s` of a line chart, "Totaal: 7,2" (out: 200), and the
  * category it stands at; -1 (and no label) when the series has no value. */
 int chart_end_label(const chart_t *c, int s, char *out);

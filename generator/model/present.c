@@ -14,17 +14,54 @@ static const char *const month_name[12] = {"januari", "februari", "maart", "apri
 static const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
 	"jul", "aug", "sep", "okt", "nov", "dec"};
 
-const char *present_status(kpi_status st)
+/* The one status vocabulary. Icons are unique over both lists; colours are unique within each
+ * list and pass 4.5:1 on white and on their own fill; green is only for a target met in time
+ * (and a milestone done). */
+static const status_look kpi_looks[ST_N] = {
+	[ST_BEHAALD] = {"behaald", "\u2714", "behaald", "Het doel is gehaald, en op tijd.", 0x1d6b2f, 0xe3f1e6},
+	[ST_OP_KOERS] = {"op koers", "\u279a", "opkoers", "Het doel is nog niet gehaald, maar we liggen op schema.", 0x0b5f6b,
+	                 0xdff1f1},
+	[ST_RISICO] = {"risico", "\u26a0", "risico", "We liggen iets achter op schema. Het doel vraagt aandacht.", 0x8a4b00,
+	               0xfff0d4},
+	[ST_ACHTER] = {"achter", "\u25bc", "achter", "We liggen ver achter op schema. Het doel is in gevaar.", 0xb3360b,
+	               0xfde6dc},
+	[ST_TE_LAAT_BEHAALD] = {"te laat behaald", "\u2611", "telaatbehaald",
+	                        "Het doel is gehaald, maar pas na de datum die erbij hoort.", 0x1f5b99, 0xe3edf8},
+	[ST_TERUGGEVALLEN] = {"teruggevallen", "\u2b07", "teruggevallen", "Het doel was op tijd gehaald, maar nu niet meer.",
+	                      0x9c1e5e, 0xf9e3ee},
+	[ST_NIET_BEHAALD] = {"niet behaald", "\u2716", "nietbehaald", "De datum van het doel is voorbij, en het doel is niet gehaald.",
+	                     0xa4161a, 0xfbe2e2},
+	[ST_GEEN_GEGEVENS] = {"geen gegevens", "?", "geengegevens", "Er zijn nog geen cijfers om met het doel te vergelijken.",
+	                      0x4f5966, 0xeceff2},
+	[ST_GEEN_DOEL] = {"geen doel", "\u2013", "geendoel", "Voor dit cijfer is geen doel afgesproken. We volgen het alleen.",
+	                  0x5b5b5b, 0xf0f0f0},
+	[ST_ONZEKER] = {"nog onzeker", "\u00b1", "onzeker",
+	                "Er staan nog zaken open, of de periode loopt nog. De status kan nog twee kanten op.", 0x6b2c91, 0xefe5f6},
+};
+
+static const status_look ms_looks[MS_N] = {
+	[MS_GEREED] = {"gereed", "\u25cf", "gereed", "De mijlpaal is gehaald.", 0x1d6b2f, 0xe3f1e6},
+	[MS_LOOPT] = {"loopt", "\u25d4", "loopt", "We werken eraan. De datum is nog niet voorbij.", 0x0b5f6b, 0xdff1f1},
+	[MS_GEPLAND] = {"gepland", "\u25cb", "gepland", "De mijlpaal ligt nog in de toekomst.", 0x4f5966, 0xeceff2},
+	[MS_NIET_GEMELD] = {"over datum, geen nieuws", "\u25cc", "overdatum",
+	                    "De datum is voorbij, maar er is niet gemeld of de mijlpaal gehaald is.", 0x8a4b00, 0xfff0d4},
+	[MS_TE_LAAT] = {"te laat", "\u2297", "telaat", "De datum is voorbij, en de mijlpaal is nog niet gehaald.", 0xa4161a,
+	                0xfbe2e2},
+};
+
+const status_look *present_look(kpi_status st)
 {
-	static const char *const w[ST_N] = {"behaald", "op koers", "risico", "achter", "te laat behaald",
-		"teruggevallen", "niet behaald", "geen gegevens", "geen doel", "nog onzeker"};
-	return w[st];
+	return &kpi_looks[st];
 }
 
-const char *present_status_icon(kpi_status st)
+const status_look *present_ms_look(ms_status st)
 {
-	static const char *const w[ST_N] = {"✔", "➚", "⚠", "✖", "✔", "⚠", "✖", "?", "–", "◐"};
-	return w[st];
+	return &ms_looks[st];
+}
+
+const char *present_status(kpi_status st)
+{
+	return kpi_looks[st].word;
 }
 
 void present_status_label(const kpi_t *k, char *out)
@@ -35,14 +72,58 @@ void present_status_label(const kpi_t *k, char *out)
 
 const char *present_ms(ms_status st)
 {
-	static const char *const w[MS_N] = {"gereed", "loopt", "gepland", "niet gemeld", "te laat"};
-	return w[st];
+	return ms_looks[st].word;
 }
 
-const char *present_ms_icon(ms_status st)
+int present_ms_parse(const char *word)
 {
-	static const char *const w[MS_N] = {"✔", "➚", "○", "?", "✖"};
-	return w[st];
+	for (int i = 0; i < MS_N; i++)
+		if (!strcmp(word, ms_looks[i].word))
+			return i;
+	/* the word records before edition 2026 used for a milestone past its date without news */
+	if (!strcmp(word, "niet gemeld"))
+		return MS_NIET_GEMELD;
+	return -1;
+}
+
+int present_status_parse(const char *word)
+{
+	for (int i = 0; i < ST_N; i++)
+		if (!strcmp(word, kpi_looks[i].word))
+			return i;
+	return -1;
+}
+
+void present_status_use(const model_t *m, status_use *u)
+{
+	int *kpi = u->kpi, *ms = u->ms;
+	memset(u, 0, sizeof *u);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_result *r = &m->kpis[i]->res;
+		kpi[r->status] = 1;
+		/* "nog onzeker" names the best and the worst case in words (present_reason) */
+		if (r->status == ST_ONZEKER) {
+			kpi[r->best] = 1;
+			kpi[r->worst] = 1;
+		}
+	}
+	/* "de status was op koers, nu risico": the earlier word is shown too */
+	for (size_t i = 0; i < m->nchanges; i++) {
+		const change_t *c = &m->changes[i];
+		if (c->kind == CH_STATUS && c->was) {
+			int st = present_status_parse(c->was);
+			if (st >= 0)
+				kpi[st] = 1;
+		}
+		if ((c->kind == CH_MS_DONE || c->kind == CH_MS_LATE) && c->was) {
+			int st = present_ms_parse(c->was);
+			if (st >= 0)
+				ms[st] = 1;
+		}
+	}
+	for (int i = 0; i < MS_N; i++)
+		if (m->ms_count[i])
+			ms[i] = 1;
 }
 
 const char *present_soort(soort_t s)
@@ -99,9 +180,6 @@ const present_term present_terms[] = {
 	{"Nulmeting", "De eerste meting. Daarmee vergelijken we later."},
 	{"Tussenstap", "Een waarde op weg naar het doel, zoals de 7 op weg naar de 8."},
 	{"Doel", "De waarde die we willen halen, en de datum waarop."},
-	{"Op koers, risico, achter",
-	 "Zo ver zijn we op weg naar het doel. We trekken een rechte lijn van de nulmeting naar het doel. "
-	 "Zitten we op of boven die lijn, dan zijn we op koers."},
 	{"Voorlopig", "Het cijfer kan nog veranderen. De periode loopt nog, of er staan nog zaken open."},
 	{"Procentpunt", "Het verschil tussen twee percentages. Van 20% naar 15% is 5 procentpunt lager."},
 	{"Ondergrens en bovengrens 95%",

@@ -8,13 +8,35 @@
 #include "base/util.h"
 #include "model/model.h"
 
-/* Words and text symbols (so meaning never rests on colour alone). */
-const char *present_status(kpi_status st);        /* "behaald" */
-const char *present_status_icon(kpi_status st);   /* "✔" */
-/* The status word with "(voorlopig)" when the figure may still change; out >= 64 bytes. */
+/* The one status vocabulary: every status a reader meets, a KPI's or a milestone's, with its
+ * word, icon, colour and meaning. The site, the report and both workbooks take all of them from
+ * here, and each output's legend is made by present_legend, so a word never changes its icon or
+ * colour between outputs and a legend explains exactly the words its output shows. The icon and
+ * the colour only support the word, which is always shown. */
+typedef struct {
+	const char *word;     /* "behaald" */
+	const char *icon;     /* "✔", unique over KPI and milestone statuses */
+	const char *key;      /* "behaald": a stable name without spaces, for CSS classes */
+	const char *meaning;  /* one line for the legend (B1) */
+	unsigned rgb;         /* text colour, 0xRRGGBB: 4.5:1 on white and on `fill` */
+	unsigned fill;        /* a light background in that colour, for cells */
+} status_look;
+const status_look *present_look(kpi_status st);
+const status_look *present_ms_look(ms_status st);
+const char *present_status(kpi_status st);        /* present_look(st)->word */
+const char *present_ms(ms_status st);             /* present_ms_look(st)->word */
+/* The status word of a KPI (out >= 64 bytes). */
 void present_status_label(const kpi_t *k, char *out);
-const char *present_ms(ms_status st);             /* "te laat" */
-const char *present_ms_icon(ms_status st);
+/* A status word back to its status, -1 if none; milestones accept the word of older records. */
+int present_status_parse(const char *word);
+int present_ms_parse(const char *word);
+/* The statuses this build shows anywhere (a KPI's status, the best and worst case of "nog
+ * onzeker", the earlier status in a change, a milestone's): a legend lists these and no other,
+ * KPIs first, each list in the order of its enum. */
+typedef struct {
+	int kpi[ST_N], ms[MS_N]; /* 1: shown */
+} status_use;
+void present_status_use(const model_t *m, status_use *u);
 const char *present_soort(soort_t s);             /* "Actie", "Teamdoel" */
 /* "We volgen de logica van de inwoner (Verbinding)", for headings */
 const char *present_ambition(int amb);

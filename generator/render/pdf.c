@@ -459,23 +459,28 @@ static void fill_color(HPDF_Page pg, pdf_rgb c)
 		HPDF_Page_SetRGBFill(pg, c.r, c.g, c.b);
 }
 
-static void stroke_style(HPDF_Page pg, float width, pdf_rgb c, pdf_dash d)
+static void stroke_style(HPDF_Page pg, float width, pdf_rgb c, const char *dash)
 {
-	static const HPDF_UINT16 dashed[] = {6, 4}, dotted[] = {2, 3};
 	if (HPDF_Page_GetLineWidth(pg) != width)
 		HPDF_Page_SetLineWidth(pg, width);
 	if (HPDF_Page_GetStrokingColorSpace(pg) != HPDF_CS_DEVICE_RGB || !same_rgb(HPDF_Page_GetRGBStroke(pg), c))
 		HPDF_Page_SetRGBStroke(pg, c.r, c.g, c.b);
+	HPDF_UINT16 ptn[8];
+	HPDF_UINT n = 0;
+	for (const char *s = dash; s && *s && n < 8;) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (end == s)
+			break;
+		ptn[n++] = (HPDF_UINT16)v;
+		s = end;
+	}
 	HPDF_DashMode cur = HPDF_Page_GetDash(pg);
-	pdf_dash now = cur.num_ptn == 0 ? DASH_NONE : cur.ptn[0] == dashed[0] ? DASH_DASHED : DASH_DOTTED;
-	if (now == d)
-		return;
-	if (d == DASH_DASHED)
-		HPDF_Page_SetDash(pg, dashed, 2, 0);
-	else if (d == DASH_DOTTED)
-		HPDF_Page_SetDash(pg, dotted, 2, 0);
-	else
-		HPDF_Page_SetDash(pg, NULL, 0, 0);
+	int same = cur.num_ptn == n;
+	for (HPDF_UINT i = 0; same && i < n; i++)
+		same = cur.ptn[i] == ptn[i];
+	if (!same)
+		HPDF_Page_SetDash(pg, n ? ptn : NULL, n, 0);
 }
 
 void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, const char *s, size_t len)
@@ -505,13 +510,13 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 	wrap_end(p, w);
 }
 
-void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pdf_rgb c, pdf_dash d)
+void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pdf_rgb c, const char *dash)
 {
 	if (p->err || p->cur < 0)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
-	stroke_style(pg, width, c, d);
+	stroke_style(pg, width, c, dash);
 	HPDF_Page_MoveTo(pg, x0, y0);
 	HPDF_Page_LineTo(pg, x1, y1);
 	HPDF_Page_Stroke(pg);
@@ -524,7 +529,7 @@ void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
-	stroke_style(pg, width, c, DASH_NONE);
+	stroke_style(pg, width, c, NULL);
 	HPDF_Page_MoveTo(pg, xy[0], xy[1]);
 	for (int i = 1; i < n; i++)
 		HPDF_Page_LineTo(pg, xy[2 * i], xy[2 * i + 1]);

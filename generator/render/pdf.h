@@ -75,8 +75,8 @@ void pdf_mc_begin(pdfdoc *p);
 void pdf_mc_end(pdfdoc *p);
 
 void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, const char *s, size_t len);
-typedef enum { DASH_NONE, DASH_DASHED, DASH_DOTTED } pdf_dash;
-void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pdf_rgb c, pdf_dash d);
+/* dash: on and off lengths in pt, "8 4" (chart_style's pattern), or NULL for a solid line */
+void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pdf_rgb c, const char *dash);
 void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c);
 void pdf_rect(pdfdoc *p, float x, float y, float w, float h, pdf_rgb c);
 void pdf_dot(pdfdoc *p, float x, float y, float r, pdf_rgb c);

@@ -36,11 +36,16 @@
 static const pdf_rgb C_TEXT = {0.106f, 0.106f, 0.106f};   /* #1b1b1b */
 static const pdf_rgb C_MUTED = {0.290f, 0.333f, 0.388f};  /* #4a5563, 7.6:1 */
 static const pdf_rgb C_SERIES = {0.122f, 0.306f, 0.475f}; /* #1f4e79 */
-static const pdf_rgb C_TARGET = {0.541f, 0.294f, 0.0f};   /* #8a4b00 */
 static const pdf_rgb C_GRID = {0.835f, 0.859f, 0.882f};   /* #d5dbe1 */
 static const pdf_rgb C_HEAD = {0.867f, 0.906f, 0.941f};   /* #dde7f0 */
 static const pdf_rgb C_WHITE = {1.0f, 1.0f, 1.0f};        /* on C_SERIES 8.6:1 */
 static const pdf_rgb C_LINK = {0.051f, 0.318f, 0.588f};   /* #0d5196 */
+
+static pdf_rgb rgb(unsigned hex)
+{
+	return (pdf_rgb){(float)((hex >> 16) & 0xff) / 255.0f, (float)((hex >> 8) & 0xff) / 255.0f,
+	                 (float)(hex & 0xff) / 255.0f};
+}
 
 typedef struct {
 	char *title;
@@ -315,7 +320,7 @@ static void draw_line(rep *r, const rich *t, const layout *l, size_t i, float x,
 		if (fr->url) {
 			pdf_begin(r->d, "Link");
 			pdf_text(r->d, fr->face, l->size, x0, y, C_LINK, seg.s, seg.len);
-			pdf_line(r->d, x0, y - 1.5f, x0 + w, y - 1.5f, 0.5f, C_LINK, DASH_NONE);
+			pdf_line(r->d, x0, y - 1.5f, x0 + w, y - 1.5f, 0.5f, C_LINK, NULL);
 			char *what = xasprintf("Link naar %s", fr->url);
 			pdf_link_uri(r->d, x0, y - 3, w, l->size + 3, fr->url, what);
 			free(what);
@@ -684,7 +689,7 @@ static void row_draw(rep *r, const tbl *t, const float *w, const row_t *row, int
 	}
 	if (tags)
 		pdf_end(r->d);
-	pdf_line(r->d, ML, top - h, ML + TW, top - h, header ? 0.8f : 0.4f, header ? C_MUTED : C_GRID, DASH_NONE);
+	pdf_line(r->d, ML, top - h, ML + TW, top - h, header ? 0.8f : 0.4f, header ? C_MUTED : C_GRID, NULL);
 	r->y -= h;
 }
 
@@ -857,20 +862,20 @@ static void line_chart(rep *r, const chart_t *c, float top, float h)
 	for (double v = ceil(c->ymin / step) * step; v <= c->ymax + 1e-9; v += step) {
 		char t[64];
 		present_tick(c->unit, v, t);
-		pdf_line(r->d, x0, Y(v), x1, Y(v), 0.4f, C_GRID, DASH_NONE);
+		pdf_line(r->d, x0, Y(v), x1, Y(v), 0.4f, C_GRID, NULL);
 		label(r, PF_REGULAR, 7, x0 - 4, Y(v) - 2.5f, C_MUTED, t, 32, 1);
 	}
-	pdf_line(r->d, x0, y0, x1, y0, 0.6f, C_TEXT, DASH_NONE);
+	pdf_line(r->d, x0, y0, x1, y0, 0.6f, C_TEXT, NULL);
 	for (int i = 0; i < c->ncats; i++)
 		if (c->ticks[i]) {
-			pdf_line(r->d, X(i), y0, X(i), y0 - 3, 0.6f, C_TEXT, DASH_NONE);
+			pdf_line(r->d, X(i), y0, X(i), y0 - 3, 0.6f, C_TEXT, NULL);
 			float tw = pdf_width(r->d, PF_REGULAR, 7, c->ticks[i], strlen(c->ticks[i]));
 			pdf_text(r->d, PF_REGULAR, 7, X(i) - tw / 2, y0 - 11, C_MUTED, c->ticks[i], strlen(c->ticks[i]));
 		}
 	for (int e = 0; e < c->nevents; e++) {
 		float x = X(c->events[e].cat);
 		float ly = y1 + 4 + 8.0f * (float)e;
-		pdf_line(r->d, x, y0, x, ly + 5, 0.8f, C_MUTED, DASH_DASHED);
+		pdf_line(r->d, x, y0, x, ly + 5, 0.8f, rgb(chart_event_style.rgb), chart_event_style.pattern);
 		label(r, PF_REGULAR, 6.5f, x + 2, ly, C_MUTED, c->events[e].label, x1 - x - 2, 0);
 	}
 	int nl = c->nrefs + c->nseries;
@@ -878,8 +883,8 @@ static void line_chart(rep *r, const chart_t *c, float top, float h)
 	int *order = xcalloc((size_t)nl + 1, sizeof *order);
 	for (int i = 0; i < c->nrefs; i++) {
 		const chart_ref *ref = &c->refs[i];
-		pdf_line(r->d, x0, Y(ref->value), x1, Y(ref->value), 1.2f, ref->dashed ? C_TARGET : C_MUTED,
-		         ref->dashed ? DASH_DASHED : DASH_DOTTED);
+		const chart_style *st = chart_ref_style(ref->kind);
+		pdf_line(r->d, x0, Y(ref->value), x1, Y(ref->value), 1.2f, rgb(st->rgb), st->pattern);
 		ly[i] = Y(ref->value) - 2.5f;
 		order[i] = i;
 	}
@@ -912,7 +917,7 @@ static void line_chart(rep *r, const chart_t *c, float top, float h)
 	}
 	spread(ly, order, nl, 8.5f);
 	for (int i = 0; i < c->nrefs; i++)
-		label(r, PF_REGULAR, 7, x1 + 5, ly[i], c->refs[i].dashed ? C_TARGET : C_MUTED, c->refs[i].label, 127, 0);
+		label(r, PF_REGULAR, 7, x1 + 5, ly[i], rgb(chart_ref_style(c->refs[i].kind)->rgb), c->refs[i].label, 127, 0);
 	for (int s = 0; s < c->nseries; s++) {
 		char l[200];
 		if (chart_end_label(c, s, l) >= 0)
@@ -964,13 +969,13 @@ static void bar_chart(rep *r, const chart_t *c, float top, float h)
 	}
 	for (int i = 0; i < c->nrefs; i++) {
 		float x = X(c->refs[i].value);
-		pdf_line(r->d, x, t0 - row * (float)c->ncats - 2, x, t0 + 4, 1.2f, c->refs[i].dashed ? C_TARGET : C_MUTED,
-		         c->refs[i].dashed ? DASH_DASHED : DASH_DOTTED);
+		const chart_style *st = chart_ref_style(c->refs[i].kind);
+		pdf_line(r->d, x, t0 - row * (float)c->ncats - 2, x, t0 + 4, 1.2f, rgb(st->rgb), st->pattern);
 		float tw = pdf_width(r->d, PF_REGULAR, 7, c->refs[i].label, strlen(c->refs[i].label));
 		float lx = x - tw / 2;
 		if (lx + tw > ML + TW)
 			lx = ML + TW - tw;
-		label(r, PF_REGULAR, 7, lx, t0 + 7, c->refs[i].dashed ? C_TARGET : C_MUTED, c->refs[i].label, TW, 0);
+		label(r, PF_REGULAR, 7, lx, t0 + 7, rgb(chart_ref_style(c->refs[i].kind)->rgb), c->refs[i].label, TW, 0);
 	}
 #undef X
 }
@@ -1307,7 +1312,7 @@ static void kpi_block(rep *r, const kpi_t *k, int level, int brief)
 	rich t = {0};
 	char label_[64];
 	present_status_label(k, label_);
-	char *st = xasprintf("%s %s", present_status_icon(k->res.status), label_);
+	char *st = xasprintf("%s %s", present_look(k->res.status)->icon, label_);
 	rich_puts(&t, "Status: ", PF_REGULAR);
 	rich_puts(&t, st, PF_BOLD);
 	free(st);
@@ -1360,7 +1365,7 @@ static void milestones(rep *r, const page_t *pg)
 	for (size_t i = 0; i < pg->nms; i++) {
 		char when[40], st[64];
 		present_when(&pg->ms[i], when);
-		snprintf(st, sizeof st, "%s %s", present_ms_icon(pg->ms[i].status), present_ms(pg->ms[i].status));
+		snprintf(st, sizeof st, "%s %s", present_ms_look(pg->ms[i].status)->icon, present_ms(pg->ms[i].status));
 		tbl_cell(&b, when);
 		if (pg->ms[i].afgeleid) {
 			char *w = xasprintf("%s (afgeleid)", pg->ms[i].wat);
@@ -1520,23 +1525,33 @@ static void cover(rep *r)
 	buf_free(&stale);
 }
 
-/* A status and how many have it; `skip_zero` leaves out the statuses nobody has. */
-static void count_table(rep *r, const char *caption, const char *what, const char *const *label, const int *count,
-                        int n, int skip_zero)
+/* Statuses, how many have each and what each means: the legend of the statuses this report
+ * shows (present_status_use), for KPIs (`ms` 0) or milestones. */
+static void count_table(rep *r, const char *caption, const char *what, int ms)
 {
+	const model_t *m = r->m;
+	status_use u;
+	present_status_use(m, &u);
 	tbl b;
-	tbl_init(&b, caption, 2, 1);
+	tbl_init(&b, caption, 3, 1);
 	tbl_head(&b, 0, "Status", 0);
 	tbl_head(&b, 1, what, 1);
-	for (int i = 0; i < n; i++) {
-		if (skip_zero && !count[i])
+	tbl_head(&b, 2, "Betekenis", 0);
+	int rows = 0, n = ms ? MS_N : ST_N;
+	for (int st = 0; st < n; st++) {
+		if (!(ms ? u.ms[st] : u.kpi[st]))
 			continue;
-		char v[16];
-		snprintf(v, sizeof v, "%d", count[i]);
-		tbl_cell(&b, label[i]);
+		const status_look *l = ms ? present_ms_look((ms_status)st) : present_look((kpi_status)st);
+		char v[16], label[96];
+		snprintf(v, sizeof v, "%d", ms ? m->ms_count[st] : m->kpi_count[st]);
+		snprintf(label, sizeof label, "%s %s", l->icon, l->word);
+		tbl_cell(&b, label);
 		tbl_cell(&b, v);
+		tbl_cell(&b, l->meaning);
+		rows++;
 	}
-	table(r, &b);
+	if (rows)
+		table(r, &b);
 	tbl_free(&b);
 }
 
@@ -1604,7 +1619,7 @@ static void summary(rep *r)
 			present_goal(&k->def, t, g);
 		char lbl[64];
 		present_status_label(k, lbl);
-		snprintf(st, sizeof st, "%s %s", present_status_icon(k->res.status), lbl);
+		snprintf(st, sizeof st, "%s %s", present_look(k->res.status)->icon, lbl);
 		tbl_cell(&b, k->def.naam);
 		tbl_cell(&b, v);
 		tbl_cell(&b, p);
@@ -1613,23 +1628,8 @@ static void summary(rep *r)
 	}
 	table(r, &b);
 	tbl_free(&b);
-	enum { NLABELS = (int)ST_N + (int)MS_N }; /* room for either */
-	const char *label[NLABELS];
-	char text[NLABELS][64];
-	for (int i = 0; i < ST_N; i++) {
-		snprintf(text[i], sizeof text[i], "%s %s", present_status_icon((kpi_status)i), present_status((kpi_status)i));
-		label[i] = text[i];
-	}
-	count_table(r, "KPI's per status", "Aantal KPI's", label, m->kpi_count, ST_N, 1);
-	for (int i = 0; i < MS_N; i++) {
-		snprintf(text[i], sizeof text[i], "%s %s", present_ms_icon((ms_status)i), present_ms((ms_status)i));
-		label[i] = text[i];
-	}
-	count_table(r, "Mijlpalen van acties en teamdoelen per status", "Aantal mijlpalen", label, m->ms_count, MS_N, 0);
-	if (m->ms_count[MS_NIET_GEMELD])
-		para(r, "Niet gemeld: de datum van de mijlpaal is voorbij, maar er is nog niet gemeld of hij gehaald is. "
-		        "Dat zegt niet dat hij te laat is.",
-		     PF_REGULAR, SMALL + 0.5f);
+	count_table(r, "KPI's per status", "Aantal KPI's", 0);
+	count_table(r, "Mijlpalen van acties en teamdoelen per status", "Aantal mijlpalen", 1);
 	/* the words the figures use, as on the site's overview; the list kept with its heading */
 	rich *terms = xcalloc((size_t)present_nterms, sizeof *terms);
 	float all = 0;
@@ -1920,7 +1920,7 @@ static void running(rep *r)
 		pdf_use_page(r->d, i);
 		pdf_artifact_begin(r->d);
 		pdf_text(r->d, PF_REGULAR, 8, ML, PDF_PAGE_H - 44, C_MUTED, r->running, strlen(r->running));
-		pdf_line(r->d, ML, PDF_PAGE_H - 50, ML + TW, PDF_PAGE_H - 50, 0.5f, C_GRID, DASH_NONE);
+		pdf_line(r->d, ML, PDF_PAGE_H - 50, ML + TW, PDF_PAGE_H - 50, 0.5f, C_GRID, NULL);
 		char num[48];
 		snprintf(num, sizeof num, "Pagina %d van %d", i + 1, n);
 		float w = pdf_width(r->d, PF_REGULAR, 8, num, strlen(num));

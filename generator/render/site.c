@@ -173,21 +173,24 @@ static const char *next_table(const sctx *s, char *id)
 	return id;
 }
 
+/* A status as the vocabulary has it (present.h): icon (hidden from screen readers, the word
+ * says it), word and colour. */
+static void look_badge(buf_t *b, const status_look *l)
+{
+	buf_printf(b, "<span class=\"status status-%s\" style=\"color:#%06x\"><span aria-hidden=\"true\">%s</span> ",
+	           l->key, l->rgb, l->icon);
+	esc_html(b, l->word);
+	buf_puts(b, "</span>");
+}
+
 static void status_badge(buf_t *b, const kpi_t *k)
 {
-	static const char *const cls[ST_N] = {"behaald", "opkoers", "risico", "achter", "behaald", "risico",
-		"achter", "geen", "geen", "onzeker"};
-	char label[64];
-	present_status_label(k, label);
-	buf_printf(b, "<span class=\"status status-%s\"><span aria-hidden=\"true\">%s</span> %s</span>",
-	           cls[k->res.status], present_status_icon(k->res.status), label);
+	look_badge(b, present_look(k->res.status));
 }
 
 static void ms_badge(buf_t *b, ms_status st)
 {
-	static const char *const cls[MS_N] = {"gereed", "loopt", "gepland", "nietgemeld", "telaat"};
-	buf_printf(b, "<span class=\"status ms-%s\"><span aria-hidden=\"true\">%s</span> %s</span>", cls[st],
-	           present_ms_icon(st), present_ms(st));
+	look_badge(b, present_ms_look(st));
 }
 
 /* One cell of a KPI table: a row header (periods as "okt 2024") or a data cell. */

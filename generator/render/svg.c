@@ -1,4 +1,7 @@
-/* svg.c - see svg.h. Colours meet WCAG 2.1: text 4.5:1, lines and bars 3:1 on white. */
+/* svg.c - see svg.h. Colours meet WCAG 2.1: text 4.5:1, lines and bars 3:1 on white. Every
+ * label is measured (chart_text_width: the widths of DejaVu Sans, the charts' font) and placed
+ * inside the drawing: long labels wrap, labels that would touch move apart (chart_spread), and
+ * the drawing grows rather than cut a label. */
 #include "render/svg.h"
 
 #include <math.h>
@@ -9,17 +12,20 @@
 #include "base/escape.h"
 #include "model/present.h"
 
-#define C_TEXT "#1b1b1b"
-#define C_SERIES "#1f4e79"   /* 8.9:1 */
-#define C_TARGET "#8a4b00"   /* 6.5:1 */
-#define C_BASE "#4a5563"     /* 7.6:1 */
-#define C_GRID "#d5dbe1"     /* decorative */
+#define FS 13.0     /* font size */
+#define LH 15.0     /* line height */
+#define MAXLINES 3  /* a label wraps to at most this many lines */
 
 static double nice_step(double span, int want)
 {
 	double raw = span / want, mag = pow(10, floor(log10(raw)));
 	double f = raw / mag;
 	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static void colour_of(unsigned rgb, char *out)
+{
+	snprintf(out, 8, "#%06x", rgb & 0xffffffu);
 }
 
 static void text(buf_t *b, double x, double y, const char *anchor, const char *extra, const char *s)
@@ -29,35 +35,50 @@ static void text(buf_t *b, double x, double y, const char *anchor, const char *e
 	buf_puts(b, "</text>");
 }
 
-/* Spread label positions so no two are closer than `gap` (they are sorted by y first). */
-static void spread(double *y, int *order, int n, double gap, double lo, double hi)
+/* A label broken into lines that fit `width`. */
+typedef struct {
+	char *line[MAXLINES];
+	int n;
+	double w; /* the widest line */
+} label_t;
+
+static void label_make(label_t *l, const char *s, double width, int bold)
 {
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && y[order[j]] < y[order[j - 1]]; j--) {
-			int t = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = t;
-		}
-	for (int i = 1; i < n; i++)
-		if (y[order[i]] - y[order[i - 1]] < gap)
-			y[order[i]] = y[order[i - 1]] + gap;
-	if (n && y[order[n - 1]] > hi) {
-		double shift = y[order[n - 1]] - hi;
-		for (int i = 0; i < n; i++)
-			y[order[i]] -= shift;
-	}
-	(void)lo;
+	memset(l, 0, sizeof *l);
+	l->n = chart_wrap(s, FS, bold, width, MAXLINES, NULL, NULL, l->line);
+	for (int i = 0; i < l->n; i++)
+		l->w = fmax(l->w, chart_text_width(l->line[i], FS, bold));
+}
+
+static void label_free(label_t *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->line[i]);
+}
+
+/* The label's lines, the first with its baseline at y. */
+static void label_draw(buf_t *b, const label_t *l, double x, double y, const char *anchor, const char *extra)
+{
+	for (int i = 0; i < l->n; i++)
+		text(b, x, y + LH * i, anchor, extra, l->line[i]);
+}
+
+static void fill_attr(char *out, size_t n, unsigned rgb, int bold)
+{
+	snprintf(out, n, "%s fill=\"#%06x\"", bold ? " font-weight=\"bold\"" : "", rgb);
 }
 
 /* Every chart is drawn twice: wide (labels beside the plot) and narrow, for phones (labels
  * under the plot, fewer ticks, the last value at its point). The stylesheet shows one; the other
- * is display:none, so assistive technology meets one image with one description. */
+ * is display:none, so assistive technology meets one image with one description. The font is
+ * the one the labels were measured in (Verdana has nearly the same widths). */
 static void svg_open(buf_t *b, const chart_t *c, double w, double h, int narrow)
 {
 	const char *v = narrow ? "n" : "";
-	buf_printf(b, "<svg class=\"%s\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"%s-%st %s-%sd\" "
-	              "focusable=\"false\" font-size=\"13\" fill=\"" C_TEXT "\">",
-	           narrow ? "smal" : "breed", w, h, c->id, v, c->id, v);
+	buf_printf(b,
+	           "<svg class=\"%s\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"%s-%st %s-%sd\" "
+	           "focusable=\"false\" font-size=\"13\" font-family=\"'DejaVu Sans', Verdana, sans-serif\" fill=\"#%06x\">",
+	           narrow ? "smal" : "breed", w, h, c->id, v, c->id, v, CHART_TEXT_RGB);
 	buf_printf(b, "<title id=\"%s-%st\">", c->id, v);
 	esc_html(b, c->title);
 	buf_printf(b, "</title><desc id=\"%s-%sd\">", c->id, v);
@@ -81,43 +102,75 @@ static double py(const plot *p, double v)
 	return p->T + p->ph * (1 - (v - p->c->ymin) / (p->c->ymax - p->c->ymin));
 }
 
-static void hline(buf_t *b, const plot *p, double y, const char *colour, const char *extra)
+static void hline(buf_t *b, const plot *p, double y, unsigned rgb, const char *extra)
 {
-	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>", p->L, p->L + p->pw, y, y,
-	           colour, extra ? extra : "");
+	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\"%s/>", p->L, p->L + p->pw, y,
+	           y, rgb, extra ? extra : "");
 }
 
-/* Grid lines with their labels `gap` left of the plot (about `ticks` of them), and the x axis. */
+/* The widest value-axis label, for the room left of the plot. */
+static double tick_room(const chart_t *c, int ticks)
+{
+	double step = nice_step(c->ymax - c->ymin, ticks), w = 0;
+	for (double v = ceil(c->ymin / step - 1e-9) * step; v <= c->ymax + 1e-9; v += step) {
+		char l[56];
+		present_tick(c->unit, v, l);
+		w = fmax(w, chart_text_width(l, FS, 0));
+	}
+	return w;
+}
+
+/* Grid lines with their labels `gap` left of the plot (about `ticks` of them), the unit above
+ * them, the x axis, and where the axis does not start at its natural zero, a break mark. */
 static void grid(buf_t *b, const plot *p, int ticks, double gap)
 {
 	const chart_t *c = p->c;
 	double step = nice_step(c->ymax - c->ymin, ticks);
-	for (double v = ceil(c->ymin / step) * step; v <= c->ymax + 1e-9; v += step) {
+	for (double v = ceil(c->ymin / step - 1e-9) * step; v <= c->ymax + 1e-9; v += step) {
 		char l[56];
 		present_tick(c->unit, v, l);
-		hline(b, p, py(p, v), C_GRID, NULL);
+		hline(b, p, py(p, v), CHART_GRID_RGB, NULL);
 		text(b, p->L - gap, py(p, v) + 4, "end", NULL, l);
 	}
-	hline(b, p, p->T + p->ph, C_TEXT, NULL);
+	text(b, 2, p->T - 10, "start", " font-style=\"italic\"", c->axis_label);
+	hline(b, p, p->T + p->ph, CHART_TEXT_RGB, NULL);
+	if (c->cut) {
+		/* two short slanted strokes across the axis line, just above its bottom */
+		double y = p->T + p->ph - 9;
+		buf_printf(b, "<path d=\"M%.1f %.1fl10 -5M%.1f %.1fl10 -5\" stroke=\"#%06x\" stroke-width=\"1.5\"/>", p->L - 5,
+		           y + 2, p->L - 5, y + 7, CHART_TEXT_RGB);
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#fff\" "
+		              "transform=\"rotate(-26.6 %.1f %.1f)\"/>",
+		           p->L - 5, y + 1.5, p->L, y + 3);
+	}
 }
 
 /* Event lines, reference lines and the series, with a point at every value (`points`) or only
- * at the last one. */
+ * at the last one; each event numbered at its top. */
 static void lines(buf_t *b, const plot *p, int points)
 {
 	const chart_t *c = p->c;
+	char ev[8], se_col[8];
+	colour_of(chart_event_style.rgb, ev);
+	colour_of(chart_series_style.rgb, se_col);
 	for (int e = 0; e < c->nevents; e++) {
 		double x = px(p, c->events[e].cat);
-		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_BASE "\" "
-		              "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
-		           x, x, p->T + 4, p->T + p->ph);
+		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\" "
+		              "stroke-dasharray=\"%s\"/>",
+		           x, x, p->T + 4, p->T + p->ph, ev, chart_event_style.pattern);
+		char n[16];
+		snprintf(n, sizeof n, "%d", e + 1);
+		text(b, x + 3, p->T + 11, "start", " font-weight=\"bold\"", n);
 	}
-	for (int r = 0; r < c->nrefs; r++)
-		hline(b, p, py(p, c->refs[r].value), c->refs[r].dashed ? C_TARGET : C_BASE,
-		      c->refs[r].dashed ? " stroke-width=\"2\" stroke-dasharray=\"7 4\"" : " stroke-width=\"2\" stroke-dasharray=\"2 3\"");
+	for (int r = 0; r < c->nrefs; r++) {
+		const chart_style *st = chart_ref_style(c->refs[r].kind);
+		char extra[64];
+		snprintf(extra, sizeof extra, " stroke-width=\"2\" stroke-dasharray=\"%s\"", st->pattern);
+		hline(b, p, py(p, c->refs[r].value), st->rgb, extra);
+	}
 	for (int s = 0; s < c->nseries; s++) {
 		const chart_series *se = &c->series[s];
-		buf_puts(b, "<path fill=\"none\" stroke=\"" C_SERIES "\" stroke-width=\"2.5\" d=\"");
+		buf_printf(b, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" d=\"", se_col);
 		int pen = 0, last = -1;
 		for (int i = 0; i < c->ncats; i++) {
 			if (!se->has[i]) {
@@ -133,143 +186,290 @@ static void lines(buf_t *b, const plot *p, int points)
 			if (!se->has[i])
 				continue;
 			if (se->revised[i]) /* revised since the previous edition: an open ring */
-				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"" C_SERIES "\" "
-				              "stroke-width=\"2\"/>",
-				           px(p, i), py(p, se->y[i]));
+				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>",
+				           px(p, i), py(p, se->y[i]), se_col);
 			else if (points || i == last)
-				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"" C_SERIES "\"/>", px(p, i),
-				           py(p, se->y[i]), points ? 3 : 4);
+				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>", px(p, i), py(p, se->y[i]),
+				           points ? 3 : 4, se_col);
 		}
 	}
+}
+
+/* The category labels under the plot, centred on their point but inside [0, W], and leaving
+ * out a label that would touch the one before. */
+static void x_ticks(buf_t *b, const plot *p, double W, double y)
+{
+	const chart_t *c = p->c;
+	double right = -1e9;
+	for (int i = 0; i < c->ncats; i++) {
+		if (!c->ticks[i])
+			continue;
+		double w = chart_text_width(c->ticks[i], FS, 0), x = px(p, i) - w / 2;
+		x = fmax(2, fmin(x, W - 2 - w));
+		if (x < right + 8)
+			continue;
+		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\"/>", px(p, i), px(p, i),
+		           p->T + p->ph, p->T + p->ph + 5, CHART_TEXT_RGB);
+		text(b, x, y, "start", NULL, c->ticks[i]);
+		right = x + w;
+	}
+}
+
+/* A short stroke in a legend line: how a line in the plot looks. */
+static void legend_line(buf_t *b, double x, double y, const chart_style *st, double width)
+{
+	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\" stroke-width=\"%.1f\"", x,
+	           x + 22, y - 4, y - 4, st->rgb, width);
+	if (st->pattern)
+		buf_printf(b, " stroke-dasharray=\"%s\"", st->pattern);
+	buf_puts(b, "/>");
+}
+
+/* The events under the chart, by number: "1  Pilot gestart (1 januari 2024)". Returns the
+ * height used; draws only when b is not NULL. */
+static double event_list(buf_t *b, const chart_t *c, double x, double y, double width)
+{
+	double h = 0;
+	for (int e = 0; e < c->nevents; e++) {
+		label_t l;
+		label_make(&l, c->events[e].label, width - 22, 0);
+		if (b) {
+			char n[16];
+			snprintf(n, sizeof n, "%d", e + 1);
+			text(b, x, y + h, "start", " font-weight=\"bold\"", n);
+			label_draw(b, &l, x + 22, y + h, "start", NULL);
+		}
+		h += LH * l.n + 4;
+		label_free(&l);
+	}
+	return h;
 }
 
 static void line_chart(const chart_t *c, buf_t *b)
 {
-	const double W = 720, H = 300, L = 56, R = 250, T = 14, B = 40;
-	const plot p = {c, L, T, W - L - R, H - T - B};
+	const double W = 720, T = 28, B = 40, ph = 246;
+	double L = fmax(40, tick_room(c, 5) + 14);
+	/* the labels at the right: reference lines and the last value of each series, in a column
+	 * as wide as they need (up to 300), wrapped when longer */
+	int nl = c->nrefs + c->nseries;
+	label_t *lab = xcalloc((size_t)nl + 1, sizeof *lab);
+	double R = 0;
+	for (int i = 0; i < nl; i++) {
+		char l[200];
+		if (i < c->nrefs)
+			label_make(&lab[i], c->refs[i].label, 290, 0);
+		else if (chart_end_label(c, i - c->nrefs, l) >= 0)
+			label_make(&lab[i], l, 290, 1);
+		R = fmax(R, lab[i].w);
+	}
+	R = fmin(300, R + 12);
+	const plot p = {c, L, T, W - L - R, ph};
+	double *ly = xcalloc((size_t)nl + 1, sizeof *ly), *lh = xcalloc((size_t)nl + 1, sizeof *lh);
+	for (int i = 0; i < nl; i++) {
+		lh[i] = LH * lab[i].n;
+		if (i < c->nrefs) {
+			ly[i] = py(&p, c->refs[i].value);
+		} else {
+			char l[200];
+			int last = chart_end_label(c, i - c->nrefs, l);
+			ly[i] = last >= 0 ? py(&p, c->series[i - c->nrefs].y[last]) : T;
+		}
+	}
+	/* centres move apart within the plot and its bottom margin; the drawing grows if they
+	 * still do not fit */
+	chart_spread(ly, lh, nl, 2, 4, T + ph + B - 4);
+	double H = T + ph + B;
+	for (int i = 0; i < nl; i++)
+		H = fmax(H, ly[i] + lh[i] / 2 + 6);
+	double ev_y = H + 4;
+	H += c->nevents ? event_list(NULL, c, 4, 0, W - 8) + 8 : 0;
 	svg_open(b, c, W, H, 0);
 	grid(b, &p, 5, 8);
-	for (int i = 0; i < c->ncats; i++)
-		if (c->ticks[i]) {
-			buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" C_TEXT "\"/>",
-			           px(&p, i), px(&p, i), T + p.ph, T + p.ph + 5);
-			text(b, px(&p, i), H - B + 20, "middle", NULL, c->ticks[i]);
-		}
+	x_ticks(b, &p, L + p.pw + 30, T + ph + 20);
 	lines(b, &p, 1);
-	/* events labelled above the plot; reference lines and the series' last value at the right */
-	for (int e = 0; e < c->nevents; e++)
-		text(b, px(&p, c->events[e].cat) + 4, T + 12 + 15 * e, "start", " fill=\"" C_BASE "\"", c->events[e].label);
-	int nl = c->nrefs + c->nseries;
-	double *ly = xcalloc((size_t)nl + 1, sizeof *ly);
-	int *order = xcalloc((size_t)nl + 1, sizeof *order);
-	for (int r = 0; r < c->nrefs; r++) {
-		ly[r] = py(&p, c->refs[r].value) + 4;
-		order[r] = r;
+	for (int i = 0; i < nl; i++) {
+		char extra[64];
+		int series = i >= c->nrefs;
+		fill_attr(extra, sizeof extra, series ? chart_series_style.rgb : chart_ref_style(c->refs[i].kind)->rgb, series);
+		/* the first baseline: the label's centre at ly, 4 px for the x-height */
+		label_draw(b, &lab[i], L + p.pw + 8, ly[i] - lh[i] / 2 + LH / 2 + 4, "start", extra);
+		label_free(&lab[i]);
 	}
-	for (int s = 0; s < c->nseries; s++) {
-		char l[200];
-		int last = chart_end_label(c, s, l);
-		ly[c->nrefs + s] = last >= 0 ? py(&p, c->series[s].y[last]) + 4 : T;
-		order[c->nrefs + s] = c->nrefs + s;
-	}
-	spread(ly, order, nl, 15, T, T + p.ph + 4);
-	for (int r = 0; r < c->nrefs; r++)
-		text(b, L + p.pw + 8, ly[r], "start", c->refs[r].dashed ? " fill=\"" C_TARGET "\"" : " fill=\"" C_BASE "\"",
-		     c->refs[r].label);
-	for (int s = 0; s < c->nseries; s++) {
-		char l[200];
-		if (chart_end_label(c, s, l) >= 0)
-			text(b, L + p.pw + 8, ly[c->nrefs + s], "start", " font-weight=\"bold\" fill=\"" C_SERIES "\"", l);
-	}
+	if (c->nevents)
+		event_list(b, c, 4, ev_y + 10, W - 8);
+	free(lab);
 	free(ly);
-	free(order);
+	free(lh);
 	buf_puts(b, "</svg>");
 }
 
-/* A short stroke in a legend line: how a line in the plot looks. */
-static void legend_line(buf_t *b, double x, double y, const char *colour, const char *dash, double width)
-{
-	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s%s%s/>",
-	           x, x + 22, y - 4, y - 4, colour, width, dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
-	           dash ? "\"" : "");
-}
-
 /* The narrow line chart: 360 wide, the plot across the width, the first and last period under
- * it, the last value printed at its point, and a legend of the lines below. */
+ * it, the last value printed right of its point, and a legend of the lines below. */
 static void line_chart_narrow(const chart_t *c, buf_t *b)
 {
-	const double W = 360, L = 40, R = 12, T = 22, ph = 170, axis = 26, row = 19;
-	const plot p = {c, L, T, W - L - R, ph};
-	int nlegend = c->nseries + c->nrefs + c->nevents;
-	const double H = T + ph + axis + row * nlegend + 6;
-	svg_open(b, c, W, H, 1);
-	grid(b, &p, 4, 6);
-	/* the first and the last period only */
-	if (c->ncats > 0) {
-		text(b, px(&p, 0), T + ph + 18, c->ncats == 1 ? "middle" : "start", NULL, c->cats[0]);
-		if (c->ncats > 1)
-			text(b, px(&p, c->ncats - 1), T + ph + 18, "end", NULL, c->cats[c->ncats - 1]);
-	}
-	lines(b, &p, 0);
-	double ly = T + ph + axis + 14;
+	const double W = 360, T = 26, ph = 170, axis = 26;
+	double L = fmax(30, tick_room(c, 4) + 10);
+	/* room at the right for the last values, printed beside their points */
+	double R = 8;
 	for (int s = 0; s < c->nseries; s++) {
 		char l[200], v[56];
 		int last = chart_end_label(c, s, l);
 		if (last < 0)
 			continue;
-		/* the last value at its point, above it (below when the point is near the top) */
-		double x = px(&p, last), y = py(&p, c->series[s].y[last]);
 		present_value_short(c->unit, c->series[s].y[last], v);
-		text(b, x - 6, y < T + 20 ? y + 18 : y - 9, c->ncats == 1 ? "middle" : "end",
-		     " font-weight=\"bold\" fill=\"" C_SERIES "\"", v);
-		legend_line(b, 4, ly, C_SERIES, NULL, 2.5);
-		text(b, 32, ly, "start", " font-weight=\"bold\" fill=\"" C_SERIES "\"", l);
-		ly += row;
+		R = fmax(R, chart_text_width(v, FS, 1) + 12);
 	}
-	for (int r = 0; r < c->nrefs; r++) {
-		const chart_ref *ref = &c->refs[r];
-		legend_line(b, 4, ly, ref->dashed ? C_TARGET : C_BASE, ref->dashed ? "7 4" : "2 3", 2);
-		text(b, 32, ly, "start", ref->dashed ? " fill=\"" C_TARGET "\"" : " fill=\"" C_BASE "\"", ref->label);
-		ly += row;
+	const plot p = {c, L, T, W - L - R, ph};
+	/* the legend: series, reference lines and events, each wrapped to the width */
+	int nl = c->nseries + c->nrefs;
+	label_t *lab = xcalloc((size_t)nl + 1, sizeof *lab);
+	double legend = 0;
+	for (int i = 0; i < nl; i++) {
+		char l[200] = "";
+		if (i < c->nseries)
+			chart_end_label(c, i, l);
+		label_make(&lab[i], i < c->nseries ? l : c->refs[i - c->nseries].label, W - 36, i < c->nseries);
+		legend += lab[i].n ? LH * lab[i].n + 4 : 0;
 	}
-	for (int e = 0; e < c->nevents; e++) {
-		legend_line(b, 4, ly, C_BASE, "4 3", 1.5);
-		text(b, 32, ly, "start", " fill=\"" C_BASE "\"", c->events[e].label);
-		ly += row;
+	double ev = c->nevents ? event_list(NULL, c, 4, 0, W - 8) : 0;
+	const double H = T + ph + axis + legend + ev + 8;
+	svg_open(b, c, W, H, 1);
+	grid(b, &p, 4, 6);
+	/* the first and the last period only */
+	if (c->ncats > 0) {
+		double w0 = chart_text_width(c->cats[0], FS, 0);
+		double x0 = c->ncats == 1 ? fmax(2, px(&p, 0) - w0 / 2) : fmax(2, px(&p, 0) - 8);
+		text(b, x0, T + ph + 18, "start", NULL, c->cats[0]);
+		if (c->ncats > 1) {
+			double w1 = chart_text_width(c->cats[c->ncats - 1], FS, 0);
+			double x1 = fmin(W - 2 - w1, px(&p, c->ncats - 1) - w1 + 8);
+			if (x1 > x0 + w0 + 8)
+				text(b, x1, T + ph + 18, "start", NULL, c->cats[c->ncats - 1]);
+		}
 	}
+	lines(b, &p, 0);
+	char extra[64];
+	fill_attr(extra, sizeof extra, chart_series_style.rgb, 1);
+	for (int s = 0; s < c->nseries; s++) {
+		char l[200], v[56];
+		int last = chart_end_label(c, s, l);
+		if (last < 0)
+			continue;
+		present_value_short(c->unit, c->series[s].y[last], v);
+		text(b, px(&p, last) + 7, py(&p, c->series[s].y[last]) + 4, "start", extra, v);
+	}
+	double ly = T + ph + axis + 14;
+	for (int i = 0; i < nl; i++) {
+		if (!lab[i].n)
+			continue;
+		const chart_style *st = i < c->nseries ? &chart_series_style : chart_ref_style(c->refs[i - c->nseries].kind);
+		legend_line(b, 4, ly, st, i < c->nseries ? 2.5 : 2);
+		fill_attr(extra, sizeof extra, st->rgb, i < c->nseries);
+		label_draw(b, &lab[i], 32, ly, "start", extra);
+		ly += LH * lab[i].n + 4;
+		label_free(&lab[i]);
+	}
+	free(lab);
+	if (c->nevents)
+		event_list(b, c, 4, ly, W - 8);
 	buf_puts(b, "</svg>");
+}
+
+/* A value's label right of its bar, but past any reference line it would cross. */
+static double value_x(const chart_t *c, double bar_end, double w, double (*X)(const chart_t *, double, double, double),
+                      double L, double pw)
+{
+	double x = bar_end + 6;
+	for (int pass = 0; pass < 2; pass++)
+		for (int r = 0; r < c->nrefs; r++) {
+			double rx = X(c, c->refs[r].value, L, pw);
+			if (rx >= x - 3 && rx <= x + w + 3)
+				x = rx + 6;
+		}
+	return x;
+}
+
+static double bar_x(const chart_t *c, double v, double L, double pw)
+{
+	return L + pw * ((v - c->ymin) / (c->ymax - c->ymin));
+}
+
+/* The reference lines' labels over the bars: one row each when they would touch. Returns the
+ * height they take; draws when b is not NULL. */
+static double bar_ref_labels(buf_t *b, const chart_t *c, double L, double pw, double W, double y)
+{
+	double right = -1e9, row = 0, h = 0;
+	for (int r = 0; r < c->nrefs; r++) {
+		double w = chart_text_width(c->refs[r].label, FS, 0);
+		double x = fmax(2, fmin(bar_x(c, c->refs[r].value, L, pw) - w / 2, W - 2 - w));
+		if (x < right + 10)
+			row += LH;
+		right = x + w;
+		if (b) {
+			char extra[64];
+			fill_attr(extra, sizeof extra, chart_ref_style(c->refs[r].kind)->rgb, 0);
+			text(b, x, y + row, "start", extra, c->refs[r].label);
+		}
+		h = row + LH;
+	}
+	return h;
+}
+
+static void bar_line(buf_t *b, const chart_t *c, int r, double L, double pw, double y0, double y1)
+{
+	const chart_style *st = chart_ref_style(c->refs[r].kind);
+	double x = bar_x(c, c->refs[r].value, L, pw);
+	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\" stroke-width=\"2\" "
+	              "stroke-dasharray=\"%s\"/>",
+	           x, x, y0, y1, st->rgb, st->pattern);
 }
 
 static void bar_chart(const chart_t *c, buf_t *b)
 {
-	const double W = 720, L = 250, R = 80, T = 30, row = 26, B = 12;
-	const double H = T + row * c->ncats + B, pw = W - L - R;
-	svg_open(b, c, W, H, 0);
-	double lo = c->ymin, hi = c->ymax;
-#define X(v) (L + pw * (((v) - lo) / (hi - lo)))
+	const double W = 720, L = 250, B = 12;
 	const chart_series *se = &c->series[0];
-	for (int i = 0; i < c->ncats; i++) {
-		double y = T + row * i;
-		text(b, L - 8, y + 17, "end", NULL, c->cats[i]);
+	/* room for the values after the bars */
+	double vw = 0;
+	for (int i = 0; i < c->ncats; i++)
 		if (se->has[i]) {
 			char v[56];
 			present_value_short(c->unit, se->y[i], v);
-			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"" C_SERIES "\"/>", L,
-			           y + 4, fmax(X(se->y[i]) - L, 1));
-			text(b, X(se->y[i]) + 6, y + 17, "start", NULL, v);
+			vw = fmax(vw, chart_text_width(v, FS, 0));
+		}
+	const double R = fmax(40, vw + 14), pw = W - L - R;
+	/* group names wrap in their column: rows as tall as the longest name needs */
+	label_t *names = xcalloc((size_t)c->ncats + 1, sizeof *names);
+	int lines_max = 1;
+	for (int i = 0; i < c->ncats; i++) {
+		label_make(&names[i], c->cats[i], L - 12, 0);
+		lines_max = names[i].n > lines_max ? names[i].n : lines_max;
+	}
+	const double row = lines_max == 1 ? 26 : 12 + LH * lines_max;
+	const double T = bar_ref_labels(NULL, c, L, pw, W, 0) + 14;
+	const double H = T + row * c->ncats + B;
+	svg_open(b, c, W, H, 0);
+	bar_ref_labels(b, c, L, pw, W, 14);
+	char se_col[8];
+	colour_of(chart_series_style.rgb, se_col);
+	for (int i = 0; i < c->ncats; i++) {
+		double y = T + row * i, mid = y + row / 2;
+		label_draw(b, &names[i], L - 8, mid - LH * (names[i].n - 1) / 2 + 4.5, "end", NULL);
+		label_free(&names[i]);
+		if (se->has[i]) {
+			char v[56];
+			present_value_short(c->unit, se->y[i], v);
+			double end = bar_x(c, se->y[i], L, pw);
+			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>", L, mid - 9,
+			           fmax(end - L, 1), se_col);
+			double x = value_x(c, end, chart_text_width(v, FS, 0), bar_x, L, pw);
+			text(b, fmin(x, W - 2 - chart_text_width(v, FS, 0)), mid + 4.5, "start", NULL, v);
 		} else {
-			text(b, L + 4, y + 17, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
+			text(b, L + 4, mid + 4.5, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
 		}
 	}
-	for (int r = 0; r < c->nrefs; r++) {
-		double x = X(c->refs[r].value);
-		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" "
-		              "stroke-dasharray=\"%s\"/>",
-		           x, x, T - 4, H - B, c->refs[r].dashed ? C_TARGET : C_BASE, c->refs[r].dashed ? "7 4" : "2 3");
-		text(b, x, T - 10, x > W - 160 ? "end" : "middle",
-		     c->refs[r].dashed ? " fill=\"" C_TARGET "\"" : " fill=\"" C_BASE "\"", c->refs[r].label);
-	}
-#undef X
+	free(names);
+	for (int r = 0; r < c->nrefs; r++)
+		bar_line(b, c, r, L, pw, T - 4, H - B);
 	buf_puts(b, "</svg>");
 }
 
@@ -277,40 +477,67 @@ static void bar_chart(const chart_t *c, buf_t *b)
  * the bar, reference lines through all bars with their labels in a legend below. */
 static void bar_chart_narrow(const chart_t *c, buf_t *b)
 {
-	const double W = 360, L = 4, R = 56, T = 6, row = 40, legend = 19;
-	const double H = T + row * c->ncats + 6 + legend * c->nrefs + 4, pw = W - L - R;
-	svg_open(b, c, W, H, 1);
-	double lo = c->ymin, hi = c->ymax;
-#define X(v) (L + pw * (((v) - lo) / (hi - lo)))
+	const double W = 360, L = 4, T = 6;
 	const chart_series *se = &c->series[0];
-	for (int i = 0; i < c->ncats; i++) {
-		double y = T + row * i;
-		text(b, L, y + 13, "start", NULL, c->cats[i]);
+	double vw = 0;
+	for (int i = 0; i < c->ncats; i++)
 		if (se->has[i]) {
 			char v[56];
 			present_value_short(c->unit, se->y[i], v);
-			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"" C_SERIES "\"/>", L,
-			           y + 18, fmax(X(se->y[i]) - L, 1));
-			text(b, X(se->y[i]) + 5, y + 31, "start", NULL, v);
-		} else {
-			text(b, L, y + 31, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
+			vw = fmax(vw, chart_text_width(v, FS, 0));
 		}
+	const double R = fmax(40, vw + 12), pw = W - L - R;
+	label_t *names = xcalloc((size_t)c->ncats + 1, sizeof *names);
+	double *top = xcalloc((size_t)c->ncats + 1, sizeof *top), y = T;
+	for (int i = 0; i < c->ncats; i++) {
+		label_make(&names[i], c->cats[i], W - 8, 0);
+		top[i] = y;
+		y += LH * names[i].n + 24;
 	}
-	double ly = T + row * c->ncats + 6 + 13;
+	double bars_end = y;
+	label_t *refs = xcalloc((size_t)c->nrefs + 1, sizeof *refs);
+	double legend = 0;
 	for (int r = 0; r < c->nrefs; r++) {
-		double x = X(c->refs[r].value);
-		const char *col = c->refs[r].dashed ? C_TARGET : C_BASE, *dash = c->refs[r].dashed ? "7 4" : "2 3";
-		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" "
-		              "stroke-dasharray=\"%s\"/>",
-		           x, x, T + 16, T + row * c->ncats, col, dash);
-		buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" "
-		              "stroke-dasharray=\"%s\"/>",
-		           L + 10, L + 10, ly - 14, ly + 2, col, dash);
-		text(b, L + 24, ly, "start", c->refs[r].dashed ? " fill=\"" C_TARGET "\"" : " fill=\"" C_BASE "\"",
-		     c->refs[r].label);
-		ly += legend;
+		label_make(&refs[r], c->refs[r].label, W - 36, 0);
+		legend += LH * refs[r].n + 4;
 	}
-#undef X
+	const double H = bars_end + 6 + legend + 4;
+	svg_open(b, c, W, H, 1);
+	char se_col[8];
+	colour_of(chart_series_style.rgb, se_col);
+	for (int i = 0; i < c->ncats; i++) {
+		label_draw(b, &names[i], L, top[i] + 13, "start", NULL);
+		double bt = top[i] + LH * names[i].n + 3;
+		if (se->has[i]) {
+			char v[56];
+			present_value_short(c->unit, se->y[i], v);
+			double end = bar_x(c, se->y[i], L, pw);
+			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>", L, bt,
+			           fmax(end - L, 1), se_col);
+			double x = value_x(c, end, chart_text_width(v, FS, 0), bar_x, L, pw);
+			text(b, fmin(x, W - 2 - chart_text_width(v, FS, 0)), bt + 13, "start", NULL, v);
+		} else {
+			text(b, L, bt + 13, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
+		}
+		label_free(&names[i]);
+	}
+	double ly = bars_end + 6 + 13;
+	for (int r = 0; r < c->nrefs; r++) {
+		/* the line runs through the bars only, not through the names above them */
+		for (int i = 0; i < c->ncats; i++) {
+			double bt = top[i] + LH * names[i].n + 3;
+			bar_line(b, c, r, L, pw, bt - 2, bt + 18);
+		}
+		legend_line(b, 4, ly, chart_ref_style(c->refs[r].kind), 2);
+		char extra[64];
+		fill_attr(extra, sizeof extra, chart_ref_style(c->refs[r].kind)->rgb, 0);
+		label_draw(b, &refs[r], 32, ly, "start", extra);
+		ly += LH * refs[r].n + 4;
+		label_free(&refs[r]);
+	}
+	free(refs);
+	free(names);
+	free(top);
 	buf_puts(b, "</svg>");
 }
 

@@ -36,7 +36,7 @@ typedef struct {
 	lxw_format *title, *note, *warn, *text, *text_in, *wrap, *link, *nav, *bold, *head;
 	lxw_format *count, *pct, *mark, *date, *month, *year;
 	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
-	lxw_format *st_good, *st_bad, *st_risk;     /* conditional: status words */
+	lxw_format *st_kpi[ST_N], *st_ms[MS_N];     /* conditional: status words (present.h) */
 	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
 	strset_t names;                             /* sheet names so far (and History) */
 	char **sheets;                              /* the same, in order */
@@ -449,20 +449,38 @@ static void print_setup(xctx *x, sheet_t *sh, const char *title, int head_row)
 	worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
 }
 
+/* Status words in their vocabulary's colour and fill. Excel matches "begins with", so a word
+ * that starts another ("te laat" in "te laat behaald") comes after it. */
 static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int col)
 {
 	if (row1 < row0)
 		return;
-	/* the colour only supports the word, which is always there */
-	static const struct { const char *word; int which; } rules[] = {
-		{"niet behaald", 1}, {"te laat behaald", 0}, {"behaald", 0}, {"op koers", 0}, {"gereed", 0},
-		{"risico", 2}, {"loopt", 2}, {"teruggevallen", 2}, {"achter", 1}, {"te laat", 1}};
-	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+	const char *word[ST_N + MS_N];
+	lxw_format *fmt[ST_N + MS_N];
+	int n = 0;
+	for (int i = 0; i < ST_N; i++) {
+		word[n] = present_status((kpi_status)i);
+		fmt[n++] = x->st_kpi[i];
+	}
+	for (int i = 0; i < MS_N; i++) {
+		word[n] = present_ms((ms_status)i);
+		fmt[n++] = x->st_ms[i];
+	}
+	for (int i = 1; i < n; i++) /* longest first: stable, so the order stays the same every run */
+		for (int j = i; j > 0 && strlen(word[j]) > strlen(word[j - 1]); j--) {
+			const char *w = word[j];
+			lxw_format *f = fmt[j];
+			word[j] = word[j - 1];
+			fmt[j] = fmt[j - 1];
+			word[j - 1] = w;
+			fmt[j - 1] = f;
+		}
+	for (int i = 0; i < n; i++) {
 		lxw_conditional_format cf = {0};
 		cf.type = LXW_CONDITIONAL_TYPE_TEXT;
 		cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
-		cf.value_string = (char *)rules[i].word;
-		cf.format = rules[i].which == 0 ? x->st_good : rules[i].which == 1 ? x->st_bad : x->st_risk;
+		cf.value_string = (char *)word[i];
+		cf.format = fmt[i];
 		cf.stop_if_true = LXW_TRUE;
 		worksheet_conditional_format_range(ws, (lxw_row_t)row0, (lxw_col_t)col, (lxw_row_t)row1,
 		                                   (lxw_col_t)col, &cf);
@@ -568,19 +586,25 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 		chart_series_set_name_range(se, sh->name, (lxw_row_t)row, (lxw_col_t)(col + 1 + s));
 		lxw_chart_line line = {0};
 		if (s == 0) {
-			line.color = 0x1F4E79;
+			line.color = chart_series_style.rgb;
 			line.width = 2.25;
 			chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
 			chart_series_set_marker_size(se, 4);
-			lxw_chart_fill mf = {.color = 0x1F4E79};
+			lxw_chart_fill mf = {.color = chart_series_style.rgb};
 			chart_series_set_marker_fill(se, &mf);
-			lxw_chart_line ml = {.color = 0x1F4E79};
+			lxw_chart_line ml = {.color = chart_series_style.rgb};
 			chart_series_set_marker_line(se, &ml);
 		} else {
 			const chart_ref *ref = &c->refs[s - 1];
-			line.color = ref->dashed ? 0x8A4B00 : 0x4A5563;
+			const chart_style *st = chart_ref_style(ref->kind);
+			static const uint8_t dash[] = {[DASH_SOLID] = LXW_CHART_LINE_DASH_SOLID,
+				[DASH_DOT] = LXW_CHART_LINE_DASH_ROUND_DOT, [DASH_DASH] = LXW_CHART_LINE_DASH_DASH,
+				[DASH_DASH_DOT] = LXW_CHART_LINE_DASH_DASH_DOT,
+				[DASH_DASH_DOT_DOT] = LXW_CHART_LINE_DASH_LONG_DASH_DOT_DOT,
+				[DASH_SHORT] = LXW_CHART_LINE_DASH_SQUARE_DOT};
+			line.color = st->rgb;
 			line.width = 1.5;
-			line.dash_type = ref->dashed ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_ROUND_DOT;
+			line.dash_type = dash[st->dash];
 			chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
 		}
 		chart_series_set_line(se, &line);
@@ -590,6 +614,14 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 	chart_title_set_name_font(ch, &tf);
 	chart_axis_set_min(ch->y_axis, pct ? c->ymin / 100 : c->ymin);
 	chart_axis_set_max(ch->y_axis, pct ? c->ymax / 100 : c->ymax);
+	/* the unit on the axis; an axis that does not start at 0 says so there */
+	char axis[200], from[56];
+	present_tick(c->unit, c->ymin, from);
+	if (c->cut)
+		snprintf(axis, sizeof axis, "%s (de as begint bij %s)", c->axis_label, from);
+	else
+		snprintf(axis, sizeof axis, "%s", c->axis_label);
+	chart_axis_set_name(ch->y_axis, axis);
 	chart_axis_set_num_format(ch->y_axis, pct ? "0%" : c->unit == EENHEID_AANTAL ? "#,##0" : "0.0");
 	lxw_chart_line grid = {.color = 0xD5DBE1};
 	chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_TRUE);
@@ -1122,12 +1154,17 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	format_set_align(x->month, LXW_ALIGN_LEFT);
 	x->year = fmt(wb, "yyyy", 0, 0);
 	format_set_align(x->year, LXW_ALIGN_LEFT);
-	x->st_good = workbook_add_format(wb);
-	format_set_bg_color(x->st_good, 0xD8EFD8);
-	x->st_bad = workbook_add_format(wb);
-	format_set_bg_color(x->st_bad, 0xF8D7D7);
-	x->st_risk = workbook_add_format(wb);
-	format_set_bg_color(x->st_risk, 0xFCEBC4);
+	/* the colour only supports the word, which is always there */
+	for (int i = 0; i < ST_N + MS_N; i++) {
+		const status_look *l = i < ST_N ? present_look((kpi_status)i) : present_ms_look((ms_status)(i - ST_N));
+		lxw_format *f = workbook_add_format(wb);
+		format_set_bg_color(f, l->fill);
+		format_set_font_color(f, l->rgb);
+		if (i < ST_N)
+			x->st_kpi[i] = f;
+		else
+			x->st_ms[i - ST_N] = f;
+	}
 	static const char *const sym[] = {"✔", "⚠", "✖"};
 	static const lxw_color_t bg[] = {0xD8EFD8, 0xFCEBC4, 0xF8D7D7};
 	static const struct { kt_kind kind; const char *num; } kinds[] = {

@@ -3,7 +3,9 @@
 // (a phone), no horizontal scrolling at 320 px (reflow, 1.4.10; a table scrolls inside its own
 // region), no request outside the folder, every SVG chart with a title and a description and
 // a data table (data-tabel), every chart inside a 375 px screen, and the action pages printed
-// on A4 with no chart or table split. Usage: node check.mjs SITE_DIR
+// on A4 with no chart or table split, and at 1280 and 375 px no chart label cut by its chart's
+// edge or overlapping another label (bounding boxes of the rendered text). Usage: node check.mjs
+// SITE_DIR
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -48,8 +50,49 @@ for (const file of pages) {
       fail(file, `at ${width}px: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     }
   };
+  // chart labels as drawn: inside their drawing and clear of each other
+  const labels = async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    const bad = await page.evaluate(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('figure.grafiek svg')) {
+        if (getComputedStyle(svg).display === 'none') continue;
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('text')].map((t) => ({ s: t.textContent, r: t.getBoundingClientRect() }));
+        const id = svg.closest('figure').getAttribute('aria-labelledby');
+        for (const t of texts) {
+          if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5)
+            out.push(`${id}: "${t.s}" is cut by the chart's edge`);
+        }
+        // reference and event lines (dashed) never run through a label
+        for (const l of svg.querySelectorAll('line[stroke-dasharray]')) {
+          const g = l.getBoundingClientRect(); // the geometry: a vertical line has no width
+          const a = { left: g.left - 1, right: g.right + 1, top: g.top - 1, bottom: g.bottom + 1 };
+          for (const t of texts) {
+            const b = t.r;
+            if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+                Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > b.height * 0.3)
+              out.push(`${id}: a reference line runs through "${t.s}"`);
+          }
+        }
+        for (let i = 0; i < texts.length; i++)
+          for (let j = i + 1; j < texts.length; j++) {
+            const a = texts[i].r, b = texts[j].r;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            // glyph boxes include line spacing: touching lines overlap by a pixel or two
+            if (w > 1 && h > Math.min(a.height, b.height) * 0.3)
+              out.push(`${id}: "${texts[i].s}" overlaps "${texts[j].s}"`);
+          }
+      }
+      return out;
+    });
+    for (const m of bad) { ok = false; fail(file, `at ${width}px: ${m}`); }
+  };
   await axe(1280);
   await axe(375);
+  await labels(1280);
+  await labels(375);
   // on a phone: the narrow drawing of every chart, inside the screen
   const phone = await page.evaluate(() => [...document.querySelectorAll('figure.grafiek')].map((f) => {
     const shown = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none');

@@ -279,7 +279,7 @@ mkdir -p "$T/unzip" && (cd "$T/unzip" && $PY -c 'import zipfile,sys; zipfile.Zip
 pdftotext "$F/output/raadsrapportage-2024.pdf" "$T/fx.txt" 2>"$T/fx.pdferr"
 check "fixture PDF: pdftotext prints no warning" test ! -s "$T/fx.pdferr"
 check "fixture PDF: quotes and diaeresis come out right" contains "$T/fx.txt" "‘terugbelverzoek’ vraagt. Elke maand wordt dit geëvalueerd."
-check "fixture PDF: a milestone done is ✔" contains "$T/fx.txt" "✔ gereed"
+check "fixture PDF: a milestone done is ● gereed" contains "$T/fx.txt" "● gereed"
 $PY "$ROOT/tests/pdfcheck.py" "$F/output/raadsrapportage-2024.pdf" >"$T/fxcheck.txt" 2>&1
 check "fixture PDF: structure checks" sh -c "head -n 1 '$T/fxcheck.txt' | grep -qx ok"
 $PY "$ROOT/tests/pdfcheck.py" "$F/output/raadsrapportage-2024.pdf" --headings "$T/fxhead.txt" >/dev/null 2>&1

@@ -248,6 +248,11 @@ static void test_table(void **st)
 	kpi_free(k);
 }
 
+static void assert_axis_unit(const chart_t *c, const char *unit)
+{
+	assert_string_equal(c->axis_label, unit);
+}
+
 static void test_chart(void **st)
 {
 	(void)st;
@@ -265,15 +270,52 @@ static void test_chart(void **st)
 	/* baseline, then the targets with their dates */
 	assert_int_equal(c->nrefs, 3);
 	assert_int_equal(c->refs[0].kind, REF_BASE);
-	assert_string_equal(c->refs[0].label, "nulmeting 60%");
+	assert_string_equal(c->refs[0].label, "nulmeting: 60%");
 	assert_int_equal(c->refs[1].kind, REF_TARGET);
 	assert_int_equal(c->refs[1].datum, day_from_ymd(2024, 12, 31));
 	assert_string_equal(c->refs[2].label, "doel 30 juni 2025: ten hoogste 15%");
-	assert_true(c->refs[1].dashed && !c->refs[0].dashed);
+	/* each kind its own line, so a legend swatch means one thing */
+	for (int a = 0; a < REF_N; a++)
+		for (int b = a + 1; b < REF_N; b++)
+			assert_true(chart_ref_style((chart_ref_kind)a)->dash != chart_ref_style((chart_ref_kind)b)->dash);
+	assert_axis_unit(c, "procent");
 	assert_non_null(strstr(c->desc, ". Van 40,0% in oktober 2024 naar 30,0% in december 2024."));
 	/* the status sentence stands before the chart in every output, not in its finding */
 	assert_null(strstr(c->desc, "op koers"));
+	assert_false(c->cut);
 	chart_free(c);
+	/* lines at the same value (as shown) are one line with one label, in the most telling
+	 * style; targets share the word "doel" */
+	k->def.has_step = 1;
+	k->def.step = 30.02;
+	k->def.doelen[1].waarde = 30;
+	c = chart_trend(k, NULL, "gm");
+	assert_int_equal(c->nrefs, 2);
+	assert_int_equal(c->refs[1].kind, REF_TARGET);
+	assert_string_equal(c->refs[1].label, "tussenstap, doel eind 2024 en 30 juni 2025: ten hoogste 30%");
+	chart_free(c);
+	k->def.has_step = 0;
+	k->def.doelen[1].waarde = 15;
+	/* shares in a narrow band far from 0: the axis starts near them, and the finding says so */
+	kpi_t *n = callbacks();
+	n->def.lager = 0;
+	n->def.has_base = 0;
+	n->def.doelen[0].waarde = 90;
+	n->def.ndoelen = 1;
+	const double hv[] = {96.4, 97.6, 97.1};
+	for (int i = 0; i < 3; i++)
+		n->res.total.cells[i].value = hv[i];
+	c = chart_trend(n, NULL, "gc");
+	assert_true(c->cut);
+	assert_true(c->ymin == 85 && c->ymax == 100);
+	assert_non_null(strstr(c->desc, " Let op: de as begint bij 85% en niet bij 0%."));
+	chart_free(c);
+	/* bars never start anywhere but 0 */
+	c = chart_groups(n, n->res.total.first_key + 1, "gb");
+	assert_false(c->cut);
+	assert_true(c->ymin == 0);
+	chart_free(c);
+	kpi_free(n);
 	/* one group's line: its own title */
 	c = chart_trend(k, &k->res.groups[1], "g2");
 	assert_string_equal(c->title, "Terugbellen buiten termijn: B");
@@ -306,6 +348,113 @@ static void test_chart(void **st)
 	assert_string_equal(c->desc, "Terugbellen buiten termijn per team, november 2024. Het meest: B met 60.");
 	chart_free(c);
 	kpi_free(k);
+}
+
+/* Label placement: wrapping, measuring and spreading. */
+static void test_labels(void **st)
+{
+	(void)st;
+	/* DejaVu Sans: "Totaal" is 6 glyphs of known width; bold is wider */
+	double w = chart_text_width("Totaal", 10, 0);
+	assert_true(fabs(w - (610 + 611 + 392 + 612 + 612 + 277) * 0.01) < 1e-9);
+	assert_true(chart_text_width("Totaal", 10, 1) > w);
+	/* anything outside Latin-1 takes a full em: never less room than it needs */
+	assert_true(chart_text_width("\u2714", 10, 0) == 10);
+	char *l[3];
+	int n = chart_wrap("Jeugd, Participatie en WMO: 10,9%", 13, 0, 120, 3, NULL, NULL, l);
+	assert_true(n >= 2);
+	for (int i = 0; i < n; i++) {
+		assert_true(chart_text_width(l[i], 13, 0) <= 120);
+		free(l[i]);
+	}
+	/* a word too long for its line, or text left over, ends in an ellipsis */
+	n = chart_wrap("Omgevingsvergunningverlening", 13, 0, 60, 1, NULL, NULL, l);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(l[0], "\u2026"));
+	assert_true(chart_text_width(l[0], 13, 0) <= 60);
+	free(l[0]);
+	n = chart_wrap("a b c d e f g h", 13, 0, 20, 2, NULL, NULL, l);
+	assert_int_equal(n, 2);
+	assert_non_null(strstr(l[1], "\u2026"));
+	free(l[0]);
+	free(l[1]);
+	/* three labels that want nearly the same place: apart, in order, inside the range */
+	double pos[3] = {50, 48, 52}, size[3] = {15, 15, 30};
+	chart_spread(pos, size, 3, 2, 0, 100);
+	assert_true(pos[1] < pos[0] && pos[0] < pos[2]);
+	assert_true(pos[0] - 7.5 >= pos[1] + 7.5 + 2 - 1e-9);
+	assert_true(pos[2] - 15 >= pos[0] + 7.5 + 2 - 1e-9);
+	/* at the bottom edge they move up, not out */
+	double p2[2] = {99, 99}, s2[2] = {10, 10};
+	chart_spread(p2, s2, 2, 0, 0, 100);
+	assert_true(p2[1] + 5 <= 100 + 1e-9 && p2[0] + 5 <= p2[1] - 5 + 1e-9);
+}
+
+/* The one status vocabulary: every status its own icon, its own colour within its list,
+ * readable on white and on its fill; green only for a target met in time. */
+static double lum(unsigned rgb)
+{
+	double c[3];
+	for (int i = 0; i < 3; i++) {
+		double v = (double)((rgb >> (16 - 8 * i)) & 0xff) / 255;
+		c[i] = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double contrast(unsigned a, unsigned b)
+{
+	double x = lum(a), y = lum(b);
+	return (fmax(x, y) + 0.05) / (fmin(x, y) + 0.05);
+}
+
+static void test_vocabulary(void **st)
+{
+	(void)st;
+	const status_look *all[ST_N + MS_N];
+	for (int i = 0; i < ST_N; i++)
+		all[i] = present_look((kpi_status)i);
+	for (int i = 0; i < MS_N; i++)
+		all[ST_N + i] = present_ms_look((ms_status)i);
+	for (int i = 0; i < ST_N + MS_N; i++) {
+		assert_true(contrast(all[i]->rgb, 0xffffff) >= 4.5);
+		assert_true(contrast(all[i]->rgb, all[i]->fill) >= 4.5);
+		assert_true(strlen(all[i]->meaning) > 10);
+		assert_null(strchr(all[i]->key, ' '));
+		for (int j = i + 1; j < ST_N + MS_N; j++) {
+			assert_string_not_equal(all[i]->icon, all[j]->icon);
+			assert_string_not_equal(all[i]->word, all[j]->word);
+			if ((i < ST_N) == (j < ST_N))
+				assert_true(all[i]->rgb != all[j]->rgb);
+		}
+	}
+	for (int i = 0; i < ST_N; i++)
+		if (i != ST_BEHAALD)
+			assert_true(present_look((kpi_status)i)->rgb != present_look(ST_BEHAALD)->rgb);
+	assert_string_equal(present_ms(MS_NIET_GEMELD), "over datum, geen nieuws");
+	/* words back to statuses; a record from before keeps its meaning */
+	assert_int_equal(present_ms_parse("niet gemeld"), MS_NIET_GEMELD);
+	assert_int_equal(present_ms_parse("over datum, geen nieuws"), MS_NIET_GEMELD);
+	assert_int_equal(present_status_parse("te laat behaald"), ST_TE_LAAT_BEHAALD);
+	assert_int_equal(present_status_parse("op tijd"), -1);
+	/* the legend: the statuses shown, with the cases "nog onzeker" names, and no other */
+	model_t m = {0};
+	kpi_t *k = callbacks(), *u = callbacks();
+	u->res.status = ST_ONZEKER;
+	u->res.best = ST_BEHAALD;
+	u->res.worst = ST_TERUGGEVALLEN;
+	kpi_t *ks[2] = {k, u};
+	m.kpis = ks;
+	m.nkpis = 2;
+	m.ms_count[MS_NIET_GEMELD] = 3;
+	status_use use;
+	present_status_use(&m, &use);
+	for (int i = 0; i < ST_N; i++)
+		assert_int_equal(use.kpi[i], i == ST_OP_KOERS || i == ST_ONZEKER || i == ST_BEHAALD || i == ST_TERUGGEVALLEN);
+	for (int i = 0; i < MS_N; i++)
+		assert_int_equal(use.ms[i], i == MS_NIET_GEMELD);
+	kpi_free(k);
+	kpi_free(u);
 }
 
 static int count(const char *s, const char *needle)
@@ -351,7 +500,7 @@ static void test_svg(void **st)
 	 * title and a description, both referenced */
 	assert_int_equal(count(b.s, "<figure"), 1);
 	assert_non_null(strstr(b.s, "data-tabel=\"tb9\""));
-	assert_non_null(strstr(b.s, "class=\"breed\" viewBox=\"0 0 720 300\" role=\"img\" aria-labelledby=\"g1-t g1-d\""));
+	assert_non_null(strstr(b.s, "class=\"breed\" viewBox=\"0 0 720 314\" role=\"img\" aria-labelledby=\"g1-t g1-d\""));
 	assert_non_null(strstr(b.s, "class=\"smal\" viewBox=\"0 0 360 "));
 	assert_non_null(strstr(b.s, "aria-labelledby=\"g1-nt g1-nd\""));
 	assert_non_null(strstr(b.s, "<title id=\"g1-t\">Bellen &lt;snel&gt; &amp; &quot;goed&quot;</title>"));
@@ -361,11 +510,16 @@ static void test_svg(void **st)
 	/* wide: one point per value, three labelled reference lines, the last value labelled
 	 * directly; narrow: the last point and its value, the same lines in a legend below */
 	assert_int_equal(count(b.s, "<circle"), 3 + 1);
-	assert_int_equal(count(b.s, "stroke-dasharray=\"7 4\""), 2 + 2 + 2);
-	assert_int_equal(count(b.s, "stroke-dasharray=\"2 3\""), 1 + 1 + 1);
+	const char *dash_target = chart_ref_style(REF_TARGET)->pattern, *dash_base = chart_ref_style(REF_BASE)->pattern;
+	char pat[64];
+	snprintf(pat, sizeof pat, "stroke-dasharray=\"%s\"", dash_target);
+	assert_int_equal(count(b.s, pat), 2 + 2 + 2);
+	snprintf(pat, sizeof pat, "stroke-dasharray=\"%s\"", dash_base);
+	assert_int_equal(count(b.s, pat), 1 + 1 + 1);
 	assert_int_equal(count(b.s, ">Totaal: 30,0%</text>"), 2);
 	assert_non_null(strstr(b.s, " font-weight=\"bold\" fill=\"#1f4e79\">30,0%</text>"));
-	assert_int_equal(count(b.s, ">nulmeting 60%</text>"), 2);
+	assert_int_equal(count(b.s, ">nulmeting: 60%</text>"), 2);
+	assert_int_equal(count(b.s, ">procent</text>"), 2);
 	assert_int_equal(count(b.s, "<figcaption id=\"g1-c\">"), 1);
 	free(b.s);
 	chart_free(c);
@@ -394,7 +548,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_svg),
-		cmocka_unit_test(test_template),
+		cmocka_unit_test(test_template), cmocka_unit_test(test_labels), cmocka_unit_test(test_vocabulary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
