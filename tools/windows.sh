@@ -12,7 +12,9 @@
 # Sources come only from Debian's archive, through apt: `apt-get source` checks every file
 # against the Sources index, whose Release file apt has verified with Debian's archive key.
 # Versions are those of the Linux packages installed by tools/deps.sh, so Linux and Windows
-# builds run the same library code (the source version is read from dpkg, never guessed).
+# builds run the same library code (the source version is read from dpkg, never guessed). When
+# a security update has replaced the installed version in the archive, the script says which
+# Linux packages to upgrade first; it never builds another version than Linux runs.
 # zlib is Debian's libz-mingw-w64-dev (built from the same zlib source as zlib1g).
 #
 # Differences from Debian's Linux builds, none of which changes a byte meetlat writes:
@@ -21,6 +23,8 @@
 # - libxlsxwriter with its bundled MD5 instead of OpenSSL's (MD5 only names embedded images,
 #   which meetlat has none of); minizip is Debian's, as on Linux (USE_SYSTEM_MINIZIP);
 # - nettle without its public-key half (hogweed, which needs GMP; meetlat uses SHA-256 only);
+# - expat built with its CMake files rather than configure, with the same XML_ settings as the
+#   Linux build's expat_config.h (checked), its hash salt from rand_s instead of /dev/urandom;
 # - every library is compiled with __USE_MINGW_ANSI_STDIO=1, so printf-style number
 #   formatting (libxlsxwriter writes cell values with "%.16G") is C99 as in glibc, not the
 #   Microsoft C runtime's (three-digit exponents).
@@ -35,12 +39,17 @@ W=$TOP/build/windows
 SRC=$W/src
 SYSROOT=$W/sysroot
 # the recipe's own version: raise it when a build recipe below changes, so caches rebuild
-RECIPE=1
+RECIPE=2
 JOBS=$(nproc 2>/dev/null || echo 2)
-LIB_CFLAGS="-O2 -D__USE_MINGW_ANSI_STDIO=1"
+# -ffile-prefix-map: the libraries' assert() messages name their source files; without it they
+# would name build/windows/ of this clone, and meetlat.exe would differ from clone to clone
+LIB_CFLAGS="-O2 -D__USE_MINGW_ANSI_STDIO=1 -ffile-prefix-map=$W/="
 
 say() { echo "windows: $*"; }
 die() { echo "windows: $*" >&2; exit 1; }
+# exit status 3: the archive cannot serve a source (the machine is fine, the mirror is not);
+# `make test` then reports meetlat.exe as not tested instead of failing
+nosource() { echo "windows: $*" >&2; exit 3; }
 
 # The Debian source package and version of an installed (Linux) binary package.
 srcof() {
@@ -92,7 +101,16 @@ fetch() {
 				: > "$dsc.ok"
 			else
 				cat "$SRC/dl/$pkg.log" >&2
-				die "apt-get source $pkg=$ver failed"
+				known=$(apt-cache showsrc --only-source "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | tr '\n' ' ' | sed 's/ $//')
+				case " $known " in
+				*" $ver "*) die "apt-get source $pkg=$ver failed (above)" ;;
+				esac
+				# a security or point release replaced the version installed here: the Linux
+				# build should have it too, and then both builds run the same code again
+				nosource "Debian's archive no longer has the source of $pkg $ver, the version the Linux build uses here
+  (it has: ${known:-none}). Update the Linux library first, as root:
+  apt-get update && apt-get install --only-upgrade$(dpkg-query -W -f='${db:Status-Abbrev} ${source:Package} ${Package}\n' 2>/dev/null |
+					awk -v p="$pkg" '$1 == "ii" && $2 == p {printf " %s", $3}')"
 			fi
 		fi
 		rm -rf "$dir"
@@ -153,8 +171,9 @@ build_libs() {
 	[ "$zl" = "$zw" ] || die "zlib differs: Linux $zl, libz-mingw-w64-dev $zw"
 	mkdir -p "$SRC" "$SYSROOT/lib" "$SYSROOT/include"
 	# zlib beside the others: libxlsxwriter's CMake reads zlib.h where it finds minizip
-	cp /usr/$HOST/include/zlib.h /usr/$HOST/include/zconf.h "$SYSROOT/include/"
-	cp /usr/$HOST/lib/libz.a "$SYSROOT/lib/"
+	# (-p: their own times, so that meetlat is not compiled again on every run)
+	cp -p /usr/$HOST/include/zlib.h /usr/$HOST/include/zconf.h "$SYSROOT/include/"
+	cp -p /usr/$HOST/lib/libz.a "$SYSROOT/lib/"
 
 	set -- $(srcof libcsv-dev); v=$2
 	if ! built libcsv "$v"; then
@@ -208,6 +227,28 @@ build_libs() {
 		d=$(fetch libxlsxwriter "$v"); say "libxlsxwriter $v"
 		cmake_build "$d" "$W/b-libxlsxwriter" -DUSE_SYSTEM_MINIZIP=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF
 		mark libxlsxwriter "$v"
+	fi
+
+	# the workbook reader's XML parser. Debian builds it with configure's defaults, which are
+	# CMake's too (XML_DTD, XML_NS, 1024 bytes of context, char as its character type), except
+	# that configure writes "#define XML_DTD 1" where CMake's template writes an empty
+	# "#define XML_DTD", and Debian's CVE-2024-8176 patch tests "#if XML_DTD == 1". So the
+	# template says 1 as configure does, and the XML_ settings must equal the Linux build's
+	# (but XML_DEV_URANDOM: on Windows the hash salt's entropy comes from rand_s).
+	set -- $(srcof libexpat1-dev); v=$2
+	if ! built expat "$v"; then
+		d=$(fetch expat "$v"); say "expat $v"
+		sed -i -e 's/^#cmakedefine XML_DTD$/#cmakedefine XML_DTD 1/' \
+			-e 's/^#cmakedefine XML_NS$/#cmakedefine XML_NS 1/' "$d/expat/expat_config.h.cmake"
+		cmake_build "$d/expat" "$W/b-expat" -DEXPAT_SHARED_LIBS=OFF -DEXPAT_BUILD_TOOLS=OFF \
+			-DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF
+		linux_conf=/usr/include/$(gcc -dumpmachine)/expat_config.h
+		grep '^#define XML_' "$linux_conf" | grep -v '^#define XML_DEV_URANDOM ' >"$W/b-expat/xml-linux.h"
+		grep '^#define XML_' "$W/b-expat/expat_config.h" >"$W/b-expat/xml-windows.h"
+		diff "$W/b-expat/xml-linux.h" "$W/b-expat/xml-windows.h" >&2 ||
+			die "expat: the XML_ settings differ from the Linux build's ($linux_conf; above)"
+		[ -f "$SYSROOT/lib/libexpat.a" ] || die "expat: build/windows/sysroot/lib/libexpat.a was not made"
+		mark expat "$v"
 	fi
 
 	set -- $(srcof nettle-dev); v=$2
@@ -264,7 +305,7 @@ make_zip() {
 	crlf "$TOP/tools/windows/Bouw de site.cmd" >"$stage/Bouw de site.cmd"
 	# licences: of every library inside meetlat.exe (from the sources it was built from), of
 	# the compiler's runtime, and of the fonts and the profile
-	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev; do
+	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev libexpat1-dev; do
 		set -- $(srcof "$b")
 		cp "/usr/share/doc/$b/copyright" "$stage/licenties/$1.txt"
 	done
@@ -273,7 +314,17 @@ make_zip() {
 	cp /usr/share/doc/gcc-mingw-w64-base/copyright "$stage/licenties/gcc-runtime.txt"
 	cp /usr/share/doc/fonts-dejavu-core/copyright "$stage/licenties/lettertypen-dejavu.txt"
 	cp /usr/share/doc/colord-data/copyright "$stage/licenties/kleurprofiel-colord.txt"
-	for f in "$stage"/licenties/*.txt; do crlf "$f" >"$f.crlf" && mv "$f.crlf" "$f"; done
+	# Debian's copyright files name the full licence texts by their place on a Debian system
+	# (/usr/share/common-licenses/LGPL-2.1, ...), which a Windows PC does not have: every text
+	# they name goes along in licenties/teksten/ (LGPL and GPL require their text to go with
+	# the program)
+	mkdir -p "$stage/licenties/teksten"
+	# (GPL and LGPL are links to the newest version, GPL-3 and LGPL-3)
+	for l in $(grep -oh '/usr/share/common-licenses/[A-Za-z0-9.+-]*[A-Za-z0-9]' "$stage"/licenties/*.txt | LC_ALL=C sort -u); do
+		r=$(readlink -e "$l") || die "$l, named in a licence, is missing"
+		cp "$r" "$stage/licenties/teksten/$(basename "$r").txt"
+	done
+	for f in "$stage"/licenties/*.txt "$stage"/licenties/teksten/*.txt; do crlf "$f" >"$f.crlf" && mv "$f.crlf" "$f"; done
 	# the same bytes for the same inputs: fixed times, sorted entries, no extra fields
 	stamp=${SOURCE_DATE_EPOCH:-$(git -C "$TOP" log -1 --format=%ct 2>/dev/null || echo 946684800)}
 	find "$stage" -exec touch -h -d "@$stamp" {} +

@@ -115,6 +115,20 @@ FILE *plat_fopen_regular(const char *path, long long *size)
 	return f;
 }
 
+int plat_fseek(FILE *f, long long offset, int whence)
+{
+	if ((long long)(off_t)offset != offset) {
+		errno = EOVERFLOW;
+		return -1;
+	}
+	return fseeko(f, (off_t)offset, whence);
+}
+
+long long plat_ftell(FILE *f)
+{
+	return (long long)ftello(f);
+}
+
 int plat_append_open(const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
@@ -568,6 +582,16 @@ FILE *plat_fopen_regular(const char *path, long long *size)
 		errno = EIO;
 	}
 	return f;
+}
+
+int plat_fseek(FILE *f, long long offset, int whence)
+{
+	return _fseeki64(f, offset, whence);
+}
+
+long long plat_ftell(FILE *f)
+{
+	return _ftelli64(f);
 }
 
 int plat_append_open(const char *path)

@@ -57,6 +57,11 @@ FILE *plat_fopen(const char *path, const char *mode);
  * errno EISDIR (a folder), ENODEV (a FIFO, device or socket) or what opening said. */
 FILE *plat_fopen_regular(const char *path, long long *size);
 
+/* fseek and ftell with 64-bit offsets on both systems (a workbook may pass 2 GB, and long has
+ * 32 bits on Windows). plat_fseek: 0, or -1 with errno set; plat_ftell: the offset, or -1. */
+int plat_fseek(FILE *f, long long offset, int whence);
+long long plat_ftell(FILE *f);
+
 /* A file only ever appended to (the journal of an unfinished build, render/output.c): made
  * new (fails with EEXIST when it exists), every plat_append one write at its end. The
  * descriptor is never 0, so that a zeroed struct can mean "not open". -1 with errno set. */

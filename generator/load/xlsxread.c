@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <expat.h>
-#include <fcntl.h>
 #include <math.h>
 #include <minizip/unzip.h>
 #include <stdarg.h>
@@ -24,11 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/date.h"
 #include "base/fmt.h"
+#include "base/platform.h"
 #include "base/util.h"
 
 /* --- expat's memory: counted, and refused past a limit --------------------------------------
@@ -105,7 +103,7 @@ static uLong ZCALLBACK zf_write(voidpf opaque, voidpf stream, const void *buf, u
 static ZPOS64_T ZCALLBACK zf_tell(voidpf opaque, voidpf stream)
 {
 	(void)opaque;
-	off_t o = ftello(stream);
+	long long o = plat_ftell(stream);
 	return o < 0 ? (ZPOS64_T)-1 : (ZPOS64_T)o;
 }
 
@@ -115,7 +113,7 @@ static long ZCALLBACK zf_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int
 	int whence = origin == ZLIB_FILEFUNC_SEEK_CUR ? SEEK_CUR : origin == ZLIB_FILEFUNC_SEEK_END ? SEEK_END : SEEK_SET;
 	if (offset > (ZPOS64_T)INT64_MAX)
 		return -1;
-	return fseeko(stream, (off_t)offset, whence) == 0 ? 0 : -1;
+	return plat_fseek(stream, (long long)offset, whence) == 0 ? 0 : -1;
 }
 
 static int ZCALLBACK zf_close(voidpf opaque, voidpf stream)
@@ -264,7 +262,7 @@ struct xr {
 
 /* --- messages -------------------------------------------------------------------------------- */
 
-static void xerr(xr *x, long line, long col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void xerr(xr *x, long line, long col, const char *fmt, ...) PRINTF_LIKE(4, 5);
 static void xerr(xr *x, long line, long col, const char *fmt, ...)
 {
 	buf_t b = {0};
@@ -277,7 +275,7 @@ static void xerr(xr *x, long line, long col, const char *fmt, ...)
 }
 
 /* The workbook cannot be read on: report once and stop every part. */
-static void fail(xr *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(xr *x, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void fail(xr *x, const char *fmt, ...)
 {
 	if (x->failed)
@@ -354,7 +352,7 @@ static void row_verror(const csv_row *row, int c, const char *fmt, va_list ap)
 }
 
 /* A problem with a requested cell of this row: the row is not used. */
-static void cell_error(xr *x, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cell_error(xr *x, int c, const char *fmt, ...) PRINTF_LIKE(3, 4);
 static void cell_error(xr *x, int c, const char *fmt, ...)
 {
 	buf_t b = {0};
@@ -426,7 +424,7 @@ static int zip_list(xr *x)
 	return 0;
 }
 
-static int part_open(xr *x, const zentry *e, long limit)
+static int part_open(xr *x, const zentry *e, long long limit)
 {
 	char mb[48];
 	if (e->flag & 1) {
@@ -439,7 +437,7 @@ static int part_open(xr *x, const zentry *e, long limit)
 		return -1;
 	}
 	if (e->usize > (ZPOS64_T)limit) {
-		fmt_count(limit >> 20, mb);
+		fmt_count((long)(limit >> 20), mb);
 		fail(x, "het onderdeel '%s' is uitgepakt groter dan %s MB; zo'n werkmap wordt niet gelezen", e->name, mb);
 		return -1;
 	}
@@ -539,7 +537,7 @@ static const char *xml_problem(enum XML_Error code)
 
 /* Parse one part with the handlers in `tmpl`. Returns 0 when it was read (to its end, or
  * until a handler called stop), -1 after reporting why not. */
-static int parse_part(xr *x, const zentry *e, long limit, const xmlrun *tmpl)
+static int parse_part(xr *x, const zentry *e, long long limit, const xmlrun *tmpl)
 {
 	if (x->failed || part_open(x, e, limit) != 0)
 		return -1;
@@ -575,7 +573,7 @@ static int parse_part(xr *x, const zentry *e, long limit, const xmlrun *tmpl)
 		total += n;
 		if (total > limit) {
 			char mb[48];
-			fmt_count(limit >> 20, mb);
+			fmt_count((long)(limit >> 20), mb);
 			fail(x, "het onderdeel '%s' is uitgepakt groter dan %s MB; zo'n werkmap wordt niet gelezen", e->name, mb);
 			break;
 		}
@@ -1590,6 +1588,19 @@ static int choose_header(xr *x)
 
 /* --- the workbook ---------------------------------------------------------------------------- */
 
+/* Does s[0..n) hold the m bytes of want? (memmem is GNU's; Windows' C library has none.) */
+static int has_bytes(const char *s, size_t n, const char *want, size_t m)
+{
+	for (const char *p = s; m > 0 && (size_t)(s + n - p) >= m; p++) {
+		p = memchr(p, want[0], (size_t)(s + n - p) - m + 1);
+		if (!p)
+			return 0;
+		if (!memcmp(p, want, m))
+			return 1;
+	}
+	return 0;
+}
+
 /* An OLE compound file (D0 CF 11 E0) is what Excel writes for a workbook with a password, and
  * what the old .xls format is: the encrypted one holds a stream named EncryptedPackage. */
 static int ole_encrypted(FILE *f)
@@ -1602,7 +1613,7 @@ static int ole_encrypted(FILE *f)
 	rewind(f);
 	while (!found && (n = fread(buf + keep, 1, CHUNK, f)) > 0) {
 		size_t have = keep + n;
-		found = memmem(buf, have, name, N) != NULL;
+		found = has_bytes(buf, have, name, N);
 		keep = have < N ? have : N;
 		memmove(buf, buf + have - keep, keep);
 	}
@@ -1985,23 +1996,16 @@ int xlsx_read(const char *path, const char *shown, const char *sheet, int header
 	memset(info, 0, sizeof *info);
 	if (ncols > MAX_COLS)
 		abort();
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	/* only a regular file: a FIFO or a device (/dev/zero, NUL) would hang or never end */
+	long long size;
+	FILE *f = plat_fopen_regular(path, &size);
+	if (!f && (errno == EISDIR || errno == ENODEV)) {
 		diag(d, DIAG_ERROR, shown, 0, 0,
 		     "is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de Excel-werkmap neer");
-		close(fd);
 		return -1;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet openen (%s)", strerror(errno));
-		close(fd);
 		return -1;
 	}
 	int errors_before = diag_errors(d);

@@ -22,9 +22,9 @@
 
 /* Limits; each refuses the workbook with a message when passed. */
 #define XLSX_MAX_ENTRIES 10000L           /* parts in the zip */
-#define XLSX_MAX_SHEET_XML (2048L << 20)  /* a worksheet, uncompressed */
-#define XLSX_MAX_SST_XML (512L << 20)     /* the shared strings, uncompressed */
-#define XLSX_MAX_SMALL_XML (64L << 20)    /* workbook, relationships, styles */
+#define XLSX_MAX_SHEET_XML (2048LL << 20) /* a worksheet, uncompressed (long long: Windows has a 32-bit long) */
+#define XLSX_MAX_SST_XML (512LL << 20)    /* the shared strings, uncompressed */
+#define XLSX_MAX_SMALL_XML (64LL << 20)   /* workbook, relationships, styles */
 #define XLSX_MAX_RATIO 250                /* uncompressed / compressed, for parts over 1 MiB */
 #define XLSX_MAX_STRINGS 10000000L        /* shared strings */
 #define XLSX_MAX_CELL_CHARS 32767         /* Excel's own limit on the text of a cell */

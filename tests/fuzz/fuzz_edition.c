@@ -1,8 +1,8 @@
-/* libFuzzer target: an edition record (edities/*.csv) through the record reader and the
- * comparison with a small programme's figures. The input is the record's body; unless its
- * first byte is '!', the harness seals it with a valid check line, so mutations reach the
- * parser and the comparison instead of all stopping at the check. Any crash, sanitizer report
- * or leak is a finding. make fuzz-lib FUZZ_SECONDS=600 runs it. */
+/* libFuzzer target: an edition record (edities/editie-JJJJ-MM-DD.csv) through the record
+ * reader and the comparison with a small programme's figures. The input is the record's body;
+ * unless its first byte is '!', the harness seals it with a valid check line, so mutations
+ * reach the parser and the comparison instead of all stopping at the check. Any crash,
+ * sanitizer report or leak is a finding. make fuzz-lib FUZZ_SECONDS=600 runs it. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -4,7 +4,8 @@
 #   2. every broken input (tests/e2e/broken): the same messages, exit status and untouched
 #      previous output as expected.err says, as tests/e2e/run.sh checks them on Linux;
 #   3. the zip as the secretary unpacks it: meetlat.exe build there gives output byte for byte
-#      the same as ./meetlat build of the repository (every file, the manifest included);
+#      the same as ./meetlat build of the repository (every file, the manifest included), also
+#      with the callback export as an Excel workbook;
 #   4. the Windows side of the output rules: a second build replaces the first, a foreign
 #      file is refused, an output left aside by a build that died halfway through the swap is
 #      put back, no temporary folder or lock file stays behind; UTF-8 folder names;
@@ -72,15 +73,22 @@ for case in "$ROOT"/tests/e2e/broken/*/; do
 	name=$(basename "$case")
 	nb=$((nb + 1))
 	B=$(project "broken-$name" "$ROOT/tests/e2e/fixture" "$case")
-	rm -f "$B/expected.err" "$B/expected.status"
+	# a case may make its inputs (a workbook, say) with make.sh, run in the project folder
+	[ -f "$B/make.sh" ] && { (cd "$B" && ROOT="$ROOT" sh ./make.sh) || bad "make.sh of $name failed"; rm -f "$B/make.sh"; }
+	rm -f "$B/expected.err" "$B/expected.status" "$B/expected.check"
 	want=1
 	[ -f "$case/expected.status" ] && want=$(cat "$case/expected.status")
 	rm -rf "$T/prev-$name" && cp -R "$T/prev" "$T/prev-$name"
 	sums "$T/prev-$name" >"$T/$name.before"
 	(cd "$B" && timeout 120 "$W" build -o "$T/prev-$name") 2>&1 | sed "s|$T/prev-$name|OUTPUT|g" >"$T/$name.out"
-	rc=$(cd "$B" && timeout 120 "$W" check >/dev/null 2>&1; echo $?)
+	rc=$(cd "$B" && timeout 120 "$W" check >"$T/$name.check" 2>&1; echo $?)
 	if [ "$rc" -eq "$want" ] && diff -u "$case/expected.err" "$T/$name.out" >"$T/$name.diff"; then ok; else
 		bad "meetlat.exe: diagnostics for $name (exit $rc, want $want)"; cat "$T/$name.diff"; fi
+	# expected.check: every message of 'meetlat check', which also reads the text (plain language)
+	if [ -f "$case/expected.check" ]; then
+		if diff -u "$case/expected.check" "$T/$name.check" >"$T/$name.cdiff"; then ok; else
+			bad "meetlat.exe check for $name"; cat "$T/$name.cdiff"; fi
+	fi
 	if [ "$want" -eq 1 ]; then
 		sums "$T/prev-$name" >"$T/$name.after"
 		check "meetlat.exe: $name: previous output untouched" cmp "$T/$name.before" "$T/$name.after"
@@ -94,8 +102,9 @@ Z=$(echo "$T"/zip/meetlat-*)
 check "the zip has meetlat.exe, LEESMIJ.txt and 'Bouw de site.cmd'" \
 	test -f "$Z/meetlat.exe" -a -f "$Z/LEESMIJ.txt" -a -f "$Z/Bouw de site.cmd"
 check "the zip's meetlat.exe is the one tested" cmp "$Z/meetlat.exe" "$EXE"
-L=$(project linux "$ROOT/content/..")
-rm -rf "$L/output" "$L/build" "$L/tests" "$L/.git" "$L/dist"
+# the repository's programme as the zip holds it: content/ and data/ (build/ is large)
+L=$T/linux
+mkdir -p "$L" && cp -R "$ROOT/content" "$ROOT/data" "$L/" && ln -s "$ROOT/themes" "$L/themes"
 (cd "$L" && "$LIN" build >"$T/linux.err" 2>&1)
 check "Linux build of the shipped programme" test -f "$L/output/.meetlat"
 # as "Bouw de site.cmd" runs it: in the unpacked folder, no options
@@ -112,6 +121,27 @@ else
 	diff "$T/linux.sums" "$T/windows.sums" | head -20
 fi
 check "the same messages as on Linux" diff "$T/linux.err" "$T/zip.err"
+# the same with the callback export as an Excel workbook (saved by openpyxl, as in
+# tests/e2e/run.sh): meetlat.exe reads it with minizip and expat as Linux does
+XL=$T/xlsx-linux XW=$T/xlsx-windows
+mkdir -p "$XL" && cp -R "$L/content" "$L/data" "$XL/" && ln -s "$ROOT/themes" "$XL/themes"
+/usr/bin/python3 "$ROOT/tests/e2e/csv2xlsx.py" "$XL/data/terugbelverzoeken.csv" "$XL/data/terugbelverzoeken.xlsx" &&
+	rm "$XL/data/terugbelverzoeken.csv"
+mkdir -p "$XW" && cp -R "$Z/content" "$Z/themes" "$Z/lettertypen" "$Z/kleurprofiel" "$XW/" &&
+	cp -R "$XL/data" "$XW/"
+(cd "$XL" && "$LIN" build >"$T/xlsx-linux.err" 2>&1)
+(cd "$XW" && "$W" build >"$T/xlsx-windows.err" 2>&1)
+check "the shipped programme with a workbook: Linux builds it" test -f "$XL/output/.meetlat"
+sums "$XL/output" >"$T/xlsx-linux.sums"
+sums "$XW/output" >"$T/xlsx-windows.sums" 2>/dev/null
+if test -f "$XW/output/.meetlat" && cmp -s "$T/xlsx-linux.sums" "$T/xlsx-windows.sums"; then
+	ok
+	echo "windows: the shipped programme with its callbacks as a workbook: $(wc -l <"$T/xlsx-linux.sums") files, byte for byte the same"
+else
+	bad "meetlat.exe's output from a workbook differs from Linux's"
+	diff "$T/xlsx-linux.sums" "$T/xlsx-windows.sums" | head -20
+fi
+check "and the same messages" diff "$T/xlsx-linux.err" "$T/xlsx-windows.err"
 
 # 4. the output rules with Windows means
 (cd "$Z" && "$W" build -q >/dev/null 2>&1); rc=$?
@@ -247,6 +277,10 @@ rm "$D/data/terugbelverzoeken.csv" && mkdir "$D/data/terugbelverzoeken.csv"
 timeout 60 "$W" check -C "$D" >"$T/dev2.err" 2>&1; rc=$?
 check "a folder as export is refused (exit $rc)" \
 	sh -c "test $rc -eq 1 && grep -q 'data/terugbelverzoeken.csv: fout: is geen gewoon bestand' '$T/dev2.err'"
+rmdir "$D/data/terugbelverzoeken.csv" && mkdir "$D/data/terugbelverzoeken.xlsx"
+timeout 60 "$W" check -C "$D" >"$T/dev3.err" 2>&1; rc=$?
+check "a folder as workbook is refused (exit $rc)" \
+	sh -c "test $rc -eq 1 && grep -q 'data/terugbelverzoeken.xlsx: fout: is geen gewoon bestand' '$T/dev3.err'"
 # two --publiceer at once: one record, the same in edities/ and on the site; the lock on the
 # project folder is the output's when the output is in it, and its own when it is elsewhere
 PP=$(project pubrace "$ROOT/tests/e2e/fixture")
@@ -256,13 +290,13 @@ p1=$!
 p2=$!
 wait $p1; r1=$?; wait $p2; r2=$?
 check "two --publiceer at once both succeed ($r1, $r2)" test $r1 -eq 0 -a $r2 -eq 0
-check "and the site's copy of the record is the kept one" cmp "$PP/edities/editie-2024-05-14.csv" "$PP/output/edities/editie-2024-05-14.csv"
+check "and the site's copy of the record is the kept one" cmp "$PP/edities/editie-2024-04-30.csv" "$PP/output/edities/editie-2024-04-30.csv"
 check "and no lock file is left in the project" test ! -e "$PP/.meetlat-slot"
 PO=$(project pubother "$ROOT/tests/e2e/fixture")
 mkdir -p "$T/elders"
 "$W" build -q -C "$PO" -o "$T/elders/out" --publiceer >/dev/null 2>&1; rc=$?
 check "--publiceer into an output elsewhere (exit $rc): the record kept, no lock file left in either folder" \
-	sh -c "test $rc -eq 0 && test -s '$PO/edities/editie-2024-05-14.csv' && test ! -e '$PO/.meetlat-slot' && test ! -e '$T/elders/.meetlat-slot'"
+	sh -c "test $rc -eq 0 && test -s '$PO/edities/editie-2024-04-30.csv' && test ! -e '$PO/.meetlat-slot' && test ! -e '$T/elders/.meetlat-slot'"
 
 # failures meetlat makes on request (MEETLAT_FOUT, the test build): the same outcomes as on
 # Linux, and the two moves of the swap on Windows
