@@ -25,11 +25,52 @@ AOBJ = $(SRC:generator/%.c=build/asan/%.o) build/asan/definities.o
 SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 UNIT = $(wildcard tests/unit/test_*.c)
 
-INPUTS = $(wildcard content/*.md data/*.csv data/*.txt edities/*.csv themes/*/* docs/definities.md)
+# `make`, `make publiceer` and `make correctie` are the secretary's commands (README, "Elk
+# kwartaal"). Each always runs the build: meetlat itself decides what is current and takes under
+# a second, so a deleted file or an export copied in with an older date is never missed.
+# Input problems end make with meetlat's exit status (1) and meetlat's own messages only, not
+# with make's "*** ... Error" banner, which GNU make prints for every recipe that fails. So when
+# make is asked for exactly one of these goals, the build runs while this Makefile is read
+# (after a make of its own has installed what is missing and compiled meetlat), and a build that
+# fails switches this make to question mode (-q): that runs nothing, prints nothing and ends
+# with status 1. With -n, -q or -t, or other goals besides, the goals are ordinary recipes.
+RUN_GOALS = all publiceer correctie
+RUN_ARGS_all =
+RUN_ARGS_publiceer = --publiceer
+RUN_ARGS_correctie = --publiceer --correctie
+RUN_GOAL := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+MAKE_MODE := $(firstword -$(MAKEFLAGS))
+RUN_NOW := $(and $(filter $(RUN_GOAL),$(RUN_GOALS)),$(filter 1,$(words $(RUN_GOAL))),\
+	$(if $(findstring n,$(MAKE_MODE))$(findstring q,$(MAKE_MODE))$(findstring t,$(MAKE_MODE)),,yes))
 
-.PHONY: all deps deps-test publiceer test unit e2e lifecycle regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data windows windows-test
+.PHONY: all ready deps deps-test publiceer correctie test unit e2e lifecycle regress regress-update broken-update browser fuzz fuzz-lib bench clean install uninstall data check-data windows windows-test
+.DEFAULT_GOAL := all
 
-all: deps meetlat output/.meetlat
+ifeq ($(RUN_NOW),yes)
+MEETLAT_STATUS := $(shell { $(MAKE) --no-print-directory ready && ./meetlat build $(RUN_ARGS_$(RUN_GOAL)); } >&2; echo $$?)
+ifeq ($(MEETLAT_STATUS),1)
+MAKEFLAGS += -q
+else ifneq ($(MEETLAT_STATUS),0)
+$(error meetlat kon niet worden gemaakt of gaf uitkomst $(MEETLAT_STATUS); zie de meldingen hierboven)
+endif
+$(RUN_GOALS):
+	@:
+else
+all: ready
+	./meetlat build
+
+# The quarter's edition: build, then keep what was published in edities/ (README, step 5).
+publiceer: ready
+	./meetlat build --publiceer
+
+# A correction of an edition that was published already: kept beside it (README, step 5).
+correctie: ready
+	./meetlat build --publiceer --correctie
+endif
+
+# What those goals need first: the packages, and meetlat compiled.
+ready: deps meetlat
+	@:
 
 deps:
 	@sh tools/deps.sh build
@@ -64,13 +105,6 @@ build/asan/definities.o: build/definities.c | build/asan
 
 build build/obj build/asan build/unit:
 	mkdir -p $@
-
-output/.meetlat: meetlat $(INPUTS)
-	./meetlat build
-
-# The quarter's edition: build, then keep what was published in edities/ (README, step 5).
-publiceer: deps meetlat
-	./meetlat build --publiceer
 
 # --- tests ----------------------------------------------------------------------------
 

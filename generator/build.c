@@ -1,6 +1,8 @@
 /* build.c - see build.h. */
 #include "build.h"
 
+#include <dirent.h>
+#include <math.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,6 +301,86 @@ static int swap_in(const char *tmp, const char *out, diag_t *d)
 
 static const char *const peil_words[] = {"opdrachtregel", "instelling", "gegevens"};
 
+/* How this build differs from the edition of its reference date, one message each, at the
+ * edition's line where there is one. */
+#define DIFF_SHOWN 12
+
+static void figure_value(const ed_diff *v, int now, buf_t *b)
+{
+	char x[64];
+	present_value(&v->k->def, now ? v->now : v->was, x);
+	buf_puts(b, x);
+	if (v->kind == DIFF_FIGURE && v->was_prov != v->now_prov)
+		buf_puts(b, (now ? v->now_prov : v->was_prov) ? " (voorlopig)" : " (definitief)");
+	else if (v->kind == DIFF_FIGURE && fabs(v->now - v->was) < 0.05)
+		buf_printf(b, " uit %ld %s", now ? v->now_total : v->was_total,
+		           (now ? v->now_total : v->was_total) == 1 ? "regel" : "regels");
+}
+
+static void say_differences(const model_t *m, const edition_t *e, diag_level lvl, diag_t *d)
+{
+	ed_diff *v;
+	size_t n = edition_differences(m, e, &v);
+	for (size_t i = 0; i < n && i < DIFF_SHOWN; i++) {
+		const ed_diff *x = &v[i];
+		buf_t b = {0};
+		char p[48];
+		switch (x->kind) {
+		case DIFF_SOURCE:
+			buf_printf(&b, "de export data/%s is veranderd sinds deze editie", x->name);
+			break;
+		case DIFF_DEFINITION:
+			buf_printf(&b, "%s: %s is veranderd in het programma", x->k->def.naam, x->name);
+			break;
+		case DIFF_KPI_NEW:
+			buf_printf(&b, "%s: nieuw, niet in deze editie", x->k->def.naam);
+			break;
+		case DIFF_KPI_GONE:
+			buf_printf(&b, "%s: in deze editie, maar nu niet meer gemeten", x->name);
+			break;
+		case DIFF_STATUS:
+			buf_printf(&b, "%s: de status was %s, nu %s", x->k->def.naam, x->was_word, x->now_word);
+			break;
+		case DIFF_FIGURE:
+		case DIFF_FIGURE_NEW:
+		case DIFF_FIGURE_GONE:
+			present_period(x->k->def.per, x->key, p);
+			buf_printf(&b, "%s, %s", x->k->def.naam, p);
+			if (strcmp(x->group, "Totaal") != 0)
+				buf_printf(&b, ", %s %s", x->k->def.groep ? x->k->def.groep : "groep", x->group);
+			buf_puts(&b, ": ");
+			if (x->kind != DIFF_FIGURE_NEW) {
+				buf_puts(&b, "gepubliceerd ");
+				figure_value(x, 0, &b);
+			} else {
+				buf_puts(&b, "niet gepubliceerd");
+			}
+			buf_puts(&b, ", nu ");
+			if (x->kind != DIFF_FIGURE_GONE)
+				figure_value(x, 1, &b);
+			else
+				buf_puts(&b, "geen cijfer");
+			break;
+		case DIFF_MILESTONE:
+			if (!x->page)
+				buf_printf(&b, "mijlpaal '%s': in deze editie (%s), nu niet meer", x->wat, x->was_word);
+			else if (!x->was_word)
+				buf_printf(&b, "mijlpaal '%s' (%s): nieuw, niet in deze editie", x->wat, x->page->titel);
+			else
+				buf_printf(&b, "mijlpaal '%s' (%s): was %s, nu %s", x->wat, x->page->titel, x->was_word,
+				           x->now_word);
+			break;
+		}
+		diag(d, lvl, e->file, x->line, 0, "%s", b.s);
+		buf_free(&b);
+	}
+	if (n > DIFF_SHOWN)
+		diag(d, lvl, e->file, 0, 0, "en nog %zu verschillen", n - DIFF_SHOWN);
+	else if (n == 0)
+		diag(d, lvl, e->file, 0, 0, "de cijfers zijn hetzelfde; alleen wat de editie verder vastlegt, is anders");
+	free(v);
+}
+
 /* Editions published for a later reference date than this build's (a monthly report made
  * afterwards for a past month, say) are not part of this edition's history. */
 static void drop_later_editions(model_t *m, diag_t *d)
@@ -392,36 +474,50 @@ int build_run(const build_opts *o, diag_t *d)
 	free(installdir);
 	theme_check_text(&theme, m, "content", d);
 	edition_load(m, editions, "edities", d);
+	data_notes(m, "data", d);
 	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
 		drop_later_editions(m, d);
 		edition_compare(m);
-		/* this build's record, and an edition already kept for the same reference date */
-		edition_record(m, &record);
-		int y, mo, dd;
-		day_to_ymd(m->peildatum, &y, &mo, &dd);
-		record_name = xasprintf("editie-%04d-%02d-%02d.csv", y, mo, dd);
-		for (size_t i = 0; i < m->neditions; i++) {
-			const edition_t *e = &m->editions[i];
-			char day[40];
-			present_date(m->peildatum, day);
-			if (e->peildatum != m->peildatum) {
-				continue;
-			} else if (edition_same(e->bytes, e->len, record.s, record.len)) {
-				buf_reset(&record); /* published already, exactly so */
-				if (o->publish)
-					diag(d, DIAG_NOTE, e->file, 0, 0, "deze editie is al gepubliceerd; het bestand blijft zoals het is");
-			} else if (o->publish) {
-				diag(d, DIAG_ERROR, e->file, 0, 0,
-				     "er is al een editie met peildatum %s, met andere cijfers. Die blijft bewaard. Moet deze "
-				     "editie hem vervangen? Haal het bestand dan eerst uit de map",
-				     day);
-			} else {
-				diag(d, DIAG_WARN, e->file, 0, 0,
-				     "deze cijfers verschillen van de editie die is gepubliceerd met peildatum %s. Wat er toen is "
-				     "gepubliceerd, staat in dat bestand; deze uitvoer is een nieuwe versie",
-				     day);
-			}
+		/* this build's record, and the edition already published for the same reference date */
+		const edition_t *pub = edition_of(m, m->peildatum);
+		char day[40], name[64];
+		present_date(m->peildatum, day);
+		edition_record(m, NULL, &record);
+		if (pub && edition_same(pub, record.s, record.len)) {
+			buf_reset(&record); /* published already: nothing to keep */
+			if (o->publish)
+				diag(d, DIAG_NOTE, pub->file, 0, 0, "deze editie is al gepubliceerd; het bestand blijft zoals het is");
+		} else if (pub && o->publish && o->correct) {
+			/* a correction: kept beside the edition it corrects */
+			m->correction = pub->correction + 1;
+			buf_reset(&record);
+			edition_record(m, pub->name, &record);
+			diag(d, DIAG_NOTE, pub->file, 0, 0,
+			     "deze cijfers worden gepubliceerd als correctie %d van de editie met peildatum %s. Dit bestand blijft "
+			     "bewaard; de website toont ze allebei. Dit is er veranderd:",
+			     m->correction, day);
+			say_differences(m, pub, DIAG_NOTE, d);
+		} else if (pub && o->publish) {
+			diag(d, DIAG_ERROR, pub->file, 0, 0,
+			     "er is al een editie met peildatum %s, met andere cijfers (hieronder). Die blijft bewaard. Is dit een "
+			     "correctie? Publiceer de cijfers dan als correctie: make correctie (of meetlat build --publiceer "
+			     "--correctie). De correctie komt naast de editie, en de website toont ze allebei",
+			     day);
+			say_differences(m, pub, DIAG_WARN, d);
+		} else if (pub) {
+			diag(d, DIAG_WARN, pub->file, 0, 0,
+			     "deze uitvoer verschilt van de editie die is gepubliceerd met peildatum %s (hieronder). Wat toen is "
+			     "gepubliceerd, blijft in dat bestand. Is dit een correctie? Publiceer hem dan met make correctie (of "
+			     "meetlat build --publiceer --correctie)",
+			     day);
+			say_differences(m, pub, DIAG_WARN, d);
+		} else if (o->correct) {
+			diag(d, DIAG_NOTE, NULL, 0, 0, "er is nog geen editie met peildatum %s; deze wordt gepubliceerd als de editie "
+			                              "zelf, niet als correctie",
+			     day);
 		}
+		edition_name(m->peildatum, m->correction, name);
+		record_name = xstrdup(name);
 		if (o->publish && record.len) {
 			m->record = xmalloc(record.len);
 			memcpy(m->record, record.s, record.len);
@@ -507,8 +603,8 @@ int build_run(const build_opts *o, diag_t *d)
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
 	if (kept)
-		fprintf(d->out, "meetlat: editie bewaard in edities/%s; bewaar de map edities/ bij content/ en data/\n",
-		        record_name);
+		fprintf(d->out, "meetlat: %s bewaard in edities/%s; bewaar de map edities/ bij content/ en data/\n",
+		        m->correction ? "correctie" : "editie", record_name);
 	status = 0;
 	goto done;
 failed:

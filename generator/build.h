@@ -11,6 +11,7 @@ typedef struct {
 	int peildatum;        /* DAY_NONE: from the content or the data */
 	int check_only;
 	int publish;          /* build --publiceer: keep this edition in edities/ */
+	int correct;          /* with publish: a correction of the edition of the same reference date */
 } build_opts;
 
 /* Returns the exit status: 0 success, 1 problems in the inputs (output untouched). */

@@ -15,7 +15,7 @@
 static void usage(FILE *f)
 {
 	fputs("Gebruik:\n"
-	      "  meetlat build [-C MAP] [-o MAP] [--peildatum JJJJ-MM-DD] [--publiceer]\n"
+	      "  meetlat build [-C MAP] [-o MAP] [--peildatum JJJJ-MM-DD] [--publiceer [--correctie]]\n"
 	      "  meetlat check [-C MAP] [--peildatum JJJJ-MM-DD]\n"
 	      "  meetlat --help | --version\n"
 	      "\n"
@@ -30,6 +30,8 @@ static void usage(FILE *f)
 	      "                         inhoud, anders de laatste datum in de gegevens)\n"
 	      "  --publiceer            bewaar daarna wat er is gemaakt als editie in MAP/edities/;\n"
 	      "                         de volgende keer ziet u wat er sindsdien is veranderd\n"
+	      "  --correctie            publiceer als correctie van de editie met dezelfde\n"
+	      "                         peildatum; die blijft bewaard, de correctie komt ernaast\n"
 	      "  -q                     toon geen meldingen 'let op'\n"
 	      "\n"
 	      "Uitkomst: 0 gelukt, 1 fouten in de invoer, 2 verkeerd gebruik.\n",
@@ -43,10 +45,11 @@ int main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{"peildatum", required_argument, NULL, 'p'},
 		{"publiceer", no_argument, NULL, 'P'},
+		{"correctie", no_argument, NULL, 'K'},
 		{NULL, 0, NULL, 0},
 	};
 	plat_init(&argc, &argv);
-	build_opts bo = {".", NULL, DAY_NONE, 0, 0};
+	build_opts bo = {".", NULL, DAY_NONE, 0, 0, 0};
 	diag_t d;
 	diag_init(&d, stderr);
 	const char *cmd = NULL;
@@ -82,6 +85,9 @@ int main(int argc, char **argv)
 		case 'P':
 			bo.publish = 1;
 			break;
+		case 'K':
+			bo.publish = bo.correct = 1;
+			break;
 		case 'p':
 			if (date_parse(optarg, strlen(optarg), &bo.peildatum) != 0) {
 				fprintf(stderr, "meetlat: fout: --peildatum '%s' is geen datum (schrijf 2025-12-31)\n", optarg);
@@ -108,7 +114,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check")) {
 		if (bo.out || bo.publish) {
-			fprintf(stderr, "meetlat: fout: %s hoort bij build, niet bij check\n", bo.out ? "-o" : "--publiceer");
+			fprintf(stderr, "meetlat: fout: %s hoort bij build, niet bij check\n",
+			        bo.out ? "-o" : bo.correct ? "--correctie" : "--publiceer");
 			return 2;
 		}
 		bo.check_only = 1;

@@ -63,8 +63,10 @@ static void vdiag(diag_t *d, diag_level lvl, const char *file, long line, long c
 void diag(diag_t *d, diag_level lvl, const char *file, long line, long col,
           const char *fmt, ...)
 {
-	if (d->mute)
+	if (d->mute) {
+		d->muted++;
 		return;
+	}
 	d->count[lvl]++;
 	if (lvl == DIAG_NOTE && d->quiet)
 		return;

@@ -20,7 +20,8 @@ typedef enum {
 typedef struct {
 	FILE *out;      /* where messages go (stderr; a memory stream in tests) */
 	int quiet;      /* suppress notes */
-	int mute;       /* print and count nothing (a second reading that would repeat itself) */
+	int mute;       /* print and count nothing (a first reading whose messages a second one gives) */
+	long muted;     /* messages left out while muted: whether a second reading has anything to say */
 	int count[3];   /* per level */
 	const char *file; /* the input file being read (diag_file_begin), or NULL */
 	int file_errors;  /* errors about it so far */

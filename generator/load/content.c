@@ -22,7 +22,7 @@ typedef struct {
 	const char *file;  /* shown name */
 	diag_t *d;
 	model_t *m;
-	int offset;        /* the line in the file where the Markdown text starts, less one */
+	int offset;        /* the line of the closing ---: line 1 of the Markdown text is the next */
 } ctx_t;
 
 static void err(ctx_t *c, const ynode *n, const char *fmt, ...) PRINTF_LIKE(3, 4);
@@ -94,6 +94,10 @@ static int get_date(ctx_t *c, const ynode *n, const char *key, int *out)
 		return 0;
 	if (date_parse(n->str, strlen(n->str), out) == 0)
 		return 1;
+	/* a day as the outputs write it: "1 oktober 2024", "eind 2025" */
+	int first, per;
+	if (present_read_when(n->str, &first, out, &per) == 0 && per < 0)
+		return 1;
 	char why[160];
 	present_date_problem(n->str, strlen(n->str), why, sizeof why);
 	err(c, n, "'%s' is geen datum: '%s'. %s", key, n->str, why);
@@ -117,8 +121,13 @@ static int get_when(ctx_t *c, const ynode *n, const char *key, int *first, int *
 		*last = period_last_day(pp, pk);
 		if (per)
 			*per = (int)pp;
+	} else if (present_read_when(n->str, first, last, &pk) == 0) {
+		/* as the outputs write it: "juni 2024", "2e kwartaal 2024", "K2 2024", "1 oktober 2024" */
+		if (per)
+			*per = pk;
 	} else {
-		err(c, n, "'%s' is geen datum of periode: '%s' (schrijf 2024-05-31, 2024-05, 2024-K3 of 2024)",
+		err(c, n, "'%s' is geen datum of periode: '%s'. Schrijf 2024-05-31, 2024-05, 2024-K3 of 2024, of zoals in de "
+		          "rapportages: 31 mei 2024, mei 2024, 3e kwartaal 2024",
 		    key, n->str);
 		return 0;
 	}
@@ -126,6 +135,66 @@ static int get_when(ctx_t *c, const ynode *n, const char *key, int *first, int *
 }
 
 /* --- maps with known keys ----------------------------------------------------------- */
+
+/* Letters to change, add or remove to get from a to b, up to max + 1. */
+static int edit_distance(const char *a, const char *b, int max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	int row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], v = prev + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			prev = up;
+			row[j] = v;
+		}
+	}
+	return row[lb];
+}
+
+/* How key `k`, which meetlat does not know, was probably meant to be `want`: a key followed by
+ * its value without the colon ('gereed ja'), written with a space or capitals ('eigen aar',
+ * 'Titel'), or a letter off ('mijlpaalen'). 0: not so. */
+enum { SLIP_NONE, SLIP_COLON, SLIP_SPELLING };
+
+static int key_slip(const ynode *kn, const ynode *vn, const char *want)
+{
+	const char *k = kn->str;
+	size_t wl = strlen(want);
+	if (!strncmp(k, want, wl) && k[wl] == ' ' && k[wl + 1])
+		return vn->kind == Y_SCALAR && !vn->str[0] ? SLIP_COLON : SLIP_SPELLING;
+	char flat[65];
+	size_t n = 0;
+	for (const char *q = k; *q && n < 64; q++)
+		if (*q != ' ')
+			flat[n++] = (char)((*q >= 'A' && *q <= 'Z') ? *q - 'A' + 'a' : *q);
+	flat[n] = '\0';
+	if (!strcmp(flat, want))
+		return SLIP_SPELLING;
+	int max = wl >= 8 ? 2 : wl >= 4 ? 1 : 0;
+	return max && edit_distance(flat, want, max) <= max ? SLIP_SPELLING : SLIP_NONE;
+}
+
+/* A number with a decimal comma in { }: 'waarde: 15,5' reads as 'waarde: 15' and a key '5'. */
+static int decimal_comma(const ynode *n, size_t i)
+{
+	const ynode *k = n->keys[i], *v = n->vals[i];
+	if (i == 0 || !k->plain || !k->str[0] || strspn(k->str, "0123456789") != strlen(k->str) ||
+	    v->kind != Y_SCALAR || v->str[0])
+		return 0;
+	const ynode *pv = n->vals[i - 1];
+	return pv->kind == Y_SCALAR && pv->plain && pv->line == k->line && pv->str[0] &&
+	       strspn(pv->str, "-0123456789") == strlen(pv->str);
+}
 
 /* Checks that every key of map n is one of `keys`; reports the others and duplicates. */
 static int check_keys(ctx_t *c, const ynode *n, const char *what, const char *const *keys)
@@ -137,7 +206,26 @@ static int check_keys(ctx_t *c, const ynode *n, const char *what, const char *co
 		for (const char *const *kk = keys; *kk; kk++)
 			if (strcmp(*kk, k) == 0)
 				known = 1;
-		if (!known) {
+		const char *meant = NULL;
+		int slip = SLIP_NONE;
+		for (const char *const *kk = keys; *kk && !known && !slip; kk++)
+			if ((slip = key_slip(n->keys[i], n->vals[i], *kk)))
+				meant = *kk;
+		if (!known && decimal_comma(n, i)) {
+			const ynode *num = n->vals[i - 1];
+			err(c, num, "'%s: %s,%s': tussen { en } scheidt een komma twee onderdelen, dus dit leest als %s. Schrijf "
+			            "het getal met een punt: %s: %s.%s",
+			    n->keys[i - 1]->str, num->str, k, num->str, n->keys[i - 1]->str, num->str, k);
+			ok = 0;
+		} else if (!known && slip == SLIP_COLON) {
+			const ynode *kn = n->keys[i];
+			diag(c->d, DIAG_ERROR, c->file, kn->line, kn->col + (int)strlen(meant),
+			     "na '%s' hoort een dubbele punt en een spatie. Schrijf: %s: %s", meant, meant, k + strlen(meant) + 1);
+			ok = 0;
+		} else if (!known && slip == SLIP_SPELLING) {
+			err(c, n->keys[i], "'%s:' kent meetlat niet in %s; bedoelt u '%s:'?", k, what, meant);
+			ok = 0;
+		} else if (!known) {
 			buf_t list = {0};
 			for (const char *const *kk = keys; *kk; kk++)
 				buf_printf(&list, "%s%s", kk == keys ? "" : ", ", *kk);
@@ -167,7 +255,10 @@ static const ynode *get(const ynode *map, const char *key)
 static const ynode *need(ctx_t *c, const ynode *map, const char *key, const char *what)
 {
 	const ynode *v = get(map, key);
-	if (!v)
+	int slipped = 0;
+	for (size_t i = 0; i < map->n && !v && !slipped; i++)
+		slipped = key_slip(map->keys[i], map->vals[i], key) != SLIP_NONE; /* said by check_keys */
+	if (!v && !slipped)
 		err(c, map, "%s mist '%s:'", what, key);
 	return v;
 }
@@ -403,7 +494,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	if ((v = need(c, n, "maat", "een kpi")))
 		maat = enum_value(c, v, "maat", maat_names, MAAT_N);
 	k->def.maat = maat < 0 ? MAAT_WAARDE : (maat_t)maat;
-	if (maat != MAAT_WAARDE && (v = need(c, n, "bron", "een kpi")))
+	if (maat >= 0 && maat != MAAT_WAARDE && (v = need(c, n, "bron", "een kpi")))
 		k->def.bron = get_str(c, v, "bron");
 	else if (maat == MAAT_WAARDE)
 		k->def.bron = xstrdup("kpi.csv");
@@ -443,7 +534,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		dir = enum_value(c, v, "richting", dir_names, 2);
 	k->def.lager = dir == 1;
 
-	/* which keys each measure needs and allows */
+	/* which keys each measure needs and allows (not known without a measure) */
 	switch (k->def.maat) {
 	case MAAT_TERMIJN:
 	case MAAT_OPENSTAAND: {
@@ -505,7 +596,7 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 		break;
 	case MAAT_WAARDE:
 		k->def.eenheid = EENHEID_PROCENT;
-		if ((v = need(c, n, "eenheid", "een kpi met maat 'waarde'"))) {
+		if (maat == MAAT_WAARDE && (v = need(c, n, "eenheid", "een kpi met maat 'waarde'"))) {
 			int i = enum_value(c, v, "eenheid", unit_names, 3);
 			if (i >= 0)
 				k->def.eenheid = (eenheid_t)i;
@@ -619,8 +710,23 @@ static void load_kpi(ctx_t *c, model_t *m, page_t *p, const ynode *n)
 	if ((v = get(n, "nulmeting")) && v->kind == Y_MAP)
 		value_in_range(c, k, get(v, "waarde"), "nulmeting", k->def.has_base, k->def.base.waarde);
 
+	/* where the export and the columns are named, for messages about them */
+	static const char *const col_keys[] = {"bron", "start", "einde", "datum", "kolom", "groep"};
+	for (int i = 0; i < SRC_FILTER; i++)
+		if ((v = get(n, col_keys[i])))
+			k->src.key_line[i] = v->line;
+	if ((v = get(n, "filter")) && v->kind == Y_SEQ)
+		for (size_t i = 0; i < v->n && i < 8; i++)
+			if (v->vals[i]->kind == Y_MAP && get(v->vals[i], "kolom"))
+				k->src.key_line[SRC_FILTER + i] = get(v->vals[i], "kolom")->line;
 	if (diag_errors(c->d) != before) {
-		/* a KPI with errors is not computed; the run fails anyway */
+		/* a KPI with errors is not computed; the run fails anyway, and what only follows from
+		 * its absence (a featured KPI, values in kpi.csv) is not reported */
+		const ynode *idn = get(n, "id");
+		if (idn && idn->kind == Y_SCALAR && idn->str[0]) {
+			m->failed_kpis = xrealloc(m->failed_kpis, (m->nfailed_kpis + 1) * sizeof *m->failed_kpis);
+			m->failed_kpis[m->nfailed_kpis++] = xstrdup(idn->str);
+		}
 		kpi_free(k);
 		return;
 	}
@@ -996,10 +1102,11 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	ytree_free(fm);
 
 	p->body = md_parse(text + body, len - body);
-	c.offset = body_line - 1;
+	c.offset = body_line; /* line 1 of the text is the line after the closing --- */
 	md_images(p->body, check_image, &c);
-	if (md_depth(p->body) > MAX_DEPTH)
-		diag(d, DIAG_ERROR, shown, body_line, 0,
+	int deep;
+	if (md_depth(p->body, MAX_DEPTH, &deep) > MAX_DEPTH)
+		diag(d, DIAG_ERROR, shown, body_line + deep, 0,
 		     "de tekst heeft opsommingen of citaten die meer dan %d keer in elkaar zitten; maak hem eenvoudiger",
 		     MAX_DEPTH);
 	p->body_line = body_line;
@@ -1180,7 +1287,8 @@ int content_finish(model_t *m, const char *shown_dir, diag_t *d)
 				     m->pages[i]->slug, m->pages[j]->file);
 				free(shown);
 			}
-	if (m->uitgelicht && !model_find_kpi(m, m->uitgelicht)) {
+	if (m->uitgelicht && !model_find_kpi(m, m->uitgelicht) &&
+	    !model_kpi_failed(m, m->uitgelicht, strlen(m->uitgelicht))) {
 		diag(d, DIAG_ERROR, m->conf_file, 0, 0, "'uitgelicht' noemt kpi '%s', maar die bestaat niet", m->uitgelicht);
 	}
 	if (!m->gemeente)

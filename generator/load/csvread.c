@@ -99,14 +99,19 @@ static void rd_error(reader *r, long line, long col, const char *fmt, ...)
 	va_end(ap);
 }
 
-void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
+void csv_row_verror(const csv_row *row, int c, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	if (row->verror)
 		row->verror(row, c, fmt, ap);
 	else
 		rd_verror(row->reader, row->line, c >= 0 ? row->col[c] : 0, fmt, ap);
+}
+
+void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	csv_row_verror(row, c, fmt, ap);
 	va_end(ap);
 }
 
@@ -199,9 +204,7 @@ static void on_record(int term, void *data)
 			else
 				buf_puts(&m, ". De eerste regel van het bestand moet de namen van de kolommen bevatten");
 			if (r->used_by && r->used_by[i])
-				buf_printf(&m, ". De kolom wordt gebruikt door %s. Is de kolom in de export anders gaan heten? "
-				               "Pas dan de kolomnaam in dat bestand aan",
-				           r->used_by[i]);
+				buf_printf(&m, ". %s", r->used_by[i]);
 			diag(r->d, DIAG_ERROR, r->shown, line, 0, "%s", m.s);
 			buf_free(&m);
 			r->stop = 1;
@@ -337,6 +340,41 @@ static int windows_1252(FILE *f, const char *shown, int bom, char *buf, size_t s
 	return 0;
 }
 
+/* A file that is no text at all, recognised by its first bytes: a workbook, a spreadsheet of
+ * another program, an archive or a PDF saved under the export's .csv name. Writes what it is and
+ * what to do into `out` and returns 1; 0 for anything else. `shown` names the file. */
+static int not_text(const unsigned char *s, size_t n, const char *shown, buf_t *out)
+{
+	const char *base = strrchr(shown, '/') ? strrchr(shown, '/') + 1 : shown;
+	const char *dot = strrchr(base, '.');
+	int stem = dot ? (int)(dot - base) : (int)strlen(base);
+	if (n >= 8 && !memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+		buf_puts(out, "dit is geen CSV-bestand maar een Excel-bestand in het oude formaat (.xls), of een werkmap met "
+		              "een wachtwoord. Open het in Excel en sla het op als 'Excel-werkmap (.xlsx)' zonder wachtwoord, "
+		              "of als 'CSV UTF-8'");
+		return 1;
+	}
+	if (n >= 4 && (!memcmp(s, "PK\x03\x04", 4) || !memcmp(s, "PK\x05\x06", 4))) {
+		/* the names of the first parts stand in the first bytes of a zip file */
+		if (memmem(s, n, "opendocument.spreadsheet", 24))
+			buf_puts(out, "dit is geen CSV-bestand maar een rekenblad van LibreOffice of OpenOffice (.ods). Sla het "
+			              "daar op als 'Excel 2007-365 (.xlsx)' of als 'Tekst CSV (.csv)'");
+		else if (memmem(s, n, "xl/", 3) || memmem(s, n, "[Content_Types].xml", 19))
+			buf_printf(out, "dit is geen CSV-bestand maar een Excel-werkmap (.xlsx) met de naam .csv. Hernoem het naar "
+			                "%.*s.xlsx: meetlat leest Excel-werkmappen ook",
+			           stem, base);
+		else
+			buf_puts(out, "dit is geen CSV-bestand maar een zip-bestand. Pak het uit en zet de export zelf hier neer");
+		return 1;
+	}
+	if (n >= 5 && !memcmp(s, "%PDF-", 5)) {
+		buf_puts(out, "dit is geen CSV-bestand maar een PDF. Zet hier de export uit het systeem neer, als CSV-bestand "
+		              "of Excel-werkmap");
+		return 1;
+	}
+	return 0;
+}
+
 /* Pick the delimiter that occurs most often outside quotes in the header line. */
 static char detect_delim(const char *s, size_t n)
 {
@@ -380,7 +418,8 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	size_t carry = 0, n;
 	int utf8 = 1, bom = 0;
 	long long total = 0;
-	int utf16 = 0;
+	int utf16 = 0, foreign = 0;
+	buf_t kind = {0};
 	size_t since_eol = 0;
 	while ((n = fread(chunk + carry, 1, CHUNK, f)) > 0 || carry) {
 		size_t have = carry + n;
@@ -394,6 +433,10 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 		}
 		if (total == 0 && have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 			bom = 1;
+		if (total == 0 && not_text((const unsigned char *)chunk, have, shown, &kind)) {
+			foreign = 1;
+			break;
+		}
 		if (total == 0 && looks_utf16((const unsigned char *)chunk, have)) {
 			utf16 = 1;
 			break;
@@ -412,6 +455,13 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	}
 	if (ferror(f)) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen");
+		free(chunk);
+		fclose(f);
+		return -1;
+	}
+	if (foreign) {
+		diag(d, DIAG_ERROR, shown, 0, 0, "%s", kind.s);
+		buf_free(&kind);
 		free(chunk);
 		fclose(f);
 		return -1;
@@ -445,10 +495,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	r.cur_line = 1;
 	for (int i = 0; i < MAX_COLS; i++)
 		r.colpos[i] = -1;
-	info->cp1252 = !utf8;
-	if (!utf8)
-		diag(d, DIAG_NOTE, shown, 0, 0,
-		     "het bestand is geen UTF-8; gelezen als Windows-1252 (Excel 'CSV') en omgezet");
+	info->cp1252 = !utf8; /* the caller says so, when it is news (load/data.h) */
 
 	struct csv_parser p;
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);

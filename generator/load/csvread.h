@@ -29,6 +29,7 @@ struct csv_row {
  * the cell of a column that may hold personal data in the message. */
 void csv_row_error(const csv_row *row, int c, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
+void csv_row_verror(const csv_row *row, int c, const char *fmt, va_list ap);
 
 /* Return 0 to go on, nonzero to stop reading. */
 typedef int (*csv_row_fn)(void *ctx, const csv_row *row);
@@ -36,7 +37,7 @@ typedef int (*csv_row_fn)(void *ctx, const csv_row *row);
 typedef struct {
 	long rows;            /* data records handed to the callback */
 	char delim;           /* detected delimiter */
-	int cp1252;           /* converted from Windows-1252 */
+	int cp1252;           /* converted from Windows-1252 (the caller tells the reader) */
 	int dot_is_thousands; /* ';' files: "1.234" is a thousand and more */
 } csv_info;
 
@@ -44,8 +45,9 @@ typedef struct {
 void csv_norm_name(const char *s, size_t len, char *out, size_t outsz);
 
 /* Read `path` (named `shown` in messages). Every column of `cols` must be present; `used_by`
- * (or NULL; entries may be NULL) says for a missing one who asks for it ("kpi 'x'
- * (content/a.md:9)"). Returns 0 if the file was read without errors, -1 otherwise. */
+ * (or NULL; entries may be NULL) is what the message about a missing one adds: who reads it and
+ * what to do ("Kpi 'x' leest die kolom (content/a.md:9). ..."). Returns 0 if the file was read
+ * without errors, -1 otherwise. */
 int csv_read(const char *path, const char *shown, const char *const *cols, const char *const *used_by, int ncols,
              csv_row_fn fn, void *ctx, diag_t *d, csv_info *info);
 

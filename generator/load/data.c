@@ -2,6 +2,7 @@
 #include "load/data.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,10 +25,8 @@ typedef struct {
 } kread;
 
 /* The dates in the data, while the reference date is still to be derived from them: how many
- * values fall on each day (dates run from 1900 to 2199), and per file the latest few with
- * their place, to name them if they turn out to lie far beyond the rest. */
-#define LATEST_SHOWN 5
-
+ * values fall on each day (dates run from 1900 to 2199). A date far beyond the rest is a typo:
+ * the second reading names its row (typo_row). */
 typedef struct {
 	int day;
 	long line, col;
@@ -43,15 +42,18 @@ typedef struct {
 typedef struct {
 	model_t *m;
 	engine_t *e;
+	diag_t *d;
 	datescan *scan;   /* the first reading: every date counted, to find typos */
-	date_at latest[LATEST_SHOWN]; /* this file's latest dates, latest first */
-	int nlatest;
-	date_at earliest[LATEST_SHOWN]; /* and its earliest, earliest first */
-	int nearliest;
 	int lo, hi;       /* dates outside are typos: their rows count nowhere (DAY_NONE: none known) */
 	date_at *spans;   /* per KPI: the first row beyond MAX_SPAN_YEARS, if any */
 	const datafile_t **span_file;
 	datafile_t *file;
+	const char *shown;  /* the file, as messages name it */
+	int derived;     /* the reference date comes from the data: a late typo leaves it as it is */
+	int datecols[MAX_COLS]; /* the columns read as dates, in the file's order (for typos) */
+	int ndatecols;
+	long typo_rows;  /* rows with a typo in a date, and how many of them were named */
+	long typo_named;
 	const char *cols[MAX_COLS];
 	char *used_by[MAX_COLS]; /* the first KPI that names the column, for messages */
 	int ncols;
@@ -61,12 +63,19 @@ typedef struct {
 	/* per-row cache of parsed columns */
 	int day[MAX_COLS];
 	signed char day_state[MAX_COLS]; /* 0 not parsed, 1 ok, 2 empty, 3 bad, 4 a typo */
+	unsigned said;   /* the row's columns that have had a message: one per problem per row */
 	buf_t group;     /* the row's group name, normalized */
 	int is_values;   /* kpi.csv */
 } loadctx;
 
-static int col_index(loadctx *lc, const char *name, const kpi_t *k)
+/* The column `name` that KPI k reads through its key `role` (SRC_START, ...), as an index into
+ * the file's requested columns; -1 without a name, -2 past MAX_COLS. The first KPI that names a
+ * column says what to do when the export lacks it: rename the column there, or change the
+ * content. */
+static int col_index(loadctx *lc, const char *name, const kpi_t *k, int role)
 {
+	static const char *const key[SRC_N] = {"bron", "start", "einde", "datum", "kolom", "groep", "kolom", "kolom",
+		"kolom", "kolom", "kolom", "kolom", "kolom", "kolom"};
 	if (!name)
 		return -1;
 	char a[128], b[128];
@@ -79,8 +88,28 @@ static int col_index(loadctx *lc, const char *name, const kpi_t *k)
 	if (lc->ncols == MAX_COLS)
 		return -2; /* reported by read_one */
 	lc->cols[lc->ncols] = name;
-	lc->used_by[lc->ncols] = xasprintf("kpi '%s' (%s:%d)", k->def.id, k->src.file, k->src.line);
+	int line = k->src.key_line[role] ? k->src.key_line[role] : k->src.line;
+	lc->used_by[lc->ncols] = xasprintf("Kpi '%s' leest die kolom (%s:%d). Heet hij in de export nu anders? Geef de "
+	                                   "kolom dan in dit bestand weer de naam '%s', of zet de nieuwe naam achter '%s:' "
+	                                   "in %s:%d",
+	                                   k->def.id, k->src.file, line, name, key[role], k->src.file, line);
 	return lc->ncols++;
+}
+
+/* A problem with column c of the row (-1: the whole row): one message per column per row, also
+ * when several KPIs read the column. */
+static void row_error(loadctx *lc, const csv_row *row, int c, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void row_error(loadctx *lc, const csv_row *row, int c, const char *fmt, ...)
+{
+	if (c >= 0 && c < 32) {
+		if (lc->said & (1u << c))
+			return;
+		lc->said |= 1u << c;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	csv_row_verror(row, c, fmt, ap);
+	va_end(ap);
 }
 
 static int day0(void)
@@ -88,31 +117,13 @@ static int day0(void)
 	return day_from_ymd(1900, 1, 1);
 }
 
-/* Keep a file's most extreme few dates in `list`, most extreme first (`later`: latest). */
-static void keep_extreme(date_at *list, int *nlist, int later, const date_at *a)
-{
-	int n = *nlist, k = n;
-	while (k > 0 && (later ? list[k - 1].day < a->day : list[k - 1].day > a->day))
-		k--;
-	if (k >= LATEST_SHOWN)
-		return;
-	if (n < LATEST_SHOWN)
-		n++;
-	memmove(&list[k + 1], &list[k], (size_t)(n - 1 - k) * sizeof *list);
-	list[k] = *a;
-	*nlist = n;
-}
-
-static void scan_date(loadctx *lc, const csv_row *row, int i, int day)
+static void scan_date(loadctx *lc, int day)
 {
 	datescan *sc = lc->scan;
 	sc->count[day - day0()]++;
 	sc->total++;
 	if (sc->max == DAY_NONE || day > sc->max)
 		sc->max = day;
-	date_at a = {day, row->line, row->col[i], lc->cols[i]};
-	keep_extreme(lc->latest, &lc->nlatest, 1, &a);
-	keep_extreme(lc->earliest, &lc->nearliest, 0, &a);
 }
 
 /* Parse requested column i of the row as a date, once per row. */
@@ -129,7 +140,7 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 		} else if (date_parse(s, len, &lc->day[i]) == 0) {
 			lc->day_state[i] = 1;
 			if (lc->scan)
-				scan_date(lc, row, i, lc->day[i]);
+				scan_date(lc, lc->day[i]);
 			if (lc->lo != DAY_NONE && (lc->day[i] < lc->lo || lc->day[i] > lc->hi)) {
 				lc->day_state[i] = 4; /* a typo: the row counts nowhere */
 				lc->file->typos++;
@@ -143,21 +154,21 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			size_t digits = strspn(s + a, "0123456789");
 			if (v[0] == '\'') {
 				present_date_problem(s, len, why, sizeof why);
-				csv_row_error(row, i, "kolom '%s': %s is geen datum. %s", lc->cols[i], v, why);
+				row_error(lc, row, i, "kolom '%s': %s is geen datum. %s", lc->cols[i], v, why);
 			} else if (digits == 5 && a + digits == len) {
 				/* 45412: a date as Excel counts days, in a cell without a date format */
-				csv_row_error(row, i, "kolom '%s': hier hoort een datum, maar er staat een getal van 5 cijfers. Is "
-				                      "het een datum uit Excel zonder datumopmaak? Geef de kolom in Excel de opmaak Datum",
-				              lc->cols[i]);
+				row_error(lc, row, i, "kolom '%s': hier hoort een datum, maar er staat een getal van 5 cijfers. Is "
+				          "het een datum uit Excel zonder datumopmaak? Geef de kolom in Excel de opmaak Datum",
+				          lc->cols[i]);
 			} else {
-				csv_row_error(row, i, "kolom '%s': hier hoort een datum in cijfers, zoals 1-10-2024, maar er staat %s "
-				                      "(meetlat laat die niet zien: het kan een naam zijn). Staat er in deze regel een ; "
-				                      "of \" te veel of te weinig, dan schuiven de kolommen",
-				              lc->cols[i], v);
+				row_error(lc, row, i, "kolom '%s': hier hoort een datum in cijfers, zoals 1-10-2024, maar er staat %s "
+				          "(meetlat laat die niet zien: het kan een naam zijn). Staat er in deze regel een ; "
+				          "of \" te veel of te weinig, dan schuiven de kolommen",
+				          lc->cols[i], v);
 			}
 		}
 		if (lc->day_state[i] == 2 && required)
-			csv_row_error(row, i, "kolom '%s' is leeg. Hier hoort een datum", lc->cols[i]);
+			row_error(lc, row, i, "kolom '%s' is leeg. Hier hoort een datum", lc->cols[i]);
 	}
 	*day = lc->day[i];
 	return lc->day_state[i];
@@ -165,26 +176,26 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 
 /* A value that should be a number and is not: said with the value when it has the shape of a
  * number (never a name or a phone number), and with what to do about a percent sign. */
-static void not_a_number(loadctx *lc, const csv_row *row, int i)
+static void not_a_number(loadctx *lc, const csv_row *row, int i, const kpi_def *k)
 {
 	char v[96];
 	present_cell(CELL_GETAL, row->val[i], row->len[i], v, sizeof v);
-	if (lc->is_values && v[0] != '\'' && strncmp(v, "een getal", 9)) {
-		/* kpi.csv is written by hand and holds no personal data: say what it says */
-		csv_row_error(row, i, "kolom '%s': '%s' is geen getal", lc->cols[i], row->val[i]);
-		return;
-	}
 	if (!strncmp(v, "een getal", 9))
-		csv_row_error(row, i, "kolom '%s': %s kan niet kloppen; is het een tikfout?", lc->cols[i], v);
+		row_error(lc, row, i, "kolom '%s': %s kan niet kloppen; is het een tikfout?", lc->cols[i], v);
+	else if (v[0] != '\'' && lc->is_values)
+		row_error(lc, row, i, "kolom '%s': hier hoort een getal, zoals 74 of 6,5, maar er staat %s", lc->cols[i], v);
 	else if (v[0] != '\'')
-		csv_row_error(row, i, "kolom '%s': hier hoort een getal, maar er staat %s (meetlat laat die niet zien: het "
-		                      "kan een naam zijn). Staat er in deze regel een ; of \" te veel of te weinig, dan "
-		                      "schuiven de kolommen",
-		              lc->cols[i], v);
+		row_error(lc, row, i, "kolom '%s': hier hoort een getal, maar er staat %s (meetlat laat die niet zien: het "
+		          "kan een naam zijn). Staat er in deze regel een ; of \" te veel of te weinig, dan "
+		          "schuiven de kolommen",
+		          lc->cols[i], v);
+	else if (memchr(row->val[i], '%', row->len[i]) && k)
+		row_error(lc, row, i, "kolom '%s': %s is geen getal. Laat het %%-teken weg: kpi '%s' meet geen percentage",
+		          lc->cols[i], v, k->id);
 	else if (memchr(row->val[i], '%', row->len[i]))
-		csv_row_error(row, i, "kolom '%s': %s is geen getal. Laat het %%-teken weg", lc->cols[i], v);
+		row_error(lc, row, i, "kolom '%s': %s is geen getal. Laat het %%-teken weg", lc->cols[i], v);
 	else
-		csv_row_error(row, i, "kolom '%s': %s is geen getal", lc->cols[i], v);
+		row_error(lc, row, i, "kolom '%s': %s is geen getal. Schrijf een getal zoals 74 of 6,5", lc->cols[i], v);
 }
 
 static void trimmed(const char *s, size_t len, const char **out, size_t *outlen)
@@ -195,6 +206,19 @@ static void trimmed(const char *s, size_t len, const char **out, size_t *outlen)
 		len--;
 	*out = s;
 	*outlen = len;
+}
+
+/* A number as the export writes it; a percentage may carry its % sign ("7%", "7,5 %"). */
+static int parse_value(const csv_row *row, int i, int percent, double *v)
+{
+	if (num_parse(row->val[i], row->len[i], row->dot_is_thousands, v) == 0)
+		return 0;
+	const char *t;
+	size_t tl;
+	trimmed(row->val[i], row->len[i], &t, &tl);
+	if (percent && tl > 1 && t[tl - 1] == '%')
+		return num_parse(t, tl - 1, row->dot_is_thousands, v);
+	return -1;
 }
 
 static int same_text(const char *s, size_t len, const char *want)
@@ -224,7 +248,7 @@ static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 		case FILTER_GROTER:
 		case FILTER_KLEINER:
 			if (num_parse(row->val[i], row->len[i], row->dot_is_thousands, &v) != 0) {
-				not_a_number(lc, row, i);
+				not_a_number(lc, row, i, NULL);
 				return 0;
 			}
 			if (fl->op == FILTER_GROTER ? !(v > fl->getal) : !(v < fl->getal))
@@ -244,28 +268,28 @@ static int filters_pass(loadctx *lc, const kread *st, const csv_row *row)
 static int group_ok(loadctx *lc, const csv_row *row, int col, const char *g, size_t len)
 {
 	if (name_normalize(g, len, &lc->group) != 0) {
-		csv_row_error(row, col, "kolom '%s' bevat een besturingsteken (zoals een regeleinde); haal het weg",
-		              lc->cols[col]);
+		row_error(lc, row, col, "kolom '%s' bevat een besturingsteken (zoals een regeleinde); haal het weg",
+		          lc->cols[col]);
 		return 0;
 	}
 	size_t chars = 0;
 	for (size_t i = 0; i < lc->group.len; i++)
 		chars += ((unsigned char)lc->group.s[i] & 0xC0) != 0x80;
 	if (chars > MAX_GROUP_CHARS) {
-		csv_row_error(row, col, "kolom '%s': de naam is langer dan %d tekens; maak hem korter", lc->cols[col],
-		              MAX_GROUP_CHARS);
+		row_error(lc, row, col, "kolom '%s': de naam is langer dan %d tekens; maak hem korter", lc->cols[col],
+		          MAX_GROUP_CHARS);
 		return 0;
 	}
 	if (!strcasecmp(lc->group.s, "Totaal")) {
-		csv_row_error(row, col, "kolom '%s': 'Totaal' is de naam voor de hele organisatie; geef deze groep een andere naam",
-		              lc->cols[col]);
+		row_error(lc, row, col, "kolom '%s': 'Totaal' is de naam voor de hele organisatie; geef deze groep een andere naam",
+		          lc->cols[col]);
 		return 0;
 	}
 	if (name_reads_as(lc->group.s, "totaal")) {
-		csv_row_error(row, col,
-		              "kolom '%s': deze naam lijkt op 'Totaal', de naam voor de hele organisatie, maar is met andere "
-		              "tekens geschreven; geef deze groep een andere naam",
-		              lc->cols[col]);
+		row_error(lc, row, col,
+		          "kolom '%s': deze naam lijkt op 'Totaal', de naam voor de hele organisatie, maar is met andere "
+		          "tekens geschreven; geef deze groep een andere naam",
+		          lc->cols[col]);
 		return 0;
 	}
 	return 1;
@@ -322,11 +346,60 @@ static void fingerprint_row(datafile_t *f, const csv_row *row, int ncols)
 	f->fingerprint = (h ^ 0x1E) * 0x100000001b3ULL;
 }
 
+/* Typos in dates (the second reading knows them: lo and hi): a row with one counts nowhere, and
+ * is named in one warning in its place among the file's messages, instead of any error about
+ * it. The first TYPO_NAMED rows of a file are named, the rest counted at its end. Returns 1
+ * for such a row. */
+#define TYPO_NAMED 10
+
+static int typo_row(loadctx *lc, const csv_row *row)
+{
+	buf_t b = {0};
+	int n = 0, late = 0, first = -1, order[MAX_COLS];
+	/* in the order of the file's columns */
+	for (int j = 0; j < lc->ndatecols; j++) {
+		int k = j;
+		for (; k > 0 && row->col[order[k - 1]] > row->col[lc->datecols[j]]; k--)
+			order[k] = order[k - 1];
+		order[k] = lc->datecols[j];
+	}
+	for (int j = 0; j < lc->ndatecols; j++) {
+		int i = order[j], day;
+		if (date_parse(row->val[i], row->len[i], &day) != 0 || (day >= lc->lo && day <= lc->hi))
+			continue;
+		char v[40];
+		present_date(day, v);
+		buf_printf(&b, "%skolom '%s': %s", n ? " en " : "", lc->cols[i], v);
+		late |= day > lc->hi;
+		if (first < 0)
+			first = i;
+		n++;
+	}
+	if (n) {
+		lc->file->typos += n;
+		if (lc->typo_named < TYPO_NAMED) {
+			char pd[40];
+			present_date(lc->peil, pd);
+			lc->typo_named++;
+			diag(lc->d, DIAG_WARN, lc->shown, row->line, row->col[first],
+			     "%s %s ver %s alle andere datums; is het een tikfout? Deze regel telt niet mee%s%s", b.s,
+			     n == 1 ? "ligt" : "liggen", late ? "na" : "voor", late && lc->derived ? " en de peildatum blijft " : "",
+			     late && lc->derived ? pd : "");
+		}
+		lc->typo_rows++;
+	}
+	buf_free(&b);
+	return n > 0;
+}
+
 static int on_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
 	memset(lc->day_state, 0, sizeof lc->day_state);
+	lc->said = 0;
 	fingerprint_row(lc->file, row, lc->ncols);
+	if (lc->lo != DAY_NONE && typo_row(lc, row))
+		return 0;
 	int seen = 0;
 	for (size_t q = 0; q < lc->nks; q++) {
 		kread *st = &lc->ks[q];
@@ -345,16 +418,20 @@ static int on_row(void *vp, const csv_row *row)
 				continue;
 			er.end = state == 1 ? END_DAY : END_EMPTY;
 			if (er.end == END_DAY && er.end_day < er.day) {
-				csv_row_error(row, st->c_end, "kolom '%s' ligt voor kolom '%s'", lc->cols[st->c_end],
-				              lc->cols[st->c_date]);
+				char a[96], b[96];
+				present_cell(CELL_DATUM, row->val[st->c_end], row->len[st->c_end], a, sizeof a);
+				present_cell(CELL_DATUM, row->val[st->c_date], row->len[st->c_date], b, sizeof b);
+				row_error(lc, row, st->c_end, "kolom '%s': %s ligt voor %s in kolom '%s', en dat kan niet. Controleer "
+				          "beide datums in de export",
+				          lc->cols[st->c_end], a, b, lc->cols[st->c_date]);
 				continue;
 			}
 		}
-		if (row_once(lc, row, er.day, &seen))
-			continue; /* after the reference date: not counted */
-		if (er.day < lc->file->first || lc->file->first == DAY_NONE)
+		/* a row after the reference date is not counted, but checked all the same */
+		int after = row_once(lc, row, er.day, &seen);
+		if (!after && (er.day < lc->file->first || lc->file->first == DAY_NONE))
 			lc->file->first = er.day;
-		if (er.day > lc->file->last || lc->file->last == DAY_NONE)
+		if (!after && (er.day > lc->file->last || lc->file->last == DAY_NONE))
 			lc->file->last = er.day;
 		if (k->maat == MAAT_GEMIDDELDE && !k->einde) {
 			const char *s = row->val[st->c_col];
@@ -364,7 +441,7 @@ static int on_row(void *vp, const csv_row *row)
 				trimmed(s, row->len[st->c_col], &t, &tl);
 				if (tl == 0)
 					continue; /* no answer to this question: not counted */
-				not_a_number(lc, row, st->c_col);
+				not_a_number(lc, row, st->c_col, k);
 				continue;
 			}
 			double rlo, rhi;
@@ -374,8 +451,8 @@ static int on_row(void *vp, const csv_row *row)
 				fmt_num(rlo, 0, lo);
 				fmt_num(rhi, 0, hi);
 				present_cell(CELL_GETAL, s, row->len[st->c_col], v, sizeof v);
-				csv_row_error(row, st->c_col, "kolom '%s': %s ligt niet tussen %s en %s",
-				              lc->cols[st->c_col], v, lo, hi);
+				row_error(lc, row, st->c_col, "kolom '%s': %s ligt niet tussen %s en %s",
+				          lc->cols[st->c_col], v, lo, hi);
 				continue;
 			}
 		} else if (k->maat == MAAT_AANDEEL) {
@@ -394,14 +471,16 @@ static int on_row(void *vp, const csv_row *row)
 				gl = 8;
 			}
 		}
+		if (after)
+			continue;
 		int added = engine_add(lc->e, st->ki, g, gl, &er);
 		if (added == ENGINE_GROUPS && !st->too_many) {
 			char most[64];
 			present_number(MAX_GROUPS, 0, most);
 			st->too_many = 1;
-			csv_row_error(row, st->c_group,
-			              "kolom '%s' heeft meer dan %s verschillende waarden; kpi '%s' telt per %s. Is dit de goede kolom?",
-			              lc->cols[st->c_group], most, k->id, lc->cols[st->c_group]);
+			row_error(lc, row, st->c_group,
+			          "kolom '%s' heeft meer dan %s verschillende waarden; kpi '%s' telt per %s. Is dit de goede kolom?",
+			          lc->cols[st->c_group], most, k->id, lc->cols[st->c_group]);
 		} else if (added == ENGINE_SPAN && !lc->spans[st->ki].line) {
 			/* said after the reading, unless the date turns out to be a typo */
 			lc->spans[st->ki] = (date_at){er.day, row->line, row->col[st->c_date], lc->cols[st->c_date]};
@@ -415,6 +494,7 @@ static int on_row(void *vp, const csv_row *row)
 static int on_value_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
+	lc->said = 0;
 	fingerprint_row(lc->file, row, lc->ncols);
 	const char *id;
 	size_t idl;
@@ -423,10 +503,12 @@ static int on_value_row(void *vp, const csv_row *row)
 	for (size_t q = 0; q < lc->nks; q++)
 		if (strlen(lc->ks[q].k->id) == idl && !strncmp(lc->ks[q].k->id, id, idl))
 			st = &lc->ks[q];
+	if (!st && model_kpi_failed(lc->m, id, idl))
+		return 0; /* its definition has errors, said in the content */
 	if (!st) {
 		char v[96];
 		present_cell(CELL_ID, row->val[0], row->len[0], v, sizeof v);
-		csv_row_error(row, 0, "kpi %s komt in geen enkele pagina voor (zie 'id' bij de kpi's)", v);
+		row_error(lc, row, 0, "kpi %s komt in geen enkele pagina voor (zie 'id' bij de kpi's)", v);
 		return 0;
 	}
 	const kpi_def *k = st->k;
@@ -436,16 +518,16 @@ static int on_value_row(void *vp, const csv_row *row)
 	if (period_parse(row->val[1], row->len[1], &per, &key) != 0) {
 		char shown[96];
 		present_cell(CELL_PERIODE, row->val[1], row->len[1], shown, sizeof shown);
-		csv_row_error(row, 1, "%s is geen periode (schrijf 2024, 2024-K3 of 2024-09)", shown);
+		row_error(lc, row, 1, "%s is geen periode (schrijf 2024, 2024-K3 of 2024-09)", shown);
 		return 0;
 	}
 	if (per != k->per) {
-		csv_row_error(row, 1, "kpi '%s' wordt per %s gemeten; '%s' is geen %s", k->id,
-		              present_per_word(k->per), row->val[1], present_per_word(k->per));
+		row_error(lc, row, 1, "kpi '%s' wordt per %s gemeten; '%s' is geen %s", k->id,
+		          present_per_word(k->per), row->val[1], present_per_word(k->per));
 		return 0;
 	}
-	if (num_parse(row->val[2], row->len[2], row->dot_is_thousands, &v) != 0) {
-		not_a_number(lc, row, 2);
+	if (parse_value(row, 2, k->eenheid == EENHEID_PROCENT, &v) != 0) {
+		not_a_number(lc, row, 2, k);
 		return 0;
 	}
 	double lo, hi;
@@ -456,15 +538,15 @@ static int on_value_row(void *vp, const csv_row *row)
 		fmt_num(hi, 0, b);
 		present_cell(CELL_GETAL, row->val[2], row->len[2], x, sizeof x);
 		present_unit(k, u);
-		csv_row_error(row, 2, "%s ligt niet tussen %s en %s, en dat kan niet voor een %s (kpi '%s')", x, a, b,
-		              k->eenheid == EENHEID_PROCENT ? "percentage" : u, k->id);
+		row_error(lc, row, 2, "%s ligt niet tussen %s en %s, en dat kan niet voor een %s (kpi '%s')", x, a, b,
+		          k->eenheid == EENHEID_PROCENT ? "percentage" : u, k->id);
 		return 0;
 	}
 	int last = period_last_day(per, key);
 	if (lc->peil != DAY_NONE && last > lc->peil && period_first_day(per, key) > lc->peil)
 		return 0;
 	if (engine_add_value(lc->e, st->ki, key, v) != 0) {
-		csv_row_error(row, 1, "kpi '%s' heeft voor %s al een waarde", k->id, row->val[1]);
+		row_error(lc, row, 1, "kpi '%s' heeft voor %s al een waarde", k->id, row->val[1]);
 		return 0;
 	}
 	if (lc->file->first == DAY_NONE || period_first_day(per, key) < lc->file->first)
@@ -474,12 +556,26 @@ static int on_value_row(void *vp, const csv_row *row)
 	return 0;
 }
 
+typedef struct {
+	char **s;
+	size_t n, cap;
+} strlist;
+
+static void strlist_free(strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->s[i]);
+	free(l->s);
+}
+
 static int cmp_file(const void *a, const void *b)
 {
 	return strcmp(((const datafile_t *)a)->name, ((const datafile_t *)b)->name);
 }
 
-static int list_files(model_t *m, const char *datadir, const char *shown_dir, diag_t *d)
+/* The exports in data/ into m->files; every other name (an .ods, a .txt) into `others`, to be
+ * suggested when an export is missing. */
+static int list_files(model_t *m, const char *datadir, const char *shown_dir, strlist *others, diag_t *d)
 {
 	char **names;
 	long n = plat_list(datadir, &names);
@@ -493,11 +589,16 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, di
 		/* ~$x.xlsx: the lock file Excel keeps beside a workbook it has open */
 		if (name[0] == '.' || !strncmp(name, "~$", 2))
 			continue;
-		if (!strcmp(name, "voorbeelddata.txt"))
+		if (!strcmp(name, "voorbeelddata.txt")) {
 			m->voorbeelddata = 1;
-		/* a CSV file or an Excel workbook (an old .xls is listed, to be refused by name) */
-		if (data_stem_len(name) == strlen(name) || data_stem_len(name) == 0)
 			continue;
+		}
+		/* a CSV file or an Excel workbook (an old .xls is listed, to be refused by name) */
+		if (data_stem_len(name) == strlen(name) || data_stem_len(name) == 0) {
+			others->s = xgrow(others->s, &others->cap, others->n, sizeof *others->s);
+			others->s[others->n++] = xstrdup(name);
+			continue;
+		}
 		m->files = xgrow(m->files, &cap, m->nfiles, sizeof *m->files);
 		datafile_t *f = &m->files[m->nfiles++];
 		memset(f, 0, sizeof *f);
@@ -508,6 +609,170 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, di
 	if (m->nfiles)
 		qsort(m->files, m->nfiles, sizeof *m->files, cmp_file);
 	return 0;
+}
+
+/* --- an export that is missing, or named a little differently -------------------------------- */
+
+static const datafile_t *source_file(const model_t *m, const char *bron, const datafile_t **other);
+
+/* `name` without its extension (any), in small letters, without a copy's " (1)" or "-kopie";
+ * out: 256 bytes. */
+static void plain_stem(const char *name, char *out)
+{
+	size_t n = strlen(name);
+	const char *dot = strrchr(name, '.');
+	if (dot && dot != name)
+		n = (size_t)(dot - name);
+	if (n > 255)
+		n = 255;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] - 'A' + 'a' : name[i]);
+	out[n] = '\0';
+	char *p = strrchr(out, '(');
+	if (p && p > out && out[n - 1] == ')' && strspn(p + 1, "0123456789") == strlen(p + 1) - 1) {
+		while (p > out && p[-1] == ' ')
+			p--;
+		*p = '\0';
+	}
+	size_t l = strlen(out);
+	if (l > 6 && !strcmp(out + l - 6, "-kopie"))
+		out[l - 6] = '\0';
+	else if (l > 6 && !strcmp(out + l - 6, " kopie"))
+		out[l - 6] = '\0';
+}
+
+/* Letters to change, add or remove to get from a to b (at most `max` + 1 is told). */
+static int edits(const char *a, const char *b, int max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > (size_t)max)
+		return max + 1;
+	int row[257];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag_prev = row[0], best = row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], v = diag_prev + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag_prev = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb];
+}
+
+/* A name in data/ that is probably the export `bron` names, though it does not serve it: the
+ * same name with another extension (.ods, .txt), a copy ("terugbelverzoeken (1).csv"), or a
+ * name one or two letters off. Files that serve another KPI are not suggested. NULL if none. */
+static const char *near_name(const model_t *m, const char *bron, const strlist *others)
+{
+	char want[256], have[256];
+	plain_stem(bron, want);
+	const char *best = NULL;
+	int best_d = 3;
+	for (size_t pass = 0; pass < 2; pass++) {
+		size_t n = pass ? others->n : m->nfiles;
+		for (size_t i = 0; i < n; i++) {
+			const char *name = pass ? others->s[i] : m->files[i].name;
+			int used = 0;
+			for (size_t j = 0; j < m->nkpis && !pass; j++)
+				used |= model_serves(m->kpis[j]->def.bron, name);
+			if (used)
+				continue;
+			plain_stem(name, have);
+			int dist = edits(want, have, strlen(want) >= 6 ? 2 : 0);
+			if (dist < best_d) {
+				best_d = dist;
+				best = name;
+			}
+		}
+	}
+	return best;
+}
+
+static int ext_is(const char *name, const char *ext)
+{
+	size_t n = strlen(name), l = strlen(ext);
+	return n > l && !strcasecmp(name + n - l, ext);
+}
+
+/* Every source a KPI reads is in data/, once: a missing one is named at its own place in data/,
+ * with what probably was meant; one read under a name in other capitals gets a notice. */
+static int check_sources(const model_t *m, const char *shown_dir, const strlist *others, strset_t *suggested,
+                         diag_t *d)
+{
+	int rv = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		const datafile_t *two, *one = source_file(m, k->def.bron, &two);
+		int stem = (int)data_stem_len(k->def.bron), again = 0, more = 0;
+		for (size_t j = 0; j < m->nkpis; j++) {
+			if (!model_serves(m->kpis[j]->def.bron, k->def.bron))
+				continue;
+			again |= j < i;
+			more += j > i;
+		}
+		if (again)
+			continue; /* said with the first KPI that reads it */
+		char *file = export_is_workbook(k->def.bron) ? xstrdup(k->def.bron) : xasprintf("%.*s.csv", stem, k->def.bron);
+		char *shown = path_join(shown_dir, file);
+		int line = k->src.key_line[SRC_BRON] ? k->src.key_line[SRC_BRON] : k->src.line;
+		char who[200];
+		if (more)
+			snprintf(who, sizeof who, "kpi '%s' en nog %d", k->def.id, more);
+		else
+			snprintf(who, sizeof who, "kpi '%s'", k->def.id);
+		if (!one) {
+			const char *near = near_name(m, k->def.bron, others);
+			buf_t b = {0};
+			if (near)
+				strset_add(suggested, near); /* said here: no notice that no KPI reads it */
+			if (!near) {
+				buf_printf(&b, "deze export staat niet in %s (en %.*s.%s ook niet). %c%s leest hem: 'bron: %s' in %s:%d. "
+				               "Zet de export in %s met deze naam, of verbeter 'bron:'",
+				           shown_dir, stem, k->def.bron, export_is_workbook(file) ? "csv" : "xlsx", who[0] - 'a' + 'A',
+				           who + 1, k->def.bron, k->src.file, line, shown_dir);
+			} else {
+				buf_printf(&b, "deze export staat niet in %s; bedoelt u %s? ", shown_dir, near);
+				if (ext_is(near, ".ods") || ext_is(near, ".numbers"))
+					buf_printf(&b, "Dat is geen CSV-bestand of Excel-werkmap: sla het op als Excel-werkmap %.*s.xlsx. ",
+					           stem, k->def.bron);
+				else if (data_stem_len(near) < strlen(near))
+					buf_printf(&b, "Hernoem het naar %.*s%s. ", stem, k->def.bron, near + data_stem_len(near));
+				else
+					buf_printf(&b, "Hernoem het naar %s. ", file);
+				buf_printf(&b, "%c%s leest deze export: 'bron: %s' in %s:%d", who[0] - 'a' + 'A', who + 1, k->def.bron,
+				           k->src.file, line);
+			}
+			diag(d, DIAG_ERROR, shown, 0, 0, "%s", b.s);
+			buf_free(&b);
+			rv = -1;
+		} else if (two) {
+			diag(d, DIAG_ERROR, shown_dir, 0, 0,
+			     "hier staan zowel '%s' als '%s'; laat er één staan, dan is duidelijk welke meetlat leest (%s, 'bron: "
+			     "%s' in %s:%d)",
+			     one->name, two->name, who, k->def.bron, k->src.file, line);
+			rv = -1;
+		} else if (strncmp(one->name, k->def.bron, (size_t)stem) != 0) {
+			char *read = path_join(shown_dir, one->name);
+			diag(d, DIAG_NOTE, read, 0, 0,
+			     "gelezen voor %s, die '%s' noemt (%s:%d): de naam verschilt alleen in hoofdletters. Geef het bestand "
+			     "liever precies die naam",
+			     who, k->def.bron, k->src.file, line);
+			free(read);
+		}
+		free(shown);
+		free(file);
+	}
+	return rv;
 }
 
 /* Does data file `file` serve the source `bron`? "x", "x.csv" and "x.xlsx" name one source,
@@ -537,30 +802,25 @@ static int reads(const model_t *m, const kpi_def *k, const datafile_t *f)
 	return source_file(m, k->bron, &other) == f && !other;
 }
 
-/* The most extreme dates seen in each file in the first reading (for naming typos). */
-typedef struct {
-	date_at latest[LATEST_SHOWN];
-	int nlatest;
-	date_at earliest[LATEST_SHOWN];
-	int nearliest;
-} file_dates;
-
 /* One reading of the data: the reference date if known, the bounds outside which a date is a
  * typo (DAY_NONE: not known yet), and in the first reading the scan of every date. */
 typedef struct {
 	int peil, lo, hi;
+	int derived;      /* the reference date comes from the data */
 	datescan *scan;
-	file_dates *fds;
 	date_at *spans;   /* per KPI, see loadctx */
 	const datafile_t **span_file;
+	const strset_t *suggested; /* files named as what a KPI probably meant: no notice of their own */
 } reading;
 
 static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
-                    const char *shown_dir, const reading *rd, file_dates *fd, diag_t *d)
+                    const char *shown_dir, const reading *rd, diag_t *d)
 {
 	loadctx lc = {0};
 	lc.m = m;
 	lc.e = e;
+	lc.d = d;
+	lc.derived = rd->derived;
 	lc.file = f;
 	lc.peil = rd->peil;
 	lc.lo = rd->lo;
@@ -599,12 +859,20 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 		st->k = k;
 		if (is_values)
 			continue;
-		st->c_date = col_index(&lc, k->start ? k->start : k->datum, kp);
-		st->c_end = col_index(&lc, k->einde, kp);
-		st->c_col = col_index(&lc, k->kolom, kp);
-		st->c_group = col_index(&lc, k->groep, kp);
+		st->c_date = col_index(&lc, k->start ? k->start : k->datum, kp, k->start ? SRC_START : SRC_DATUM);
+		st->c_end = col_index(&lc, k->einde, kp, SRC_EINDE);
+		st->c_col = col_index(&lc, k->kolom, kp, SRC_KOLOM);
+		st->c_group = col_index(&lc, k->groep, kp, SRC_GROEP);
 		for (size_t q = 0; q < k->nfilters; q++)
-			st->c_filter[q] = col_index(&lc, k->filters[q].kolom, kp);
+			st->c_filter[q] = col_index(&lc, k->filters[q].kolom, kp, SRC_FILTER + (int)q);
+		/* the columns read as dates, each once */
+		for (int q = 0; q < 2; q++) {
+			int c = q ? st->c_end : st->c_date, dup = c < 0;
+			for (int j = 0; j < lc.ndatecols && !dup; j++)
+				dup = lc.datecols[j] == c;
+			if (!dup)
+				lc.datecols[lc.ndatecols++] = c;
+		}
 		int over = st->c_date == -2 || st->c_end == -2 || st->c_col == -2 || st->c_group == -2;
 		for (size_t q = 0; q < k->nfilters; q++)
 			over |= st->c_filter[q] == -2;
@@ -626,6 +894,7 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	}
 	char *path = path_join(datadir, f->name);
 	char *shown = path_join(shown_dir, f->name);
+	lc.shown = shown;
 	const char *blad = first ? first->def.blad : NULL;
 	int kopregel = first ? first->def.kopregel : 0;
 	if ((blad || kopregel) && !export_is_workbook(f->name))
@@ -647,15 +916,12 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
 	buf_free(&lc.group);
+	if (lc.typo_rows > lc.typo_named)
+		diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s met een datum ver van alle andere; ook die tellen niet mee",
+		     lc.typo_rows - lc.typo_named, lc.typo_rows - lc.typo_named == 1 ? "regel" : "regels");
 	f->rows = info.rows;
 	f->cp1252 = info.cp1252;
 	f->used = 1;
-	if (fd) {
-		memcpy(fd->latest, lc.latest, sizeof lc.latest);
-		fd->nlatest = lc.nlatest;
-		memcpy(fd->earliest, lc.earliest, sizeof lc.earliest);
-		fd->nearliest = lc.nearliest;
-	}
 	free(lc.ks);
 	free(path);
 	free(shown);
@@ -677,6 +943,8 @@ static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir
 		}
 		if (!used && content_errors)
 			continue;
+		if (!used && strset_has(rd->suggested, f->name))
+			continue;
 		if (!used) {
 			char *shown = path_join(shown_dir, f->name);
 			diag(d, DIAG_NOTE, shown, 0, 0, "geen enkele kpi gebruikt dit bestand; het wordt niet gelezen");
@@ -685,7 +953,7 @@ static engine_t *read_all(model_t *m, const char *datadir, const char *shown_dir
 		}
 		if (!read)
 			continue; /* two files for one source: said in data_load */
-		if (read_one(m, e, f, datadir, shown_dir, rd, rd->fds ? &rd->fds[i] : NULL, d) != 0)
+		if (read_one(m, e, f, datadir, shown_dir, rd, d) != 0)
 			*rv = -1;
 	}
 	return e;
@@ -848,93 +1116,49 @@ static void check_stands(const model_t *m, diag_t *d)
 	}
 }
 
-static int cmp_date_at(const void *a, const void *b)
-{
-	const date_at *x = a, *y = b;
-	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->col > y->col) - (x->col < y->col);
-}
-
-/* Name the typos the first reading saw beyond [lo, hi]: per file in row order, one message
- * per row. */
-static void typo_warnings(const model_t *m, const char *shown_dir, const file_dates *fds, int lo, int hi,
-                          int derived, diag_t *d)
-{
-	char pd[40];
-	present_date(m->peildatum, pd);
-	for (size_t i = 0; i < m->nfiles; i++) {
-		date_at all[2 * LATEST_SHOWN];
-		int n = 0;
-		for (int j = 0; j < fds[i].nlatest && fds[i].latest[j].day > hi; j++)
-			all[n++] = fds[i].latest[j];
-		for (int j = 0; j < fds[i].nearliest && fds[i].earliest[j].day < lo; j++)
-			all[n++] = fds[i].earliest[j];
-		if (n > 1)
-			qsort(all, (size_t)n, sizeof *all, cmp_date_at);
-		char *shown = path_join(shown_dir, m->files[i].name);
-		for (int j = 0; j < n;) {
-			buf_t b = {0};
-			int late = 0, k = j;
-			for (; k < n && all[k].line == all[j].line; k++) {
-				char v[40];
-				present_date(all[k].day, v);
-				buf_printf(&b, "%skolom '%s': %s", k == j ? "" : " en ", all[k].column, v);
-				late |= all[k].day > hi;
-			}
-			diag(d, DIAG_WARN, shown, all[j].line, all[j].col,
-			     "%s %s ver %s alle andere datums; is het een tikfout? Deze regel telt niet mee%s%s", b.s ? b.s : "",
-			     k - j == 1 ? "ligt" : "liggen", late ? "na" : "voor", late && derived ? " en de peildatum blijft " : "",
-			     late && derived ? pd : "");
-			buf_free(&b);
-			j = k;
-		}
-		if (m->files[i].typos > n)
-			diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s ver van alle andere in dit bestand, die ook niet meetellen",
-			     m->files[i].typos - n, m->files[i].typos - n == 1 ? "datum" : "datums");
-		free(shown);
-	}
-}
-
 int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d)
 {
 	/* after errors in the content a KPI may be missing: say nothing that follows from that */
 	int content_errors = diag_errors(d) > 0;
-	if (list_files(m, datadir, shown_dir, d) != 0)
+	strlist others = {0};
+	if (list_files(m, datadir, shown_dir, &others, d) != 0)
 		return -1;
 	int rv = 0;
 	int peil = peildatum != DAY_NONE ? peildatum : m->conf_peildatum;
 	m->peildatum_bron = peildatum != DAY_NONE ? PEIL_OPDRACHTREGEL
 	                    : peil != DAY_NONE    ? PEIL_INSTELLING
 	                                          : PEIL_GEGEVENS;
-	for (size_t i = 0; i < m->nkpis; i++) {
-		const kpi_t *k = m->kpis[i];
-		const datafile_t *two, *one = source_file(m, k->def.bron, &two);
-		int stem = (int)data_stem_len(k->def.bron);
-		if (!one) {
-			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
-			     "kpi '%s': het bestand '%.*s.csv' (of '%.*s.xlsx') staat niet in %s", k->def.id, stem, k->def.bron,
-			     stem, k->def.bron, shown_dir);
-			rv = -1;
-		} else if (two) {
-			diag(d, DIAG_ERROR, k->src.file, k->src.line, k->src.col,
-			     "kpi '%s': in %s staan zowel '%s' als '%s'; laat er één staan, dan is duidelijk welke meetlat leest",
-			     k->def.id, shown_dir, one->name, two->name);
-			rv = -1;
-		}
-	}
-	/* the first reading counts every date, to find typos; when it finds any, the data are read
-	 * once more with them left out, so that they count nowhere */
+	strset_t suggested = {0};
+	if (check_sources(m, shown_dir, &others, &suggested, d) != 0)
+		rv = -1;
+	strlist_free(&others);
+	/* The first reading counts every date, to find typos and (when it is not given) the reference
+	 * date, and says nothing. When it had something to say, or found typos or rows after the
+	 * reference date, the data are read once more with all that known: that reading gives every
+	 * message, each in its row's place, and a row with a typo counts nowhere and gets no other
+	 * message than the warning that names it. */
 	datescan sc = {0};
 	sc.count = xcalloc((size_t)(day_from_ymd(2200, 1, 1) - day0()), sizeof *sc.count);
 	sc.max = DAY_NONE;
-	file_dates *fds = xcalloc(m->nfiles ? m->nfiles : 1, sizeof *fds);
 	date_at *spans = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *spans);
 	const datafile_t **span_file = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *span_file);
-	reading rd = {peil, DAY_NONE, DAY_NONE, &sc, fds, spans, span_file};
+	int derived = m->peildatum_bron == PEIL_GEGEVENS;
+	reading rd = {peil, DAY_NONE, DAY_NONE, derived, &sc, spans, span_file, &suggested};
+	int quiet = d->mute;
+	long held = d->muted;
+	d->mute = 1;
 	engine_t *e = read_all(m, datadir, shown_dir, &rd, content_errors, d, &rv);
+	d->mute = quiet;
+	held = d->muted - held;
 	int lo = DAY_NONE, hi = DAY_NONE;
 	if (sc.max != DAY_NONE)
 		robust_range(&sc, &lo, &hi);
 	if (peil == DAY_NONE && sc.max == DAY_NONE) {
+		if (held) {
+			engine_free(e);
+			reading again = {DAY_NONE, DAY_NONE, DAY_NONE, derived, NULL, spans, span_file, &suggested};
+			e = read_all(m, datadir, shown_dir, &again, content_errors, d, &rv);
+		}
 		if (rv == 0 && !content_errors)
 			diag(d, DIAG_ERROR, NULL, 0, 0,
 			     "er is geen peildatum: de gegevens bevatten geen datums; geef --peildatum JJJJ-MM-DD of zet 'peildatum' in de inhoud");
@@ -942,7 +1166,7 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		free(spans);
 		free(span_file);
 		free(sc.count);
-		free(fds);
+		strset_free(&suggested);
 		return -1;
 	}
 	int typos = 0;
@@ -951,7 +1175,7 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 			typos = sc.count[x - day0()] > 0;
 		typos |= hi != sc.max;
 	}
-	int any = typos;
+	int any = typos || held, early = 0;
 	if (peil == DAY_NONE) {
 		/* derived from the data: the last complete month; rows after it are read again as
 		 * information known after the reference date */
@@ -962,6 +1186,14 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		peil = complete_month(m, end);
 		any |= hi > peil;
 	} else if (sc.max != DAY_NONE && peil < lo) {
+		early = 1;
+	}
+	if (any) {
+		engine_free(e);
+		reading again = {peil, typos ? lo : DAY_NONE, typos ? hi : DAY_NONE, derived, NULL, spans, span_file, &suggested};
+		e = read_all(m, datadir, shown_dir, &again, content_errors, d, &rv);
+	}
+	if (early) {
 		char pd[40], first[40];
 		present_date(peil, pd);
 		present_date(lo, first);
@@ -971,21 +1203,9 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 		     pd, first);
 		rv = -1;
 	}
-	if (any) {
-		/* read again with the reference date known and the typos left out; the second reading
-		 * repeats no message */
-		engine_free(e);
-		int quiet = d->mute;
-		d->mute = 1;
-		reading again = {peil, lo, hi, NULL, NULL, spans, span_file};
-		e = read_all(m, datadir, shown_dir, &again, content_errors, d, &rv);
-		d->mute = quiet;
-	}
 	coverage(m);
 	engine_finish(e, peil);
 	engine_free(e);
-	if (typos)
-		typo_warnings(m, shown_dir, fds, lo, hi, m->peildatum_bron == PEIL_GEGEVENS, d);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		if (!spans[i].line)
 			continue;
@@ -1002,12 +1222,36 @@ int data_load(model_t *m, const char *datadir, const char *shown_dir, int peilda
 	free(spans);
 	free(span_file);
 	free(sc.count);
-	free(fds);
-	check_stands(m, d);
+	strset_free(&suggested);
+	if (!content_errors)
+		check_stands(m, d);
 	if (!diag_errors(d)) {
 		/* what the figures cover; after an error, the errors come first */
 		stale_notes(m, shown_dir, d);
 		after_notes(m, shown_dir, d);
 	}
 	return rv;
+}
+
+void data_notes(const model_t *m, const char *shown_dir, diag_t *d)
+{
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || !f->cp1252)
+			continue;
+		char fp[17];
+		snprintf(fp, sizeof fp, "%016llx", f->fingerprint);
+		int seen = 0;
+		for (size_t e = 0; e < m->neditions && !seen; e++)
+			for (size_t j = 0; j < m->editions[e].nsources && !seen; j++)
+				seen = !strcmp(m->editions[e].sources[j].file, f->name) &&
+				       !strcmp(m->editions[e].sources[j].fingerprint, fp);
+		if (seen)
+			continue;
+		char *shown = path_join(shown_dir, f->name);
+		diag(d, DIAG_NOTE, shown, 0, 0,
+		     "het bestand is geen UTF-8; gelezen als Windows-1252 (Excel 'CSV') en omgezet (dit meldt meetlat bij een "
+		     "nieuwe of veranderde export)");
+		free(shown);
+	}
 }

@@ -12,4 +12,9 @@
  * the date given on the command line or DAY_NONE. Returns 0, or -1 after reporting problems. */
 int data_load(model_t *m, const char *datadir, const char *shown_dir, int peildatum, diag_t *d);
 
+/* Notices that depend on the editions read since (m->editions): an export read as Windows-1252
+ * is named when it is new or changed, that is, when no edition read it with the same values; an
+ * export that only comes back as it was is not news every build. */
+void data_notes(const model_t *m, const char *shown_dir, diag_t *d);
+
 #endif

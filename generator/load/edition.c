@@ -26,6 +26,7 @@ typedef struct {
 	edition_t *e;
 	size_t capk, capf, capm, caps;
 	int version, have_version, have_day;
+	int correction_line; /* its row 'correctie' */
 	diag_t *d;
 } rctx;
 
@@ -112,6 +113,16 @@ static int on_row(void *ctx, const csv_row *r)
 			return 0;
 		}
 		x->have_day = 1;
+	} else if (!strcmp(soort, "correctie") && x->version >= 3) {
+		long nr;
+		if (!whole(r, C_WAARDE, &nr))
+			return 0;
+		if (nr < 1 || nr > 999) {
+			csv_row_error(r, C_WAARDE, "kolom 'waarde': een correctie heeft een nummer van 1 tot en met 999");
+			return 0;
+		}
+		e->correction = (int)nr;
+		x->correction_line = (int)r->line;
 	} else if (!strcmp(soort, "kpi")) {
 		if (!need(r, C_KPI, "de kpi") || !need(r, C_STATUS, "de status") ||
 		    known_word(r, C_STATUS, present_status_parse) < 0)
@@ -129,6 +140,7 @@ static int on_row(void *ctx, const csv_row *r)
 		k->met = !strcmp(r->val[C_DOEL], "ja");
 		k->definition = xstrdup(r->val[C_DEF]);
 		k->targets = xstrdup(r->val[C_DOELEN]);
+		k->line = (int)r->line;
 	} else if (!strcmp(soort, "cijfer")) {
 		double v;
 		long total, open;
@@ -171,6 +183,7 @@ static int on_row(void *ctx, const csv_row *r)
 		m->page = text_of(r, C_KPI);
 		m->wat = text_of(r, C_NAAM);
 		m->status = xstrdup(present_ms((ms_status)st)); /* an older record's word reads as today's */
+		m->line = (int)r->line;
 	} else if (!strcmp(soort, "bron") && x->version >= 2) {
 		if (!need(r, C_KPI, "het bestand"))
 			return 0;
@@ -182,9 +195,10 @@ static int on_row(void *ctx, const csv_row *r)
 		ed_source *src = &e->sources[e->nsources++];
 		src->file = text_of(r, C_KPI);
 		src->fingerprint = xstrdup(r->val[C_DEF]);
+		src->line = (int)r->line;
 	} else if (strcmp(soort, "controle") != 0) {
-		csv_row_error(r, C_SOORT, "kolom 'soort': '%s' kent meetlat niet in een editie (versie, editie, bron, kpi, "
-		                          "cijfer, mijlpaal of controle)",
+		csv_row_error(r, C_SOORT, "kolom 'soort': '%s' kent meetlat niet in een editie (versie, editie, correctie, bron, "
+		                          "kpi, cijfer, mijlpaal of controle)",
 		              soort);
 	}
 	return 0;
@@ -277,7 +291,9 @@ static int read_one(model_t *m, const char *path, const char *shown, const char 
 		free(text);
 		return -1;
 	}
-	if (!check_ok(text, len, shown, d)) {
+	/* an editor may have put a byte-order mark in front: the lines are what counts */
+	size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	if (!check_ok(text + bom, len - bom, shown, d)) {
 		free(text);
 		return -1;
 	}
@@ -311,7 +327,9 @@ static int cmp_edition(const void *a, const void *b)
 	const edition_t *x = a, *y = b;
 	if (x->peildatum != y->peildatum)
 		return (x->peildatum > y->peildatum) - (x->peildatum < y->peildatum);
-	return strcmp(x->name, y->name); /* the same date twice: the same message every time */
+	if (x->correction != y->correction)
+		return (x->correction > y->correction) - (x->correction < y->correction);
+	return strcmp(x->name, y->name); /* the same record twice: the same message every time */
 }
 
 int edition_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
@@ -338,24 +356,27 @@ int edition_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 	free(names);
 	if (m->neditions > 1)
 		qsort(m->editions, m->neditions, sizeof *m->editions, cmp_edition);
-	/* a record is called editie-<its reference date>.csv: one per date, and --publiceer finds it */
+	/* a record is called editie-<its reference date>.csv, a correction of it
+	 * editie-<date>-correctie-<n>.csv: one of each per date, and --publiceer finds them */
 	for (size_t i = 0; i < m->neditions; i++) {
 		const edition_t *e = &m->editions[i];
-		int y, mo, dd;
-		day_to_ymd(e->peildatum, &y, &mo, &dd);
-		char want[40], day[40];
-		snprintf(want, sizeof want, "editie-%04d-%02d-%02d.csv", y, mo, dd);
+		char want[64], day[40];
+		edition_name(e->peildatum, e->correction, want);
 		if (!strcmp(e->name, want))
 			continue;
 		present_date(e->peildatum, day);
 		const edition_t *twin = NULL;
 		for (size_t j = 0; j < m->neditions; j++)
-			if (j != i && m->editions[j].peildatum == e->peildatum)
+			if (j != i && m->editions[j].peildatum == e->peildatum && m->editions[j].correction == e->correction)
 				twin = &m->editions[j];
 		if (twin)
 			diag(d, DIAG_ERROR, e->file, 0, 0,
-			     "dit is nog een editie met peildatum %s, naast %s. Houd er één over; de andere hoort niet in deze map",
-			     day, twin->file);
+			     "dit is nog een %s met peildatum %s, naast %s. Houd er één over; de andere hoort niet in deze map",
+			     e->correction ? "correctie van de editie" : "editie", day, twin->file);
+		else if (e->correction)
+			diag(d, DIAG_ERROR, e->file, 0, 0,
+			     "dit is correctie %d van de editie met peildatum %s. Zo'n bestand heet %s. Geef het die naam",
+			     e->correction, day, want);
 		else
 			diag(d, DIAG_ERROR, e->file, 0, 0, "dit is de editie met peildatum %s. Zo'n bestand heet %s. Geef het die naam",
 			     day, want);

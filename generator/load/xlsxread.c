@@ -1577,9 +1577,7 @@ static int choose_header(xr *x)
 			           x->cols[c], XLSX_HEADER_ROWS, x->ref_name);
 		}
 		if (x->used_by && x->used_by[c])
-			buf_printf(&m, ". De kolom wordt gebruikt door %s. Is de kolom in de export anders gaan heten? "
-			               "Pas dan de kolomnaam in dat bestand aan",
-			           x->used_by[c]);
+			buf_printf(&m, ". %s", x->used_by[c]);
 		diag(x->d, DIAG_ERROR, x->shown, best_found > 0 || x->header_asked ? best : 0, 0, "%s", m.s);
 		buf_free(&m);
 	}

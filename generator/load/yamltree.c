@@ -92,10 +92,417 @@ static void key_of(const char *l, size_t n, char *out)
 		out[0] = '\0';
 }
 
+/* --- slips: the mistake people make, found by trying what they meant ------------------------- */
+
+/* Whether `text` parses; else *line is the (0-based) line of its first error. */
+static int parses(const char *text, size_t len, size_t *line)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int ok = 1;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	for (;;) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			ok = 0;
+			*line = p.problem_mark.line;
+			break;
+		}
+		int end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+/* One line of the text, and a way to try it written otherwise. */
+typedef struct {
+	const char *text;
+	size_t len;
+	size_t n;          /* the line's number (0-based) */
+	const char *l;     /* the line and its length, without its line end */
+	size_t ll;
+	size_t err;        /* the line of the error libyaml found */
+} slipctx;
+
+/* Whether the text with line n replaced by `fixed` gets past the error: it parses, or its first
+ * error lies on a later line. */
+static int fixes(const slipctx *s, const buf_t *fixed)
+{
+	buf_t t = {0};
+	buf_add(&t, s->text, (size_t)(s->l - s->text));
+	buf_add(&t, fixed->s, fixed->len);
+	buf_add(&t, s->l + s->ll, s->len - (size_t)(s->l + s->ll - s->text));
+	size_t line = 0;
+	int ok = parses(t.s, t.len, &line) || line > s->err;
+	buf_free(&t);
+	return ok;
+}
+
+/* The line shown as what to type: without its indentation, at most 70 characters. */
+static void show_line(buf_t *msg, const buf_t *fixed)
+{
+	size_t i = indent_of(fixed->s, fixed->len), n = fixed->len - i;
+	if (n > 70) {
+		n = 67;
+		while (n > 0 && ((unsigned char)fixed->s[i + n] & 0xC0) == 0x80)
+			n--;
+		buf_printf(msg, "%.*s...", (int)n, fixed->s + i);
+	} else {
+		buf_printf(msg, "%.*s", (int)n, fixed->s + i);
+	}
+}
+
+static int word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Where a value may start: the line's start (after '- '), after ': ', '{', '[' or ','. */
+static int value_start(const char *l, size_t i)
+{
+	size_t j = i;
+	while (j > 0 && l[j - 1] == ' ')
+		j--;
+	return j == 0 || strchr(":-{[,", l[j - 1]) != NULL;
+}
+
+/* A name at position i of the line, up to a ':' (out: 64 bytes; "" if there is none). */
+static void name_at(const char *l, size_t n, size_t i, char *out)
+{
+	size_t k = 0;
+	while (i < n && l[i] == ' ')
+		i++;
+	while (i < n && k < 63 && (word_char(l[i]) || l[i] == '-' || l[i] == ' ') && l[i] != ':')
+		out[k++] = l[i++];
+	while (k > 0 && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+	if (i >= n || l[i] != ':')
+		out[0] = '\0';
+}
+
+/* Where the line's text starts, after its indentation and any '- '. */
+static size_t after_dashes(const char *l, size_t n)
+{
+	size_t i = indent_of(l, n);
+	while (i + 1 < n && l[i] == '-' && l[i + 1] == ' ') {
+		i += 2;
+		while (i < n && l[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+/* A key without its colon: "titel Terugbellen", "mijlpalen". */
+static int slip_colon(const slipctx *s, buf_t *msg, size_t *col)
+{
+	const char *l = s->l;
+	size_t n = s->ll, i = after_dashes(l, n), w;
+	if (i >= n || !((l[i] >= 'a' && l[i] <= 'z') || l[i] == '_'))
+		return 0;
+	for (w = i; w < n && word_char(l[w]); w++)
+		;
+	if (w < n && l[w] != ' ')
+		return 0;
+	/* the rest is a value: no ': ' in it, unless it is written in { } or [ ] */
+	size_t r = w;
+	while (r < n && l[r] == ' ')
+		r++;
+	if (r < n && l[r] != '{' && l[r] != '[' && (memmem(l + r, n - r, ": ", 2) || l[n - 1] == ':'))
+		return 0;
+	if (r < n && l[r] == '#')
+		return 0;
+	buf_t fixed = {0};
+	buf_add(&fixed, l, w);
+	buf_puts(&fixed, ":");
+	if (w < n)
+		buf_add(&fixed, l + w, n - w);
+	int ok = fixes(s, &fixed);
+	if (ok) {
+		buf_printf(msg, "na '%.*s' hoort een dubbele punt. Schrijf: ", (int)(w - i), l + i);
+		show_line(msg, &fixed);
+		*col = w + 1;
+	}
+	buf_free(&fixed);
+	return ok;
+}
+
+/* Quotes and brackets of the line: an opening quote that is not closed on it, or a { or [ that
+ * is not. -1 when there is none. */
+static void scan_line(const char *l, size_t n, long *open_quote, long *open_bracket, char *bracket)
+{
+	char inq = 0;
+	int depth = 0;
+	*open_quote = *open_bracket = -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = l[i];
+		if (inq == '"') {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				inq = 0;
+		} else if (inq == '\'') {
+			if (c == '\'' && i + 1 < n && l[i + 1] == '\'')
+				i++;
+			else if (c == '\'')
+				inq = 0;
+		} else if (c == '#' && (i == 0 || l[i - 1] == ' ')) {
+			break;
+		} else if ((c == '"' || c == '\'') && value_start(l, i)) {
+			inq = c;
+			*open_quote = (long)i;
+		} else if (c == '{' || c == '[') {
+			if (depth++ == 0) {
+				*open_bracket = (long)i;
+				*bracket = c;
+			}
+		} else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+			*open_bracket = -1;
+		}
+	}
+	if (!inq)
+		*open_quote = -1;
+	if (depth == 0 || inq)
+		*open_bracket = -1;
+}
+
+/* The name before the value that starts at position i ("wat" in "{..., wat: "Pilot}"). */
+static void key_before(const char *l, size_t i, char *out)
+{
+	size_t e = i;
+	while (e > 0 && l[e - 1] == ' ')
+		e--;
+	out[0] = '\0';
+	if (e == 0 || l[e - 1] != ':')
+		return;
+	size_t b = --e;
+	while (b > 0 && (word_char(l[b - 1]) || l[b - 1] == '-'))
+		b--;
+	snprintf(out, 64, "%.*s", (int)(e - b), l + b);
+}
+
+/* A quoted text that is not closed on its line. */
+static int slip_quote(const slipctx *s, buf_t *msg, size_t *col)
+{
+	long q, b;
+	char br;
+	scan_line(s->l, s->ll, &q, &b, &br);
+	if (q < 0)
+		return 0;
+	buf_t fixed = {0};
+	buf_add(&fixed, s->l, (size_t)q);
+	buf_add(&fixed, s->l + q + 1, s->ll - (size_t)q - 1);
+	int ok = fixes(s, &fixed);
+	if (ok) {
+		char key[64];
+		key_before(s->l, (size_t)q, key);
+		buf_printf(msg, "de tekst%s%s%s begint met een aanhalingsteken (%c), maar heeft er op deze regel geen aan het "
+		                "eind. Zet er een %c achter, aan het eind van de tekst, of haal het weg",
+		           key[0] ? " na '" : "", key, key[0] ? ":'" : "", s->l[q], s->l[q]);
+		*col = (size_t)q + 1;
+	}
+	buf_free(&fixed);
+	return ok;
+}
+
+/* A { or [ that is not closed on its line. */
+static int slip_bracket(const slipctx *s, buf_t *msg, size_t *col)
+{
+	long q, b;
+	char br;
+	scan_line(s->l, s->ll, &q, &b, &br);
+	if (b < 0)
+		return 0;
+	size_t end = s->ll;
+	while (end > 0 && s->l[end - 1] == ' ')
+		end--;
+	buf_t fixed = {0};
+	buf_add(&fixed, s->l, end);
+	buf_putc(&fixed, br == '{' ? '}' : ']');
+	int ok = fixes(s, &fixed);
+	if (ok) {
+		buf_printf(msg, "hier begint een %s met %c, maar die wordt op deze regel niet afgesloten. Zet een %c aan het "
+		                "eind van de regel: ",
+		           br == '{' ? "rij" : "lijst", br, br == '{' ? '}' : ']');
+		show_line(msg, &fixed);
+		*col = (size_t)b + 1;
+	}
+	buf_free(&fixed);
+	return ok;
+}
+
+/* A ': ' inside a value that is not in quotes: "wat: Datakubus: live". The value is put between
+ * quotes; in { } it ends at the next ',' or '}'. */
+static int slip_inner_colon(const slipctx *s, buf_t *msg, size_t *col)
+{
+	const char *l = s->l;
+	size_t n = s->ll;
+	char inq = 0;
+	int depth = 0;
+	long entry = -1, first = -1; /* where the entry and its value start */
+	size_t start = after_dashes(l, n);
+	entry = (long)start;
+	for (size_t i = start; i < n; i++) {
+		char c = l[i];
+		if (inq) {
+			if (inq == '"' && c == '\\')
+				i++;
+			else if (c == inq)
+				inq = 0;
+			continue;
+		}
+		if (c == '#' && i > 0 && l[i - 1] == ' ')
+			break;
+		if ((c == '"' || c == '\'') && value_start(l, i)) {
+			inq = c;
+		} else if (c == '{' || c == '[') {
+			depth++;
+			entry = (long)i + 1, first = -1;
+		} else if (c == '}' || c == ']') {
+			depth--;
+			first = -1;
+		} else if (c == ',' && depth > 0) {
+			entry = (long)i + 1, first = -1;
+		} else if (c == ':' && (i + 1 == n || l[i + 1] == ' ')) {
+			if (first < 0) {
+				first = (long)i + 1;
+				continue;
+			}
+			/* a second ': ' in one entry: its value runs from `first` to the entry's end */
+			size_t v = (size_t)first + strspn(l + first, " "), e = i;
+			if (v >= n || strchr("\"'{[|>", l[v]))
+				return 0;
+			while (e < n && !(depth > 0 && (l[e] == ',' || l[e] == '}' || l[e] == ']')) &&
+			       !(l[e] == '#' && l[e - 1] == ' '))
+				e++;
+			while (e > v && l[e - 1] == ' ')
+				e--;
+			buf_t fixed = {0};
+			int dq = memchr(l + v, '"', e - v) == NULL;
+			buf_add(&fixed, l, v);
+			buf_putc(&fixed, dq ? '"' : '\'');
+			for (size_t k = v; k < e; k++) {
+				if (dq && l[k] == '\\')
+					buf_putc(&fixed, '\\');
+				if (!dq && l[k] == '\'')
+					buf_putc(&fixed, '\'');
+				buf_putc(&fixed, l[k]);
+			}
+			buf_putc(&fixed, dq ? '"' : '\'');
+			buf_add(&fixed, l + e, n - e);
+			int ok = fixes(s, &fixed);
+			if (ok) {
+				char key[64];
+				name_at(l, n, (size_t)entry, key);
+				buf_printf(msg, "in de tekst%s%s%s staat een dubbele punt met een spatie erachter. Zet de tekst tussen "
+				                "aanhalingstekens: ",
+				           key[0] ? " na '" : "", key, key[0] ? ":'" : "");
+				buf_t part = {0};
+				buf_add(&part, fixed.s + entry, fixed.len - (n - e) - (size_t)entry);
+				show_line(msg, &part);
+				buf_free(&part);
+				*col = i + 1;
+			}
+			buf_free(&fixed);
+			return ok;
+		}
+	}
+	return 0;
+}
+
+/* An item of a list without its '- ': "  {datum: ..., wat: ...}" among "  - {...}", or the first
+ * key of a KPI written "  id: x" under "kpi:". */
+static int slip_dash(const slipctx *s, buf_t *msg, size_t *col)
+{
+	const char *l = s->l;
+	size_t n = s->ll, ind = indent_of(l, n);
+	if (ind == 0 || ind >= n || l[ind] == '#' || l[ind] == '-')
+		return 0;
+	/* the nearest line above that is not empty: a sibling with '- ', or the key that opens the list */
+	const char *parent = NULL, *sib = NULL;
+	size_t pn = 0;
+	for (const char *kl = l; kl > s->text && !parent;) {
+		/* the line above, found from this one's start */
+		const char *end = kl - 1;
+		kl = end;
+		while (kl > s->text && kl[-1] != '\n')
+			kl--;
+		size_t kn = (size_t)(end - kl);
+		if (kn && kl[kn - 1] == '\r')
+			kn--;
+		size_t ki = indent_of(kl, kn);
+		if (ki >= kn || kl[ki] == '#')
+			continue;
+		if (ki == ind && !sib && kl[ki] == '-')
+			sib = kl;
+		if (ki < ind)
+			parent = kl, pn = kn;
+		else if (ki == ind && !sib)
+			return 0; /* a sibling without '- ': not a list */
+	}
+	const char *next = l + n, *stop = s->text + s->len;
+	while (next < stop && *next != '\n')
+		next++;
+	next += next < stop;
+	size_t nn = 0;
+	while (next + nn < stop && next[nn] != '\n')
+		nn++;
+	int opens = parent && pn > 0 && parent[pn - 1] == ':';
+	if (!sib && !(opens && nn > indent_of(next, nn) && indent_of(next, nn) == ind + 2))
+		return 0;
+	buf_t fixed = {0};
+	buf_add(&fixed, l, ind);
+	buf_puts(&fixed, "- ");
+	buf_add(&fixed, l + ind, n - ind);
+	int ok = fixes(s, &fixed);
+	if (ok) {
+		char key[64] = "";
+		if (parent)
+			key_of(parent, pn, key);
+		buf_printf(msg, "hier begint een nieuw onderdeel van de opsomming%s%s%s, maar het streepje ontbreekt. Schrijf: ",
+		           key[0] ? " onder '" : "", key, key[0] ? ":'" : "");
+		show_line(msg, &fixed);
+		*col = ind + 1;
+	}
+	buf_free(&fixed);
+	return ok;
+}
+
+/* The slip that explains libyaml's error at line `err`: on that line or a few above it, the first
+ * change that lets the text parse past it. Returns 1 with the message, its line and column. */
+#define SLIP_LINES 24
+
+static int find_slip(const char *text, size_t len, size_t err, buf_t *msg, size_t *line, size_t *col)
+{
+	static int (*const rules[])(const slipctx *, buf_t *, size_t *) = {slip_colon, slip_quote, slip_inner_colon,
+		slip_bracket, slip_dash};
+	for (size_t k = err + 1; k-- > 0 && err - k < SLIP_LINES;) {
+		slipctx s = {text, len, k, NULL, 0, err};
+		s.l = line_of(text, len, k, &s.ll);
+		if (s.ll && s.l[s.ll - 1] == '\r')
+			s.ll--;
+		if (s.l >= text + len && k > 0)
+			continue;
+		for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+			buf_reset(msg);
+			if (rules[r](&s, msg, col)) {
+				*line = k;
+				return 1;
+			}
+		}
+	}
+	buf_reset(msg);
+	return 0;
+}
+
 /* What libyaml found, told as what is wrong on that line and what to do, for a secretary who is
  * not a programmer: never the words YAML or front matter. Returns the line to name (0-based). */
-static size_t explain(const yaml_parser_t *p, const char *text, size_t len, buf_t *msg)
+static size_t explain(const yaml_parser_t *p, const char *text, size_t len, buf_t *msg, size_t *col)
 {
+	*col = 0;
 	const char *pr = p->problem ? p->problem : "";
 	size_t line = p->problem_mark.line, n, pn = 0;
 	const char *l = line_of(text, len, line, &n), *prev = NULL;
@@ -111,8 +518,11 @@ static size_t explain(const yaml_parser_t *p, const char *text, size_t len, buf_
 		key_of(prev, pn, pkey);
 	else
 		pkey[0] = '\0';
+	size_t slip_line;
 	if (memchr(l, '\t', n) || strstr(pr, "tab")) {
 		buf_puts(msg, "op deze regel staat een tab. Spring in met spaties, niet met de Tab-toets");
+	} else if (find_slip(text, len, line, msg, &slip_line, col)) {
+		line = slip_line;
 	} else if (!strcmp(pr, "found unexpected end of stream")) {
 		/* an opening quote without its closing one: name the line where it starts */
 		line = p->context_mark.line;
@@ -204,9 +614,12 @@ ynode *ytree_parse(const char *text, size_t len, const char *file, int first_lin
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			buf_t msg = {0};
-			size_t line = explain(&p, text, len, &msg);
+			size_t col;
+			size_t line = explain(&p, text, len, &msg, &col);
 			diag(d, DIAG_ERROR, file, (long)line + first_line,
-			     line == p.problem_mark.line ? (long)p.problem_mark.column + 1 : (long)p.context_mark.column + 1,
+			     col                              ? (long)col
+			     : line == p.problem_mark.line ? (long)p.problem_mark.column + 1
+			                                   : (long)p.context_mark.column + 1,
 			     "%s", msg.s);
 			buf_free(&msg);
 			*failed = 1;

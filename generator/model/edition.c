@@ -96,35 +96,6 @@ void edition_check(const char *text, size_t len, char out[DIGEST_HEX])
 	buf_free(&b);
 }
 
-/* The next line that says what was published, without its line end; NULL at the end. */
-static const char *published_line(const char **p, const char *end, size_t *len)
-{
-	while (*p < end) {
-		const char *s = *p, *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end;
-		*p = nl ? nl + 1 : end;
-		*len = (size_t)(e - s);
-		while (*len && s[*len - 1] == '\r')
-			--*len;
-		if (*len && strncmp(s, "bron;", 5) != 0 && strncmp(s, "controle;", 9) != 0)
-			return s;
-	}
-	return NULL;
-}
-
-int edition_same(const char *a, size_t alen, const char *b, size_t blen)
-{
-	const char *pa = a, *pb = b, *ea = a + alen, *eb = b + blen;
-	for (;;) {
-		size_t la, lb;
-		const char *x = published_line(&pa, ea, &la), *y = published_line(&pb, eb, &lb);
-		if (!x || !y)
-			return !x && !y;
-		if (la != lb || memcmp(x, y, la) != 0)
-			return 0;
-	}
-}
-
 static void value_text(double v, char *out)
 {
 	fmt_num(num_round(v, 1), 1, out);
@@ -146,12 +117,22 @@ static void series_rows(buf_t *b, const kpi_t *k, const series_t *s)
 	}
 }
 
-void edition_record(const model_t *m, buf_t *out)
+void edition_name(int peildatum, int correction, char *out)
+{
+	int y, mo, d;
+	day_to_ymd(peildatum, &y, &mo, &d);
+	if (correction)
+		snprintf(out, 64, "editie-%04d-%02d-%02d-correctie-%d.csv", y, mo, d, correction);
+	else
+		snprintf(out, 64, "editie-%04d-%02d-%02d.csv", y, mo, d);
+}
+
+void edition_record(const model_t *m, const char *corrects, buf_t *out)
 {
 	buf_t b = {0};
 	buf_puts(&b, EDITION_COLUMNS "\r\n");
-	char ver[8], day[16];
-	snprintf(ver, sizeof ver, "%d", EDITION_VERSION);
+	char ver[8], day[16], nr[16];
+	snprintf(ver, sizeof ver, "%d", m->correction ? 3 : 2);
 	const char *v1[12] = {NULL, NULL, NULL, ver};
 	row(&b, "versie", v1);
 	int y, mo, d;
@@ -159,6 +140,12 @@ void edition_record(const model_t *m, buf_t *out)
 	snprintf(day, sizeof day, "%04d-%02d-%02d", y, mo, d);
 	const char *v2[12] = {NULL, NULL, day};
 	row(&b, "editie", v2);
+	if (m->correction) {
+		/* a correction: its number, and the record it corrects (kept beside it) */
+		snprintf(nr, sizeof nr, "%d", m->correction);
+		const char *vc[12] = {NULL, NULL, NULL, nr, NULL, NULL, NULL, NULL, NULL, NULL, NULL, corrects};
+		row(&b, "correctie", vc);
+	}
 	/* each export: the day it covers up to and the fingerprint of what the KPIs read from it,
 	 * so the next edition can tell an unchanged export from a refreshed one */
 	for (size_t i = 0; i < m->nfiles; i++) {
@@ -287,12 +274,190 @@ static void compare_figures(model_t *m, size_t *cap, const edition_t *e, kpi_t *
 		add(m, cap, (change_t){.kind = CH_GONE_FIGURES, .k = k, .count = gone});
 }
 
+/* editions are sorted by reference date, then correction: the last of a date is what counts */
+const edition_t *edition_of(const model_t *m, int peildatum)
+{
+	const edition_t *e = NULL;
+	for (size_t i = 0; i < m->neditions; i++)
+		if (m->editions[i].peildatum == peildatum)
+			e = &m->editions[i];
+	return e;
+}
+
+/* The record's lines that say what was published, one after another, without carriage
+ * returns: not its version, correction number or check, and not the exports' fingerprints (an
+ * export refreshed with rows after the reference date publishes nothing new; its figures do). */
+static void said(const char *text, size_t len, buf_t *out)
+{
+	static const char *const skip[] = {"versie;", "correctie;", "controle;", "bron;"};
+	size_t i = 0;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len, n = end - i;
+		while (n > 0 && text[i + n - 1] == '\r')
+			n--;
+		int keep = n > 0;
+		for (size_t k = 0; k < 4 && keep; k++)
+			if (!strncmp(text + i, skip[k], strlen(skip[k])))
+				keep = 0;
+		if (keep) {
+			buf_add(out, text + i, n);
+			buf_putc(out, '\n');
+		}
+		i = nl ? end + 1 : len;
+	}
+}
+
+int edition_same(const edition_t *e, const char *record, size_t len)
+{
+	buf_t a = {0}, b = {0};
+	said(e->bytes, e->len, &a);
+	said(record, len, &b);
+	int same = a.len == b.len && (a.len == 0 || !memcmp(a.s, b.s, a.len));
+	buf_free(&a);
+	buf_free(&b);
+	return same;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void add_diff(ed_diff **out, size_t *n, size_t *cap, ed_diff d)
+{
+	*out = xgrow(*out, cap, *n, sizeof **out);
+	(*out)[(*n)++] = d;
+}
+
+size_t edition_differences(const model_t *m, const edition_t *e, ed_diff **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	/* the edition's figures by KPI, group and period, to find the ones it did not have */
+	char **have = xmalloc((e->nfigs ? e->nfigs : 1) * sizeof *have);
+	for (size_t f = 0; f < e->nfigs; f++)
+		have[f] = xasprintf("%s\x1F%s\x1F%s", e->figs[f].kpi, e->figs[f].group, e->figs[f].period);
+	qsort(have, e->nfigs, sizeof *have, cmp_str);
+	/* the exports: one not read then, or read otherwise */
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const datafile_t *f = &m->files[i];
+		if (!f->used || !e->nsources)
+			continue;
+		char fp[17];
+		snprintf(fp, sizeof fp, "%016llx", f->fingerprint);
+		const ed_source *was = NULL;
+		for (size_t j = 0; j < e->nsources && !was; j++)
+			if (!strcmp(e->sources[j].file, f->name))
+				was = &e->sources[j];
+		if (!was || strcmp(was->fingerprint, fp) != 0)
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_SOURCE, .name = f->name, .line = was ? was->line : 0});
+	}
+	for (size_t i = 0; i < m->nkpis; i++) {
+		kpi_t *k = m->kpis[i];
+		const ed_kpi *was = find_kpi(e, k->def.id);
+		if (!was) {
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_KPI_NEW, .k = k});
+			continue;
+		}
+		char def[17], tg[17];
+		edition_fingerprints(k, &m->cal, def, tg);
+		if (strcmp(def, was->definition) != 0)
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_DEFINITION, .k = k, .name = "de berekening", .line = was->line});
+		if (strcmp(tg, was->targets) != 0)
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_DEFINITION, .k = k, .name = "de doelen", .line = was->line});
+		if (strcmp(present_status(k->res.status), was->status) != 0)
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_STATUS, .k = k, .was_word = was->status,
+			                                  .now_word = present_status(k->res.status), .line = was->line});
+		/* the figures published then, against the ones now */
+		for (size_t f = 0; f < e->nfigs; f++) {
+			const ed_figure *fig = &e->figs[f];
+			if (strcmp(fig->kpi, k->def.id) != 0)
+				continue;
+			series_t *s = find_series(k, fig->group);
+			per_t per;
+			int key;
+			if (period_parse(fig->period, strlen(fig->period), &per, &key) != 0 || per != k->def.per)
+				continue; /* counted per another period then: the definition says so */
+			const cell_t *c = s && key >= s->first_key && (size_t)(key - s->first_key) < s->ncells
+			                      ? &s->cells[key - s->first_key]
+			                      : NULL;
+			ed_diff d = {.kind = DIFF_FIGURE, .k = k, .group = fig->group, .key = key, .was = fig->value,
+			             .was_prov = fig->provisional, .was_total = fig->total, .line = fig->line};
+			if (!c || !c->has_value) {
+				d.kind = DIFF_FIGURE_GONE;
+				add_diff(out, &n, &cap, d);
+				continue;
+			}
+			d.now = num_round(c->value, 1);
+			d.now_prov = c->provisional;
+			d.now_total = c->total;
+			if (fabs(d.now - d.was) >= 0.05 || d.now_prov != d.was_prov || d.now_total != d.was_total ||
+			    c->open != fig->open)
+				add_diff(out, &n, &cap, d);
+		}
+		/* and the figures now that were not published */
+		for (size_t si = 0; si <= k->res.ngroups; si++) {
+			const series_t *s = si ? &k->res.groups[si - 1] : &k->res.total;
+			for (size_t ci = 0; ci < s->ncells; ci++) {
+				const cell_t *c = &s->cells[ci];
+				if (!c->has_value)
+					continue;
+				char p[16];
+				period_code(k->def.per, s->first_key + (int)ci, p);
+				char *want = xasprintf("%s\x1F%s\x1F%s", k->def.id, s->name, p);
+				int found = e->nfigs && bsearch(&want, have, e->nfigs, sizeof *have, cmp_str) != NULL;
+				free(want);
+				if (!found)
+					add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_FIGURE_NEW, .k = k, .group = s->name,
+					                                  .key = s->first_key + (int)ci, .now = num_round(c->value, 1),
+					                                  .now_prov = c->provisional, .now_total = c->total});
+			}
+		}
+	}
+	for (size_t i = 0; i < e->nkpis; i++)
+		if (!model_find_kpi(m, e->kpis[i].kpi))
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_KPI_GONE, .name = e->kpis[i].naam, .line = e->kpis[i].line});
+	/* milestones: a status changed, or one added or gone (a new text is both) */
+	unsigned char *matched = xcalloc(e->nms ? e->nms : 1, 1);
+	for (size_t i = 0; i < m->npages; i++) {
+		const page_t *pg = m->pages[i];
+		for (size_t j = 0; j < pg->nms; j++) {
+			const milestone_t *ms = &pg->ms[j];
+			size_t q = 0;
+			while (q < e->nms && (matched[q] || strcmp(e->ms[q].page, pg->slug) != 0 || strcmp(e->ms[q].wat, ms->wat) != 0))
+				q++;
+			if (q == e->nms) {
+				add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_MILESTONE, .page = pg, .wat = ms->wat,
+				                                  .now_word = present_ms(ms->status)});
+				continue;
+			}
+			matched[q] = 1;
+			if (strcmp(e->ms[q].status, present_ms(ms->status)) != 0)
+				add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_MILESTONE, .page = pg, .wat = ms->wat,
+				                                  .was_word = e->ms[q].status, .now_word = present_ms(ms->status),
+				                                  .line = e->ms[q].line});
+		}
+	}
+	for (size_t q = 0; q < e->nms; q++)
+		if (!matched[q])
+			add_diff(out, &n, &cap, (ed_diff){.kind = DIFF_MILESTONE, .wat = e->ms[q].wat, .was_word = e->ms[q].status,
+			                                  .line = e->ms[q].line});
+	free(matched);
+	for (size_t f = 0; f < e->nfigs; f++)
+		free(have[f]);
+	free(have);
+	return n;
+}
+
 void edition_compare(model_t *m)
 {
 	m->prev = -1;
+	/* sorted by reference date, then correction: the last one before this reference date */
 	for (size_t i = 0; i < m->neditions; i++)
-		if (m->editions[i].peildatum < m->peildatum &&
-		    (m->prev < 0 || m->editions[i].peildatum > m->editions[m->prev].peildatum))
+		if (m->editions[i].peildatum < m->peildatum)
 			m->prev = (int)i;
 	if (m->prev < 0)
 		return;

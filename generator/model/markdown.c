@@ -222,8 +222,9 @@ void md_images(md_doc *d, md_image_fn fn, void *ctx)
 	cmark_iter_free(it);
 }
 
-int md_depth(const md_doc *d)
+int md_depth(const md_doc *d, int limit, int *line)
 {
+	*line = 0;
 	if (!d)
 		return 0;
 	int depth = 0, most = 0;
@@ -234,9 +235,11 @@ int md_depth(const md_doc *d)
 		cmark_node_type t = cmark_node_get_type(c);
 		if (t != CMARK_NODE_LIST && t != CMARK_NODE_BLOCK_QUOTE && t != CMARK_NODE_ITEM)
 			continue;
-		if (ev == CMARK_EVENT_ENTER && ++depth > most)
+		if (ev == CMARK_EVENT_ENTER && ++depth > most) {
 			most = depth;
-		else if (ev == CMARK_EVENT_EXIT)
+			if (depth == limit + 1)
+				*line = cmark_node_get_start_line(c);
+		} else if (ev == CMARK_EVENT_EXIT)
 			depth--;
 	}
 	cmark_iter_free(it);

@@ -39,8 +39,9 @@ void md_html(const md_doc *d, int shift, const char *root, buf_t *out);
 typedef char *(*md_image_fn)(void *ctx, const char *url, int line, int col);
 void md_images(md_doc *d, md_image_fn fn, void *ctx);
 
-/* The deepest nesting of blocks (lists, quotes) in the document, for a limit. */
-int md_depth(const md_doc *d);
+/* The deepest nesting of blocks (lists, quotes) in the document, for a limit; *line is where the
+ * nesting first goes past `limit` (a line of the document), or 0. */
+int md_depth(const md_doc *d, int limit, int *line);
 
 /* The document as a stream of nodes in reading order, for renderers that lay out text
  * themselves (the PDF): containers arrive as MD_ENTER and MD_LEAVE, leaves once, as

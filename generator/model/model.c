@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 
@@ -134,6 +135,9 @@ void model_free(model_t *m)
 	free(m->website);
 	free(m->thema);
 	free(m->uitgelicht);
+	for (size_t i = 0; i < m->nfailed_kpis; i++)
+		free(m->failed_kpis[i]);
+	free(m->failed_kpis);
 	free(m->conf_file);
 	free(m->well);
 	for (size_t i = 0; i < m->neditions; i++)
@@ -182,7 +186,7 @@ void edition_free(edition_t *e)
 int model_serves(const char *bron, const char *file)
 {
 	size_t a = data_stem_len(bron), b = data_stem_len(file);
-	return a == b && !strncmp(bron, file, a);
+	return a == b && !strncasecmp(bron, file, a);
 }
 
 const datafile_t *model_source(const model_t *m, const kpi_t *k)
@@ -222,6 +226,14 @@ kpi_t *model_find_kpi(const model_t *m, const char *id)
 		if (str_eq(m->kpis[i]->def.id, id))
 			return m->kpis[i];
 	return NULL;
+}
+
+int model_kpi_failed(const model_t *m, const char *id, size_t len)
+{
+	for (size_t i = 0; i < m->nfailed_kpis; i++)
+		if (strlen(m->failed_kpis[i]) == len && !memcmp(m->failed_kpis[i], id, len))
+			return 1;
+	return 0;
 }
 
 const cell_t *series_cell(const series_t *s, int key)

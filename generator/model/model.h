@@ -78,12 +78,16 @@ typedef struct {
 	char *wat;               /* "Pilot gestart" */
 } event_t;
 
+/* The keys of a KPI that name its export and the columns it reads, in messages about them. */
+enum { SRC_BRON, SRC_START, SRC_EINDE, SRC_DATUM, SRC_KOLOM, SRC_GROEP, SRC_FILTER, SRC_N = SRC_FILTER + 8 };
+
 /* Where something was written in content/, for messages. */
 typedef struct {
 	char *file;              /* as shown: content/12-terugbelverzoeken.md */
 	int line, col;
 	int kort_line, kort_col; /* a KPI's 'kort', for the uniqueness check */
 	int thema_line, thema_col; /* its 'thema', for the check that every theme has its own page */
+	int key_line[SRC_N];     /* its 'bron', 'start', ... and each filter's 'kolom' (0: not written) */
 } srcpos_t;
 
 /* What the content says about a KPI (its front matter). */
@@ -315,11 +319,13 @@ typedef struct {
 	int met;                 /* the target that applied was met */
 	char *definition;        /* fingerprints of how it was measured and of its targets */
 	char *targets;
+	int line;                /* in the record, for messages */
 } ed_kpi;
 
 typedef struct {
 	char *page, *wat;        /* page slug and the milestone's text */
 	char *status;            /* the status word */
+	int line;
 } ed_milestone;
 
 /* An export as an edition read it: what it covered, and a fingerprint of the values the KPIs
@@ -327,6 +333,7 @@ typedef struct {
 typedef struct {
 	char *file;
 	char *fingerprint;       /* 16 hex digits */
+	int line;
 } ed_source;
 
 typedef struct {
@@ -335,6 +342,8 @@ typedef struct {
 	char *bytes;             /* the record as read, for the archive on the site */
 	size_t len;
 	int peildatum;
+	int correction;          /* 0: the edition as first published; n: its n-th correction
+	                            (editie-JJJJ-MM-DD-correctie-n.csv), which replaces the ones before */
 	ed_kpi *kpis;
 	size_t nkpis;
 	ed_figure *figs;
@@ -376,6 +385,9 @@ typedef struct {
 	size_t npages;
 	kpi_t **kpis;            /* in page order */
 	size_t nkpis;
+	char **failed_kpis;      /* ids of KPIs the content defines with errors: nothing that merely
+	                            follows from their absence is reported */
+	size_t nfailed_kpis;
 	datafile_t *files;       /* sorted by name */
 	size_t nfiles;
 	stand_t *stands;         /* 'stand' per export, from the content */
@@ -415,6 +427,8 @@ typedef struct {
 	char *record;            /* with build --publiceer: this build's record, to be kept, */
 	size_t record_len;       /* and its file name (the site's archive lists it too) */
 	char *record_name;
+	int correction;          /* this build's record corrects the edition of its reference date:
+	                            its number (1, 2, ...), else 0 */
 } model_t;
 
 model_t *model_new(void);
@@ -423,6 +437,8 @@ void edition_free(edition_t *e);
 void kpi_free(kpi_t *k);
 void series_free(series_t *s);
 kpi_t *model_find_kpi(const model_t *m, const char *id);
+/* Whether the content defines a KPI with this id (of `len` bytes) that had errors. */
+int model_kpi_failed(const model_t *m, const char *id, size_t len);
 /* The values a KPI's figures and targets can sanely take, by unit: a percentage 0 to 100, a
  * mark within its 'bereik' (a reported mark 0 to 10), a count 0 to a billion, working days 0
  * to 10.000. A value outside is a typo (a 400-digit number, 1e37) and is refused where it is
@@ -438,8 +454,9 @@ const target_t *kpi_target_at(const kpi_t *k, int day);
 const target_t *kpi_goal(const kpi_t *k);
 /* Relative link from the site root to a page ("acties/dashboard.html"). */
 char *page_href(const page_t *p);
-/* Whether data file `file` serves a KPI's `bron`: the same name, with or without .csv or .xlsx
- * ("terugbelverzoeken" is served by terugbelverzoeken.csv or terugbelverzoeken.xlsx). */
+/* Whether data file `file` serves a KPI's `bron`: the same name in any capitals, with or without
+ * .csv or .xlsx ("terugbelverzoeken" is served by terugbelverzoeken.csv, Terugbelverzoeken.CSV
+ * or terugbelverzoeken.xlsx; the loader names a difference in capitals in a notice). */
 int model_serves(const char *bron, const char *file);
 /* The data file a KPI reads, or NULL. */
 const datafile_t *model_source(const model_t *m, const kpi_t *k);

@@ -293,10 +293,111 @@ void present_target_date(int day, char *out)
 		present_date(day, out);
 }
 
+/* --- dates in words, read back ----------------------------------------------------------- */
+
+/* The next word of s (letters, digits or both), lower case, at most 15 bytes; 0 at the end. */
+static size_t next_word(const char **s, char *w)
+{
+	while (**s == ' ')
+		(*s)++;
+	size_t n = 0;
+	while (**s && **s != ' ' && n < 15) {
+		char c = **s;
+		w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		(*s)++;
+	}
+	w[n] = '\0';
+	return **s && **s != ' ' ? 0 : n; /* a word too long is no word of a date */
+}
+
+static int month_of(const char *w)
+{
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(w, month_name[i]) || !strcmp(w, month_abbr[i]))
+			return i + 1;
+	return 0;
+}
+
+/* A whole number of 1 to 4 digits with an optional suffix ("3e", "3de"); -1 otherwise. */
+static int number_of(const char *w, const char *suffix)
+{
+	int v = 0, n = 0;
+	while (w[n] >= '0' && w[n] <= '9' && n < 4)
+		v = v * 10 + (w[n++] - '0');
+	if (n == 0 || (strcmp(w + n, "") && !(suffix && (!strcmp(w + n, suffix) || !strcmp(w + n, "de")))))
+		return -1;
+	return v;
+}
+
+int present_read_when(const char *s, int *first, int *last, int *per)
+{
+	char w[4][16];
+	int n = 0, end = 0;
+	while (n < 4 && next_word(&s, w[n]))
+		n++;
+	while (*s == ' ')
+		s++;
+	if (*s || n == 0)
+		return -1;
+	int i = 0, y, m, d, q;
+	if (!strcmp(w[0], "eind")) /* "eind 2025", "eind juni 2025": the period's last day */
+		end = 1, i = 1;
+	int left = n - i;
+	if (left < 1 || (y = number_of(w[n - 1], NULL)) < 1900 || y > 2199 || strlen(w[n - 1]) != 4)
+		return -1;
+	per_t pp;
+	int key;
+	if (left == 3 && !end && (d = number_of(w[i], NULL)) > 0 && (m = month_of(w[i + 1])) && ymd_valid(y, m, d)) {
+		*first = *last = day_from_ymd(y, m, d);
+		*per = -1;
+		return 0;
+	}
+	if (left == 2 && (m = month_of(w[i]))) {
+		pp = PER_MAAND, key = y * 12 + m - 1;
+	} else if (left == 2 && (w[i][0] == 'k' || w[i][0] == 'q') && (q = number_of(w[i] + 1, NULL)) >= 1 && q <= 4) {
+		pp = PER_KWARTAAL, key = y * 4 + q - 1;
+	} else if (left == 3 && !strcmp(w[i + 1], "kwartaal") && (q = number_of(w[i], "e")) >= 1 && q <= 4) {
+		pp = PER_KWARTAAL, key = y * 4 + q - 1;
+	} else if (left == 1 && end) {
+		pp = PER_JAAR, key = y;
+	} else {
+		return -1;
+	}
+	*first = period_first_day(pp, key);
+	*last = period_last_day(pp, key);
+	*per = (int)pp;
+	if (end) {
+		*first = *last;
+		*per = -1;
+	}
+	return 0;
+}
+
 /* Why `s` is no date, in words that fit what was written: a day or month that does not exist,
  * dots or slashes, words, a wrong time. */
 void present_date_problem(const char *s, size_t len, char *out, size_t n)
 {
+	/* in words, as the outputs write it ("31 juni 2024"): judged as the same date in digits */
+	char copy[64], w[3][16];
+	if (len < sizeof copy) {
+		memcpy(copy, s, len);
+		copy[len] = '\0';
+		const char *q = copy;
+		int words = 0, m;
+		while (words < 3 && next_word(&q, w[words]))
+			words++;
+		while (*q == ' ')
+			q++;
+		if (words == 3 && !*q && (m = month_of(w[1])) && number_of(w[0], NULL) >= 0 && number_of(w[2], NULL) >= 0) {
+			char digits[48];
+			int l = snprintf(digits, sizeof digits, "%s-%d-%s", w[0], m, w[2]), day;
+			if (date_parse(digits, (size_t)l, &day) == 0)
+				snprintf(out, n, "Schrijf de datum in cijfers: %s", digits);
+			else
+				present_date_problem(digits, (size_t)l, out, n);
+			return;
+		}
+	}
 	int g[3] = {0, 0, 0}, nd[3] = {0, 0, 0}, k = 0;
 	char sep[2] = {0, 0};
 	size_t i = 0;
@@ -311,30 +412,51 @@ void present_date_problem(const char *s, size_t len, char *out, size_t n)
 			break;
 		sep[k] = s[i++];
 	}
-	if (k < 2 || !nd[2]) {
+	if (k < 2 || !nd[2] || (nd[0] > 2 && nd[0] != 4) || nd[1] > 2 || (nd[0] == 4 && nd[2] > 2)) {
 		snprintf(out, n, "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01");
 		return;
 	}
 	int year_first = nd[0] == 4;
 	int y = year_first ? g[0] : g[2], m = g[1], d = year_first ? g[2] : g[0];
+	int ny = year_first ? nd[0] : nd[2];
+	int mdays = m >= 1 && m <= 12 && y >= 1 && y <= 9999
+	                ? day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - day_from_ymd(y, m, 1)
+	                : 31;
+	/* one problem is named, the one to fix first: the form, then month, year and day in turn;
+	 * an example is given only when it is a date meetlat reads */
 	if (sep[0] != sep[1] || sep[0] == '.' || (year_first && sep[0] == '/')) {
 		if (year_first)
 			snprintf(out, n, "Schrijf de datum met streepjes: %04d-%02d-%02d", y, m, d);
 		else
 			snprintf(out, n, "Schrijf de datum met streepjes: %d-%d-%d", d, m, y);
 	} else if (m < 1 || m > 12) {
-		snprintf(out, n, "Maand %d bestaat niet. Staan dag en maand omgedraaid?", m);
-	} else if (y < 1900 || y > 9999) {
-		snprintf(out, n, "Het jaar %d kan niet kloppen", y);
-	} else if (d < 1 || d > day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - day_from_ymd(y, m, 1)) {
+		if (m == 0)
+			snprintf(out, n, "Maand 0 bestaat niet; de maanden lopen van 1 tot en met 12");
+		else
+			snprintf(out, n, "Maand %d bestaat niet. Staan dag en maand omgedraaid?", m);
+	} else if (ny != 4) {
+		snprintf(out, n, "Schrijf het jaar met vier cijfers, zoals %d-%d-2024", d, m);
+	} else if (y > 2199) {
+		snprintf(out, n, "Het jaar %d ligt ver in de toekomst: is het een tikfout? meetlat leest de jaren 1900 tot en "
+		                 "met 2199",
+		         y);
+	} else if (y < 1900) {
+		snprintf(out, n, "Het jaar %d ligt ver in het verleden: is het een tikfout? meetlat leest de jaren 1900 tot "
+		                 "en met 2199",
+		         y);
+	} else if (d == 0) {
+		snprintf(out, n, "Dag 0 bestaat niet; de dagen van een maand beginnen bij 1");
+	} else if (d > mdays) {
 		char mon[40];
 		present_period(PER_MAAND, period_of(PER_MAAND, day_from_ymd(y, m, 1)), mon);
 		if (mon[0] >= 'a' && mon[0] <= 'z')
 			mon[0] = (char)(mon[0] - 'a' + 'A');
-		snprintf(out, n, "%s heeft %d dagen", mon, day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
-		                                             day_from_ymd(y, m, 1));
+		snprintf(out, n, "%s heeft %d dagen", mon, mdays);
+	} else if (year_first && (nd[1] != 2 || nd[2] != 2)) {
+		snprintf(out, n, "Schrijf maand en dag met twee cijfers: %04d-%02d-%02d, of schrijf %d-%d-%04d", y, m, d, d, m,
+		         y);
 	} else {
-		snprintf(out, n, "De tijd erachter klopt niet. Schrijf bijvoorbeeld %d-%d-%d 09:30", d, m, y);
+		snprintf(out, n, "De tijd erachter klopt niet. Schrijf de tijd als 09:30, zoals %d-%d-%d 09:30", d, m, y);
 	}
 }
 

@@ -73,6 +73,12 @@ const char *present_month_abbr(int month0);             /* 0 = jan */
 const char *present_weekday(int day);                   /* maandag ... zondag */
 void present_when(const milestone_t *ms, char *out);    /* a milestone's date or period */
 void present_target_date(int day, char *out);           /* "eind 2025" or "30 juni 2025" */
+/* A date or period written as the outputs write them, read back: "1 oktober 2024" and "1 okt
+ * 2024" (a day), "oktober 2024" and "okt 2024" (a month), "3e kwartaal 2024", "K3 2024" and
+ * "Q3 2024" (a quarter), "eind 2025" and "eind juni 2025" (that period's last day); any case.
+ * Sets the days it covers and *per (-1: a day; else its per_t); 0, or -1 if it is none of
+ * these. A year alone and numeric dates are date.h's. */
+int present_read_when(const char *s, int *first, int *last, int *per);
 /* Why `s` is no date, fitting what was written: "april 2024 heeft 30 dagen", "maand 13 bestaat
  * niet...", "schrijf de datum met streepjes: 1-10-2024" (out: n bytes, 160 is enough). */
 void present_date_problem(const char *s, size_t len, char *out, size_t n);

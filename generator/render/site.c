@@ -730,28 +730,32 @@ static void editions_page(sctx *s)
 	for (size_t i = m->neditions + (m->record ? 1 : 0); i-- > 0;) {
 		const char *name, *bytes;
 		size_t len;
-		int day;
+		int day, correction;
 		if (i == m->neditions) {
 			name = m->record_name, bytes = m->record, len = m->record_len, day = m->peildatum;
+			correction = m->correction;
 		} else {
-			if (m->record && m->editions[i].peildatum == m->peildatum)
-				continue; /* the record being published takes its place */
+			/* a correction is listed above the edition it corrects, which stays */
 			name = m->editions[i].name, bytes = m->editions[i].bytes, len = m->editions[i].len;
-			day = m->editions[i].peildatum;
+			day = m->editions[i].peildatum, correction = m->editions[i].correction;
 		}
 		char *rel = xasprintf("edities/%s", name), d[40], size[32];
 		if (out_write(s->rc->out, rel, bytes, len) != 0)
 			s->failed = 1;
 		present_date(day, d);
 		present_size((long long)len, size);
-		buf_printf(&b, "<li>Peildatum %s: <a href=\"", d);
+		buf_printf(&b, "<li>Peildatum %s", d);
+		if (correction)
+			buf_printf(&b, ", correctie %d", correction);
+		buf_puts(&b, ": <a href=\"");
 		esc_html(&b, rel); /* the loader allows only editie-JJJJ-MM-DD.csv; escaped all the same */
 		buf_printf(&b, "\">alle cijfers (CSV, %s)</a>%s</li>", size,
 		           m->prev >= 0 && (size_t)m->prev == i ? " <strong>(hiermee vergelijkt deze editie)</strong>" : "");
 		free(rel);
 	}
 	buf_puts(&b, "</ul><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel ‘cijfer’ is een cijfer zoals "
-	             "het toen is gepubliceerd, met de stand (voorlopig of definitief).</p>");
+	             "het toen is gepubliceerd, met de stand (voorlopig of definitief). Een correctie vervangt de editie "
+	             "met dezelfde peildatum; wat eerder is gepubliceerd, blijft hier staan.</p>");
 	write_page(s, "edities.html", "Edities", b.s);
 	buf_free(&b);
 }

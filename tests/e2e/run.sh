@@ -379,8 +379,25 @@ check "workbook with revisions: numbers equal to the open data" sh -c "grep -q '
 (cd "$EO" && find . -type f -exec md5sum {} + | sort) >"$T/ed.after"
 check "a second, different edition for one date is refused" test $rc -eq 1
 check "with a message that says what to do" contains "$T/ed3.err" "er is al een editie met peildatum 30 april 2024, met andere cijfers"
+check "it offers a correction, not the removal of the record" sh -c "grep -q 'make correctie' '$T/ed3.err' && ! grep -q 'uit de map' '$T/ed3.err'"
+check "and lists what differs, at the record's line" contains "$T/ed3.err" \
+	"edities/editie-2024-04-30.csv:6: waarschuwing: Terugbelverzoeken buiten termijn, maart 2024: gepubliceerd 33,3%, nu 50,0%"
 check "the first record stays as it was" cmp "$R1" "$T/record1.csv"
 check "and so does the output" cmp "$T/ed.before" "$T/ed.after"
+# publishing it as a correction: a record of its own beside the first, both in the history
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 --publiceer --correctie >"$T/ed4.err" 2>&1; rc=$?
+RC=$E/edities/editie-2024-04-30-correctie-1.csv
+check "a correction is published (exit $rc)" test $rc -eq 0 -a -s "$RC"
+check "the record says it is a correction, and of which record" grep -q '^correctie;;;;1;;;;;;;;editie-2024-04-30.csv' "$RC"
+check "the edition it corrects stays as it was" cmp "$R1" "$T/record1.csv"
+check "the history shows both" sh -c "grep -q 'Peildatum 30 april 2024, correctie 1: <a href=\"edities/editie-2024-04-30-correctie-1.csv\"' '$EO/edities.html' && grep -q 'Peildatum 30 april 2024: <a href=\"edities/editie-2024-04-30.csv\"' '$EO/edities.html'"
+check "and keeps both records" sh -c "cmp '$EO/edities/editie-2024-04-30.csv' '$R1' && cmp '$EO/edities/editie-2024-04-30-correctie-1.csv' '$RC'"
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 >"$T/ed5.err" 2>&1
+check "after the correction the same figures say nothing" sh -c "! grep -q 'waarschuwing' '$T/ed5.err'"
+"$BIN" build -q -C "$E" --peildatum 2024-04-30 --publiceer >"$T/ed6.err" 2>&1; rc=$?
+check "publishing the corrected figures again: nothing new (exit $rc)" sh -c "test $rc -eq 0 && test \$(ls '$E/edities' | wc -l) -eq 2"
+"$BIN" build -q -C "$E" --peildatum 2024-07-15 >/dev/null 2>&1
+check "the next edition compares with the correction" sh -c "! grep -q 'Herzien: Terugbelverzoeken buiten termijn in maart 2024' '$EO/index.html'"
 
 # line ends converted (as git or an editor may do): still the same record
 L=$(project lf "$ROOT/tests/e2e/fixture")
@@ -566,6 +583,56 @@ check "refuses to replace a folder meetlat did not make" test $rc -eq 1 -a -f "$
 "$BIN" build -o '' >/dev/null 2>&1; check "-o '' is wrong usage (exit 2)" test $? -eq 2
 "$BIN" build -C '' >/dev/null 2>&1; check "-C '' is wrong usage (exit 2)" test $? -eq 2
 
+# --- make: the secretary's command (README, "Elk kwartaal") -----------------------------------
+# The Makefile in a project folder with this binary as ./meetlat, compiled already (the sources
+# are older than the objects): `make` always runs the build, so a deleted file or an export
+# with an older date is never missed, and input problems end make with meetlat's status and
+# messages, without make's own "***" banner.
+if command -v make >/dev/null; then
+	MKP=$(project makefile "$ROOT/tests/e2e/fixture")
+	mkdir -p "$MKP/tools" "$MKP/generator" "$MKP/docs" "$MKP/build/obj"
+	cp "$ROOT/Makefile" "$MKP/"
+	printf '#!/bin/sh\nexit 0\n' >"$MKP/tools/deps.sh"
+	: >"$MKP/generator/main.c" && : >"$MKP/docs/definities.md"
+	touch -d '2001-01-01' "$MKP/generator/main.c" "$MKP/docs/definities.md"
+	: >"$MKP/build/definities.c" && touch -d '2001-01-02' "$MKP/build/definities.c"
+	: >"$MKP/build/obj/main.o" && : >"$MKP/build/obj/definities.o"
+	touch -d '2001-01-03' "$MKP/build/obj/main.o" "$MKP/build/obj/definities.o"
+	cp "$BIN" "$MKP/meetlat"
+	mk() { (cd "$MKP" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make "$@"); }
+	mk >"$T/make1.err" 2>&1; rc=$?
+	check "make builds (exit $rc)" sh -c "test $rc -eq 0 && grep -q '^meetlat: klaar' '$T/make1.err'"
+	: >"$MKP/data/voorbeelddata.txt"
+	mk >/dev/null 2>&1
+	check "make: example data is said on the site" contains "$MKP/output/index.html" "Voorbeelddata"
+	rm "$MKP/data/voorbeelddata.txt"
+	mk >"$T/make2.err" 2>&1; rc=$?
+	check "make after deleting voorbeelddata.txt builds again (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q Voorbeelddata '$MKP/output/index.html'"
+	cp "$MKP/output/data/terugbelverzoeken.csv" "$T/make-od.csv"
+	echo '8;A;27-3-2024 09:00;Geheime Naam Acht;0688888888;2-4-2024 09:00' >>"$MKP/data/terugbelverzoeken.csv"
+	touch -d '2001-01-01' "$MKP/data/terugbelverzoeken.csv"
+	mk >/dev/null 2>&1
+	check "make after copying in an export with an older date builds again" sh -c "! cmp -s '$T/make-od.csv' '$MKP/output/data/terugbelverzoeken.csv'"
+	cp "$MKP/data/terugbelverzoeken.csv" "$T/make-good.csv"
+	printf '9;A;31-4-2024 09:00;Geheime Naam;0611111111;\n' >>"$MKP/data/terugbelverzoeken.csv"
+	mk >"$T/make3.err" 2>&1; rc=$?
+	check "make with a problem in the inputs ends with meetlat's status 1 (got $rc)" test $rc -eq 1
+	check "and meetlat's message" contains "$T/make3.err" "data/terugbelverzoeken.csv:10:3: fout: kolom 'aangemaakt': '31-4-2024 09:00' is geen datum. April 2024 heeft 30 dagen"
+	check "and no banner of make's own" sh -c "! grep -q '\\*\\*\\*\\|^make' '$T/make3.err'"
+	mk -n >"$T/make4.out" 2>&1; rc=$?
+	check "make -n only shows what it would run (exit $rc)" sh -c "test $rc -eq 0 && grep -q '^./meetlat build$' '$T/make4.out' && ! grep -q 'fout' '$T/make4.out'"
+	cp "$T/make-good.csv" "$MKP/data/terugbelverzoeken.csv"
+	mk publiceer >/dev/null 2>&1; rc=$?
+	check "make publiceer keeps the edition (exit $rc)" test $rc -eq 0 -a -s "$MKP/edities/editie-2024-04-30.csv"
+	echo '9;B;27-3-2024 09:00;Geheime Naam;0611111111;3-4-2024 09:00' >>"$MKP/data/terugbelverzoeken.csv"
+	mk publiceer >"$T/make5.err" 2>&1; rc=$?
+	check "make publiceer with other figures for the date: exit 1, what differs, no banner" sh -c "test $rc -eq 1 && grep -q 'maart 2024: gepubliceerd 50,0%, nu 60,0%' '$T/make5.err' && grep -q 'make correctie' '$T/make5.err' && ! grep -q '\\*\\*\\*' '$T/make5.err'"
+	mk correctie >"$T/make6.err" 2>&1; rc=$?
+	check "make correctie keeps a correction beside the edition (exit $rc)" sh -c "test $rc -eq 0 && test -s '$MKP/edities/editie-2024-04-30-correctie-1.csv' && test -s '$MKP/edities/editie-2024-04-30.csv'"
+else
+	bad "make is not installed"
+fi
+
 # --- output ownership: only what meetlat provably wrote is ever replaced -------------------
 sums() { (cd "$1" && find . -type f -exec md5sum {} + | sort); }
 # README step 5 gone wrong: the output copied into a share that holds another department's
@@ -741,7 +808,8 @@ check "and the site's copy of the record is the kept one" cmp "$PP/edities/editi
 # a plain build after publishing, with changed data for the same date, says so
 echo '9;A;15-4-2024 09:00;Geheime Naam;0611111111;' >>"$PP/data/terugbelverzoeken.csv"
 "$BIN" build -q -C "$PP" >"$T/changed.err" 2>&1
-check "a build that differs from the published edition of its date says so" grep -q 'verschillen van de editie die is gepubliceerd' "$T/changed.err"
+check "a build that differs from the published edition of its date says so" grep -q 'verschilt van de editie die is gepubliceerd' "$T/changed.err"
+check "and how: the figure it adds" grep -q 'april 2024: gepubliceerd 0,0%, nu 0,0% uit 2 regels\|april 2024: niet gepubliceerd, nu' "$T/changed.err"
 # a record dated after the reference date is not part of this edition
 "$BIN" build -q -C "$PP" --peildatum 2024-03-31 >"$T/later.err" 2>&1; rc=$?
 check "an edition after the reference date is left out, with a notice (exit $rc)" sh -c "test $rc -eq 0 && ! test -e '$PP/output/edities/editie-2024-04-30.csv'"

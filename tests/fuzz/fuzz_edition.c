@@ -68,7 +68,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	if (edition_load(m, ed, "edities", &d) == 0 && m->peildatum != DAY_NONE) {
 		edition_compare(m);
 		buf_t out = {0};
-		edition_record(m, &out);
+		edition_record(m, NULL, &out);
+		/* the edition of the same reference date: the same, or how it differs */
+		const edition_t *pub = edition_of(m, m->peildatum);
+		if (pub && !edition_same(pub, out.s, out.len)) {
+			ed_diff *v;
+			edition_differences(m, pub, &v);
+			free(v);
+		}
 		buf_free(&out);
 	}
 	model_free(m);

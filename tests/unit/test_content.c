@@ -95,16 +95,16 @@ static void test_errors(void **st)
 	expect("geen front matter\n", "content/a.md:1:1: fout: het bestand moet beginnen met een regel '---'. Daaronder komen titel, soort en de andere gegevens van de pagina, en dan weer een regel '---'\n");
 	expect("---\ntitel: x\n", "content/a.md:1:1: fout: de gegevens bovenaan het bestand worden niet afgesloten met een regel '---'\n");
 	expect("---\ntitel: [x\n---\n",
-	       "content/a.md:2:8: fout: hier begint een lijst met [, maar die wordt niet afgesloten met ] op dezelfde regel\n");
+	       "content/a.md:2:8: fout: hier begint een lijst met [, maar die wordt op deze regel niet afgesloten. Zet een ] aan het eind van de regel: titel: [x]\n");
 	/* indentation, tabs, colons and quotes, told as what to change on that line */
 	expect("---\ntitel: T\n soort: programma\n---\n",
 	       "content/a.md:3:7: fout: 'soort:' springt verder in dan 'titel:' op de regel erboven. Zet 'soort:' recht onder 'titel:'\n");
 	expect("---\ntitel: T\n\tsoort: programma\n---\n",
 	       "content/a.md:3:1: fout: op deze regel staat een tab. Spring in met spaties, niet met de Tab-toets\n");
 	expect("---\ntitel: Let op: dit\nsoort: programma\n---\n",
-	       "content/a.md:2:14: fout: in de tekst na 'titel:' staat een dubbele punt met een spatie erachter. Zet de hele tekst tussen aanhalingstekens, zoals: titel: \"...\"\n");
+	       "content/a.md:2:14: fout: in de tekst na 'titel:' staat een dubbele punt met een spatie erachter. Zet de tekst tussen aanhalingstekens: titel: \"Let op: dit\"\n");
 	expect("---\ntitel: \"T\nsoort: programma\n---\n",
-	       "content/a.md:2:8: fout: de tekst na 'titel:' begint met een aanhalingsteken, maar heeft er aan het eind geen. Zet er een aanhalingsteken achter, of haal het weg\n");
+	       "content/a.md:2:8: fout: de tekst na 'titel:' begint met een aanhalingsteken (\"), maar heeft er op deze regel geen aan het eind. Zet er een \" achter, aan het eind van de tekst, of haal het weg\n");
 	expect("---\ntitel: T\nsoort: programma\nkleur: rood\n---\n",
 	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, afkortingen, programmajaar, raadsrapportage, stand\n");
 	expect("---\ntitel: T\nsoort: rapport\n---\n",
@@ -114,13 +114,101 @@ static void test_errors(void **st)
 	       "content/a.md:2:8: fout: 'titel' moet een waarde zijn, niet een opsomming (- ...)\n");
 	expect("---\ntitel: T\nsoort: programma\npeildatum: 2024-02-30\n---\n",
 	       "content/a.md:4:12: fout: 'peildatum' is geen datum: '2024-02-30'. Februari 2024 heeft 29 dagen\n");
-	expect("---\ntitel: T\nsoort: actie\neigenaar: X\nmijlpalen:\n  - {datum: Q3 2024, wat: Y, gereed: misschien}\n---\n## Specifiek\n\nS.\n",
-	       "content/a.md:6:13: fout: 'datum' is geen datum of periode: 'Q3 2024' (schrijf 2024-05-31, 2024-05, 2024-K3 of 2024)\n"
+	expect("---\ntitel: T\nsoort: actie\neigenaar: X\nmijlpalen:\n  - {datum: Q5 2024, wat: Y, gereed: misschien}\n---\n## Specifiek\n\nS.\n",
+	       "content/a.md:6:13: fout: 'datum' is geen datum of periode: 'Q5 2024'. Schrijf 2024-05-31, 2024-05, 2024-K3 of 2024, of zoals in de rapportages: 31 mei 2024, mei 2024, 3e kwartaal 2024\n"
 	       "content/a.md:6:38: fout: 'gereed' moet ja of nee zijn (true of false), niet 'misschien'\n");
 	expect("---\ntitel: T\nsoort: actie\neigenaar: X\n---\nGeen secties.\n",
 	       "content/a.md:5: fout: de sectie '## Specifiek' ontbreekt: zeg wat deze actie wil bereiken\n");
 	expect("---\ntitel: T\nsoort: programma\n---\n# Kop\n",
 	       "content/a.md:5:1: waarschuwing: kop '# Kop': de paginatitel komt uit 'titel'; begin koppen in de tekst met ##\n");
+}
+
+/* The slips people make in the head of a file: each named on its own line, with what to type,
+ * and nothing that merely follows from it. */
+static void test_slips(void **st)
+{
+	(void)st;
+	const char *act = "soort: actie\neigenaar: Team X\n";
+	const char *body = "---\n## Specifiek\n\nS.\n";
+	static const struct { const char *head, *want; } cases[] = {
+		/* a key without its colon: on its own line, not the next one */
+		{"titel Proef\nsoort: actie\neigenaar: Team X\n",
+		 "content/a.md:2:6: fout: na 'titel' hoort een dubbele punt. Schrijf: titel: Proef\n"},
+		{"titel: Proef\nsoort: actie\neigenaar Team X\nmijlpalen:\n  - {datum: 2024, wat: W}\n",
+		 "content/a.md:4:9: fout: na 'eigenaar' hoort een dubbele punt. Schrijf: eigenaar: Team X\n"},
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen\n  - {datum: 2024, wat: W}\n",
+		 "content/a.md:5:10: fout: na 'mijlpalen' hoort een dubbele punt. Schrijf: mijlpalen:\n"},
+		/* in { }: 'gereed ja' and a decimal comma */
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n  - {datum: 2024, wat: W, gereed ja}\n",
+		 "content/a.md:6:33: fout: na 'gereed' hoort een dubbele punt en een spatie. Schrijf: gereed: ja\n"},
+		/* an unclosed quote, or a colon in a text: named where they are, not as an unclosed { */
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n  - {datum: 2024, wat: \"W, gereed: ja}\n"
+		 "  - {datum: 2025, wat: \"V\"}\n",
+		 "content/a.md:6:24: fout: de tekst na 'wat:' begint met een aanhalingsteken (\"), maar heeft er op deze regel geen "
+		 "aan het eind. Zet er een \" achter, aan het eind van de tekst, of haal het weg\n"},
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n  - {datum: 2024, wat: Kubus: live}\n",
+		 "content/a.md:6:29: fout: in de tekst na 'wat:' staat een dubbele punt met een spatie erachter. Zet de tekst tussen "
+		 "aanhalingstekens: wat: \"Kubus: live\"\n"},
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n  - {datum: 2024, wat: W\n",
+		 "content/a.md:6:5: fout: hier begint een rij met {, maar die wordt op deze regel niet afgesloten. Zet een } aan het "
+		 "eind van de regel: - {datum: 2024, wat: W}\n"},
+		/* a list item without its dash */
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n  - {datum: 2024, wat: W}\n  {datum: 2025, wat: V}\n",
+		 "content/a.md:7:3: fout: hier begint een nieuw onderdeel van de opsomming onder 'mijlpalen:', maar het streepje "
+		 "ontbreekt. Schrijf: - {datum: 2025, wat: V}\n"},
+		/* a key written with a space or a letter off: one message, no 'mist eigenaar' after it */
+		{"titel: Proef\nsoort: actie\neigen aar: Team X\n",
+		 "content/a.md:4:1: fout: 'eigen aar:' kent meetlat niet in de kop van het bestand; bedoelt u 'eigenaar:'?\n"},
+		{"titel: Proef\nsoort: actie\neigenaar: Team X\nmijlpaalen:\n  - {datum: 2024, wat: W}\n",
+		 "content/a.md:5:1: fout: 'mijlpaalen:' kent meetlat niet in de kop van het bestand; bedoelt u 'mijlpalen:'?\n"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *text = xasprintf("---\n%s%s", cases[i].head, body);
+		expect(text, cases[i].want);
+		free(text);
+	}
+	(void)act;
+	/* a decimal comma in { } */
+	char *kpi = xasprintf("---\ntitel: T\n%skpi:\n  - {id: p, naam: P, maat: aantal, bron: x.csv, datum: d, "
+	                      "richting: hoger, nulmeting: {waarde: 15,5, datum: 2023}}\n%s",
+	                      act, body);
+	expect(kpi, "content/a.md:6:96: fout: 'waarde: 15,5': tussen { en } scheidt een komma twee onderdelen, dus dit "
+	            "leest als 15. Schrijf het getal met een punt: waarde: 15.5\n");
+	free(kpi);
+}
+
+/* Dates as the outputs print them are read back in the content. */
+static void test_dates_in_words(void **st)
+{
+	(void)st;
+	captured c;
+	cap_open(&c);
+	model_t *m;
+	const char *got = load(&c, &m,
+		"---\ntitel: Proef\nsoort: actie\neigenaar: Team X\nmijlpalen:\n"
+		"  - {datum: juni 2024, wat: A}\n  - {datum: 2e kwartaal 2024, wat: B}\n  - {datum: K3 2024, wat: C}\n"
+		"  - {datum: 1 oktober 2024, wat: D}\n  - {datum: eind 2024, wat: E}\n  - {datum: 1 okt 2024, wat: F}\n"
+		"---\n## Specifiek\n\nS.\n");
+	assert_string_equal(got, "");
+	page_t *p = m->pages[0];
+	assert_int_equal((int)p->nms, 6);
+	assert_int_equal(p->ms[0].first, day_from_ymd(2024, 6, 1));
+	assert_int_equal(p->ms[0].last, day_from_ymd(2024, 6, 30));
+	assert_int_equal(p->ms[0].when_per, PER_MAAND);
+	assert_int_equal(p->ms[1].last, day_from_ymd(2024, 6, 30));
+	assert_int_equal(p->ms[1].when_per, PER_KWARTAAL);
+	assert_int_equal(p->ms[2].first, day_from_ymd(2024, 7, 1));
+	assert_int_equal(p->ms[3].first, day_from_ymd(2024, 10, 1));
+	assert_int_equal(p->ms[3].when_per, -1);
+	assert_int_equal(p->ms[4].first, day_from_ymd(2024, 12, 31));
+	assert_int_equal(p->ms[4].when_per, -1);
+	assert_int_equal(p->ms[5].first, day_from_ymd(2024, 10, 1));
+	model_free(m);
+	cap_close(&c);
+	/* a day that does not exist in words is no date */
+	expect("---\ntitel: T\nsoort: programma\npeildatum: 31 juni 2024\n---\n",
+	       "content/a.md:4:12: fout: 'peildatum' is geen datum: '31 juni 2024'. Juni 2024 heeft 30 dagen\n");
+	expect("---\ntitel: T\nsoort: programma\npeildatum: 30 juni 2024\n---\n", "");
 }
 
 static void test_kpi_errors(void **st)
@@ -168,7 +256,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_action), cmocka_unit_test(test_raw_html_dropped),
 		cmocka_unit_test(test_errors), cmocka_unit_test(test_kpi_errors),
-		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_duplicates), cmocka_unit_test(test_slips), cmocka_unit_test(test_dates_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -708,10 +708,57 @@ static void test_value_errors(void **st)
 	assert_string_equal(cap_text(&c),
 	                    "data/kpi.csv:2:2: fout: kpi 'w' wordt per kwartaal gemeten; '2024' is geen kwartaal\n"
 	                    "data/kpi.csv:3:1: fout: kpi 'onbekend' komt in geen enkele pagina voor (zie 'id' bij de kpi's)\n"
-	                    "data/kpi.csv:4:3: fout: kolom 'waarde': 'x' is geen getal\n"
+	                    "data/kpi.csv:4:3: fout: kolom 'waarde': hier hoort een getal, zoals 74 of 6,5, maar er staat een tekst van 1 teken\n"
 	                    "data/kpi.csv:6:2: fout: kpi 'w' heeft voor 2024-Q2 al een waarde\n");
 	model_free(m);
 	cap_close(&c);
+}
+
+/* A percentage may come with its % sign; a mark may not, and the message says so. */
+static void test_percent_sign(void **st)
+{
+	(void)st;
+	put("kpi.csv", "kpi;periode;waarde\nw;2024-K1;7%\nw;2024-K2;7,5 %\n");
+	captured c;
+	cap_open(&c);
+	model_t *m = run(W_KPI, day_from_ymd(2024, 6, 30), &c);
+	assert_string_equal(cap_text(&c), "");
+	assert_true(fabs(series_cell(&m->kpis[0]->res.total, 2024 * 4 + 1)->value - 7.5) < 1e-9);
+	model_free(m);
+	cap_close(&c);
+	put("kpi.csv", "kpi;periode;waarde\nc;2024;7%\n");
+	cap_open(&c);
+	m = run("kpi:\n  - {id: c, naam: Cijfer, maat: waarde, eenheid: cijfer, per: jaar, richting: hoger}\n", DAY_NONE, &c);
+	assert_string_equal(cap_text(&c), "data/kpi.csv:2:3: fout: kolom 'waarde': '7%' is geen getal. Laat het %-teken weg: "
+	                                  "kpi 'c' meet geen percentage\n");
+	model_free(m);
+	cap_close(&c);
+}
+
+/* Two KPIs read one export: a problem in a row is said once, with its values and what to do; a
+ * row with a typo in a date gets the warning only, in its place among the other messages. */
+static void test_row_messages(void **st)
+{
+	(void)st;
+	put("cb.csv", "team;aangemaakt;teruggebeld\n"
+	              "A;2024-03-28;2024-04-02\n"
+	              "A;2024-03-28;2024-03-01\n"     /* handled before it came in */
+	              "A;2062-03-02;2024-04-02\n"     /* a typo: the row counts nowhere, no other message */
+	              "A;31-4-2024;\n"
+	              "A;2024-04-10;2024-04-11\n");
+	char *front = xasprintf("%s%s", CB_KPI, SNAP_KPI + strlen("kpi:\n"));
+	captured c;
+	cap_open(&c);
+	model_t *m = run(front, DAY_NONE, &c);
+	assert_string_equal(cap_text(&c),
+	                    "data/cb.csv:3:3: fout: kolom 'teruggebeld': '2024-03-01' ligt voor '2024-03-28' in kolom "
+	                    "'aangemaakt', en dat kan niet. Controleer beide datums in de export\n"
+	                    "data/cb.csv:4:2: waarschuwing: kolom 'aangemaakt': 2 maart 2062 ligt ver na alle andere datums; is "
+	                    "het een tikfout? Deze regel telt niet mee en de peildatum blijft 31 maart 2024\n"
+	                    "data/cb.csv:5:2: fout: kolom 'aangemaakt': '31-4-2024' is geen datum. April 2024 heeft 30 dagen\n");
+	model_free(m);
+	cap_close(&c);
+	free(front);
 }
 
 static void test_too_many_columns(void **st)
@@ -788,6 +835,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status_past_target_and_no_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_value_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_many_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_percent_sign, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_messages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_milestones, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

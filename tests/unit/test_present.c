@@ -476,14 +476,56 @@ static void test_date_problem(void **st)
 		{"13-13-2024", "Maand 13 bestaat niet. Staan dag en maand omgedraaid?"},
 		{"1.10.2024", "Schrijf de datum met streepjes: 1-10-2024"},
 		{"2024/10/01", "Schrijf de datum met streepjes: 2024-10-01"},
-		{"1 oktober 2024", "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01"},
-		{"1-10-0024", "Het jaar 24 kan niet kloppen"},
-		{"1-10-2024 25:00", "De tijd erachter klopt niet. Schrijf bijvoorbeeld 1-10-2024 09:30"},
+		{"1 oktober 2024", "Schrijf de datum in cijfers: 1-10-2024"},
+		{"31 juni 2024", "Juni 2024 heeft 30 dagen"},
+		{"oktober 2024", "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01"},
+		{"1-10-0024", "Het jaar 24 ligt ver in het verleden: is het een tikfout? meetlat leest de jaren 1900 tot en met 2199"},
+		{"1-10-24", "Schrijf het jaar met vier cijfers, zoals 1-10-2024"},
+		{"1-10-2024 25:00", "De tijd erachter klopt niet. Schrijf de tijd als 09:30, zoals 1-10-2024 09:30"},
+		/* the year, not the time, when the year is impossible; a day 0 is a day problem */
+		{"3-5-2204", "Het jaar 2204 ligt ver in de toekomst: is het een tikfout? meetlat leest de jaren 1900 tot en met 2199"},
+		{"3-5-2204 09:00", "Het jaar 2204 ligt ver in de toekomst: is het een tikfout? meetlat leest de jaren 1900 tot en met 2199"},
+		{"2200-01-01", "Het jaar 2200 ligt ver in de toekomst: is het een tikfout? meetlat leest de jaren 1900 tot en met 2199"},
+		{"0-10-2024", "Dag 0 bestaat niet; de dagen van een maand beginnen bij 1"},
+		{"1-0-2024", "Maand 0 bestaat niet; de maanden lopen van 1 tot en met 12"},
+		{"2024-1-1", "Schrijf maand en dag met twee cijfers: 2024-01-01, of schrijf 1-1-2024"},
+		{"20245-1-1", "Schrijf de datum in cijfers, zoals 1-10-2024 of 2024-10-01"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char out[160];
 		present_date_problem(cases[i].in, strlen(cases[i].in), out, sizeof out);
 		assert_string_equal(out, cases[i].want);
+	}
+}
+
+/* Dates and periods as the outputs write them, read back (the content accepts them). */
+static void test_read_when(void **st)
+{
+	(void)st;
+	static const struct { const char *in; int y1, m1, d1, y2, m2, d2, per; } ok[] = {
+		{"1 oktober 2024", 2024, 10, 1, 2024, 10, 1, -1},
+		{"1 Okt 2024", 2024, 10, 1, 2024, 10, 1, -1},
+		{"juni 2024", 2024, 6, 1, 2024, 6, 30, PER_MAAND},
+		{"jun 2024", 2024, 6, 1, 2024, 6, 30, PER_MAAND},
+		{"2e kwartaal 2024", 2024, 4, 1, 2024, 6, 30, PER_KWARTAAL},
+		{"2de kwartaal 2024", 2024, 4, 1, 2024, 6, 30, PER_KWARTAAL},
+		{"K2 2024", 2024, 4, 1, 2024, 6, 30, PER_KWARTAAL},
+		{"q3  2024", 2024, 7, 1, 2024, 9, 30, PER_KWARTAAL},
+		{"eind 2025", 2025, 12, 31, 2025, 12, 31, -1},
+		{"eind juni 2025", 2025, 6, 30, 2025, 6, 30, -1},
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		int first, last, per;
+		assert_int_equal(present_read_when(ok[i].in, &first, &last, &per), 0);
+		assert_int_equal(first, day_from_ymd(ok[i].y1, ok[i].m1, ok[i].d1));
+		assert_int_equal(last, day_from_ymd(ok[i].y2, ok[i].m2, ok[i].d2));
+		assert_int_equal(per, ok[i].per);
+	}
+	static const char *const bad[] = {"", "2024", "31 juni 2024", "K5 2024", "5e kwartaal 2024", "juni 24",
+		"juni 2024 x", "eind", "1 oktober 2300", "oktober", "morgen"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int first, last, per;
+		assert_int_equal(present_read_when(bad[i], &first, &last, &per), -1);
 	}
 }
 
@@ -547,7 +589,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
-		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_read_when), cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_template), cmocka_unit_test(test_labels), cmocka_unit_test(test_vocabulary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
