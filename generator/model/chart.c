@@ -396,6 +396,39 @@ static void set_range(chart_t *c, double range_lo, double range_hi, int may_cut)
 	}
 }
 
+/* The sentence a cut axis adds to the finding. */
+static void axis_note(const chart_t *c, buf_t *d)
+{
+	if (!c->cut)
+		return;
+	char from[56], zero[56];
+	present_tick(c->unit, c->ymin, from);
+	present_tick(c->unit, c->zero, zero);
+	buf_printf(d, " Let op: de as begint bij %s en niet bij %s. Zo zijn kleine verschillen te zien.", from, zero);
+}
+
+void chart_share_axis(chart_t **c, int n)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	for (int i = 0; i < n; i++)
+		if (c[i]) {
+			lo = fmin(lo, c[i]->ymin);
+			hi = fmax(hi, c[i]->ymax);
+		}
+	for (int i = 0; i < n; i++) {
+		if (!c[i])
+			continue;
+		c[i]->ymin = lo;
+		c[i]->ymax = hi;
+		c[i]->cut = c[i]->kind == CHART_LINE && lo > c[i]->zero + 1e-9;
+		buf_t d = {0};
+		buf_add(&d, c[i]->desc, c[i]->note_at);
+		axis_note(c[i], &d);
+		free(c[i]->desc);
+		c[i]->desc = buf_take(&d);
+	}
+}
+
 chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 {
 	const series_t *src = group ? group : &k->res.total;
@@ -527,12 +560,9 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id)
 		}
 	if (nrev > 2)
 		buf_printf(&d, " %d cijfers zijn herzien sinds de vorige editie.", nrev);
-	if (c->cut) {
-		char from[56], zero[56];
-		present_tick(c->unit, c->ymin, from);
-		present_tick(c->unit, c->unit == EENHEID_PROCENT ? 0 : k->def.has_range ? k->def.range_lo : 1, zero);
-		buf_printf(&d, " Let op: de as begint bij %s en niet bij %s. Zo zijn kleine verschillen te zien.", from, zero);
-	}
+	c->zero = c->unit == EENHEID_PROCENT ? 0 : k->def.has_range ? k->def.range_lo : 1;
+	c->note_at = d.len;
+	axis_note(c, &d);
 	/* no status here: every output shows the status sentence right before the chart */
 	c->desc = buf_take(&d);
 	return c;

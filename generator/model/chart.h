@@ -74,6 +74,8 @@ typedef struct {
 	/* the value axis does not start at its natural zero (0%, the lowest mark) because the
 	 * values lie in a narrow band: outputs mark the axis as cut, and `desc` says so */
 	int cut;
+	double zero;      /* the natural start of the axis: 0, or the lowest mark */
+	size_t note_at;   /* where the sentence about a cut axis starts in desc (its length if none) */
 } chart_t;
 
 /* The whole organisation over time, with baseline, targets and intermediate step;
@@ -82,6 +84,9 @@ chart_t *chart_trend(const kpi_t *k, const series_t *group, const char *id);
 /* One bar per group for period `key`, with the norm or the target as a reference line. */
 chart_t *chart_groups(const kpi_t *k, int key, const char *id);
 void chart_free(chart_t *c);
+/* Small multiples: one value axis for all n charts (the widest range of them), so their lines
+ * compare at a glance; each finding says where a cut axis starts. */
+void chart_share_axis(chart_t **c, int n);
 /* Label placement, shared by the outputs that place labels themselves (SVG and PDF). */
 /* The width of `s` at font size `size` in the charts' font (DejaVu Sans, and Verdana, which has
  * nearly the same widths; a narrower fallback font only makes room). */

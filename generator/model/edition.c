@@ -528,3 +528,94 @@ int edition_prev_value(const model_t *m, const kpi_t *k, double *v, int *key)
 	}
 	return 0;
 }
+
+static const ed_kpi *kpi_in(const edition_t *e, const char *id)
+{
+	for (size_t i = 0; i < e->nkpis; i++)
+		if (!strcmp(e->kpis[i].kpi, id))
+			return &e->kpis[i];
+	return NULL;
+}
+
+void edition_delta(const edition_t *was, const edition_t *now, ed_delta *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < now->nkpis; i++) {
+		const ed_kpi *k = kpi_in(was, now->kpis[i].kpi);
+		if (!k)
+			out->kpis_new++;
+		else if (strcmp(k->status, now->kpis[i].status) != 0)
+			out->statuses++;
+	}
+	for (size_t i = 0; i < was->nkpis; i++)
+		out->kpis_gone += !kpi_in(now, was->kpis[i].kpi);
+	/* a figure both published, with another value (as shown) */
+	char **have = xmalloc((was->nfigs ? was->nfigs : 1) * sizeof *have);
+	for (size_t f = 0; f < was->nfigs; f++)
+		have[f] = xasprintf("%s\x1F%s\x1F%s", was->figs[f].kpi, was->figs[f].group, was->figs[f].period);
+	size_t *order = xmalloc((was->nfigs ? was->nfigs : 1) * sizeof *order);
+	for (size_t f = 0; f < was->nfigs; f++)
+		order[f] = f;
+	/* sorted keys with their figure, for a binary search per figure of the later edition */
+	for (size_t i = 1; i < was->nfigs; i++)
+		for (size_t j = i; j > 0 && strcmp(have[order[j]], have[order[j - 1]]) < 0; j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (size_t f = 0; f < now->nfigs; f++) {
+		char *key = xasprintf("%s\x1F%s\x1F%s", now->figs[f].kpi, now->figs[f].group, now->figs[f].period);
+		size_t lo = 0, hi = was->nfigs;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(have[order[mid]], key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < was->nfigs && !strcmp(have[order[lo]], key) && was->figs[order[lo]].value != now->figs[f].value)
+			out->revised++;
+		free(key);
+	}
+	for (size_t f = 0; f < was->nfigs; f++)
+		free(have[f]);
+	free(have);
+	free(order);
+	for (size_t i = 0; i < now->nms; i++)
+		for (size_t j = 0; j < was->nms; j++)
+			if (!strcmp(was->ms[j].page, now->ms[i].page) && !strcmp(was->ms[j].wat, now->ms[i].wat)) {
+				out->milestones += strcmp(was->ms[j].status, now->ms[i].status) != 0;
+				break;
+			}
+}
+
+void edition_delta_build(const model_t *m, ed_delta *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < m->nchanges; i++) {
+		const change_t *c = &m->changes[i];
+		switch (c->kind) {
+		case CH_STATUS:
+			out->statuses++;
+			break;
+		case CH_REVISED:
+			out->revised++;
+			break;
+		case CH_REVISED_GROUPS:
+			out->revised += c->count;
+			break;
+		case CH_NEW_KPI:
+			out->kpis_new++;
+			break;
+		case CH_GONE_KPI:
+			out->kpis_gone++;
+			break;
+		case CH_MS_DONE:
+		case CH_MS_LATE:
+			out->milestones++;
+			break;
+		default:
+			break;
+		}
+	}
+}

@@ -74,6 +74,16 @@ typedef struct {
 /* The differences, in the record's order (caller frees *out). */
 size_t edition_differences(const model_t *m, const edition_t *e, ed_diff **out);
 
+/* What changed from one edition to the next, counted, for the list of editions: KPIs whose
+ * status changed, figures published again with another value, KPIs new and gone, milestones
+ * whose status changed. */
+typedef struct {
+	int statuses, revised, kpis_new, kpis_gone, milestones;
+} ed_delta;
+void edition_delta(const edition_t *was, const edition_t *now, ed_delta *out);
+/* The same for this build against the edition it compares with (its changes). */
+void edition_delta_build(const model_t *m, ed_delta *out);
+
 /* Fingerprints of what decides a KPI's figures (its definition, and the extra closing days when
  * it counts working days) and of its targets (16 hex digits each). */
 void edition_fingerprints(const kpi_t *k, const calendar_t *cal, char def[17], char targets[17]);

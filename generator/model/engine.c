@@ -628,6 +628,38 @@ static void set_milestones(model_t *m)
 	}
 }
 
+/* Two KPIs with the same whole-organisation figures in every period (and some at all): one
+ * measurement split two ways, such as complaints per team and per kind. The later one is
+ * shown by its groups only. */
+static int same_series(const kpi_t *a, const kpi_t *b)
+{
+	const series_t *x = &a->res.total, *y = &b->res.total;
+	if (a->def.per != b->def.per || a->def.eenheid != b->def.eenheid || x->first_key != y->first_key ||
+	    x->ncells != y->ncells)
+		return 0;
+	int any = 0;
+	for (size_t i = 0; i < x->ncells; i++) {
+		const cell_t *p = &x->cells[i], *q = &y->cells[i];
+		if (p->has_value != q->has_value || (p->has_value && num_round(p->value, 1) != num_round(q->value, 1)))
+			return 0;
+		any |= p->has_value;
+	}
+	return any;
+}
+
+static void set_same_totals(model_t *m)
+{
+	for (size_t i = 0; i < m->nkpis; i++) {
+		kpi_t *k = m->kpis[i];
+		k->res.same_total = NULL;
+		if (!k->res.ngroups)
+			continue;
+		for (size_t j = 0; j < i && !k->res.same_total; j++)
+			if (same_series(m->kpis[j], k))
+				k->res.same_total = m->kpis[j]->res.same_total ? m->kpis[j]->res.same_total : m->kpis[j];
+	}
+}
+
 /* Groups that meet their norm in the latest period: those of the first KPI with a norm per
  * group that has any ("wat gaat al goed"). */
 static void set_going_well(model_t *m)
@@ -695,6 +727,7 @@ void engine_finish(engine_t *e, int peil)
 		set_status(k, peil);
 		m->kpi_count[k->res.status]++;
 	}
+	set_same_totals(m);
 	set_milestones(m);
 	set_going_well(m);
 }

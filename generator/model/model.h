@@ -203,6 +203,10 @@ typedef struct {
 	path_from from;
 	int met_now;             /* cur meets the target that applies */
 	target_result *targets;  /* per target in def.doelen */
+	/* an earlier KPI whose whole-organisation figures are the same, period by period (one
+	 * measurement split two ways: per team and per kind): this KPI adds only its groups, and
+	 * outputs show its total once, at that KPI (engine) */
+	const struct kpi *same_total;
 } kpi_result;
 
 typedef struct page page_t;
@@ -222,7 +226,7 @@ typedef struct {
 	int line;                /* in the settings file */
 } abbrev_t;
 
-typedef struct {
+typedef struct kpi {
 	kpi_def def;
 	srcpos_t src;
 	page_t *page;

@@ -59,6 +59,14 @@ const status_look *present_ms_look(ms_status st)
 	return &ms_looks[st];
 }
 
+int present_need(kpi_status st)
+{
+	static const int rank[ST_N] = {[ST_NIET_BEHAALD] = 0, [ST_TERUGGEVALLEN] = 1, [ST_ACHTER] = 2, [ST_RISICO] = 3,
+		[ST_ONZEKER] = 4, [ST_GEEN_GEGEVENS] = 5, [ST_OP_KOERS] = 6, [ST_TE_LAAT_BEHAALD] = 7, [ST_BEHAALD] = 8,
+		[ST_GEEN_DOEL] = 9};
+	return rank[st];
+}
+
 const char *present_status(kpi_status st)
 {
 	return kpi_looks[st].word;
@@ -891,6 +899,45 @@ static void reason(const kpi_t *kp, buf_t *r)
 	}
 }
 
+void present_spread(const kpi_t *k, buf_t *out)
+{
+	const kpi_def *d = &k->def;
+	if (!k->res.has_cur)
+		return;
+	int key = k->res.cur_key, count = d->maat == MAAT_AANTAL;
+	const series_t *high = NULL, *low = NULL;
+	double hv = 0, lv = 0;
+	for (size_t g = 0; g < k->res.ngroups; g++) {
+		const cell_t *c = series_cell(&k->res.groups[g], key);
+		/* a group too small to compare is never the best or the worst */
+		if (!c || !c->has_value || (!count && c->n < d->minimum))
+			continue;
+		double v = present_round(d->eenheid, c->value);
+		if (!high || v > hv) {
+			high = &k->res.groups[g];
+			hv = v;
+		}
+		if (!low || v < lv) {
+			low = &k->res.groups[g];
+			lv = v;
+		}
+	}
+	if (!high)
+		return;
+	char h[64], l[64];
+	present_value(d, hv, h);
+	present_value(d, lv, l);
+	if (count) {
+		buf_printf(out, "Meeste: %s (%s).", high->name, h);
+	} else if (hv == lv) {
+		buf_printf(out, "Allemaal %s.", h);
+	} else if (d->lager) {
+		buf_printf(out, "Best: %s (%s). Minst goed: %s (%s).", low->name, l, high->name, h);
+	} else {
+		buf_printf(out, "Best: %s (%s). Minst goed: %s (%s).", high->name, h, low->name, l);
+	}
+}
+
 char *present_reason(const kpi_t *k)
 {
 	buf_t b = {0};
@@ -1007,6 +1054,32 @@ static const char *why_words(int why)
 	}
 }
 
+const char *const present_change_groups[CHG_N] = {"Status", "Mijlpalen", "Herziene cijfers",
+	"Veranderd in het programma"};
+
+int present_change_group(const change_t *c)
+{
+	switch (c->kind) {
+	case CH_STATUS:
+	case CH_MET:
+	case CH_UNMET:
+		return CHG_STATUS;
+	case CH_MS_DONE:
+	case CH_MS_LATE:
+		return CHG_MILESTONES;
+	case CH_REVISED:
+	case CH_REVISED_GROUPS:
+	case CH_GONE_FIGURES:
+		return CHG_REVISED;
+	case CH_NEW_KPI:
+	case CH_GONE_KPI:
+	case CH_TARGETS:
+	case CH_DEFINITION:
+		break;
+	}
+	return CHG_PROGRAMME;
+}
+
 void present_change_since(const change_t *c, buf_t *out)
 {
 	const char *naam = c->k ? c->k->def.naam : c->naam;
@@ -1058,8 +1131,33 @@ void present_change_since(const change_t *c, buf_t *out)
 		break;
 	case CH_MS_LATE:
 		buf_printf(out, c->ms->status == MS_TE_LAAT ? "Mijlpaal te laat: %s (%s)."
-		                                            : "Mijlpaal niet gemeld: %s (%s). De datum is voorbij.",
+		                                            : "Mijlpaal over datum, geen nieuws: %s (%s).",
 		           c->ms->wat, c->page->titel);
 		break;
 	}
+}
+
+void present_delta(const ed_delta *d, buf_t *out)
+{
+	const struct {
+		int n;
+		const char *one, *many;
+	} parts[] = {
+		{d->statuses, "status veranderd", "statussen veranderd"},
+		{d->revised, "cijfer herzien", "cijfers herzien"},
+		{d->kpis_new, "KPI nieuw", "KPI's nieuw"},
+		{d->kpis_gone, "KPI niet meer gemeten", "KPI's niet meer gemeten"},
+		{d->milestones, "mijlpaal met een andere status", "mijlpalen met een andere status"},
+	};
+	int shown = 0, total = 0;
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		total += parts[i].n > 0;
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (!parts[i].n)
+			continue;
+		buf_printf(out, "%s%d %s", shown == 0 ? "" : shown == total - 1 ? " en " : ", ", parts[i].n,
+		           parts[i].n == 1 ? parts[i].one : parts[i].many);
+		shown++;
+	}
+	buf_puts(out, shown ? "." : "Geen statussen of cijfers veranderd.");
 }

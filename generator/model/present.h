@@ -6,6 +6,7 @@
 #define MEETLAT_PRESENT_H
 
 #include "base/util.h"
+#include "model/edition.h"
 #include "model/model.h"
 
 /* The one status vocabulary: every status a reader meets, a KPI's or a milestone's, with its
@@ -27,6 +28,10 @@ const char *present_status(kpi_status st);        /* present_look(st)->word */
 const char *present_ms(ms_status st);             /* present_ms_look(st)->word */
 /* The status word of a KPI (out >= 64 bytes). */
 void present_status_label(const kpi_t *k, char *out);
+/* How much a status asks for attention: 0 (niet behaald) first, then teruggevallen, achter,
+ * risico, nog onzeker, geen gegevens, op koers, te laat behaald, behaald, geen doel; the order
+ * in which overviews list KPIs. */
+int present_need(kpi_status st);
 /* A status word back to its status, -1 if none; milestones accept the word of older records. */
 int present_status_parse(const char *word);
 int present_ms_parse(const char *word);
@@ -116,8 +121,17 @@ void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
 char *present_target(const kpi_def *k, const target_t *t);
 /* The change since the previous period: "Lager: 2,1 procentpunt (beter) dan in november 2025". */
 void present_change(const kpi_t *k, buf_t *out);
+/* A KPI that splits another's figures (res.same_total) by its groups, in its latest period:
+ * "Best: Milieustraat (9,0). Minst goed: Omgevingsvergunning (6,2)." or, for counts, "Meeste:
+ * Burgerzaken (4)."; nothing when no group is large enough to compare. */
+void present_spread(const kpi_t *k, buf_t *out);
 /* Why a KPI has its status, in short sentences (B1: no sentence over 20 words). Caller frees. */
 char *present_reason(const kpi_t *k);
+/* The changes since the previous edition in groups, most telling first: statuses, milestones,
+ * revised figures, what the programme changed; with a heading each. */
+enum { CHG_STATUS, CHG_MILESTONES, CHG_REVISED, CHG_PROGRAMME, CHG_N };
+extern const char *const present_change_groups[CHG_N];
+int present_change_group(const change_t *c);
 /* One change since the previous edition, in a sentence or two ("Wat is er veranderd"). */
 void present_change_since(const change_t *c, buf_t *out);
 /* How final a figure is, as one word in tables and open data: "definitief", "voorlopig" (the
@@ -143,5 +157,9 @@ const char *present_peil_source(const model_t *m);
 void present_revised(const kpi_def *k, const cell_t *c, char *out);
 /* "Sinds de vorige editie, met peildatum 30 september 2025." */
 void present_since(const model_t *m, buf_t *out);
+
+/* What changed from one edition to the next, in one sentence: "2 statussen veranderd en 5
+ * cijfers herzien." */
+void present_delta(const ed_delta *d, buf_t *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include "model/abbrev.h"
 #include "model/b1.h"
 #include "model/chart.h"
+#include "model/edition.h"
 #include "model/markdown.h"
 #include "model/present.h"
 #include "model/table.h"
@@ -36,6 +37,7 @@ static const struct {
 	{"programma.html", "Programma"},
 	{"bronnen.html", "Bronnen en definities"},
 	{"downloads.html", "Downloads"},
+	{"edities.html", "Edities"}, /* only when there are editions (write_page) */
 };
 
 /* Elements whose text gets no <abbr>: drawings, code, and an <abbr> already there. */
@@ -114,6 +116,8 @@ static void write_page(sctx *s, const char *rel, const char *title, const char *
 	buf_puts(&nav, "<ul>");
 	for (size_t i = 0; i < sizeof nav_items / sizeof *nav_items; i++) {
 		const char *h = nav_items[i].href;
+		if (!strcmp(h, "edities.html") && !s->m->neditions && !s->m->record)
+			continue;
 		int cur = !strcmp(h, rel) || (strchr(h, '/') && !strncmp(h, rel, (size_t)(strchr(h, '/') - h + 1)));
 		buf_printf(&nav, "<li><a href=\"%s%s\"%s>%s</a></li>", root, h,
 		           cur ? " aria-current=\"page\"" : "", nav_items[i].label);
@@ -209,7 +213,7 @@ static void table_cell(buf_t *b, const kt_table *t, size_t r, int c, int row_hea
 		return;
 	}
 	int num = t->cols[c].kind != KT_TEXT;
-	buf_puts(b, num ? "<td class=\"getal\">" : "<td>");
+	buf_puts(b, num ? "<td class=\"getal\">" : "<td class=\"tekst\">");
 	esc_html(b, cell->empty && num && c != t->revised_col ? "–" : cell->text);
 	buf_puts(b, "</td>");
 }
@@ -232,7 +236,9 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 			order[n++] = c;
 	buf_puts(b, "</caption><thead><tr>");
 	for (int i = 0; i < n; i++) {
-		buf_puts(b, "<th scope=\"col\">");
+		/* a number's header stands over its numbers, at the right */
+		int num = order[i] != head_col && t->cols[order[i]].kind != KT_TEXT;
+		buf_puts(b, num ? "<th scope=\"col\" class=\"getal\">" : "<th scope=\"col\">");
 		esc_html(b, t->cols[order[i]].label);
 		buf_puts(b, "</th>");
 	}
@@ -251,16 +257,27 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 		buf_puts(b, "<p class=\"schuif\">De tabel heeft meer kolommen: schuif hem opzij.</p>");
 }
 
+/* Tables longer than this are folded: the chart shows the course, the table is one click away. */
+enum { FOLD_ROWS = 12 };
+
 static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int totals_only)
 {
 	kt_table t;
 	kt_build(k, &t);
+	int only_total = totals_only && t.group_col >= 0;
+	size_t rows = 0;
+	for (size_t r = 0; r < t.nrows; r++)
+		rows += !only_total || t.rows[r].series->is_total;
+	if (rows > FOLD_ROWS)
+		buf_printf(b, "<details class=\"meer\"><summary>Tabel met alle %zu %s</summary>", rows,
+		           k->def.per == PER_MAAND ? "maanden" : k->def.per == PER_KWARTAAL ? "kwartalen" : "jaren");
 	table_open(s, b);
 	esc_html(b, k->def.naam);
 	if (totals_only && k->def.groep)
 		buf_puts(b, " (hele organisatie)");
-	int only_total = totals_only && t.group_col >= 0;
 	kt_html(b, &t, only_total ? t.group_col : -1, only_total ? ROWS_TOTAL : ROWS_ALL, 0, t.period_col);
+	if (rows > FOLD_ROWS)
+		buf_puts(b, "</details>");
 	char *href = opendata_href(k);
 	buf_printf(b, "<p class=\"download\"><a href=\"%s%s\">Alle cijfers van deze KPI", root, href);
 	if (k->def.groep) {
@@ -285,6 +302,9 @@ static void group_table(sctx *s, buf_t *b, const kpi_t *k, int key)
 	kt_free(&t);
 }
 
+/* A KPI in full: status, why, what it measures, its course and its latest period per group.
+ * This is the one place a KPI is shown in full (its action's or team's page); theme pages and
+ * tiles link here. A KPI that splits another's figures shows only its groups. */
 static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int level)
 {
 	buf_printf(b, "<section class=\"kpi\" id=\"kpi-%s\"><h%d>", k->def.id, level);
@@ -307,11 +327,24 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 		buf_puts(b, "</p>");
 	}
 	char id[160], tb[16];
-	snprintf(id, sizeof id, "g-%s-trend", k->def.id);
-	chart_t *c = chart_trend(k, NULL, id);
-	svg_chart(c, next_table(s, tb), b);
-	chart_free(c);
-	kpi_table(s, b, k, root, 1);
+	chart_t *c;
+	const kpi_t *same = k->res.same_total;
+	if (same) {
+		char *href = page_href(same->page);
+		buf_printf(b, "<p>De cijfers van de hele organisatie zijn die van <a href=\"%s%s#kpi-%s\">", root, href,
+		           same->def.id);
+		esc_html(b, same->def.naam);
+		buf_puts(b, "</a>. Hier staan ze per ");
+		esc_html(b, k->def.groep ? k->def.groep : "groep");
+		buf_puts(b, ".</p>");
+		free(href);
+	} else {
+		snprintf(id, sizeof id, "g-%s-trend", k->def.id);
+		c = chart_trend(k, NULL, id);
+		svg_chart(c, next_table(s, tb), b);
+		chart_free(c);
+		kpi_table(s, b, k, root, 1);
+	}
 	if (k->def.groep && k->res.has_cur) {
 		snprintf(id, sizeof id, "g-%s-groep", k->def.id);
 		c = chart_groups(k, k->res.cur_key, id);
@@ -319,22 +352,53 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 		chart_free(c);
 		group_table(s, b, k, k->res.cur_key);
 	}
+	if (k->def.thema && k->def.groep && k->res.ngroups > 1) {
+		buf_t slug = {0};
+		esc_slug(&slug, k->def.thema);
+		buf_printf(b, "<p class=\"verder\"><a href=\"%sthemas/%s.html#kpi-%s\">Het verloop per ", root, slug.s,
+		           k->def.id);
+		esc_html(b, k->def.groep);
+		buf_puts(b, ": thema ");
+		esc_html(b, k->def.thema);
+		buf_puts(b, "</a></p>");
+		buf_free(&slug);
+	}
 	buf_puts(b, "</section>");
 }
 
-static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
+/* A KPI in a tile: name, the action or team it belongs to (`whose`), value and period, change,
+ * target and status; "afgeleid" as a small marker that opens its reason. */
+static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root, int whose)
 {
 	char v[64], per[40];
 	char *href = page_href(k->page);
 	buf_puts(b, "<li class=\"tegel\"><h3>");
 	buf_printf(b, "<a href=\"%s%s#kpi-%s\">", root, href, k->def.id);
 	esc_html(b, k->def.naam);
-	buf_puts(b, "</a>");
-	if (k->def.afgeleid)
-		buf_puts(b, " <span class=\"afgeleid\">(afgeleid)</span>");
-	buf_puts(b, "</h3>");
+	buf_puts(b, "</a></h3>");
 	free(href);
-	if (k->res.has_cur) {
+	if (whose) {
+		buf_printf(b, "<p class=\"hoort\">%s: ", k->page->soort == SOORT_ACTIE ? "Actie" : "Team");
+		esc_html(b, k->page->soort == SOORT_TEAMDOEL && k->page->eigenaar ? k->page->eigenaar : k->page->titel);
+		buf_puts(b, "</p>");
+	}
+	if (k->def.afgeleid) {
+		buf_puts(b, "<details class=\"merk\"><summary>afgeleid</summary><p>");
+		esc_html(b, k->def.afgeleid);
+		buf_puts(b, "</p></details>");
+	}
+	if (k->res.has_cur && k->res.same_total) {
+		/* the total is another tile's: this one shows how the groups differ */
+		buf_t sp = {0};
+		present_spread(k, &sp);
+		present_period(k->def.per, k->res.cur_key, per);
+		buf_puts(b, "<p class=\"spreiding\">");
+		esc_html(b, sp.len ? sp.s : "Te weinig per groep om te vergelijken.");
+		buf_puts(b, " <span class=\"periode\">");
+		esc_html(b, per);
+		buf_puts(b, "</span></p>");
+		buf_free(&sp);
+	} else if (k->res.has_cur) {
 		present_value(&k->def, k->res.cur, v);
 		present_period(k->def.per, k->res.cur_key, per);
 		buf_puts(b, "<p class=\"waarde\">");
@@ -368,17 +432,23 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root)
 	buf_puts(b, "</p></li>");
 }
 
-/* Groups that meet their norm in the latest period ("wat gaat al goed"). */
+/* Groups that meet their norm in the latest period. Not under the programme's heading "Wat gaat
+ * al goed", which speaks of 2023: these are this edition's figures, and say of when. */
 static void going_well(buf_t *b, const model_t *m)
 {
 	if (!m->nwell)
 		return;
 	const kpi_t *k = m->well[0].kpi;
-	char p[48], nv[64];
+	char p[48], pp[48], nv[64];
 	present_in_period(k->def.per, k->res.cur_key, 0, p);
+	present_period(k->def.per, k->res.cur_key, pp);
 	present_goal_value(&k->def, k->def.norm, nv);
-	buf_printf(b, "<section><h2>Wat gaat al goed</h2><p>Deze producten en diensten halen %s de norm van %s:</p><ul class=\"lijst\">",
-	           p, nv);
+	char *href = page_href(k->page);
+	buf_printf(b, "<section><h2>Wat de norm haalt (%s)</h2><p>Deze halen %s de norm van %s bij <a href=\"%s#kpi-%s\">",
+	           pp, p, nv, href, k->def.id);
+	free(href);
+	esc_html(b, k->def.naam);
+	buf_puts(b, "</a>:</p><ul class=\"lijst\">");
 	for (size_t i = 0; i < m->nwell; i++) {
 		char v[64];
 		present_value(&k->def, m->well[i].value, v);
@@ -528,39 +598,6 @@ static void page_detail(sctx *s, const page_t *p)
 	buf_free(&b);
 }
 
-static void page_list(buf_t *b, const model_t *m, soort_t soort, const char *root)
-{
-	buf_puts(b, "<ul class=\"lijst\">");
-	for (size_t i = 0; i < m->npages; i++) {
-		const page_t *p = m->pages[i];
-		if (p->soort != soort)
-			continue;
-		char *href = page_href(p);
-		buf_printf(b, "<li><a href=\"%s%s\">", root, href);
-		esc_html(b, p->titel);
-		buf_puts(b, "</a>");
-		free(href);
-		if (p->eigenaar) {
-			buf_puts(b, " <span class=\"eigenaar\">(");
-			esc_html(b, p->eigenaar);
-			buf_puts(b, p->eigenaar_afgeleid ? ", afgeleid)</span>" : ")</span>");
-		}
-		if (p->nms) {
-			/* only the statuses that occur: "0 loopt, 0 gepland" says nothing */
-			buf_puts(b, "<br><span class=\"voortgang\">Mijlpalen:");
-			int first = 1;
-			for (int st = 0; st < MS_N; st++)
-				if (p->ms_count[st]) {
-					buf_printf(b, "%s %d %s", first ? "" : ",", p->ms_count[st], present_ms((ms_status)st));
-					first = 0;
-				}
-			buf_puts(b, ".</span>");
-		}
-		buf_puts(b, "</li>");
-	}
-	buf_puts(b, "</ul>");
-}
-
 /* All groups of a KPI over time in one table: periods down, groups across. */
 static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 {
@@ -576,13 +613,15 @@ static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 	}
 	if (hi < lo)
 		return;
+	buf_printf(b, "<details class=\"meer\"><summary>Tabel met alle cijfers per %s</summary>",
+	           k->def.groep ? k->def.groep : "groep");
 	table_open(sc, b);
 	char *cap = present_per_group(&k->def);
 	esc_html(b, cap);
 	free(cap);
 	buf_printf(b, "</caption><thead><tr><th scope=\"col\">%s</th>", present_per_label(k->def.per));
 	for (size_t g = 0; g < k->res.ngroups; g++) {
-		buf_puts(b, "<th scope=\"col\">");
+		buf_puts(b, "<th scope=\"col\" class=\"getal\">");
 		esc_html(b, k->res.groups[g].name);
 		buf_puts(b, "</th>");
 	}
@@ -607,14 +646,62 @@ static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 		}
 		buf_puts(b, "</tr>");
 	}
-	buf_puts(b, "</tbody></table></div>");
+	buf_puts(b, "</tbody></table></div></details>");
+}
+
+/* A KPI on its theme's page: its status and where it is shown in full, then how its groups
+ * went, as small multiples on one axis, and the table of all groups folded away. */
+static void theme_kpi(sctx *s, buf_t *b, const kpi_t *q)
+{
+	buf_printf(b, "<section class=\"kpi\" id=\"kpi-%s\"><h2>", q->def.id);
+	esc_html(b, q->def.naam);
+	buf_puts(b, "</h2><p>");
+	status_badge(b, q);
+	if (q->res.has_cur && !q->res.same_total) {
+		char v[64], p[48];
+		present_value(&q->def, q->res.cur, v);
+		present_in_period(q->def.per, q->res.cur_key, 0, p);
+		buf_printf(b, " %s %s.", v, p);
+	}
+	char *href = page_href(q->page);
+	buf_printf(b, "</p><p>Waarom, het verloop en alle cijfers: bij <a href=\"../%s#kpi-%s\">", href, q->def.id);
+	free(href);
+	esc_html(b, q->page->titel);
+	buf_puts(b, "</a>.</p>");
+	if (q->def.groep && q->res.ngroups >= 2) {
+		buf_puts(b, "<h3>Per ");
+		esc_html(b, q->def.groep);
+		buf_puts(b, "</h3>");
+		chart_t **cs = xcalloc(q->res.ngroups, sizeof *cs);
+		for (size_t g = 0; g < q->res.ngroups; g++) {
+			char id[200];
+			snprintf(id, sizeof id, "g-%s-%zu", q->def.id, g);
+			cs[g] = chart_trend(q, &q->res.groups[g], id);
+		}
+		/* one axis for all, so the lines compare at a glance */
+		chart_share_axis(cs, (int)q->res.ngroups);
+		const chart_t *any = NULL;
+		for (size_t g = 0; g < q->res.ngroups && !any; g++)
+			any = cs[g];
+		svg_legend(any, b);
+		buf_puts(b, "<div class=\"veelvoud\">");
+		for (size_t g = 0; g < q->res.ngroups; g++) {
+			char tb[16];
+			svg_small(cs[g], q->res.groups[g].name, 4, next_table(s, tb), b); /* the table of all groups below */
+			chart_free(cs[g]);
+		}
+		free(cs);
+		buf_puts(b, "</div>");
+		wide_table(s, b, q);
+	}
+	buf_puts(b, "</section>");
 }
 
 static void theme_pages(sctx *s)
 {
 	const model_t *m = s->m;
 	buf_t idx = {0}, b = {0}, slug = {0};
-	buf_puts(&idx, "<h1>Thema's</h1><p>Per thema alle cijfers, ook per team, kanaal of product.</p><ul class=\"lijst\">");
+	buf_puts(&idx, "<h1>Thema's</h1><p>Per thema hoe de cijfers gaan per team, kanaal of product.</p><ul class=\"lijst\">");
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
 		if (!k->def.thema)
@@ -634,31 +721,9 @@ static void theme_pages(sctx *s)
 		             "<a href=\"index.html\">Thema's</a></nav><h1>");
 		esc_html(&b, k->def.thema);
 		buf_puts(&b, "</h1>");
-		for (size_t j = i; j < m->nkpis; j++) {
-			const kpi_t *q = m->kpis[j];
-			if (!str_eq(q->def.thema, k->def.thema))
-				continue;
-			kpi_block(s, &b, q, "../", 2);
-			char *href = page_href(q->page);
-			buf_printf(&b, "<p>Hoort bij: <a href=\"../%s\">", href);
-			esc_html(&b, q->page->titel);
-			buf_puts(&b, "</a></p>");
-			free(href);
-			if (!q->def.groep || q->res.ngroups < 2)
-				continue;
-			buf_puts(&b, "<h3>Per ");
-			esc_html(&b, q->def.groep);
-			buf_puts(&b, "</h3><div class=\"klein\">");
-			for (size_t g = 0; g < q->res.ngroups; g++) {
-				char id[200], tb[16];
-				snprintf(id, sizeof id, "g-%s-%zu", q->def.id, g);
-				chart_t *c = chart_trend(q, &q->res.groups[g], id);
-				svg_chart(c, next_table(s, tb), &b); /* the table of all groups below */
-				chart_free(c);
-			}
-			buf_puts(&b, "</div>");
-			wide_table(s, &b, q);
-		}
+		for (size_t j = i; j < m->nkpis; j++)
+			if (str_eq(m->kpis[j]->def.thema, k->def.thema))
+				theme_kpi(s, &b, m->kpis[j]);
 		char *rel = xasprintf("themas/%s.html", slug.s);
 		write_page(s, rel, k->def.thema, b.s);
 		free(rel);
@@ -680,12 +745,14 @@ static void file_size(const sctx *s, const char *rel, char *out)
 		present_size(n, out);
 }
 
-/* "Wat is er veranderd": since the previous published edition (model/edition.h). */
+/* "Wat is er veranderd": since the previous published edition (model/edition.h), in groups:
+ * statuses first, then milestones, revised figures and what the programme changed. */
 static void changes_section(buf_t *b, const model_t *m)
 {
 	if (m->prev < 0)
 		return;
-	buf_puts(b, "<section class=\"veranderd\"><h2>Wat is er veranderd</h2><p>");
+	buf_puts(b, "<section class=\"veranderd\" aria-labelledby=\"h-veranderd\"><h2 id=\"h-veranderd\">Wat is er "
+	            "veranderd</h2><p>");
 	buf_t since = {0};
 	present_since(m, &since);
 	esc_html(b, since.s);
@@ -693,24 +760,37 @@ static void changes_section(buf_t *b, const model_t *m)
 	if (!m->nchanges)
 		buf_puts(b, " Er is niets veranderd.");
 	buf_puts(b, "</p>");
-	if (m->nchanges) {
-		buf_puts(b, "<ul class=\"lijst\">");
+	for (int g = 0; g < CHG_N; g++) {
+		int n = 0;
+		for (size_t i = 0; i < m->nchanges; i++)
+			n += present_change_group(&m->changes[i]) == g;
+		if (!n)
+			continue;
+		buf_printf(b, "<h3>%s <span class=\"aantal-klein\">(%d)</span></h3><ul class=\"lijst\">", present_change_groups[g],
+		           n);
 		for (size_t i = 0; i < m->nchanges; i++) {
+			const change_t *c = &m->changes[i];
+			if (present_change_group(c) != g)
+				continue;
 			buf_t t = {0};
-			present_change_since(&m->changes[i], &t);
+			present_change_since(c, &t);
 			buf_puts(b, "<li>");
-			if (m->changes[i].k) {
-				char *href = page_href(m->changes[i].k->page);
-				buf_printf(b, "<a href=\"%s#kpi-%s\">", href, m->changes[i].k->def.id);
+			const page_t *pg = c->k ? c->k->page : c->page;
+			if (pg) {
+				char *href = page_href(pg);
+				if (c->k)
+					buf_printf(b, "<a href=\"%s#kpi-%s\">", href, c->k->def.id);
+				else
+					buf_printf(b, "<a href=\"%s\">", href);
 				free(href);
 			}
 			esc_html(b, t.s);
-			buf_puts(b, m->changes[i].k ? "</a></li>" : "</li>");
+			buf_puts(b, pg ? "</a></li>" : "</li>");
 			buf_free(&t);
 		}
 		buf_puts(b, "</ul>");
 	}
-	buf_puts(b, "<p><a href=\"edities.html\">Alle edities en hun cijfers</a></p></section>");
+	buf_puts(b, "<p><a href=\"edities.html\">Alle edities en wat er elke keer veranderde</a></p></section>");
 }
 
 /* The archive: every kept edition's record, as open data, and a page that lists them. */
@@ -726,38 +806,205 @@ static void editions_page(sctx *s)
 	buf_t b = {0};
 	buf_puts(&b, "<h1>Edities</h1><p>Een editie is wat meetlat op een peildatum heeft gepubliceerd: elk cijfer, "
 	             "elke status en elke mijlpaal. Zo blijft te zien wat de raad en het MT eerder kregen, ook als de "
-	             "cijfers later veranderen.</p><ul class=\"lijst\">");
+	             "cijfers later veranderen. De nieuwste staat bovenaan.</p>");
+	table_open(s, &b);
+	buf_puts(&b, "Alle edities</caption><thead><tr><th scope=\"col\">Peildatum</th><th scope=\"col\">Wat er "
+	             "veranderde</th><th scope=\"col\">Alle cijfers</th></tr></thead><tbody>");
 	for (size_t i = m->neditions + (m->record ? 1 : 0); i-- > 0;) {
 		const char *name, *bytes;
 		size_t len;
 		int day, correction;
+		ed_delta delta;
+		int first = 0;
 		if (i == m->neditions) {
 			name = m->record_name, bytes = m->record, len = m->record_len, day = m->peildatum;
 			correction = m->correction;
+			edition_delta_build(m, &delta);
+			first = m->prev < 0;
 		} else {
 			/* a correction is listed above the edition it corrects, which stays */
 			name = m->editions[i].name, bytes = m->editions[i].bytes, len = m->editions[i].len;
 			day = m->editions[i].peildatum, correction = m->editions[i].correction;
+			if (i > 0)
+				edition_delta(&m->editions[i - 1], &m->editions[i], &delta);
+			first = i == 0;
 		}
 		char *rel = xasprintf("edities/%s", name), d[40], size[32];
 		if (out_write(s->rc->out, rel, bytes, len) != 0)
 			s->failed = 1;
 		present_date(day, d);
 		present_size((long long)len, size);
-		buf_printf(&b, "<li>Peildatum %s", d);
+		buf_printf(&b, "<tr><th scope=\"row\" class=\"datum\">%s", d);
 		if (correction)
-			buf_printf(&b, ", correctie %d", correction);
-		buf_puts(&b, ": <a href=\"");
+			buf_printf(&b, "<br>correctie %d", correction);
+		buf_puts(&b, "</th><td class=\"tekst\">");
+		if (first) {
+			buf_puts(&b, "De eerste editie.");
+		} else {
+			buf_t t = {0};
+			present_delta(&delta, &t);
+			esc_html(&b, t.s);
+			buf_free(&t);
+		}
+		if (m->prev >= 0 && (size_t)m->prev == i)
+			buf_puts(&b, " <strong>De website vergelijkt met deze editie.</strong>");
+		buf_puts(&b, "</td><td><a href=\"");
 		esc_html(&b, rel); /* the loader allows only editie-JJJJ-MM-DD.csv; escaped all the same */
-		buf_printf(&b, "\">alle cijfers (CSV, %s)</a>%s</li>", size,
-		           m->prev >= 0 && (size_t)m->prev == i ? " <strong>(hiermee vergelijkt deze editie)</strong>" : "");
+		buf_printf(&b, "\">CSV, %s</a></td></tr>", size);
 		free(rel);
 	}
-	buf_puts(&b, "</ul><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel ‘cijfer’ is een cijfer zoals "
-	             "het toen is gepubliceerd, met de stand (voorlopig of definitief). Een correctie vervangt de editie "
-	             "met dezelfde peildatum; wat eerder is gepubliceerd, blijft hier staan.</p>");
+	buf_puts(&b, "</tbody></table></div><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel ‘cijfer’ is een "
+	             "cijfer zoals het toen is gepubliceerd, met de stand (voorlopig of definitief). Een correctie vervangt "
+	             "de editie met dezelfde peildatum; wat eerder is gepubliceerd, blijft hier staan.</p>");
 	write_page(s, "edities.html", "Edities", b.s);
 	buf_free(&b);
+}
+
+/* The statuses a reader meets, counted, each with its meaning: the legend of the site. KPI
+ * statuses link to their tiles below; milestone statuses needing attention to their list.
+ * Statuses the pages name without any KPI having them now (the cases of "nog onzeker", a status
+ * in "Wat is er veranderd") follow with their meaning, so the legend explains exactly the
+ * statuses the site shows. */
+static void status_counts(buf_t *b, const model_t *m)
+{
+	status_use use;
+	present_status_use(m, &use);
+	int order[ST_N];
+	for (int i = 0; i < ST_N; i++)
+		order[i] = i;
+	for (int i = 1; i < ST_N; i++) /* by need: missed and at risk first */
+		for (int j = i; j > 0 && present_need((kpi_status)order[j]) < present_need((kpi_status)order[j - 1]); j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	buf_printf(b, "<section aria-labelledby=\"h-stand\"><h2 id=\"h-stand\">Hoe staan de %zu KPI's ervoor?</h2>"
+	              "<ul class=\"tellingen\">",
+	           m->nkpis);
+	for (int i = 0; i < ST_N; i++) {
+		int st = order[i];
+		if (!m->kpi_count[st])
+			continue;
+		const status_look *l = present_look((kpi_status)st);
+		buf_printf(b, "<li style=\"border-left-color:#%06x\"><a href=\"#st-%s\"><span class=\"aantal\">%d</span> ",
+		           l->rgb, l->key, m->kpi_count[st]);
+		look_badge(b, l);
+		buf_puts(b, "</a><span class=\"betekenis\">");
+		esc_html(b, l->meaning);
+		buf_puts(b, "</span></li>");
+	}
+	buf_puts(b, "</ul>");
+	int ms_any = 0;
+	for (int st = 0; st < MS_N; st++)
+		ms_any |= m->ms_count[st] > 0;
+	if (ms_any) {
+		buf_printf(b, "<h3>En de %zu mijlpalen</h3><ul class=\"tellingen\">", m->nms);
+		static const ms_status ms_order[] = {MS_TE_LAAT, MS_NIET_GEMELD, MS_LOOPT, MS_GEPLAND, MS_GEREED};
+		for (size_t i = 0; i < sizeof ms_order / sizeof *ms_order; i++) {
+			ms_status st = ms_order[i];
+			if (!m->ms_count[st])
+				continue;
+			const status_look *l = present_ms_look(st);
+			int attention = st == MS_TE_LAAT || st == MS_NIET_GEMELD;
+			buf_printf(b, "<li style=\"border-left-color:#%06x\"><a href=\"%s\"><span class=\"aantal\">%d</span> ",
+			           l->rgb, attention ? "#mijlpalen-aandacht" : "acties/index.html", m->ms_count[st]);
+			look_badge(b, l);
+			buf_puts(b, "</a><span class=\"betekenis\">");
+			esc_html(b, l->meaning);
+			buf_puts(b, "</span></li>");
+		}
+		buf_puts(b, "</ul>");
+	}
+	/* named on the pages, but no KPI or milestone has it now */
+	int more = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < (pass ? MS_N : ST_N); i++) {
+			int used = pass ? use.ms[i] && !m->ms_count[i] : use.kpi[order[i]] && !m->kpi_count[order[i]];
+			if (!used)
+				continue;
+			const status_look *l = pass ? present_ms_look((ms_status)i) : present_look((kpi_status)order[i]);
+			if (!more++)
+				buf_puts(b, "<p class=\"ook\">Ook genoemd op de pagina's:</p><dl class=\"ook\">");
+			buf_puts(b, "<dt>");
+			look_badge(b, l);
+			buf_puts(b, "</dt><dd>");
+			esc_html(b, l->meaning);
+			buf_puts(b, "</dd>");
+		}
+	if (more)
+		buf_puts(b, "</dl>");
+	/* on a phone the meanings fold away under the counts, so all counts fit the first screen;
+	 * the stylesheet shows either these or the meanings beside the counts, never both */
+	buf_puts(b, "<details class=\"betekenissen\"><summary>Wat betekenen deze woorden?</summary><dl>");
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < (pass ? MS_N : ST_N); i++) {
+			int shown = pass ? m->ms_count[i] > 0 : m->kpi_count[order[i]] > 0;
+			if (!shown)
+				continue;
+			const status_look *l = pass ? present_ms_look((ms_status)i) : present_look((kpi_status)order[i]);
+			buf_puts(b, "<dt>");
+			look_badge(b, l);
+			buf_puts(b, "</dt><dd>");
+			esc_html(b, l->meaning);
+			buf_puts(b, "</dd>");
+		}
+	buf_puts(b, "</dl></details></section>");
+}
+
+/* Every KPI as a tile, grouped by status, what needs attention first. */
+static void tiles_by_need(buf_t *b, const model_t *m)
+{
+	buf_puts(b, "<section aria-labelledby=\"h-alle\"><h2 id=\"h-alle\">Alle KPI's: wat aandacht vraagt eerst</h2>");
+	for (int rank = 0; rank < ST_N; rank++)
+		for (int st = 0; st < ST_N; st++) {
+			if (present_need((kpi_status)st) != rank || !m->kpi_count[st])
+				continue;
+			const status_look *l = present_look((kpi_status)st);
+			buf_printf(b, "<h3 id=\"st-%s\" class=\"groepkop\">", l->key);
+			look_badge(b, l);
+			buf_printf(b, " <span class=\"aantal-klein\">(%d)</span></h3><ul class=\"tegels\">", m->kpi_count[st]);
+			for (size_t i = 0; i < m->nkpis; i++)
+				if (m->kpis[i]->res.status == (kpi_status)st)
+					tile(b, m, m->kpis[i], "", 1);
+			buf_puts(b, "</ul>");
+		}
+	buf_puts(b, "</section>");
+}
+
+/* Milestones past their date: late, or without news. */
+static void milestones_attention(sctx *s, buf_t *b)
+{
+	const model_t *m = s->m;
+	if (!m->ms_count[MS_TE_LAAT] && !m->ms_count[MS_NIET_GEMELD])
+		return;
+	buf_puts(b, "<section id=\"mijlpalen-aandacht\"><h2>Mijlpalen die aandacht vragen</h2>"
+	            "<p>De datum van deze mijlpalen is voorbij. Vraag bij ‘geen nieuws’ de eigenaar hoe het staat, en "
+	            "zet het in de inhoud (<code>gereed: ja</code> of <code>gereed: nee</code>).</p>");
+	table_open(s, b);
+	buf_puts(b, "Mijlpalen over datum</caption><thead><tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Mijlpaal</th>"
+	            "<th scope=\"col\">Actie of team</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+	static const ms_status which[] = {MS_TE_LAAT, MS_NIET_GEMELD};
+	for (size_t w = 0; w < 2; w++)
+		for (size_t i = 0; i < m->npages; i++) {
+			const page_t *p = m->pages[i];
+			for (size_t j = 0; j < p->nms; j++) {
+				const milestone_t *ms = &p->ms[j];
+				if (ms->status != which[w])
+					continue;
+				char when[48];
+				present_when(ms, when);
+				buf_printf(b, "<tr><th scope=\"row\" class=\"datum\">%s</th><td class=\"tekst\">", when);
+				esc_html(b, ms->wat);
+				char *href = page_href(p);
+				buf_printf(b, "</td><td class=\"tekst\"><a href=\"%s\">", href);
+				free(href);
+				esc_html(b, p->titel);
+				buf_puts(b, "</a></td><td>");
+				ms_badge(b, ms->status);
+				buf_puts(b, "</td></tr>");
+			}
+		}
+	buf_puts(b, "</tbody></table></div></section>");
 }
 
 static void index_page(sctx *s)
@@ -768,31 +1015,26 @@ static void index_page(sctx *s)
 	present_date(m->peildatum, day);
 	buf_puts(&b, "<h1>Dienstverlening in ");
 	esc_html(&b, m->gemeente);
-	buf_puts(&b, "</h1><p class=\"intro\">Hoe staat onze dienstverlening ervoor? Op deze pagina ziet u de "
-	             "belangrijkste cijfers van het uitvoeringsprogramma Excellente dienstverlening. "
-	             "Ons doel: inwoners, ondernemers en instellingen geven ons in 2027 een 8.</p>");
-	buf_printf(&b, "<p>Stand op <strong>%s</strong>. Dat is de peildatum: de dag waarop we de stand "
-	               "bepalen.</p>", day);
-	changes_section(&b, m);
-	const kpi_t *top = m->uitgelicht ? model_find_kpi(m, m->uitgelicht) : m->nkpis ? m->kpis[0] : NULL;
-	if (top) {
-		buf_puts(&b, "<section><h2>");
+	buf_printf(&b, "</h1><p class=\"stand\">De stand op <strong>%s</strong> (de peildatum).</p>", day);
+	status_counts(&b, m);
+	buf_puts(&b, "<p class=\"intro\">Ons doel: inwoners, ondernemers en instellingen geven ons in 2027 een 8.");
+	const kpi_t *top = m->uitgelicht ? model_find_kpi(m, m->uitgelicht) : NULL;
+	if (top && top->res.has_cur) {
+		char v[64], p[48];
+		present_value(&top->def, top->res.cur, v);
+		present_in_period(top->def.per, top->res.cur_key, 0, p);
+		char *href = page_href(top->page);
+		buf_printf(&b, " <a href=\"%s#kpi-%s\">", href, top->def.id);
+		free(href);
 		esc_html(&b, top->def.naam);
-		buf_puts(&b, "</h2><p>");
-		status_badge(&b, top);
-		buf_puts(&b, " ");
-		char *why = present_reason(top);
-		esc_html(&b, why);
-		free(why);
-		buf_puts(&b, "</p>");
-		chart_t *c = chart_trend(top, NULL, "g-uitgelicht");
-		char tb[16];
-		svg_chart(c, next_table(s, tb), &b);
-		chart_free(c);
-		kpi_table(s, &b, top, "", 1);
-		buf_puts(&b, "</section>");
+		buf_printf(&b, "</a> %s: %s.", p, v);
 	}
-	/* the words the figures use, explained where a reader first meets them */
+	buf_puts(&b, "</p>");
+	changes_section(&b, m);
+	tiles_by_need(&b, m);
+	milestones_attention(s, &b);
+	going_well(&b, m);
+	/* the other words the figures use; how each is computed is on the sources page */
 	buf_puts(&b, "<section><h2>");
 	esc_html(&b, present_terms_title);
 	buf_puts(&b, "</h2><dl class=\"begrippen\">");
@@ -804,18 +1046,6 @@ static void index_page(sctx *s)
 		buf_puts(&b, "</dd>");
 	}
 	buf_puts(&b, "</dl><p><a href=\"bronnen.html\">Hoe we elk cijfer berekenen</a></p></section>");
-	going_well(&b, m);
-	buf_puts(&b, "<section><h2>KPI's van de hele organisatie</h2><ul class=\"tegels\">");
-	for (size_t i = 0; i < m->nkpis; i++)
-		if (m->kpis[i]->page->soort == SOORT_ACTIE)
-			tile(&b, m, m->kpis[i], "");
-	buf_puts(&b, "</ul></section><section><h2>Acties</h2>");
-	page_list(&b, m, SOORT_ACTIE, "");
-	buf_puts(&b, "</section><section><h2>Doelen per team</h2><ul class=\"tegels\">");
-	for (size_t i = 0; i < m->nkpis; i++)
-		if (m->kpis[i]->page->soort == SOORT_TEAMDOEL)
-			tile(&b, m, m->kpis[i], "");
-	buf_puts(&b, "</ul><p><a href=\"teams/index.html\">Alle doelen per team</a></p></section>");
 	write_page(s, "index.html", "Overzicht", b.s);
 	buf_free(&b);
 }
@@ -838,7 +1068,7 @@ static void goal_cards(buf_t *b, const model_t *m, soort_t soort)
 		if (p->nkpis) {
 			buf_puts(b, "<ul class=\"tegels\">");
 			for (size_t k = 0; k < p->nkpis; k++)
-				tile(b, m, p->kpis[k], "../");
+				tile(b, m, p->kpis[k], "../", 0);
 			buf_puts(b, "</ul>");
 		} else {
 			buf_puts(b, "<p>Nog geen cijfer dat we meten.</p>");

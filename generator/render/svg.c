@@ -69,16 +69,17 @@ static void fill_attr(char *out, size_t n, unsigned rgb, int bold)
 }
 
 /* Every chart is drawn twice: wide (labels beside the plot) and narrow, for phones (labels
- * under the plot, fewer ticks, the last value at its point). The stylesheet shows one; the other
+ * under the plot, fewer ticks, the last value at its point); `narrow` 2 is a small multiple,
+ * drawn once. The stylesheet shows one; the other
  * is display:none, so assistive technology meets one image with one description. The font is
  * the one the labels were measured in (Verdana has nearly the same widths). */
 static void svg_open(buf_t *b, const chart_t *c, double w, double h, int narrow)
 {
-	const char *v = narrow ? "n" : "";
+	const char *v = narrow == 1 ? "n" : "";
 	buf_printf(b,
 	           "<svg class=\"%s\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"%s-%st %s-%sd\" "
 	           "focusable=\"false\" font-size=\"13\" font-family=\"'DejaVu Sans', Verdana, sans-serif\" fill=\"#%06x\">",
-	           narrow ? "smal" : "breed", w, h, c->id, v, c->id, v, CHART_TEXT_RGB);
+	           narrow == 1 ? "smal" : narrow == 2 ? "klein" : "breed", w, h, c->id, v, c->id, v, CHART_TEXT_RGB);
 	buf_printf(b, "<title id=\"%s-%st\">", c->id, v);
 	esc_html(b, c->title);
 	buf_printf(b, "</title><desc id=\"%s-%sd\">", c->id, v);
@@ -539,6 +540,86 @@ static void bar_chart_narrow(const chart_t *c, buf_t *b)
 	free(names);
 	free(top);
 	buf_puts(b, "</svg>");
+}
+
+/* One chart of small multiples: 320 wide, ticks on the shared axis, the first and the last
+ * period, the last value beside its point, reference lines without labels (svg_legend says
+ * what they are, once for the grid), events numbered and listed. */
+static void small_chart(const chart_t *c, buf_t *b)
+{
+	const double W = 320, T = 28, ph = 120, axis = 24;
+	/* the same room in every chart of a grid (they share the axis): the plots line up */
+	char top[56];
+	present_value_short(c->unit, c->ymax, top);
+	double L = fmax(30, tick_room(c, 3) + 10), R = chart_text_width(top, FS, 1) + 12;
+	const plot p = {c, L, T, W - L - R, ph};
+	double ev = c->nevents ? event_list(NULL, c, 4, 0, W - 8) : 0;
+	const double H = T + ph + axis + ev + 4;
+	svg_open(b, c, W, H, 2);
+	grid(b, &p, 3, 6);
+	if (c->ncats > 0) {
+		double w0 = chart_text_width(c->cats[0], FS, 0);
+		double x0 = c->ncats == 1 ? fmax(2, px(&p, 0) - w0 / 2) : fmax(2, px(&p, 0) - 8);
+		text(b, x0, T + ph + 18, "start", NULL, c->cats[0]);
+		if (c->ncats > 1) {
+			double w1 = chart_text_width(c->cats[c->ncats - 1], FS, 0);
+			double x1 = fmin(W - 2 - w1, px(&p, c->ncats - 1) - w1 + 8);
+			if (x1 > x0 + w0 + 8)
+				text(b, x1, T + ph + 18, "start", NULL, c->cats[c->ncats - 1]);
+		}
+	}
+	lines(b, &p, 0);
+	char extra[64];
+	fill_attr(extra, sizeof extra, chart_series_style.rgb, 1);
+	for (int s = 0; s < c->nseries; s++) {
+		char l[200], v[56];
+		int last = chart_end_label(c, s, l);
+		if (last < 0)
+			continue;
+		present_value_short(c->unit, c->series[s].y[last], v);
+		text(b, px(&p, last) + 7, py(&p, c->series[s].y[last]) + 4, "start", extra, v);
+	}
+	if (c->nevents)
+		event_list(b, c, 4, T + ph + axis + 14, W - 8);
+	buf_puts(b, "</svg>");
+}
+
+void svg_small(const chart_t *c, const char *heading, int level, const char *table_id, buf_t *out)
+{
+	if (!c)
+		return;
+	buf_printf(out, "<figure class=\"grafiek klein\" aria-labelledby=\"%s-c\"", c->id);
+	if (table_id)
+		buf_printf(out, " data-tabel=\"%s\"", table_id);
+	buf_printf(out, "><h%d>", level);
+	esc_html(out, heading);
+	buf_printf(out, "</h%d>", level);
+	small_chart(c, out);
+	/* the heading names the group: the caption need not repeat the title */
+	const char *d = c->desc;
+	size_t tl = strlen(c->title);
+	if (!strncmp(d, c->title, tl) && !strncmp(d + tl, ". ", 2))
+		d += tl + 2;
+	buf_printf(out, "<figcaption id=\"%s-c\">", c->id);
+	esc_html(out, d);
+	buf_puts(out, "</figcaption></figure>");
+}
+
+void svg_legend(const chart_t *c, buf_t *out)
+{
+	if (!c || !c->nrefs)
+		return;
+	buf_puts(out, "<ul class=\"legenda\">");
+	for (int r = 0; r < c->nrefs; r++) {
+		const chart_style *st = chart_ref_style(c->refs[r].kind);
+		buf_printf(out, "<li><svg aria-hidden=\"true\" focusable=\"false\" width=\"30\" height=\"10\" "
+		                "viewBox=\"0 0 30 10\"><line x1=\"1\" x2=\"29\" y1=\"5\" y2=\"5\" stroke=\"#%06x\" "
+		                "stroke-width=\"2\" stroke-dasharray=\"%s\"/></svg> ",
+		           st->rgb, st->pattern);
+		esc_html(out, c->refs[r].label);
+		buf_puts(out, "</li>");
+	}
+	buf_puts(out, "</ul>");
 }
 
 void svg_chart(const chart_t *c, const char *table_id, buf_t *out)

@@ -91,13 +91,32 @@ for (const file of pages) {
   };
   await axe(1280);
   await axe(375);
+  // a theme page shows its groups as small multiples and folds its long tables
+  if (/themas\/[^/]+\.html$/.test(file) && !file.endsWith('index.html')) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (tall > 9000) { ok = false; fail(file, `${tall}px tall at 1280px (at most 9000)`); }
+  }
+  // the overview answers "how are we doing" in its first screen: the count of every status
+  if (relative(site, file) === 'index.html') {
+    for (const [w, h] of [[1280, 900], [375, 812]]) {
+      await page.setViewportSize({ width: w, height: h });
+      const n = await page.evaluate(() => document.querySelectorAll('.tellingen')[0]?.children.length || 0);
+      if (!n) { ok = false; fail(file, 'the overview has no count per status'); }
+      const first = await page.evaluate((h) => [...(document.querySelectorAll('.tellingen')[0]?.children || [])]
+        .filter((li) => li.getBoundingClientRect().bottom > h).length, h);
+      if (first) { ok = false; fail(file, `at ${w}x${h}: ${first} KPI status counts below the first screen`); }
+    }
+  }
   await labels(1280);
   await labels(375);
   // on a phone: the narrow drawing of every chart, inside the screen
   const phone = await page.evaluate(() => [...document.querySelectorAll('figure.grafiek')].map((f) => {
     const shown = [...f.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none');
     const r = shown[0]?.getBoundingClientRect();
-    return { id: f.getAttribute('aria-labelledby'), shown: shown.length, narrow: shown[0]?.classList.contains('smal'),
+    // a chart has a wide and a narrow drawing; a small multiple one drawing for every width
+    return { id: f.getAttribute('aria-labelledby'), shown: shown.length,
+      narrow: shown[0]?.classList.contains('smal') || shown[0]?.classList.contains('klein'),
       right: r ? r.right : 0, width: document.documentElement.clientWidth,
       table: f.dataset.tabel, hasTable: !!(f.dataset.tabel && document.getElementById(f.dataset.tabel)?.closest('table')) };
   }));
@@ -107,7 +126,8 @@ for (const file of pages) {
     if (!c.hasTable) { ok = false; fail(file, `chart ${c.id} has no data table (data-tabel=${c.table})`); }
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  const charts = await page.evaluate(() => [...document.querySelectorAll('svg')].map((s) => ({
+  // every drawing that is not decoration (a legend's swatch is aria-hidden)
+  const charts = await page.evaluate(() => [...document.querySelectorAll('svg:not([aria-hidden="true"])')].map((s) => ({
     role: s.getAttribute('role'), title: !!s.querySelector('title')?.textContent.trim(),
     desc: !!s.querySelector('desc')?.textContent.trim(),
   })));

@@ -202,6 +202,17 @@ check "but the quarterly one" test -s "$T/out6/mt-rapportage-2025-K4.xlsx"
 $PY "$ROOT/tests/sentences.py" "$O" "$T/out4" "$T/out6" >"$T/sentences.txt" 2>&1
 check "every generated sentence has at most 20 words and no semicolon" sh -c "grep -q '^ok' '$T/sentences.txt'"
 grep -v '^ok' "$T/sentences.txt" | tail -5
+# one status vocabulary: the overview's legend explains exactly the statuses the site shows, at
+# three reference dates
+for out in "$O" "$T/out4" "$T/out6"; do
+	check "the overview's legend explains exactly the statuses shown (${out##*/})" $PY "$ROOT/tests/legend.py" "$out"
+done
+# everything once: a KPI that splits another's figures (per product, per kind) shows how its
+# groups differ, not the same total again; a theme page links to the KPI instead of repeating it
+check "a KPI that splits another's total shows its spread" contains "$O/index.html" 'class="spreiding">Best: Milieustraat (9,0).'
+check "... and no second chart of the same total" sh -c "! grep -q 'g-klantwaardering-product-trend' '$O'/acties/*.html"
+check "theme pages repeat no KPI chart of the action pages" sh -c "! grep -q 'class=\"breed\"' '$O'/themas/terugbelverzoeken.html"
+check "theme pages: small multiples on one axis" sh -c "test \$(grep -o '<svg class=\"klein\"' '$O/themas/terugbelverzoeken.html' | wc -l) -ge 8"
 # the Teams page: each team goal's KPI with value, target and status, one click from its page
 check "the Teams page shows each team goal's KPI status" grep -q 'class="tegel".*status-' "$O/teams/index.html"
 check "the Teams page links a KPI to its place on the goal's page" grep -q 'href="../teams/communicatie-persvragen.html#kpi-persvragen"' "$O/teams/index.html"
@@ -344,13 +355,17 @@ EO=$E/output
 check "overview: what changed since the previous edition" contains "$EO/index.html" "Sinds de vorige editie, met peildatum 30 april 2024."
 check "a revised figure with both values and the reason" contains "$EO/index.html" \
 	"Herzien: Terugbelverzoeken buiten termijn in maart 2024. Eerder 33,3%, nu 50,0%. Er zijn sindsdien regels bijgekomen voor die periode."
-check "a milestone that became overdue" contains "$EO/index.html" "Mijlpaal niet gemeld: Rapportage live"
+check "a milestone that became overdue" contains "$EO/index.html" "Mijlpaal over datum, geen nieuws: Rapportage live"
 check "open data: the earlier published value beside a revised figure" grep -q '^Totaal;2024-03;4;2;0;50,0;definitief;33,3' "$EO/data/terugbelverzoeken.csv"
-check "site tables: the column of revised figures" contains "$EO/acties/terugbellen.html" '<th scope="col">Eerder gepubliceerd</th>'
+check "site tables: the column of revised figures" contains "$EO/acties/terugbellen.html" '<th scope="col" class="getal">Eerder gepubliceerd</th>'
 check "chart: a revised point is an open ring" grep -q 'r="5" fill="#fff"' "$EO/acties/terugbellen.html"
 check "chart: its description says so" contains "$EO/acties/terugbellen.html" "Herzien: mrt 2024, eerder 33,3%."
 check "the archive: the record as open data" cmp "$EO/edities/editie-2024-04-30.csv" "$T/record1.csv"
-check "the archive: a page that lists the editions" contains "$EO/edities.html" "Peildatum 30 april 2024"
+check "the archive: a page that lists the editions" contains "$EO/edities.html" '<th scope="row" class="datum">30 april 2024</th>'
+check "the archive: what changed from one edition to the next" contains "$EO/edities.html" "De eerste editie."
+check "the archive: in the menu once there are editions" contains "$EO/index.html" '<a href="edities.html">Edities</a>'
+check "the overview's legend explains exactly the statuses shown, with a previous edition" $PY "$ROOT/tests/legend.py" "$EO"
+check "no archive in the menu without editions" sh -c "! grep -q 'edities.html\">Edities' '$O/index.html'"
 pdftotext "$EO/raadsrapportage-2024.pdf" "$T/ed.txt" 2>/dev/null
 check "PDF summary: what changed" contains "$T/ed.txt" "Wat is er veranderd"
 check "PDF: the revised figure" contains "$T/ed.txt" "Herzien: Terugbelverzoeken buiten termijn in maart 2024. Eerder 33,3%, nu 50,0%."
@@ -390,7 +405,7 @@ RC=$E/edities/editie-2024-04-30-correctie-1.csv
 check "a correction is published (exit $rc)" test $rc -eq 0 -a -s "$RC"
 check "the record says it is a correction, and of which record" grep -q '^correctie;;;;1;;;;;;;;editie-2024-04-30.csv' "$RC"
 check "the edition it corrects stays as it was" cmp "$R1" "$T/record1.csv"
-check "the history shows both" sh -c "grep -q 'Peildatum 30 april 2024, correctie 1: <a href=\"edities/editie-2024-04-30-correctie-1.csv\"' '$EO/edities.html' && grep -q 'Peildatum 30 april 2024: <a href=\"edities/editie-2024-04-30.csv\"' '$EO/edities.html'"
+check "the history shows both" sh -c "grep -q '30 april 2024<br>correctie 1</th><td class=\"tekst\">[^<]*</td><td><a href=\"edities/editie-2024-04-30-correctie-1.csv\"' '$EO/edities.html' && grep -q '30 april 2024</th><td class=\"tekst\">[^<]*</td><td><a href=\"edities/editie-2024-04-30.csv\"' '$EO/edities.html'"
 check "and keeps both records" sh -c "cmp '$EO/edities/editie-2024-04-30.csv' '$R1' && cmp '$EO/edities/editie-2024-04-30-correctie-1.csv' '$RC'"
 "$BIN" build -q -C "$E" --peildatum 2024-04-30 >"$T/ed5.err" 2>&1
 check "after the correction the same figures say nothing" sh -c "! grep -q 'waarschuwing' '$T/ed5.err'"

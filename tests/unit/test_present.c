@@ -310,6 +310,14 @@ static void test_chart(void **st)
 	assert_true(c->ymin == 85 && c->ymax == 100);
 	assert_non_null(strstr(c->desc, " Let op: de as begint bij 85% en niet bij 0%."));
 	chart_free(c);
+	/* small multiples share one axis: the widest range, and each finding tells of a cut */
+	chart_t *pair[2] = {chart_trend(n, NULL, "s1"), chart_trend(k, NULL, "s2")};
+	chart_share_axis(pair, 2);
+	assert_true(pair[0]->ymin == 0 && pair[1]->ymin == 0 && pair[0]->ymax == pair[1]->ymax);
+	assert_false(pair[0]->cut);
+	assert_null(strstr(pair[0]->desc, "Let op"));
+	chart_free(pair[0]);
+	chart_free(pair[1]);
 	/* bars never start anywhere but 0 */
 	c = chart_groups(n, n->res.total.first_key + 1, "gb");
 	assert_false(c->cut);
@@ -457,6 +465,33 @@ static void test_vocabulary(void **st)
 	kpi_free(u);
 }
 
+/* A KPI that splits another's figures: its tile tells how the groups differ. */
+static void test_spread(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks(); /* lower is better: 20% late is better than 60% */
+	k->res.cur_key = k->res.total.first_key + 1;
+	buf_t b = {0};
+	present_spread(k, &b);
+	assert_string_equal(b.s, "Best: A (20,0%). Minst goed: B (60,0%).");
+	buf_reset(&b);
+	k->def.minimum = 10; /* groups under the minimum are not compared */
+	k->res.groups[0].cells[1].n = 3;
+	present_spread(k, &b);
+	assert_string_equal(b.s, "Allemaal 60,0%.");
+	free(b.s);
+	/* the order of need: missed first, met last, no target after that */
+	assert_true(present_need(ST_NIET_BEHAALD) < present_need(ST_RISICO));
+	assert_true(present_need(ST_RISICO) < present_need(ST_OP_KOERS));
+	assert_true(present_need(ST_BEHAALD) < present_need(ST_GEEN_DOEL));
+	ed_delta d = {.statuses = 2, .revised = 1};
+	buf_t t = {0};
+	present_delta(&d, &t);
+	assert_string_equal(t.s, "2 statussen veranderd en 1 cijfer herzien.");
+	free(t.s);
+	kpi_free(k);
+}
+
 static int count(const char *s, const char *needle)
 {
 	int n = 0;
@@ -591,6 +626,7 @@ int main(void)
 		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_read_when), cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_template), cmocka_unit_test(test_labels), cmocka_unit_test(test_vocabulary),
+		cmocka_unit_test(test_spread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
