@@ -14,11 +14,11 @@ build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-
 # test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
 # read back, fuzzing) and pikepdf (PDF/UA structure checks), LibreOffice (a second reader of the
 # workbooks), clang's libFuzzer, Chromium and a JRE (axe-core and the Nu HTML Checker),
-# ca-certificates (npm)
+# ca-certificates (npm), GNU time (peak memory of the large-workbook cases)
 test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf libreoffice-calc-nogui
 	chromium default-jre-headless
 	clang libclang-rt-14-dev
-	ca-certificates"
+	ca-certificates time"
 # windows: Debian's mingw-w64 cross compiler (C, and C++ because libxlsxwriter's CMake asks for
 # it) and zlib for it; cmake, m4 (nettle's assembly) and dpkg-dev (dpkg-source) to build the
 # libraries from Debian's source packages (tools/windows.sh); zip for the package; the build list
