@@ -14,7 +14,7 @@ import sys
 
 site = sys.argv[1]
 shown, words_in_text = set(), set()
-badge = re.compile(r'<span class="status status-([a-z]+)"[^>]*><span aria-hidden="true">[^<]*</span> ([^<]+)</span>')
+badge = re.compile(r'<span class="status status-([a-z]+)"[^>]*><span aria-hidden="true">[^<]*</span>(?:&#160;| )([^<]+)</span>')
 for root, _, files in os.walk(site):
     for f in files:
         if not f.endswith(".html"):

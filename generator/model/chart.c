@@ -16,6 +16,7 @@ static const chart_style ref_styles[REF_N] = {
 	[REF_STEP] = {0x8a4b00, DASH_DASH_DOT, "8 3 2 3"},
 	[REF_TARGET] = {0x8a4b00, DASH_DASH, "8 4"},
 	[REF_NORM] = {0x4a5563, DASH_DASH_DOT_DOT, "10 3 2 3 2 3"},
+	[REF_TARGET_OTHER] = {0xa0661c, DASH_LONG, "16 6"},
 };
 const chart_style chart_series_style = {0x1f4e79, DASH_SOLID, NULL};
 const chart_style chart_event_style = {0x4a5563, DASH_SHORT, "4 3"};
@@ -232,11 +233,12 @@ static void add_ref(chart_t *c, chart_ref_kind kind, double v, int datum, char *
 	r->label = label;
 }
 
-static void add_target(chart_t *c, const target_t *t)
+static void add_target(chart_t *c, const kpi_t *k, const target_t *t)
 {
 	char when[40];
 	present_target_date(t->datum, when);
-	add_ref(c, REF_TARGET, t->waarde, t->datum, xasprintf("doel %s", when));
+	int applies = k->res.goal >= 0 && t == &k->def.doelen[k->res.goal];
+	add_ref(c, applies ? REF_TARGET : REF_TARGET_OTHER, t->waarde, t->datum, xasprintf("doel %s", when));
 }
 
 /* Reference lines are added with their name only ("nulmeting", "doel eind 2025"); finish_refs
@@ -249,7 +251,7 @@ static void target_refs(chart_t *c, const kpi_t *k)
 	if (d->has_step)
 		add_ref(c, REF_STEP, d->step, DAY_NONE, xstrdup("tussenstap"));
 	for (size_t i = 0; i < d->ndoelen; i++)
-		add_target(c, &d->doelen[i]);
+		add_target(c, k, &d->doelen[i]);
 }
 
 static void norm_ref(chart_t *c, const kpi_t *k)
@@ -260,7 +262,7 @@ static void norm_ref(chart_t *c, const kpi_t *k)
 /* How telling a kind of line is, for the style of merged lines. */
 static int weight(chart_ref_kind kind)
 {
-	static const int w[REF_N] = {[REF_BASE] = 0, [REF_NORM] = 1, [REF_STEP] = 2, [REF_TARGET] = 3};
+	static const int w[REF_N] = {[REF_BASE] = 0, [REF_NORM] = 1, [REF_STEP] = 2, [REF_TARGET_OTHER] = 3, [REF_TARGET] = 4};
 	return w[kind];
 }
 
@@ -303,13 +305,14 @@ static void finish_refs(chart_t *c, const kpi_t *k)
 				buf_puts(&l, q == nn - 1 ? " en " : ", ");
 			/* "doel eind 2024 en eind 2025" */
 			const char *nm = names[q];
-			if (kinds[q] == REF_TARGET && targets++ && !strncmp(nm, "doel ", 5))
+			int target = kinds[q] == REF_TARGET || kinds[q] == REF_TARGET_OTHER;
+			if (target && targets++ && !strncmp(nm, "doel ", 5))
 				nm += 5;
 			buf_puts(&l, nm);
 		}
 		int bound = 0;
 		for (int q = 0; q < nn; q++)
-			bound |= kinds[q] == REF_TARGET || kinds[q] == REF_STEP;
+			bound |= kinds[q] == REF_TARGET || kinds[q] == REF_TARGET_OTHER || kinds[q] == REF_STEP;
 		buf_printf(&l, ": %s%s", bound ? present_bound(d, c->refs[i].value) : "", vi);
 		chart_ref r = {.kind = main, .value = c->refs[i].value, .datum = datum};
 		free(c->refs[i].label); /* the lines taken free their own names when the loop gets there */
@@ -610,7 +613,7 @@ chart_t *chart_groups(const kpi_t *k, int key, const char *id)
 		/* the target that applies in this period */
 		const target_t *t = kpi_target_at(k, period_last_day(k->def.per, key));
 		if (t)
-			add_target(c, t);
+			add_target(c, k, t);
 	}
 	finish_refs(c, k);
 	set_range(c, k->def.has_range ? k->def.range_lo : 1, k->def.has_range ? k->def.range_hi : 10, 0);
@@ -707,7 +710,11 @@ int chart_end_label(const chart_t *c, int s, char *out)
 	if (last >= 0) {
 		char v[64];
 		present_value_short(c->unit, se->y[last], v);
-		snprintf(out, 200, "%s: %s", se->label, v);
+		/* the one line of the whole organisation needs no name: "Totaal: 5" reads as a sum */
+		if (c->nseries == 1 && !strcmp(se->label, "Totaal"))
+			snprintf(out, 200, "%s", v);
+		else
+			snprintf(out, 200, "%s: %s", se->label, v);
 	}
 	return last;
 }

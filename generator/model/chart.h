@@ -17,14 +17,16 @@ typedef struct {
 	int *revised;     /* per category: the previous edition published another value */
 } chart_series;
 
-typedef enum { REF_BASE, REF_STEP, REF_TARGET, REF_NORM } chart_ref_kind;
-enum { REF_N = REF_NORM + 1 };
+/* REF_TARGET is the target that applies at the reference date (the next, or the last), drawn
+ * strongest; REF_TARGET_OTHER any other target of the KPI (one passed, or one further ahead). */
+typedef enum { REF_BASE, REF_STEP, REF_TARGET, REF_NORM, REF_TARGET_OTHER } chart_ref_kind;
+enum { REF_N = REF_TARGET_OTHER + 1 };
 
 /* How a line looks in every output, so a legend swatch means one thing: each kind of
  * reference line has its own dash pattern (never colour alone), the baseline and the norm in
  * grey, the step and the targets in the target colour. `pattern` is on and off lengths at a
  * line width of 2 (SVG px, PDF pt): "8 4"; NULL is solid. */
-typedef enum { DASH_SOLID, DASH_DOT, DASH_DASH, DASH_DASH_DOT, DASH_DASH_DOT_DOT, DASH_SHORT } chart_dash;
+typedef enum { DASH_SOLID, DASH_DOT, DASH_DASH, DASH_DASH_DOT, DASH_DASH_DOT_DOT, DASH_SHORT, DASH_LONG } chart_dash;
 typedef struct {
 	unsigned rgb;
 	chart_dash dash;

@@ -480,9 +480,16 @@ void edition_compare(model_t *m)
 			add(m, &cap, (change_t){.kind = CH_DEFINITION, .k = k});
 		if (strcmp(tg, was->targets) != 0)
 			add(m, &cap, (change_t){.kind = CH_TARGETS, .k = k});
+		/* a figure for a later period than the edition's: that, not the data, moved the status */
+		char cur[16] = "";
+		if (k->res.has_cur)
+			period_code(k->def.per, k->res.cur_key, cur);
+		int new_period = cur[0] && strcmp(cur, was->period) != 0;
 		if (strcmp(present_status(k->res.status), was->status) != 0)
-			add(m, &cap, (change_t){.kind = CH_STATUS, .k = k, .was = was->status, .same_data = same && !def_changed});
-		else if (k->res.met_now != was->met && k->res.goal >= 0)
+			add(m, &cap, (change_t){.kind = CH_STATUS, .k = k, .was = was->status, .same_data = same && !def_changed,
+			                        .new_period = new_period});
+		else if (k->res.met_now != was->met && k->res.goal >= 0 && k->res.status != ST_ONZEKER)
+			/* "nog onzeker" claims neither: the same status is no news */
 			add(m, &cap, (change_t){.kind = k->res.met_now ? CH_MET : CH_UNMET, .k = k});
 		if (!same || def_changed)
 			compare_figures(m, &cap, e, k, def_changed);

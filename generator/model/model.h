@@ -378,6 +378,7 @@ typedef struct {
 	const cell_t *cell;
 	int count;               /* CH_REVISED_GROUPS, CH_GONE_FIGURES: how many figures */
 	int same_data;           /* CH_STATUS: the KPI's export is the one the edition read */
+	int new_period;          /* CH_STATUS: the status rests on a later period than the edition's */
 } change_t;
 
 typedef struct {

@@ -14,9 +14,9 @@ static const char *const month_name[12] = {"januari", "februari", "maart", "apri
 static const char *const month_abbr[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
 	"jul", "aug", "sep", "okt", "nov", "dec"};
 
-/* The one status vocabulary. Icons are unique over both lists; colours are unique within each
- * list and pass 4.5:1 on white and on their own fill; green is only for a target met in time
- * (and a milestone done). */
+/* The one status vocabulary. Icons and colours are unique over both lists; every colour passes
+ * 4.5:1 on white and on its own fill; green is only for a target met in time (and, in another
+ * green, a milestone done). */
 static const status_look kpi_looks[ST_N] = {
 	[ST_BEHAALD] = {"behaald", "\u2714", "behaald", "Het doel is gehaald, en op tijd.", 0x1d6b2f, 0xe3f1e6},
 	[ST_OP_KOERS] = {"op koers", "\u279a", "opkoers", "Het doel is nog niet gehaald, maar we liggen op schema.", 0x0b5f6b,
@@ -40,13 +40,13 @@ static const status_look kpi_looks[ST_N] = {
 };
 
 static const status_look ms_looks[MS_N] = {
-	[MS_GEREED] = {"gereed", "\u25cf", "gereed", "De mijlpaal is gehaald.", 0x1d6b2f, 0xe3f1e6},
-	[MS_LOOPT] = {"loopt", "\u25d4", "loopt", "We werken eraan. De datum is nog niet voorbij.", 0x0b5f6b, 0xdff1f1},
-	[MS_GEPLAND] = {"gepland", "\u25cb", "gepland", "De mijlpaal ligt nog in de toekomst.", 0x4f5966, 0xeceff2},
+	[MS_GEREED] = {"gereed", "\u25cf", "gereed", "De mijlpaal is gehaald.", 0x16693e, 0xe1f2e8},
+	[MS_LOOPT] = {"loopt", "\u25d4", "loopt", "We werken eraan. De datum is nog niet voorbij.", 0x00677f, 0xdff0f5},
+	[MS_GEPLAND] = {"gepland", "\u25cb", "gepland", "De mijlpaal ligt nog in de toekomst.", 0x5d5d73, 0xededf2},
 	[MS_NIET_GEMELD] = {"over datum, geen nieuws", "\u25cc", "overdatum",
-	                    "De datum is voorbij, maar er is niet gemeld of de mijlpaal gehaald is.", 0x8a4b00, 0xfff0d4},
-	[MS_TE_LAAT] = {"te laat", "\u2297", "telaat", "De datum is voorbij, en de mijlpaal is nog niet gehaald.", 0xa4161a,
-	                0xfbe2e2},
+	                    "De datum is voorbij, maar er is niet gemeld of de mijlpaal gehaald is.", 0x7c5800, 0xfbf0d0},
+	[MS_TE_LAAT] = {"te laat", "\u2297", "telaat", "De datum is voorbij, en de mijlpaal is nog niet gehaald.", 0x8f1d2c,
+	                0xf9e1e5},
 };
 
 const status_look *present_look(kpi_status st)
@@ -194,6 +194,8 @@ const present_term present_terms[] = {
 	 "Bij een gemiddelde uit een enquête ligt de echte waarde met 95% zekerheid tussen deze twee getallen. "
 	 "Weinig antwoorden geven een grote marge."},
 	{"KPI", "Een cijfer dat laat zien hoe goed onze dienstverlening is."},
+	{"Norm", "De waarde die elk product of team minstens moet halen, zoals een 8 voor de waardering."},
+	{"Afgeleid", "Het programma zegt dit niet letterlijk. Wij hebben het aangenomen, en zeggen erbij waarom."},
 };
 const int present_nterms = (int)(sizeof present_terms / sizeof *present_terms);
 
@@ -1086,8 +1088,15 @@ void present_change_since(const change_t *c, buf_t *out)
 	char g[128], a[64], b[64], p[48];
 	switch (c->kind) {
 	case CH_STATUS:
-		buf_printf(out, "%s: de status was %s, nu %s.%s", naam, c->was, present_status(c->k->res.status),
-		           c->same_data ? " De gegevens zijn niet veranderd; wel is de peildatum later." : "");
+		buf_printf(out, "%s: de status was %s, nu %s.", naam, c->was, present_status(c->k->res.status));
+		if (c->new_period) {
+			/* what moved it: the figure of a later period */
+			present_value(&c->k->def, c->k->res.cur, a);
+			present_in_period(c->k->def.per, c->k->res.cur_key, 0, p);
+			buf_printf(out, " Er is een nieuw cijfer: %s %s.", a, p);
+		} else if (c->same_data) {
+			buf_puts(out, " De gegevens zijn niet veranderd. Wel is de peildatum later.");
+		}
 		break;
 	case CH_MET:
 	case CH_UNMET: {

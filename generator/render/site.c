@@ -181,7 +181,7 @@ static const char *next_table(const sctx *s, char *id)
  * says it), word and colour. */
 static void look_badge(buf_t *b, const status_look *l)
 {
-	buf_printf(b, "<span class=\"status status-%s\" style=\"color:#%06x\"><span aria-hidden=\"true\">%s</span> ",
+	buf_printf(b, "<span class=\"status status-%s\" style=\"color:#%06x\"><span aria-hidden=\"true\">%s</span>&#160;",
 	           l->key, l->rgb, l->icon);
 	esc_html(b, l->word);
 	buf_puts(b, "</span>");
@@ -207,19 +207,36 @@ static void table_cell(buf_t *b, const kt_table *t, size_t r, int c, int row_hea
 			present_period_short(t->per, t->rows[r].key, txt);
 		else
 			snprintf(txt, sizeof txt, "%s", "");
-		buf_puts(b, "<th scope=\"row\">");
+		buf_puts(b, t->cols[c].kind == KT_PERIOD ? "<th scope=\"row\" class=\"datum\">" : "<th scope=\"row\">");
 		esc_html(b, txt[0] ? txt : cell->text);
 		buf_puts(b, "</th>");
 		return;
 	}
 	int num = t->cols[c].kind != KT_TEXT;
-	buf_puts(b, num ? "<td class=\"getal\">" : "<td class=\"tekst\">");
+	/* free text (a note) gets room; a word such as "definitief" does not need it */
+	buf_puts(b, num ? "<td class=\"getal\">" : strlen(cell->text) > 24 ? "<td class=\"tekst\">" : "<td>");
 	esc_html(b, cell->empty && num && c != t->revised_col ? "–" : cell->text);
 	buf_puts(b, "</td>");
 }
 
-/* Which rows of a KPI table a site table shows. */
-typedef enum { ROWS_ALL, ROWS_TOTAL, ROWS_PERIOD } row_pick;
+/* Which rows of a KPI table a site table shows (ROWS_GROUPS: one period's, without the total). */
+typedef enum { ROWS_ALL, ROWS_TOTAL, ROWS_PERIOD, ROWS_GROUPS } row_pick;
+
+static int row_shown(const kt_table *t, size_t r, row_pick pick, int key)
+{
+	const kt_row *row = &t->rows[r];
+	switch (pick) {
+	case ROWS_ALL:
+		return 1;
+	case ROWS_TOTAL:
+		return row->series->is_total;
+	case ROWS_PERIOD:
+		return row->key == key;
+	case ROWS_GROUPS:
+		return row->key == key && !row->series->is_total;
+	}
+	return 0;
+}
 
 /* The body of a KPI table after its caption: column `skip` left out, the rows `pick` selects
  * (ROWS_PERIOD: those of period `key`), column `head_col` as the row header. */
@@ -227,13 +244,28 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 {
 	/* the row header first, then the KPI's own value (on a phone the first columns are the ones
 	 * in view), then the rest in their order */
+	int all_final = t->stand_col >= 0;
+	for (size_t r = 0; r < t->nrows && all_final; r++)
+		if (row_shown(t, r, pick, key))
+			all_final = !strcmp(kt_at(t, r, t->stand_col)->text, "definitief");
 	int order[16], n = 0;
 	order[n++] = head_col;
 	if (t->value_col >= 0 && t->value_col != head_col && t->value_col != skip)
 		order[n++] = t->value_col;
-	for (int c = 0; c < t->ncols && n < 16; c++)
-		if (c != skip && c != head_col && c != t->value_col && (c != t->revised_col || t->any_revised))
+	for (int c = 0; c < t->ncols && n < 16; c++) {
+		if (c == skip || c == head_col || c == t->value_col || (c == t->revised_col && !t->any_revised))
+			continue;
+		/* a column empty in every row this table shows says nothing */
+		int any = 0;
+		for (size_t r = 0; r < t->nrows && !any; r++)
+			if (row_shown(t, r, pick, key))
+				any = !kt_at(t, r, c)->empty;
+		if (any && !(c == t->stand_col && all_final))
 			order[n++] = c;
+	}
+	/* every figure final: said once in the caption instead of in a column of equal words */
+	if (all_final)
+		buf_puts(b, ". Alle cijfers zijn definitief");
 	buf_puts(b, "</caption><thead><tr>");
 	for (int i = 0; i < n; i++) {
 		/* a number's header stands over its numbers, at the right */
@@ -244,8 +276,7 @@ static void kt_html(buf_t *b, const kt_table *t, int skip, row_pick pick, int ke
 	}
 	buf_puts(b, "</tr></thead><tbody>");
 	for (size_t r = 0; r < t->nrows; r++) {
-		if ((pick == ROWS_TOTAL && !t->rows[r].series->is_total) ||
-		    (pick == ROWS_PERIOD && t->rows[r].key != key))
+		if (!row_shown(t, r, pick, key))
 			continue;
 		buf_puts(b, "<tr>");
 		for (int i = 0; i < n; i++)
@@ -279,7 +310,8 @@ static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int t
 	if (rows > FOLD_ROWS)
 		buf_puts(b, "</details>");
 	char *href = opendata_href(k);
-	buf_printf(b, "<p class=\"download\"><a href=\"%s%s\">Alle cijfers van deze KPI", root, href);
+	buf_printf(b, "<p class=\"download\"><a href=\"%s%s\">Alle cijfers van ", root, href);
+	esc_html(b, k->def.naam);
 	if (k->def.groep) {
 		buf_puts(b, " per ");
 		esc_html(b, k->def.groep);
@@ -298,7 +330,8 @@ static void group_table(sctx *s, buf_t *b, const kpi_t *k, int key)
 	table_open(s, b);
 	esc_html(b, cap);
 	free(cap);
-	kt_html(b, &t, t.period_col, ROWS_PERIOD, key, t.group_col);
+	/* a KPI that splits another's total shows that total at the other KPI only */
+	kt_html(b, &t, t.period_col, k->res.same_total ? ROWS_GROUPS : ROWS_PERIOD, key, t.group_col);
 	kt_free(&t);
 }
 
@@ -312,9 +345,24 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 	buf_printf(b, "</h%d><p>", level);
 	status_badge(b, k);
 	buf_puts(b, "</p><p>");
-	char *why = present_reason(k);
-	esc_html(b, why);
-	free(why);
+	if (k->res.same_total) {
+		/* its total is another KPI's: how the groups differ is its news */
+		buf_t sp = {0};
+		present_spread(k, &sp);
+		char p[48];
+		present_in_period(k->def.per, k->res.cur_key, 0, p);
+		if (k->res.has_cur && sp.len) {
+			buf_printf(b, "Zo was het %s per ", p);
+			esc_html(b, k->def.groep ? k->def.groep : "groep");
+			buf_puts(b, ". ");
+		}
+		esc_html(b, sp.len ? sp.s : "Te weinig per groep om te vergelijken.");
+		buf_free(&sp);
+	} else {
+		char *why = present_reason(k);
+		esc_html(b, why);
+		free(why);
+	}
 	buf_puts(b, "</p>");
 	if (k->def.omschrijving) {
 		buf_puts(b, "<p class=\"uitleg\">");
@@ -372,10 +420,12 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root, i
 {
 	char v[64], per[40];
 	char *href = page_href(k->page);
-	buf_puts(b, "<li class=\"tegel\"><h3>");
+	/* on the overview the tiles stand under a status heading (h3) */
+	int h = whose ? 4 : 3;
+	buf_printf(b, "<li class=\"tegel\"><h%d>", h);
 	buf_printf(b, "<a href=\"%s%s#kpi-%s\">", root, href, k->def.id);
 	esc_html(b, k->def.naam);
-	buf_puts(b, "</a></h3>");
+	buf_printf(b, "</a></h%d>", h);
 	free(href);
 	if (whose) {
 		buf_printf(b, "<p class=\"hoort\">%s: ", k->page->soort == SOORT_ACTIE ? "Actie" : "Team");
@@ -383,7 +433,7 @@ static void tile(buf_t *b, const model_t *m, const kpi_t *k, const char *root, i
 		buf_puts(b, "</p>");
 	}
 	if (k->def.afgeleid) {
-		buf_puts(b, "<details class=\"merk\"><summary>afgeleid</summary><p>");
+		buf_puts(b, "<details class=\"afgeleid-merk\"><summary>afgeleid: waarom?</summary><p>");
 		esc_html(b, k->def.afgeleid);
 		buf_puts(b, "</p></details>");
 	}
@@ -599,6 +649,25 @@ static void page_detail(sctx *s, const page_t *p)
 }
 
 /* All groups of a KPI over time in one table: periods down, groups across. */
+/* One group's figure for one period, as a cell of the table of all groups. */
+static void wide_cell(buf_t *b, const kpi_t *k, const series_t *g, int key)
+{
+	const cell_t *c = series_cell(g, key);
+	char v[64] = "–", was[96];
+	if (c && c->has_value)
+		present_value(&k->def, c->value, v);
+	else if (c && c->suppressed)
+		strcpy(v, "niet getoond");
+	buf_printf(b, "<td class=\"getal\">%s", v);
+	if (c && c->revised) {
+		present_revised(&k->def, c, was);
+		buf_printf(b, " <span class=\"herzien\">(%s)</span>", was);
+	}
+	buf_puts(b, "</td>");
+}
+
+/* All groups of a KPI over time in one table, folded: periods down and groups across, or, when
+ * there are more groups than periods (ten products over three years), groups down. */
 static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 {
 	int lo = 0, hi = -1;
@@ -613,38 +682,47 @@ static void wide_table(sctx *sc, buf_t *b, const kpi_t *k)
 	}
 	if (hi < lo)
 		return;
+	int across = (int)k->res.ngroups <= hi - lo + 1 || k->res.ngroups <= 6;
 	buf_printf(b, "<details class=\"meer\"><summary>Tabel met alle cijfers per %s</summary>",
 	           k->def.groep ? k->def.groep : "groep");
 	table_open(sc, b);
 	char *cap = present_per_group(&k->def);
 	esc_html(b, cap);
 	free(cap);
-	buf_printf(b, "</caption><thead><tr><th scope=\"col\">%s</th>", present_per_label(k->def.per));
-	for (size_t g = 0; g < k->res.ngroups; g++) {
-		buf_puts(b, "<th scope=\"col\" class=\"getal\">");
-		esc_html(b, k->res.groups[g].name);
-		buf_puts(b, "</th>");
-	}
-	buf_puts(b, "</tr></thead><tbody>");
-	for (int key = lo; key <= hi; key++) {
-		char p[40];
-		present_period_short(k->def.per, key, p);
-		buf_printf(b, "<tr><th scope=\"row\">%s</th>", p);
+	if (across) {
+		buf_printf(b, "</caption><thead><tr><th scope=\"col\">%s</th>", present_per_label(k->def.per));
 		for (size_t g = 0; g < k->res.ngroups; g++) {
-			const cell_t *c = series_cell(&k->res.groups[g], key);
-			char v[64] = "–", was[96];
-			if (c && c->has_value)
-				present_value(&k->def, c->value, v);
-			else if (c && c->suppressed)
-				strcpy(v, "niet getoond");
-			buf_printf(b, "<td class=\"getal\">%s", v);
-			if (c && c->revised) {
-				present_revised(&k->def, c, was);
-				buf_printf(b, " <span class=\"herzien\">(%s)</span>", was);
-			}
-			buf_puts(b, "</td>");
+			buf_puts(b, "<th scope=\"col\" class=\"getal\">");
+			esc_html(b, k->res.groups[g].name);
+			buf_puts(b, "</th>");
 		}
-		buf_puts(b, "</tr>");
+		buf_puts(b, "</tr></thead><tbody>");
+		for (int key = lo; key <= hi; key++) {
+			char p[40];
+			present_period_short(k->def.per, key, p);
+			buf_printf(b, "<tr><th scope=\"row\" class=\"datum\">%s</th>", p);
+			for (size_t g = 0; g < k->res.ngroups; g++)
+				wide_cell(b, k, &k->res.groups[g], key);
+			buf_puts(b, "</tr>");
+		}
+	} else {
+		buf_puts(b, "</caption><thead><tr><th scope=\"col\">");
+		esc_html(b, k->def.groep ? k->def.groep : "Groep");
+		buf_puts(b, "</th>");
+		for (int key = lo; key <= hi; key++) {
+			char p[40];
+			present_period_short(k->def.per, key, p);
+			buf_printf(b, "<th scope=\"col\" class=\"getal\">%s</th>", p);
+		}
+		buf_puts(b, "</tr></thead><tbody>");
+		for (size_t g = 0; g < k->res.ngroups; g++) {
+			buf_puts(b, "<tr><th scope=\"row\">");
+			esc_html(b, k->res.groups[g].name);
+			buf_puts(b, "</th>");
+			for (int key = lo; key <= hi; key++)
+				wide_cell(b, k, &k->res.groups[g], key);
+			buf_puts(b, "</tr>");
+		}
 	}
 	buf_puts(b, "</tbody></table></div></details>");
 }
@@ -664,7 +742,7 @@ static void theme_kpi(sctx *s, buf_t *b, const kpi_t *q)
 		buf_printf(b, " %s %s.", v, p);
 	}
 	char *href = page_href(q->page);
-	buf_printf(b, "</p><p>Waarom, het verloop en alle cijfers: bij <a href=\"../%s#kpi-%s\">", href, q->def.id);
+	buf_printf(b, "</p><p>Uitleg, verloop en alle cijfers staan bij <a href=\"../%s#kpi-%s\">", href, q->def.id);
 	free(href);
 	esc_html(b, q->page->titel);
 	buf_puts(b, "</a>.</p>");
@@ -810,6 +888,20 @@ static void editions_page(sctx *s)
 	table_open(s, &b);
 	buf_puts(&b, "Alle edities</caption><thead><tr><th scope=\"col\">Peildatum</th><th scope=\"col\">Wat er "
 	             "veranderde</th><th scope=\"col\">Alle cijfers</th></tr></thead><tbody>");
+	if (!m->record && m->prev >= 0 && !edition_of(m, m->peildatum)) {
+		/* what this site shows, not (yet) kept as an edition */
+		char d[40];
+		ed_delta delta;
+		present_date(m->peildatum, d);
+		edition_delta_build(m, &delta);
+		buf_t t = {0};
+		present_delta(&delta, &t);
+		buf_printf(&b, "<tr><th scope=\"row\" class=\"datum\">%s<br>deze website</th><td class=\"tekst\">", d);
+		esc_html(&b, t.s);
+		buf_puts(&b, " <a href=\"index.html#h-veranderd\">Wat er veranderde</a></td><td>Nog niet bewaard als "
+		             "editie</td></tr>");
+		buf_free(&t);
+	}
 	for (size_t i = m->neditions + (m->record ? 1 : 0); i-- > 0;) {
 		const char *name, *bytes;
 		size_t len;
@@ -847,10 +939,10 @@ static void editions_page(sctx *s)
 			buf_free(&t);
 		}
 		if (m->prev >= 0 && (size_t)m->prev == i)
-			buf_puts(&b, " <strong>De website vergelijkt met deze editie.</strong>");
+			buf_puts(&b, " <strong>Hiermee vergelijkt deze website.</strong>");
 		buf_puts(&b, "</td><td><a href=\"");
 		esc_html(&b, rel); /* the loader allows only editie-JJJJ-MM-DD.csv; escaped all the same */
-		buf_printf(&b, "\">CSV, %s</a></td></tr>", size);
+		buf_printf(&b, "\">Alle cijfers van %s%s (CSV, %s)</a></td></tr>", d, correction ? ", correctie" : "", size);
 		free(rel);
 	}
 	buf_puts(&b, "</tbody></table></div><p>Elk bestand is UTF-8 met ; als scheidingsteken. Een regel ‘cijfer’ is een "
@@ -924,7 +1016,7 @@ static void status_counts(buf_t *b, const model_t *m)
 				continue;
 			const status_look *l = pass ? present_ms_look((ms_status)i) : present_look((kpi_status)order[i]);
 			if (!more++)
-				buf_puts(b, "<p class=\"ook\">Ook genoemd op de pagina's:</p><dl class=\"ook\">");
+				buf_puts(b, "<p class=\"ook\">Ook genoemd in de uitleg of bij wat er veranderde:</p><dl class=\"ook\">");
 			buf_puts(b, "<dt>");
 			look_badge(b, l);
 			buf_puts(b, "</dt><dd>");
@@ -935,7 +1027,7 @@ static void status_counts(buf_t *b, const model_t *m)
 		buf_puts(b, "</dl>");
 	/* on a phone the meanings fold away under the counts, so all counts fit the first screen;
 	 * the stylesheet shows either these or the meanings beside the counts, never both */
-	buf_puts(b, "<details class=\"betekenissen\"><summary>Wat betekenen deze woorden?</summary><dl>");
+	buf_puts(b, "<details class=\"betekenissen\"><summary>Wat betekenen de statussen?</summary><dl>");
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < (pass ? MS_N : ST_N); i++) {
 			int shown = pass ? m->ms_count[i] > 0 : m->kpi_count[order[i]] > 0;
@@ -971,40 +1063,70 @@ static void tiles_by_need(buf_t *b, const model_t *m)
 	buf_puts(b, "</section>");
 }
 
-/* Milestones past their date: late, or without news. */
+/* Milestones past their date, late or without news, by date: folded, with the count in view. */
+static int cmp_ms_date(const void *a, const void *b)
+{
+	const milestone_t *x = *(const milestone_t *const *)a, *y = *(const milestone_t *const *)b;
+	return x->last != y->last ? (x->last < y->last ? -1 : 1) : strcmp(x->wat, y->wat);
+}
+
 static void milestones_attention(sctx *s, buf_t *b)
 {
 	const model_t *m = s->m;
-	if (!m->ms_count[MS_TE_LAAT] && !m->ms_count[MS_NIET_GEMELD])
+	int late = m->ms_count[MS_TE_LAAT], quiet = m->ms_count[MS_NIET_GEMELD];
+	if (!late && !quiet)
 		return;
-	buf_puts(b, "<section id=\"mijlpalen-aandacht\"><h2>Mijlpalen die aandacht vragen</h2>"
-	            "<p>De datum van deze mijlpalen is voorbij. Vraag bij ‘geen nieuws’ de eigenaar hoe het staat, en "
-	            "zet het in de inhoud (<code>gereed: ja</code> of <code>gereed: nee</code>).</p>");
-	table_open(s, b);
-	buf_puts(b, "Mijlpalen over datum</caption><thead><tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Mijlpaal</th>"
-	            "<th scope=\"col\">Actie of team</th><th scope=\"col\">Status</th></tr></thead><tbody>");
-	static const ms_status which[] = {MS_TE_LAAT, MS_NIET_GEMELD};
-	for (size_t w = 0; w < 2; w++)
-		for (size_t i = 0; i < m->npages; i++) {
-			const page_t *p = m->pages[i];
-			for (size_t j = 0; j < p->nms; j++) {
-				const milestone_t *ms = &p->ms[j];
-				if (ms->status != which[w])
-					continue;
-				char when[48];
-				present_when(ms, when);
-				buf_printf(b, "<tr><th scope=\"row\" class=\"datum\">%s</th><td class=\"tekst\">", when);
-				esc_html(b, ms->wat);
-				char *href = page_href(p);
-				buf_printf(b, "</td><td class=\"tekst\"><a href=\"%s\">", href);
-				free(href);
-				esc_html(b, p->titel);
-				buf_puts(b, "</a></td><td>");
-				ms_badge(b, ms->status);
-				buf_puts(b, "</td></tr>");
-			}
+	const milestone_t **list = xcalloc((size_t)(late + quiet), sizeof *list);
+	const page_t **owner_of = xcalloc((size_t)(late + quiet), sizeof *owner_of);
+	size_t n = 0;
+	for (size_t i = 0; i < m->npages; i++)
+		for (size_t j = 0; j < m->pages[i]->nms; j++) {
+			const milestone_t *ms = &m->pages[i]->ms[j];
+			if ((ms->status == MS_TE_LAAT || ms->status == MS_NIET_GEMELD) && n < (size_t)(late + quiet))
+				list[n++] = ms;
 		}
-	buf_puts(b, "</tbody></table></div></section>");
+	qsort(list, n, sizeof *list, cmp_ms_date);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < m->npages && !owner_of[k]; i++)
+			if (list[k] >= m->pages[i]->ms && list[k] < m->pages[i]->ms + m->pages[i]->nms)
+				owner_of[k] = m->pages[i];
+	int mixed = late && quiet;
+	buf_printf(b, "<section id=\"mijlpalen-aandacht\"><h2>Mijlpalen over datum <span class=\"aantal-klein\">(%zu)</span>"
+	              "</h2><p>De datum van deze mijlpalen is voorbij.",
+	           n);
+	if (quiet)
+		buf_printf(b, " Bij %d is niet gemeld of ze gehaald zijn.", quiet);
+	if (late)
+		buf_printf(b, " %d %s niet gehaald.", late, late == 1 ? "is" : "zijn");
+	buf_puts(b, "</p><details class=\"meer\"><summary>Toon de mijlpalen, de oudste eerst</summary>");
+	table_open(s, b);
+	buf_printf(b, "Mijlpalen over datum, de oudste eerst</caption><thead><tr><th scope=\"col\">Wanneer</th>"
+	              "<th scope=\"col\">Mijlpaal</th><th scope=\"col\">Actie of team</th>%s</tr></thead><tbody>",
+	           mixed ? "<th scope=\"col\">Status</th>" : "");
+	for (size_t k = 0; k < n; k++) {
+		char when[48];
+		present_when(list[k], when);
+		buf_printf(b, "<tr><th scope=\"row\" class=\"datum\">%s</th><td class=\"tekst\">", when);
+		esc_html(b, list[k]->wat);
+		buf_puts(b, "</td><td>");
+		if (owner_of[k]) {
+			char *href = page_href(owner_of[k]);
+			buf_printf(b, "<a href=\"%s\">", href);
+			free(href);
+			esc_html(b, owner_of[k]->titel);
+			buf_puts(b, "</a>");
+		}
+		buf_puts(b, "</td>");
+		if (mixed) {
+			buf_puts(b, "<td>");
+			ms_badge(b, list[k]->status);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div></details></section>");
+	free(list);
+	free(owner_of);
 }
 
 static void index_page(sctx *s)
@@ -1074,14 +1196,15 @@ static void goal_cards(buf_t *b, const model_t *m, soort_t soort)
 			buf_puts(b, "<p>Nog geen cijfer dat we meten.</p>");
 		}
 		if (p->nms) {
+			/* " · " between them: "over datum, geen nieuws" has a comma of its own */
 			buf_puts(b, "<p class=\"voortgang\">Mijlpalen:");
 			int first = 1;
 			for (int st = 0; st < MS_N; st++)
 				if (p->ms_count[st]) {
-					buf_printf(b, "%s %d %s", first ? "" : ",", p->ms_count[st], present_ms((ms_status)st));
+					buf_printf(b, "%s %d %s", first ? "" : " ·", p->ms_count[st], present_ms((ms_status)st));
 					first = 0;
 				}
-			buf_puts(b, ".</p>");
+			buf_puts(b, "</p>");
 		}
 		buf_puts(b, "</section>");
 	}
@@ -1096,7 +1219,7 @@ static void list_pages(sctx *s)
 	write_page(s, "acties/index.html", "Acties", b.s);
 	buf_reset(&b);
 	buf_puts(&b, "<h1>Dienstverlening is van ons allemaal: doelen per team</h1>"
-	             "<p>Elk team met een doel, met de cijfers die erbij horen. Klik op een cijfer voor de grafiek en "
+	             "<p>Elk team met een doel, met de cijfers die erbij horen. Kies een KPI voor de grafiek en "
 	             "de tabel.</p>");
 	goal_cards(&b, m, SOORT_TEAMDOEL);
 	int any = 0;

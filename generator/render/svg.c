@@ -70,16 +70,17 @@ static void fill_attr(char *out, size_t n, unsigned rgb, int bold)
 
 /* Every chart is drawn twice: wide (labels beside the plot) and narrow, for phones (labels
  * under the plot, fewer ticks, the last value at its point); `narrow` 2 is a small multiple,
- * drawn once. The stylesheet shows one; the other
- * is display:none, so assistive technology meets one image with one description. The font is
- * the one the labels were measured in (Verdana has nearly the same widths). */
+ * drawn once. The stylesheet shows one; the other is display:none, so assistive technology
+ * meets one image. Its name is the title; the finding is the figure's caption, so it is not
+ * read twice (the <desc> holds it for tools that read the drawing alone). The font is the one
+ * the labels were measured in (Verdana has nearly the same widths). */
 static void svg_open(buf_t *b, const chart_t *c, double w, double h, int narrow)
 {
 	const char *v = narrow == 1 ? "n" : "";
 	buf_printf(b,
-	           "<svg class=\"%s\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"%s-%st %s-%sd\" "
+	           "<svg class=\"%s\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"%s-%st\" "
 	           "focusable=\"false\" font-size=\"13\" font-family=\"'DejaVu Sans', Verdana, sans-serif\" fill=\"#%06x\">",
-	           narrow == 1 ? "smal" : narrow == 2 ? "klein" : "breed", w, h, c->id, v, c->id, v, CHART_TEXT_RGB);
+	           narrow == 1 ? "smal" : narrow == 2 ? "klein" : "breed", w, h, c->id, v, CHART_TEXT_RGB);
 	buf_printf(b, "<title id=\"%s-%st\">", c->id, v);
 	esc_html(b, c->title);
 	buf_printf(b, "</title><desc id=\"%s-%sd\">", c->id, v);
@@ -127,7 +128,14 @@ static void grid(buf_t *b, const plot *p, int ticks, double gap)
 {
 	const chart_t *c = p->c;
 	double step = nice_step(c->ymax - c->ymin, ticks);
-	for (double v = ceil(c->ymin / step - 1e-9) * step; v <= c->ymax + 1e-9; v += step) {
+	double first = ceil(c->ymin / step - 1e-9) * step;
+	/* the bottom of the axis is labelled too when no tick falls on it (marks from 1, a cut axis) */
+	if (first - c->ymin > step * 0.35) {
+		char l[56];
+		present_tick(c->unit, c->ymin, l);
+		text(b, p->L - gap, py(p, c->ymin) + 4, "end", NULL, l);
+	}
+	for (double v = first; v <= c->ymax + 1e-9; v += step) {
 		char l[56];
 		present_tick(c->unit, v, l);
 		hline(b, p, py(p, v), CHART_GRID_RGB, NULL);
@@ -136,19 +144,31 @@ static void grid(buf_t *b, const plot *p, int ticks, double gap)
 	text(b, 2, p->T - 10, "start", " font-style=\"italic\"", c->axis_label);
 	hline(b, p, p->T + p->ph, CHART_TEXT_RGB, NULL);
 	if (c->cut) {
-		/* two short slanted strokes across the axis line, just above its bottom */
-		double y = p->T + p->ph - 9;
-		buf_printf(b, "<path d=\"M%.1f %.1fl10 -5M%.1f %.1fl10 -5\" stroke=\"#%06x\" stroke-width=\"1.5\"/>", p->L - 5,
-		           y + 2, p->L - 5, y + 7, CHART_TEXT_RGB);
-		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\" fill=\"#fff\" "
-		              "transform=\"rotate(-26.6 %.1f %.1f)\"/>",
-		           p->L - 5, y + 1.5, p->L, y + 3);
+		/* the axis does not start at its zero: a break, two short slanted strokes across the
+		 * bottom line at the start of the plot, clear of the labels left of it */
+		double x = p->L + 3, y = p->T + p->ph;
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"7\" height=\"4\" fill=\"#fff\"/>", x, y - 2);
+		buf_printf(b, "<path d=\"M%.1f %.1fl4 -8M%.1f %.1fl4 -8\" stroke=\"#%06x\" stroke-width=\"1.5\"/>", x - 1, y + 4,
+		           x + 4, y + 4, CHART_TEXT_RGB);
 	}
 }
 
 /* Event lines, reference lines and the series, with a point at every value (`points`) or only
  * at the last one; each event numbered at its top. */
-static void lines(buf_t *b, const plot *p, int points)
+static void ref_lines(buf_t *b, const plot *p)
+{
+	const chart_t *c = p->c;
+	for (int r = 0; r < c->nrefs; r++) {
+		const chart_style *st = chart_ref_style(c->refs[r].kind);
+		char extra[64];
+		snprintf(extra, sizeof extra, " stroke-width=\"2\" stroke-dasharray=\"%s\"", st->pattern);
+		hline(b, p, py(p, c->refs[r].value), st->rgb, extra);
+	}
+}
+
+/* refs_on_top: the reference lines over the series (small multiples, where a line at the data's
+ * level would vanish under it and has no label to find it by). */
+static void lines(buf_t *b, const plot *p, int points, int refs_on_top)
 {
 	const chart_t *c = p->c;
 	char ev[8], se_col[8];
@@ -163,12 +183,8 @@ static void lines(buf_t *b, const plot *p, int points)
 		snprintf(n, sizeof n, "%d", e + 1);
 		text(b, x + 3, p->T + 11, "start", " font-weight=\"bold\"", n);
 	}
-	for (int r = 0; r < c->nrefs; r++) {
-		const chart_style *st = chart_ref_style(c->refs[r].kind);
-		char extra[64];
-		snprintf(extra, sizeof extra, " stroke-width=\"2\" stroke-dasharray=\"%s\"", st->pattern);
-		hline(b, p, py(p, c->refs[r].value), st->rgb, extra);
-	}
+	if (!refs_on_top)
+		ref_lines(b, p);
 	for (int s = 0; s < c->nseries; s++) {
 		const chart_series *se = &c->series[s];
 		buf_printf(b, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" d=\"", se_col);
@@ -194,6 +210,8 @@ static void lines(buf_t *b, const plot *p, int points)
 				           points ? 3 : 4, se_col);
 		}
 	}
+	if (refs_on_top)
+		ref_lines(b, p);
 }
 
 /* The category labels under the plot, centred on their point but inside [0, W], and leaving
@@ -287,7 +305,7 @@ static void line_chart(const chart_t *c, buf_t *b)
 	svg_open(b, c, W, H, 0);
 	grid(b, &p, 5, 8);
 	x_ticks(b, &p, L + p.pw + 30, T + ph + 20);
-	lines(b, &p, 1);
+	lines(b, &p, 1, 0);
 	for (int i = 0; i < nl; i++) {
 		char extra[64];
 		int series = i >= c->nrefs;
@@ -348,7 +366,7 @@ static void line_chart_narrow(const chart_t *c, buf_t *b)
 				text(b, x1, T + ph + 18, "start", NULL, c->cats[c->ncats - 1]);
 		}
 	}
-	lines(b, &p, 0);
+	lines(b, &p, 0, 0);
 	char extra[64];
 	fill_attr(extra, sizeof extra, chart_series_style.rgb, 1);
 	for (int s = 0; s < c->nseries; s++) {
@@ -376,19 +394,9 @@ static void line_chart_narrow(const chart_t *c, buf_t *b)
 	buf_puts(b, "</svg>");
 }
 
-/* A value's label right of its bar, but past any reference line it would cross. */
-static double value_x(const chart_t *c, double bar_end, double w, double (*X)(const chart_t *, double, double, double),
-                      double L, double pw)
-{
-	double x = bar_end + 6;
-	for (int pass = 0; pass < 2; pass++)
-		for (int r = 0; r < c->nrefs; r++) {
-			double rx = X(c, c->refs[r].value, L, pw);
-			if (rx >= x - 3 && rx <= x + w + 3)
-				x = rx + 6;
-		}
-	return x;
-}
+/* A halo: text drawn over a reference line keeps a white edge, so the line stops short of it
+ * (the labels stay beside their bars). */
+#define HALO " class=\"halo\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\""
 
 static double bar_x(const chart_t *c, double v, double L, double pw)
 {
@@ -452,25 +460,29 @@ static void bar_chart(const chart_t *c, buf_t *b)
 	bar_ref_labels(b, c, L, pw, W, 14);
 	char se_col[8];
 	colour_of(chart_series_style.rgb, se_col);
+	/* the bars, then the reference lines over them, then the values, which keep the lines off */
 	for (int i = 0; i < c->ncats; i++) {
 		double y = T + row * i, mid = y + row / 2;
 		label_draw(b, &names[i], L - 8, mid - LH * (names[i].n - 1) / 2 + 4.5, "end", NULL);
 		label_free(&names[i]);
-		if (se->has[i]) {
-			char v[56];
-			present_value_short(c->unit, se->y[i], v);
-			double end = bar_x(c, se->y[i], L, pw);
+		if (se->has[i])
 			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>", L, mid - 9,
-			           fmax(end - L, 1), se_col);
-			double x = value_x(c, end, chart_text_width(v, FS, 0), bar_x, L, pw);
-			text(b, fmin(x, W - 2 - chart_text_width(v, FS, 0)), mid + 4.5, "start", NULL, v);
-		} else {
-			text(b, L + 4, mid + 4.5, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
-		}
+			           fmax(bar_x(c, se->y[i], L, pw) - L, 1), se_col);
 	}
 	free(names);
 	for (int r = 0; r < c->nrefs; r++)
 		bar_line(b, c, r, L, pw, T - 4, H - B);
+	for (int i = 0; i < c->ncats; i++) {
+		double mid = T + row * i + row / 2;
+		if (se->has[i]) {
+			char v[56];
+			present_value_short(c->unit, se->y[i], v);
+			double end = bar_x(c, se->y[i], L, pw);
+			text(b, fmin(end + 6, W - 2 - chart_text_width(v, FS, 0)), mid + 4.5, "start", HALO, v);
+		} else {
+			text(b, L + 4, mid + 4.5, "start", " font-style=\"italic\"" HALO, "geen waarde (zie de tabel)");
+		}
+	}
 	buf_puts(b, "</svg>");
 }
 
@@ -506,29 +518,31 @@ static void bar_chart_narrow(const chart_t *c, buf_t *b)
 	svg_open(b, c, W, H, 1);
 	char se_col[8];
 	colour_of(chart_series_style.rgb, se_col);
+	/* the bars, one unbroken line per reference through all of them, then the names and values
+	 * over it, each with a white edge that keeps the line off the letters */
 	for (int i = 0; i < c->ncats; i++) {
-		label_draw(b, &names[i], L, top[i] + 13, "start", NULL);
+		double bt = top[i] + LH * names[i].n + 3;
+		if (se->has[i])
+			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>", L, bt,
+			           fmax(bar_x(c, se->y[i], L, pw) - L, 1), se_col);
+	}
+	for (int r = 0; r < c->nrefs; r++)
+		bar_line(b, c, r, L, pw, T, bars_end - 4);
+	for (int i = 0; i < c->ncats; i++) {
+		label_draw(b, &names[i], L, top[i] + 13, "start", HALO);
 		double bt = top[i] + LH * names[i].n + 3;
 		if (se->has[i]) {
 			char v[56];
 			present_value_short(c->unit, se->y[i], v);
 			double end = bar_x(c, se->y[i], L, pw);
-			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>", L, bt,
-			           fmax(end - L, 1), se_col);
-			double x = value_x(c, end, chart_text_width(v, FS, 0), bar_x, L, pw);
-			text(b, fmin(x, W - 2 - chart_text_width(v, FS, 0)), bt + 13, "start", NULL, v);
+			text(b, fmin(end + 5, W - 2 - chart_text_width(v, FS, 0)), bt + 13, "start", HALO, v);
 		} else {
-			text(b, L, bt + 13, "start", " font-style=\"italic\"", "geen waarde (zie de tabel)");
+			text(b, L, bt + 13, "start", " font-style=\"italic\"" HALO, "geen waarde (zie de tabel)");
 		}
 		label_free(&names[i]);
 	}
 	double ly = bars_end + 6 + 13;
 	for (int r = 0; r < c->nrefs; r++) {
-		/* the line runs through the bars only, not through the names above them */
-		for (int i = 0; i < c->ncats; i++) {
-			double bt = top[i] + LH * names[i].n + 3;
-			bar_line(b, c, r, L, pw, bt - 2, bt + 18);
-		}
 		legend_line(b, 4, ly, chart_ref_style(c->refs[r].kind), 2);
 		char extra[64];
 		fill_attr(extra, sizeof extra, chart_ref_style(c->refs[r].kind)->rgb, 0);
@@ -568,7 +582,7 @@ static void small_chart(const chart_t *c, buf_t *b)
 				text(b, x1, T + ph + 18, "start", NULL, c->cats[c->ncats - 1]);
 		}
 	}
-	lines(b, &p, 0);
+	lines(b, &p, 0, 1);
 	char extra[64];
 	fill_attr(extra, sizeof extra, chart_series_style.rgb, 1);
 	for (int s = 0; s < c->nseries; s++) {

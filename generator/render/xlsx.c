@@ -601,7 +601,7 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 				[DASH_DOT] = LXW_CHART_LINE_DASH_ROUND_DOT, [DASH_DASH] = LXW_CHART_LINE_DASH_DASH,
 				[DASH_DASH_DOT] = LXW_CHART_LINE_DASH_DASH_DOT,
 				[DASH_DASH_DOT_DOT] = LXW_CHART_LINE_DASH_LONG_DASH_DOT_DOT,
-				[DASH_SHORT] = LXW_CHART_LINE_DASH_SQUARE_DOT};
+				[DASH_SHORT] = LXW_CHART_LINE_DASH_SQUARE_DOT, [DASH_LONG] = LXW_CHART_LINE_DASH_LONG_DASH};
 			line.color = st->rgb;
 			line.width = 1.5;
 			line.dash_type = dash[st->dash];

@@ -58,7 +58,10 @@ for (const file of pages) {
       for (const svg of document.querySelectorAll('figure.grafiek svg')) {
         if (getComputedStyle(svg).display === 'none') continue;
         const box = svg.getBoundingClientRect();
-        const texts = [...svg.querySelectorAll('text')].map((t) => ({ s: t.textContent, r: t.getBoundingClientRect() }));
+        // a label with a halo (a white edge drawn under it) may lie over a line: the line stops
+        // short of its letters
+        const texts = [...svg.querySelectorAll('text')].map((t) => ({ s: t.textContent, r: t.getBoundingClientRect(),
+          halo: t.classList.contains('halo') && t.getAttribute('paint-order') === 'stroke' && t.getAttribute('stroke') === '#fff' }));
         const id = svg.closest('figure').getAttribute('aria-labelledby');
         for (const t of texts) {
           if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5)
@@ -69,6 +72,7 @@ for (const file of pages) {
           const g = l.getBoundingClientRect(); // the geometry: a vertical line has no width
           const a = { left: g.left - 1, right: g.right + 1, top: g.top - 1, bottom: g.bottom + 1 };
           for (const t of texts) {
+            if (t.halo) continue;
             const b = t.r;
             if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
                 Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > b.height * 0.3)
@@ -107,6 +111,42 @@ for (const file of pages) {
         .filter((li) => li.getBoundingClientRect().bottom > h).length, h);
       if (first) { ok = false; fail(file, `at ${w}x${h}: ${first} KPI status counts below the first screen`); }
     }
+  }
+  // at 1280: no open table hides columns off its region; small multiples line up in each row;
+  // no two lines of one legend look alike
+  {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const r = await page.evaluate(() => {
+      const out = [];
+      for (const d of document.querySelectorAll('.tabel')) {
+        if (!d.offsetParent) continue; // folded away
+        if (d.scrollWidth > d.clientWidth + 1) out.push(`table "${d.querySelector('caption')?.textContent}" is ${d.scrollWidth - d.clientWidth}px wider than its place`);
+      }
+      for (const g of document.querySelectorAll('.veelvoud')) {
+        const rows = new Map();
+        for (const f of g.children) {
+          const top = Math.round(f.getBoundingClientRect().top), svg = f.querySelector('svg');
+          if (!svg) continue;
+          const at = svg.getBoundingClientRect().top - f.getBoundingClientRect().top;
+          if (!rows.has(top)) rows.set(top, []);
+          rows.get(top).push(at);
+        }
+        for (const [, ats] of rows)
+          if (Math.max(...ats) - Math.min(...ats) > 1) out.push(`small multiples out of line by ${Math.round(Math.max(...ats) - Math.min(...ats))}px`);
+      }
+      for (const l of document.querySelectorAll('.legenda, figure.grafiek svg')) {
+        const seen = new Set();
+        const lines = l.matches('svg') ? [...l.querySelectorAll('line[stroke-dasharray]')].filter((x) => +x.getAttribute('x2') - +x.getAttribute('x1') === 22)
+          : [...l.querySelectorAll('line')];
+        for (const x of lines) {
+          const k = `${x.getAttribute('stroke')} ${x.getAttribute('stroke-dasharray')}`;
+          if (seen.has(k)) out.push(`two lines in one legend look alike (${k})`);
+          seen.add(k);
+        }
+      }
+      return out;
+    });
+    for (const m of r) { ok = false; fail(file, `at 1280px: ${m}`); }
   }
   await labels(1280);
   await labels(375);

@@ -475,7 +475,7 @@ mkdir -p "$H3/edities"
 $PY "$T/hand.py" "$T/record1.csv" "$H3/edities/editie-2024-04-30.csv" same
 "$BIN" build -q -C "$H3" --peildatum 2024-05-14 >/dev/null 2>&1
 check "an unchanged export: no revision" sh -c "! grep -q 'Herzien:' '$H3/output/index.html'"
-check "and a changed status says the data did not change" contains "$H3/output/index.html" "De gegevens zijn niet veranderd; wel is de peildatum later."
+check "and a changed status says what moved it: a later period, not the data" contains "$H3/output/index.html" "Er is een nieuw cijfer: "
 # a definition changed in the content: said, and the reason of the revised figure
 sed -i 's/termijn: 2 werkdagen/termijn: 3 werkdagen/' "$H2/content/10-terugbellen.md"
 "$BIN" build -q -C "$H2" --peildatum 2024-05-14 >/dev/null 2>&1
