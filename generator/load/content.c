@@ -330,13 +330,17 @@ static void load_milestones(ctx_t *c, page_t *p, const ynode *seq)
 
 static int load_target(ctx_t *c, const ynode *n, const char *key, target_t *t)
 {
-	static const char *const keys[] = {"waarde", "datum", NULL};
+	static const char *const keys[] = {"waarde", "datum", "afgeleid", NULL};
 	if (!want_kind(c, n, Y_MAP, key))
 		return 0;
 	check_keys(c, n, key, keys);
-	const ynode *w = need(c, n, "waarde", key), *dt = need(c, n, "datum", key);
+	const ynode *w = need(c, n, "waarde", key), *dt = need(c, n, "datum", key), *a = get(n, "afgeleid");
 	int first, last;
 	if (!w || !dt || !get_num(c, w, "waarde", &t->waarde) || !get_when(c, dt, "datum", &first, &last, NULL))
+		return 0;
+	/* afgeleid: ja says the value or its date is not literally in the programme; the KPI's own
+	 * `afgeleid` says why */
+	if (a && !get_bool(c, a, "afgeleid", &t->afgeleid))
 		return 0;
 	t->datum = last;
 	return 1;

@@ -578,7 +578,7 @@ static void set_status(kpi_t *kp, int peil)
 		/* ahead: the straight path from the previous point (target or baseline) to this
 		 * target; without a baseline, the path starts at the first measured value */
 		size_t t = (size_t)r->goal;
-		target_t first = {0, 0};
+		target_t first = {0, 0, 0};
 		r->from = t > 0 ? PATH_FROM_PREV_TARGET : PATH_FROM_BASE;
 		const target_t *prev = t > 0 ? &k->doelen[t - 1] : k->has_base ? &k->base : NULL;
 		for (size_t i = 0; !prev && i < r->total.ncells; i++)

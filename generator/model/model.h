@@ -70,6 +70,8 @@ typedef struct {
 typedef struct {
 	double waarde;
 	int datum;
+	int afgeleid;            /* the value or the date is not literally in the programme (the
+	                            KPI's `afgeleid` says why) */
 } target_t;
 
 typedef struct {

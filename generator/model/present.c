@@ -610,6 +610,78 @@ const char *present_bound(const kpi_def *k, double v)
 	return k->lager ? "ten hoogste " : "minstens ";
 }
 
+const char *present_direction(const kpi_def *k, double v)
+{
+	const char *w = present_bound(k, v);
+	return !*w ? "" : k->lager ? "\u2264 " : "\u2265 ";
+}
+
+void present_base_listed(const kpi_def *k, char *out)
+{
+	char v[64], d[40];
+	int y, m, dd;
+	out[0] = '\0';
+	if (!k->has_base)
+		return;
+	present_goal_value(k, k->base.waarde, v);
+	present_target_date(k->base.datum, d);
+	day_to_ymd(k->base.datum, &y, &m, &dd);
+	snprintf(out, 160, "%s %s%s", v, m == 12 && dd == 31 ? "" : "op ", d);
+	if (k->base.afgeleid)
+		strcat(out, " (afgeleid)");
+}
+
+void present_goal_listed(const kpi_def *k, const target_t *t, char *out)
+{
+	char g[128];
+	present_goal(k, t, g);
+	snprintf(out, 160, "%s%s", g, t->afgeleid ? " (afgeleid)" : "");
+}
+
+void present_method(const kpi_def *k, char *out)
+{
+	char days[48], norm[48];
+	snprintf(days, sizeof days, "%d %s", k->termijn,
+	         k->werkdagen ? (k->termijn == 1 ? "werkdag" : "werkdagen") : (k->termijn == 1 ? "dag" : "dagen"));
+	switch (k->maat) {
+	case MAAT_TERMIJN:
+		snprintf(out, 256, "Het deel van wat binnenkwam dat %sbinnen %s klaar was. Wat nog loopt en nog op tijd klaar "
+		                   "kan zijn, telt nog niet mee.",
+		         k->lager ? "niet " : "", days);
+		return;
+	case MAAT_OPENSTAAND:
+		snprintf(out, 256, "Van wat aan het eind van de periode nog niet klaar is: het deel dat al langer dan %s wacht.",
+		         days);
+		return;
+	case MAAT_GEMIDDELDE:
+		if (k->einde)
+			snprintf(out, 256, "Het gemiddelde aantal werkdagen tot het klaar was.");
+		else
+			snprintf(out, 256, "Het gemiddelde van de antwoorden.");
+		if (k->has_norm) {
+			present_number(k->norm, whole(k->norm) ? 0 : 1, norm);
+			snprintf(out + strlen(out), 256 - strlen(out), " En het deel met %s of %s.", norm,
+			         k->lager ? "minder" : "hoger");
+		}
+		return;
+	case MAAT_AANDEEL:
+		snprintf(out, 256, "Het deel met ‘%.120s’ als antwoord.", k->is ? k->is : "");
+		return;
+	case MAAT_AANTAL:
+		snprintf(out, 256, "Het aantal in de periode.");
+		return;
+	case MAAT_WAARDE:
+		snprintf(out, 256, "Een cijfer dat het team zelf meldt. Wij rekenen het niet uit.");
+		return;
+	}
+	out[0] = '\0';
+}
+
+const char *present_level(const kpi_def *k, const series_t *s)
+{
+	return s->is_total || !k->groep ? "organisatie" : k->groep;
+}
+
 void present_size(long long bytes, char *out)
 {
 	char n[48];

@@ -114,6 +114,20 @@ void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 
 /* The word before a value the KPI should reach, with its space: "minstens ", "ten hoogste ", or
  * "" where nothing else meets it ("100%", not "minstens 100%"). */
 const char *present_bound(const kpi_def *k, double v);
+/* The same direction as a sign, for tables and cells where a number follows: "≤ " (lager is
+ * beter), "≥ ", or "" where present_bound has no word (100%). */
+const char *present_direction(const kpi_def *k, double v);
+/* A baseline or target as the definitions list it, marked when it is not literally in the
+ * programme: "60% op 30 september 2023 (afgeleid)", "ten hoogste 15% eind 2025" (out: 160). */
+void present_base_listed(const kpi_def *k, char *out);
+void present_goal_listed(const kpi_def *k, const target_t *t, char *out);
+/* How a KPI is measured, in plain words without the content's own terms (no 'termijn',
+ * 'openstaand' or column names): "Het deel dat niet binnen 2 werkdagen klaar is." (out: 256) */
+void present_method(const kpi_def *k, char *out);
+/* What a row of a KPI's figures is about: "organisatie" for the whole organisation, else the
+ * kind of group it is ("team", "kanaal", "product"), so a table can be filtered on one level
+ * and never counts the organisation twice. */
+const char *present_level(const kpi_def *k, const series_t *s);
 void present_size(long long bytes, char *out);          /* 12 kB / 1,4 MB */
 
 /* Sentences. */

@@ -11,6 +11,10 @@ typedef enum { KT_TEXT, KT_PERIOD, KT_COUNT, KT_PCT, KT_MARK } kt_kind;
 typedef struct {
 	char *key;    /* open-data header: team, maand, percentage_buiten_termijn */
 	char *label;  /* for readers: "Buiten termijn (%)" */
+	char *head;   /* the label with its unit, for a spreadsheet's header: "Gemiddelde (cijfer)" */
+	char *unit;   /* what a number in it counts or measures: "aantal", "procent", "cijfer",
+	                 "werkdagen", "score van 1 tot 5"; NULL for text and periods */
+	char *desc;   /* what the column holds, in a sentence or two, for the open data's metadata */
 	kt_kind kind;
 } kt_col;
 
@@ -20,10 +24,13 @@ typedef struct {
 	char *text;   /* KT_TEXT, KT_PERIOD: the text; others: Dutch display form */
 } kt_cell;
 
-/* What a row is: the series it comes from (is_total tells the organisation's) and its period. */
+/* What a row is: the series it comes from (is_total tells the organisation's) and its period;
+ * for a share of counts, the counts it divides (teller / noemer), as the table shows them. */
 typedef struct {
 	const series_t *series;
 	int key;
+	int has_ratio;
+	long teller, noemer;
 } kt_row;
 
 typedef struct {
@@ -36,6 +43,10 @@ typedef struct {
 	int stand_col;  /* "voorlopig" or "definitief" */
 	int revised_col; /* the value the previous edition published, where it differs; -1 */
 	int any_revised; /* that column has a value somewhere (the open data has it always) */
+	/* A share computed from counts in the same row: value_col = part_col / (whole_col -
+	 * minus_col) as a percentage, rounded as shown; -1 when the value is no such share. A row
+	 * where the divisor is 0 has no value. */
+	int part_col, whole_col, minus_col;
 	per_t per;
 } kt_table;
 

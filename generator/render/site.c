@@ -1542,10 +1542,15 @@ static void downloads_page(sctx *s)
 		file_size(s, href, size);
 		buf_printf(&b, "<li><a href=\"%s\">", href);
 		esc_html(&b, m->kpis[i]->def.naam);
-		buf_printf(&b, "</a> (CSV, %s)</li>", size);
+		buf_printf(&b, " (CSV, %s)</a></li>", size);
 		free(href);
 	}
 	buf_puts(&b, "</ul>");
+	file_size(s, "data/datapackage.json", size);
+	buf_printf(&b, "<p>Voor wie de bestanden met een programma inleest: <a href=\"data/datapackage.json\">de beschrijving "
+	               "van alle bestanden</a> (JSON, %s) noemt per kolom wat erin staat, het type en de eenheid. Het is een "
+	               "Frictionless Data Package.</p>",
+	           size);
 	write_page(s, "downloads.html", "Downloads", b.s);
 	buf_free(&b);
 }

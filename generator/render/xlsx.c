@@ -2,16 +2,26 @@
  *
  * Excel-native, as a controller would build them: numbers are numbers (a share is a fraction
  * with a percent format, a mark has one decimal, a count is whole), every period is a real date
- * (its first day) with a text label where a date format cannot say it (K4 2025), every data
- * block is an Excel table (header, banded rows, filter buttons), charts come from the same chart
+ * (its first day) beside its label (K4 2025), every data block is an Excel table (header,
+ * banded rows, filter buttons), a share is a formula of the counts beside it (a calculated
+ * column with structured references, its cached value the published one), a number's header
+ * stands right-aligned over its numbers with the unit in it, charts come from the same chart
  * description as the site with their targets and baseline, and every sheet prints landscape on
  * A4, one page wide, with its header row repeated. No merged cells.
  *
  * The quarterly workbook (mt-rapportage-2025-K4.xlsx): an overview with a row per KPI linking
- * to its sheet, a sheet per KPI, milestones and definitions. The monthly workbook of a KPI
- * marked `maandrapportage` (terugbelverzoeken-2025-12.xlsx), when the reference date ends a
- * month: this month per team, the last twelve months per team, the KPI's sheet, its definition. */
+ * to its sheet (printed on one or two pages), "Alle cijfers" (every figure of every KPI in one
+ * long table, the same name and columns every quarter, for pivot tables and Power Query), a
+ * sheet per KPI (its table in one shape: level, group, period and its first day, then the
+ * measure; printed: the chart and the last 12 periods), milestones and definitions. The monthly
+ * workbook of a KPI marked `maandrapportage` (terugbelverzoeken-2025-12.xlsx), when the
+ * reference date ends a month: this month per team, the last twelve months per team, both
+ * marked against the targets held in cells, the KPI's sheet, its definition.
+ *
+ * A table never mixes the organisation with its groups unseen: every row says its level
+ * ("organisatie", "team"), and the organisation's rows come first. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,17 +41,24 @@
 enum { MAXCOLS = 40 };
 
 typedef struct {
+	char *num;                                  /* an Excel number format */
+	lxw_format *f;
+} numfmt;
+
+typedef struct {
 	lxw_workbook *wb;
 	const model_t *m;
-	lxw_format *title, *note, *warn, *text, *text_in, *wrap, *link, *nav, *bold, *head;
-	lxw_format *count, *pct, *mark, *date, *month, *year;
-	lxw_format *delta[KT_MARK + 1][2];          /* changes, per kind and 'lager is beter': sign and verdict */
+	lxw_format *title, *note, *warn, *text, *text_in, *wrap, *link, *nav, *bold, *head, *head_num;
+	lxw_format *count, *pct, *mark, *date;
 	lxw_format *st_kpi[ST_N], *st_ms[MS_N];     /* conditional: status words (present.h) */
 	lxw_format *cf[KT_MARK + 1][3];             /* conditional, per kind: meets the target(s), with a symbol */
+	numfmt *nfs;                                /* number formats made when first asked for */
+	size_t nnfs;
 	strset_t names;                             /* sheet names so far (and History) */
 	char **sheets;                              /* the same, in order */
 	size_t nsheets;
 	strset_t tables;                            /* table names so far */
+	const char *defs_sheet;                     /* the sheet of definitions, for links to it */
 	char stamp[64];                             /* "Stand op 31 december 2025" */
 } xctx;
 
@@ -50,11 +67,22 @@ typedef struct {
 	const char *name;
 	double width[MAXCOLS];                      /* widest content per column, in characters */
 	double fixed[MAXCOLS];                      /* width of a column whose text wraps, or 0 */
+	double set[MAXCOLS];                        /* the width given to a column, or 0 (Excel's 8,43) */
 	int *lines;                                 /* per row: lines of its tallest wrapped cell */
 	size_t nlines;
 	int head_row;                               /* the table header (it wraps too), or -1 */
+	int head_lines;                             /* and its height in lines */
+	size_t line_chars;                          /* put_line's width, or 0: LINE_CHARS */
 	double head_chars[MAXCOLS];
 } sheet_t;
+
+/* A column of a table: its header, whether it holds numbers (the header then stands
+ * right-aligned over them), and the formula of a calculated column (or NULL). */
+typedef struct {
+	const char *head;
+	int num;
+	const char *formula;
+} xcol;
 
 /* --- names --------------------------------------------------------------------------------- */
 
@@ -178,7 +206,8 @@ enum { LINE_CHARS = 130 }; /* what landscape A4 shows unshrunk in the default fo
 
 /* A text in rows of its own (a title or a note), returning the row after it. It may run over
  * the next columns and does not set their width; a long text is cut between sentences into rows
- * of at most LINE_CHARS, so a narrow sheet does not print shrunk to fit one long line. */
+ * of at most LINE_CHARS (or the sheet's line_chars), so a narrow sheet does not print shrunk to
+ * fit one long line. */
 static int put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
 {
 	buf_t line = {0};
@@ -188,7 +217,7 @@ static int put_line(sheet_t *sh, int row, const char *s, lxw_format *f)
 		end = end ? end + 1 : s + strlen(s);
 		char *sentence = xstrndup(s, (size_t)(end - s));
 		size_t len = chars(sentence);
-		if (n > 0 && n + 1 + len > LINE_CHARS) {
+		if (n > 0 && n + 1 + len > (sh->line_chars ? sh->line_chars : LINE_CHARS)) {
 			worksheet_write_string(sh->ws, (lxw_row_t)row++, 0, line.s, f);
 			buf_reset(&line);
 			n = 0;
@@ -235,11 +264,22 @@ static int home_line(xctx *x, sheet_t *sh, int row)
 	return row + 1;
 }
 
-/* A text in a column of fixed width (wrap_column) that wraps; the row grows to show it all. */
+/* A text in a column of fixed width (wrap_column) that wraps; the row grows to show it all.
+ * A line break in the text starts a line of its own. */
 static void count_lines(sheet_t *sh, int row, int col, const char *s)
 {
 	double w = col < MAXCOLS && sh->fixed[col] > 0 ? sh->fixed[col] : 40;
-	int n = (int)ceil((double)chars(s) * 1.1 / (w - 1));
+	int n = 0;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		char *line = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		int k = (int)ceil((double)chars(line) * 1.1 / (w - 1));
+		n += k > 0 ? k : 1;
+		free(line);
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
 	if ((size_t)row >= sh->nlines) {
 		size_t old = sh->nlines;
 		sh->nlines = (size_t)row + 64;
@@ -280,13 +320,27 @@ static void put_date(sheet_t *sh, int row, int col, int day, lxw_format *f)
 
 /* Column widths from the content, within bounds; `wrap_col` (or -1) is the one wide text column
  * that wraps instead. */
+static void set_width(sheet_t *sh, int col, double w)
+{
+	worksheet_set_column(sh->ws, (lxw_col_t)col, (lxw_col_t)col, w, NULL);
+	if (col >= 0 && col < MAXCOLS)
+		sh->set[col] = w;
+}
+
+/* A column's width in pixels, as Excel (and libxlsxwriter, placing a chart) reckons it. */
+static double col_px(const sheet_t *sh, int col)
+{
+	double w = col >= 0 && col < MAXCOLS && sh->set[col] > 0 ? sh->set[col] : 8.43;
+	return w < 1 ? floor(w * 12 + 0.5) : floor(w * 7 + 0.5) + 5;
+}
+
 static void fit_columns(sheet_t *sh, int ncols)
 {
 	int head = 1;
 	for (int c = 0; c < ncols && c < MAXCOLS; c++) {
 		double w = sh->width[c] * 1.1 + 2;
 		w = sh->fixed[c] > 0 ? sh->fixed[c] : w < 8 ? 8 : w > 48 ? 48 : w;
-		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+		set_width(sh, c, w);
 		/* the header wraps within the column, beside its filter button */
 		int n = (int)ceil(sh->head_chars[c] * 1.15 / (w - 3));
 		if (n > head)
@@ -294,6 +348,7 @@ static void fit_columns(sheet_t *sh, int ncols)
 	}
 	if (sh->head_row >= 0 && head > 1)
 		worksheet_set_row(sh->ws, (lxw_row_t)sh->head_row, 15.0 * head, NULL);
+	sh->head_lines = head;
 	for (size_t r = 0; r < sh->nlines; r++)
 		if (sh->lines[r] > 1)
 			worksheet_set_row(sh->ws, (lxw_row_t)r, 15.0 * sh->lines[r], NULL);
@@ -302,6 +357,7 @@ static void fit_columns(sheet_t *sh, int ncols)
 	sh->nlines = 0;
 }
 
+/* The widest word of a header that wraps. */
 /* The widest word of a header that wraps. */
 static double longest_word(const char *s)
 {
@@ -324,27 +380,73 @@ static double stored(kt_kind kind, double v)
 	return kind == KT_PCT ? num_round(v / 100.0, 3) : kind == KT_COUNT ? num_round(v, 0) : num_round(v, 1);
 }
 
-static lxw_format *kind_format(xctx *x, kt_kind kind)
-{
-	return kind == KT_PCT ? x->pct : kind == KT_MARK ? x->mark : kind == KT_COUNT ? x->count : x->text;
-}
-
 static kt_kind unit_kind(eenheid_t u)
 {
 	return u == EENHEID_PROCENT ? KT_PCT : u == EENHEID_AANTAL ? KT_COUNT : KT_MARK;
 }
 
+/* A cell format for numbers in Excel number format `num`, made once per workbook: right-aligned
+ * with a little room on the right, as their headers are (head_num), so that printed, a header
+ * stands over its numbers and on screen its filter button covers neither. */
+static lxw_format *num_format(xctx *x, const char *num)
+{
+	for (size_t i = 0; i < x->nnfs; i++)
+		if (!strcmp(x->nfs[i].num, num))
+			return x->nfs[i].f;
+	lxw_format *f = workbook_add_format(x->wb);
+	format_set_num_format(f, num);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(f, LXW_ALIGN_RIGHT);
+	format_set_indent(f, 1);
+	x->nfs = xrealloc(x->nfs, (x->nnfs + 1) * sizeof *x->nfs);
+	x->nfs[x->nnfs].num = xstrdup(num);
+	x->nfs[x->nnfs++].f = f;
+	return f;
+}
+
+static lxw_format *kind_format(xctx *x, kt_kind kind)
+{
+	return kind == KT_PCT ? x->pct : kind == KT_MARK ? x->mark : kind == KT_COUNT ? x->count : x->text;
+}
+
+/* A KPI's values in their unit: a share as a percentage, working days with the word. */
+static lxw_format *unit_format(xctx *x, eenheid_t u)
+{
+	return u == EENHEID_WERKDAGEN ? num_format(x, "0.0\" werkdagen\"") : kind_format(x, unit_kind(u));
+}
+
 /* --- tables and pages ------------------------------------------------------------------------ */
 
-/* An Excel table: the header in row `r0` from column `c0`, `nrows` rows of data below it (already
- * written). Headers must differ within a table; a repeated one gets " (2)". Without data rows
- * there is no table, only the header and a note. */
-static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nrows, const char *const *heads,
-                      const char *what)
+/* The name of a table from what it holds, the same in every edition and workbook, so a
+ * manager's formulas and queries keep working: tabel_terugbelverzoeken. Unique in the workbook
+ * (_2, _3, ...); the caller frees it. */
+static char *table_name(xctx *x, const char *what)
 {
-	char **uniq = xcalloc((size_t)ncols, sizeof *uniq);
-	for (int c = 0; c < ncols; c++) {
-		uniq[c] = xstrdup(heads[c][0] ? heads[c] : "Kolom");
+	buf_t name = {0};
+	buf_puts(&name, "tabel_");
+	esc_slug(&name, what);
+	for (size_t i = 0; i < name.len; i++)
+		if (name.s[i] == '-')
+			name.s[i] = '_';
+	if (name.len > 200)
+		name.s[name.len = 200] = '\0';
+	size_t base = name.len;
+	for (int n = 2; strset_has(&x->tables, name.s); n++) {
+		name.s[name.len = base] = '\0';
+		buf_printf(&name, "_%d", n);
+	}
+	strset_add(&x->tables, name.s);
+	return buf_take(&name);
+}
+
+/* Headers as a table must have them: none empty, no two the same (case aside), a repeated one
+ * with " (2)". Returns n malloc'ed strings (free with free_heads). */
+static char **unique_heads(const char *const *heads, int n)
+{
+	char **uniq = xcalloc((size_t)n, sizeof *uniq);
+	for (int c = 0; c < n; c++) {
+		const char *h = heads[c] && heads[c][0] ? heads[c] : "Kolom";
+		uniq[c] = xstrdup(h);
 		for (int k = 2;; k++) {
 			int clash = 0;
 			for (int e = 0; e < c; e++)
@@ -352,8 +454,32 @@ static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nr
 			if (!clash)
 				break;
 			free(uniq[c]);
-			uniq[c] = xasprintf("%s (%d)", heads[c], k);
+			uniq[c] = xasprintf("%s (%d)", h, k);
 		}
+	}
+	return uniq;
+}
+
+static void free_heads(char **h, int n)
+{
+	for (int c = 0; c < n && h; c++)
+		free(h[c]);
+	free(h);
+}
+
+/* An Excel table named `name` (table_name): the header in row `r0` from column `c0`, `nrows`
+ * rows of data below it (already written; a calculated column's cells are written after, as
+ * they have their own cached values). Without data rows there is no table, only the header and
+ * a note. */
+static void add_table_named(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nrows, const xcol *cols,
+                            const char *name)
+{
+	const char **heads = xcalloc((size_t)ncols, sizeof *heads);
+	for (int c = 0; c < ncols; c++)
+		heads[c] = cols[c].head;
+	char **uniq = unique_heads(heads, ncols);
+	free(heads);
+	for (int c = 0; c < ncols; c++) {
 		widen(sh, c0 + c, fmax(longest_word(uniq[c]) + 3, fmin((double)chars(uniq[c]), 12))); /* + filter button */
 		if (c0 + c < MAXCOLS && c0 == 0) {
 			sh->head_row = r0;
@@ -362,46 +488,58 @@ static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nr
 	}
 	if (!nrows) {
 		for (int c = 0; c < ncols; c++)
-			worksheet_write_string(sh->ws, (lxw_row_t)r0, (lxw_col_t)(c0 + c), uniq[c], x->head);
+			worksheet_write_string(sh->ws, (lxw_row_t)r0, (lxw_col_t)(c0 + c), uniq[c],
+			                       cols[c].num ? x->head_num : x->head);
 		put_text(sh, r0 + 1, c0, "Nog geen gegevens.", x->note);
 	} else {
 		lxw_table_column *col = xcalloc((size_t)ncols, sizeof *col);
-		lxw_table_column **cols = xcalloc((size_t)ncols + 1, sizeof *cols);
+		lxw_table_column **tcols = xcalloc((size_t)ncols + 1, sizeof *tcols);
 		for (int c = 0; c < ncols; c++) {
 			col[c].header = uniq[c];
-			col[c].header_format = x->head;
-			cols[c] = &col[c];
+			col[c].header_format = cols[c].num ? x->head_num : x->head;
+			col[c].formula = (char *)cols[c].formula;
+			tcols[c] = &col[c];
 		}
-		/* a name from what the table holds, the same in every edition and workbook, so a
-		 * manager's formulas and queries keep working: tabel_terugbelverzoeken */
-		buf_t name = {0};
-		buf_puts(&name, "tabel_");
-		esc_slug(&name, what);
-		for (size_t i = 0; i < name.len; i++)
-			if (name.s[i] == '-')
-				name.s[i] = '_';
-		if (name.len > 200)
-			name.s[name.len = 200] = '\0';
-		size_t base = name.len;
-		for (int n = 2; strset_has(&x->tables, name.s); n++) {
-			name.s[name.len = base] = '\0';
-			buf_printf(&name, "_%d", n);
-		}
-		strset_add(&x->tables, name.s);
 		lxw_table_options opt = {0};
-		opt.name = name.s;
+		opt.name = (char *)name;
 		opt.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
 		opt.style_type_number = 2;
-		opt.columns = cols;
+		opt.columns = tcols;
 		worksheet_add_table(sh->ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)(r0 + (int)nrows),
 		                    (lxw_col_t)(c0 + ncols - 1), &opt);
-		buf_free(&name);
-		free(cols);
+		free(tcols);
 		free(col);
 	}
-	for (int c = 0; c < ncols; c++)
-		free(uniq[c]);
-	free(uniq);
+	free_heads(uniq, ncols);
+}
+
+/* The same, with its name from what it holds and text headers (or `num`: a mask of the columns
+ * that hold numbers). */
+static void add_table(xctx *x, sheet_t *sh, int r0, int c0, int ncols, size_t nrows, const char *const *heads,
+                      uint64_t num, const char *what)
+{
+	xcol *cols = xcalloc((size_t)ncols, sizeof *cols);
+	for (int c = 0; c < ncols; c++) {
+		cols[c].head = heads[c];
+		cols[c].num = c < 64 && (num >> c) & 1;
+	}
+	char *name = table_name(x, what);
+	add_table_named(x, sh, r0, c0, ncols, nrows, cols, name);
+	free(name);
+	free(cols);
+}
+
+/* A reference to column `col` of table `table` in the formula's own row, as Excel stores it:
+ * tabel_x[[#This Row],[Buiten termijn]], with ' [ ] # in the name escaped by a '. */
+static void this_row(buf_t *b, const char *table, const char *col)
+{
+	buf_printf(b, "%s[[#This Row],[", table);
+	for (; *col; col++) {
+		if (strchr("'[]#", *col))
+			buf_putc(b, '\'');
+		buf_putc(b, *col);
+	}
+	buf_puts(b, "]]");
 }
 
 /* '&' starts a code in Excel's page headers */
@@ -449,38 +587,35 @@ static void print_setup(xctx *x, sheet_t *sh, const char *title, int head_row)
 	worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
 }
 
-/* Status words in their vocabulary's colour and fill. Excel matches "begins with", so a word
- * that starts another ("te laat" in "te laat behaald") comes after it. */
+/* What prints of a sheet: rows 0..last_row, columns 0..last_col, on at most `pages` pages
+ * (one page wide). */
+static void print_part(sheet_t *sh, int last_row, int last_col, int pages)
+{
+	worksheet_print_area(sh->ws, 0, 0, (lxw_row_t)last_row, (lxw_col_t)last_col);
+	worksheet_fit_to_pages(sh->ws, 1, (uint16_t)pages);
+}
+
+/* A status as the vocabulary has it: icon and word ("⚠ risico"), out: 96 bytes. */
+static void status_text(const status_look *l, char *out)
+{
+	snprintf(out, 96, "%s %s", l->icon, l->word);
+}
+
+/* Status cells ("⚠ risico") in their vocabulary's colour and fill; the icons are unique, so
+ * "begins with" the icon and the word finds exactly one status. */
 static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int col)
 {
 	if (row1 < row0)
 		return;
-	const char *word[ST_N + MS_N];
-	lxw_format *fmt[ST_N + MS_N];
-	int n = 0;
-	for (int i = 0; i < ST_N; i++) {
-		word[n] = present_status((kpi_status)i);
-		fmt[n++] = x->st_kpi[i];
-	}
-	for (int i = 0; i < MS_N; i++) {
-		word[n] = present_ms((ms_status)i);
-		fmt[n++] = x->st_ms[i];
-	}
-	for (int i = 1; i < n; i++) /* longest first: stable, so the order stays the same every run */
-		for (int j = i; j > 0 && strlen(word[j]) > strlen(word[j - 1]); j--) {
-			const char *w = word[j];
-			lxw_format *f = fmt[j];
-			word[j] = word[j - 1];
-			fmt[j] = fmt[j - 1];
-			word[j - 1] = w;
-			fmt[j - 1] = f;
-		}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < ST_N + MS_N; i++) {
+		const status_look *l = i < ST_N ? present_look((kpi_status)i) : present_ms_look((ms_status)(i - ST_N));
+		char word[96];
+		status_text(l, word);
 		lxw_conditional_format cf = {0};
 		cf.type = LXW_CONDITIONAL_TYPE_TEXT;
 		cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
-		cf.value_string = (char *)word[i];
-		cf.format = fmt[i];
+		cf.value_string = word;
+		cf.format = i < ST_N ? x->st_kpi[i] : x->st_ms[i - ST_N];
 		cf.stop_if_true = LXW_TRUE;
 		worksheet_conditional_format_range(ws, (lxw_row_t)row0, (lxw_col_t)col, (lxw_row_t)row1,
 		                                   (lxw_col_t)col, &cf);
@@ -489,75 +624,226 @@ static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int c
 
 /* --- a KPI's table --------------------------------------------------------------------------- */
 
-/* The columns of a KPI's table in the workbook: the shared table (table.h), with its period as a
- * date ("Maand", "Jaar") or, for quarters, a label and the quarter's first day. */
+/* A KPI's table in the workbook, in one shape for every KPI: the level, the group, the period's
+ * label and first day, then the measure's columns of the shared table (table.h) with their units
+ * in the header, the stand and what was published before. The organisation's rows come first,
+ * then each group's; newest period first, so the top rows are the last twelve periods. A share
+ * of counts is a calculated column: =ROUND(part/whole, 3), its cached value the published one. */
+enum { KC_LEVEL = -1, KC_GROUP = -2, KC_LABEL = -3, KC_START = -4 };
+
 typedef struct {
 	kt_table t;
-	const char *heads[MAXCOLS];
-	int src[MAXCOLS];          /* table column, or -1: the period's first day */
+	char **heads;              /* unique, ncols */
+	int src[MAXCOLS];          /* table column, or KC_* */
 	int ncols;
+	int value;                 /* the column of the KPI's value, or -1 */
+	int part, whole, minus;    /* the columns of a share's counts (table.h), or -1 */
+	size_t *order;             /* the rows of t in the workbook's order */
+	int norg;                  /* the organisation's rows, at the top */
 } kpi_cols;
+
+/* The workbook column of table column `src` (>= 0), or -1. */
+static int kc_col_of(const kpi_cols *kc, int src)
+{
+	for (int c = 0; src >= 0 && c < kc->ncols; c++)
+		if (kc->src[c] == src)
+			return c;
+	return -1;
+}
 
 static void kpi_cols_build(const kpi_t *k, kpi_cols *kc)
 {
 	memset(kc, 0, sizeof *kc);
 	kt_build(k, &kc->t);
-	for (int c = 0; c < kc->t.ncols && kc->ncols < MAXCOLS - 1; c++) {
-		if (c == kc->t.revised_col && !kc->t.any_revised)
-			continue;
-		if (c == kc->t.period_col && k->def.per != PER_KWARTAAL) {
-			kc->heads[kc->ncols] = kc->t.cols[c].label; /* Maand, Jaar: the date alone */
-			kc->src[kc->ncols++] = -1;
-			continue;
-		}
-		kc->heads[kc->ncols] = kc->t.cols[c].label;
-		kc->src[kc->ncols++] = c;
-		if (c == kc->t.period_col) {
-			kc->heads[kc->ncols] = "Begin kwartaal";
-			kc->src[kc->ncols++] = -1;
-		}
+	const kt_table *t = &kc->t;
+	const char *heads[MAXCOLS];
+	static const struct { const char *head; int src; } lead[] = {
+		{"Niveau", KC_LEVEL}, {"Groep", KC_GROUP}, {"Periode", KC_LABEL}, {"Begin periode", KC_START}};
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		heads[kc->ncols] = lead[i].head;
+		kc->src[kc->ncols++] = lead[i].src;
 	}
+	for (int c = 0; c < t->ncols && kc->ncols < MAXCOLS; c++) {
+		if (c == t->group_col || c == t->period_col || (c == t->revised_col && !t->any_revised))
+			continue;
+		heads[kc->ncols] = t->cols[c].head;
+		kc->src[kc->ncols++] = c;
+	}
+	kc->heads = unique_heads(heads, kc->ncols);
+	kc->value = kc_col_of(kc, t->value_col);
+	kc->part = kc_col_of(kc, t->part_col);
+	kc->whole = kc_col_of(kc, t->whole_col);
+	kc->minus = kc_col_of(kc, t->minus_col);
+	/* the organisation's rows first, then each group's, each run newest first */
+	kc->order = xcalloc(t->nrows ? t->nrows : 1, sizeof *kc->order);
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t a = 0; a < t->nrows;) {
+			size_t b = a;
+			while (b < t->nrows && t->rows[b].series == t->rows[a].series)
+				b++;
+			if (t->rows[a].series->is_total == !pass)
+				for (size_t r = b; r > a; r--)
+					kc->order[n++] = r - 1;
+			if (!pass && t->rows[a].series->is_total)
+				kc->norg += (int)(b - a);
+			a = b;
+		}
 }
 
-static void kpi_row(xctx *x, sheet_t *sh, const kpi_cols *kc, size_t r, int row)
+static void kpi_cols_free(kpi_cols *kc)
+{
+	free_heads(kc->heads, kc->ncols);
+	free(kc->order);
+	kt_free(&kc->t);
+}
+
+/* How wide a KPI's table will be, in characters, as fit_columns will make it: the width its
+ * title lines may take before a chart beside the table would cover them. */
+static double kpi_table_chars(const kpi_t *k, const kpi_cols *kc)
+{
+	double total = 0;
+	for (int c = 0; c < kc->ncols; c++) {
+		const char *h = kc->heads[c];
+		double w = fmax(longest_word(h) + 3, fmin((double)chars(h), 12));
+		for (size_t r = 0; r < kc->t.nrows; r++) {
+			const kt_row *tr = &kc->t.rows[r];
+			int src = kc->src[c];
+			double cw = src == KC_LEVEL   ? (double)chars(present_level(&k->def, tr->series))
+			            : src == KC_GROUP ? (double)chars(tr->series->name)
+			            : src == KC_LABEL ? 8
+			            : src == KC_START ? 11
+			            : kc->t.cols[src].kind == KT_TEXT ? (double)chars(kt_at(&kc->t, r, src)->text)
+			                                              : (double)strlen(kt_at(&kc->t, r, src)->text) + 3;
+			w = fmax(w, cw);
+		}
+		w = w * 1.1 + 2;
+		total += w < 8 ? 8 : w > 48 ? 48 : w;
+	}
+	return total;
+}
+
+/* Whether workbook column c holds numbers (its header then aligns right). */
+static int kc_num(const kpi_cols *kc, int c)
+{
+	return kc->src[c] >= 0 && kc->t.cols[kc->src[c]].kind != KT_TEXT && kc->t.cols[kc->src[c]].kind != KT_PERIOD;
+}
+
+/* The formula of a share of counts in table `table`, or NULL (caller frees):
+ * IF(whole-minus>0, ROUND(part/(whole-minus), 3), "") - an empty divisor has no value. */
+static char *share_formula(const kpi_cols *kc, const char *table)
+{
+	if (kc->value < 0 || kc->part < 0 || kc->whole < 0)
+		return NULL;
+	buf_t d = {0}, f = {0};
+	this_row(&d, table, kc->heads[kc->whole]);
+	if (kc->minus >= 0) {
+		buf_putc(&d, '-');
+		this_row(&d, table, kc->heads[kc->minus]);
+	}
+	buf_printf(&f, "=IF(%s>0,ROUND(", d.s);
+	this_row(&f, table, kc->heads[kc->part]);
+	buf_printf(&f, kc->minus >= 0 ? "/(%s),3),\"\")" : "/%s,3),\"\")", d.s);
+	buf_free(&d);
+	return buf_take(&f);
+}
+
+/* One row of a KPI's table at sheet row `row`, in the columns `cols` (n of them, indexes into
+ * kc) from column 0 on; the share's cell (formula) is left to kpi_formula. */
+static void kpi_row(xctx *x, sheet_t *sh, const kpi_t *k, const kpi_cols *kc, size_t r, int row, const int *cols,
+                    int n, int formula)
 {
 	const kt_table *t = &kc->t;
-	for (int c = 0; c < kc->ncols; c++) {
-		if (kc->src[c] < 0) {
-			int day = period_first_day(t->per, t->rows[r].key);
-			put_date(sh, row, c, day, t->per == PER_MAAND ? x->month : t->per == PER_JAAR ? x->year : x->date);
+	const kt_row *tr = &t->rows[r];
+	for (int i = 0; i < n; i++) {
+		int c = cols[i];
+		char p[40];
+		switch (kc->src[c]) {
+		case KC_LEVEL:
+			put_text(sh, row, i, present_level(&k->def, tr->series), x->text);
 			continue;
+		case KC_GROUP:
+			put_text(sh, row, i, tr->series->name, x->text);
+			continue;
+		case KC_LABEL:
+			present_period_short(t->per, tr->key, p);
+			put_text(sh, row, i, p, x->text);
+			continue;
+		case KC_START:
+			put_date(sh, row, i, period_first_day(t->per, tr->key), x->date);
+			continue;
+		default:
+			break;
 		}
+		if (formula && c == kc->value)
+			continue;
 		const kt_cell *cell = kt_at(t, r, kc->src[c]);
 		kt_kind kind = t->cols[kc->src[c]].kind;
-		if (kind == KT_TEXT || kind == KT_PERIOD) {
-			if (kind == KT_PERIOD) {
-				char p[40];
-				present_period_short(t->per, t->rows[r].key, p);
-				put_text(sh, row, c, p, x->text);
-			} else {
-				/* indented: after a right-aligned number, "53,8% definitief", not "53,8%definitief" */
-				put_text(sh, row, c, cell->text, c > 0 ? x->text_in : x->text);
-			}
-		} else if (!cell->empty) {
-			put_num(sh, row, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 1);
-		}
+		if (kind == KT_TEXT || kind == KT_PERIOD)
+			/* indented: after a right-aligned number, "53,8% definitief", not "53,8%definitief" */
+			put_text(sh, row, i, cell->text, x->text_in);
+		else if (!cell->empty)
+			put_num(sh, row, i, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 3);
 	}
 }
 
-/* The chart of a KPI: its data as a small table at (row, col), the chart above it at (crow,
- * col). Series: the organisation; every reference line (targets, baseline, step, norm) is a
- * series of its own with the same value in every period, so it shows in Excel and in a copy. */
-static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, int col)
+/* The share's cell of row r at (row, col): the formula with the published value cached, or ""
+ * where there is no value. */
+static void kpi_formula(xctx *x, sheet_t *sh, const kpi_cols *kc, size_t r, int row, int col, const char *formula)
 {
-	chart_t *c = chart_trend(k, NULL, k->def.id);
-	if (!c)
-		return;
+	const kt_cell *cell = kt_at(&kc->t, r, kc->t.value_col);
+	if (cell->empty)
+		worksheet_write_formula_str(sh->ws, (lxw_row_t)row, (lxw_col_t)col, formula, x->pct, "");
+	else
+		worksheet_write_formula_num(sh->ws, (lxw_row_t)row, (lxw_col_t)col, formula, x->pct,
+		                            stored(KT_PCT, cell->num));
+	widen(sh, col, (double)strlen(cell->text) + 3);
+}
+
+/* A KPI's table at header row hr: the rows (order) in the columns `cols`; returns the table's
+ * name (caller frees). */
+static char *kpi_table(xctx *x, sheet_t *sh, const kpi_t *k, const kpi_cols *kc, int hr, const size_t *rows,
+                       size_t nrows, const int *cols, int n, const char *what)
+{
+	char *name = table_name(x, what);
+	int vcol = -1;
+	for (int i = 0; i < n; i++)
+		if (cols[i] == kc->value)
+			vcol = i;
+	char *formula = vcol >= 0 ? share_formula(kc, name) : NULL;
+	for (size_t i = 0; i < nrows; i++)
+		kpi_row(x, sh, k, kc, rows[i], hr + 1 + (int)i, cols, n, formula != NULL);
+	xcol xc[MAXCOLS] = {{0}};
+	for (int i = 0; i < n; i++) {
+		xc[i].head = kc->heads[cols[i]];
+		xc[i].num = kc_num(kc, cols[i]);
+		xc[i].formula = i == vcol ? formula : NULL;
+	}
+	add_table_named(x, sh, hr, 0, n, nrows, xc, name);
+	if (formula)
+		for (size_t i = 0; i < nrows; i++)
+			kpi_formula(x, sh, kc, rows[i], hr + 1 + (int)i, vcol, formula);
+	free(formula);
+	return name;
+}
+
+/* --- charts --------------------------------------------------------------------------------- */
+
+/* A chart as the description has it: its data as a small table at (row, col), the chart
+ * anchored at (crow, ccol) moved `dx` pixels right, `w` x `h` pixels. A line chart plots the
+ * organisation's series and every reference line (targets, baseline, step, norm) as a series of
+ * its own with the same value in every period, so it shows in Excel and in a copy. A chart of
+ * groups (one value per group) is drawn the same way with a dot per group and no line between
+ * them: libxlsxwriter 1.1.4 cannot lay a line over columns, and the reference lines must show. */
+static void draw_chart(xctx *x, sheet_t *sh, chart_t *c, int crow, int ccol, int dx, double w, double h, int row,
+                       int col, const char *what)
+{
 	int pct = c->unit == EENHEID_PROCENT;
-	lxw_format *vf = kind_format(x, unit_kind(c->unit));
-	put_text(sh, row - 1, col, "Gegevens van de grafiek", x->bold);
+	lxw_format *vf = kind_format(x, pct ? KT_PCT : c->unit == EENHEID_AANTAL ? KT_COUNT : KT_MARK);
+	put_text(sh, row - 1, col, c->kind == CHART_LINE ? "Gegevens van de grafiek" : "Gegevens van de grafiek per groep",
+	         x->bold);
 	const char **heads = xcalloc((size_t)c->nrefs + 2, sizeof *heads);
-	heads[0] = "Periode";
+	heads[0] = c->kind == CHART_LINE ? "Periode" : "Groep";
 	heads[1] = c->series[0].label;
 	for (int r = 0; r < c->nrefs; r++)
 		heads[2 + r] = c->refs[r].label;
@@ -568,13 +854,12 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 		for (int r = 0; r < c->nrefs; r++)
 			put_num(sh, row + 1 + i, col + 2 + r, stored(pct ? KT_PCT : KT_MARK, c->refs[r].value), vf, 8);
 	}
-	char *what = xasprintf("grafiek %s", k->def.id);
-	add_table(x, sh, row, col, 2 + c->nrefs, (size_t)c->ncats, heads, what);
+	uint64_t num = ~(uint64_t)1; /* every column but the first */
+	add_table(x, sh, row, col, 2 + c->nrefs, (size_t)c->ncats, heads, num, what);
 	/* its header row is a row of the KPI's table too, which has its own height: the names of
 	 * the lines ("doel eind 2024: ten hoogste 30%") fit on one line */
 	for (int i = 0; i < 2 + c->nrefs; i++)
 		widen(sh, col + i, (double)chars(heads[i]) + 3);
-	free(what);
 	free(heads);
 
 	lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_LINE);
@@ -588,8 +873,9 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 		if (s == 0) {
 			line.color = chart_series_style.rgb;
 			line.width = 2.25;
-			chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
-			chart_series_set_marker_size(se, 4);
+			line.none = c->kind == CHART_BARS;
+			chart_series_set_marker_type(se, c->kind == CHART_BARS ? LXW_CHART_MARKER_DIAMOND : LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(se, c->kind == CHART_BARS ? 9 : 4);
 			lxw_chart_fill mf = {.color = chart_series_style.rgb};
 			chart_series_set_marker_fill(se, &mf);
 			lxw_chart_line ml = {.color = chart_series_style.rgb};
@@ -610,7 +896,7 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 		chart_series_set_line(se, &line);
 	}
 	chart_title_set_name(ch, c->title);
-	lxw_chart_font tf = {.size = 12, .bold = LXW_TRUE};
+	lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
 	chart_title_set_name_font(ch, &tf);
 	chart_axis_set_min(ch->y_axis, pct ? c->ymin / 100 : c->ymin);
 	chart_axis_set_max(ch->y_axis, pct ? c->ymax / 100 : c->ymax);
@@ -623,34 +909,43 @@ static void kpi_chart(xctx *x, sheet_t *sh, const kpi_t *k, int crow, int row, i
 		snprintf(axis, sizeof axis, "%s", c->axis_label);
 	chart_axis_set_name(ch->y_axis, axis);
 	chart_axis_set_num_format(ch->y_axis, pct ? "0%" : c->unit == EENHEID_AANTAL ? "#,##0" : "0.0");
-	lxw_chart_line grid = {.color = 0xD5DBE1};
+	lxw_chart_line grid = {.color = CHART_GRID_RGB};
 	chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_TRUE);
 	chart_axis_major_gridlines_set_line(ch->y_axis, &grid);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	/* a label every half year (months) or year (quarters) when there are many */
-	int every = c->per == PER_MAAND ? (c->ncats > 24 ? 6 : c->ncats > 12 ? 3 : 1)
-	                                : c->per == PER_KWARTAAL && c->ncats > 12 ? 4 : 1;
-	if (every > 1)
-		chart_axis_set_interval_unit(ch->x_axis, (uint16_t)every);
+	if (c->kind == CHART_LINE) {
+		/* a label every half year (months) or year (quarters) when there are many */
+		int every = c->per == PER_MAAND ? (c->ncats > 24 ? 6 : c->ncats > 12 ? 3 : 1)
+		                                : c->per == PER_KWARTAAL && c->ncats > 12 ? 4 : 1;
+		if (every > 1)
+			chart_axis_set_interval_unit(ch->x_axis, (uint16_t)every);
+	}
 	/* The chart shares its rows with the KPI's table: a manager filtering that table hides rows of
 	 * the chart's data and under the chart. Plot hidden cells anyway and keep the chart's size. */
 	chart_show_hidden_data(ch);
 	lxw_chart_options opt = {0};
 	opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
-	opt.x_scale = 1.5;
-	opt.y_scale = 1.4;
+	opt.x_offset = dx;
+	opt.x_scale = w / 480.0;
+	opt.y_scale = h / 288.0;
 	opt.description = c->desc;
-	worksheet_insert_chart_opt(sh->ws, (lxw_row_t)crow, (lxw_col_t)col, ch, &opt);
-	chart_free(c);
+	worksheet_insert_chart_opt(sh->ws, (lxw_row_t)crow, (lxw_col_t)ccol, ch, &opt);
 }
 
-enum { CHART_ROWS = 21 }; /* 288 px x 1,4 at 20 px a row, and a gap */
+enum { PRINT_PERIODS = 12 }; /* a KPI's sheet prints its chart and this many periods */
 
 /* A KPI's sheet: title, status in words, the table of every group and period, and to its right
- * the chart with its data. */
+ * the chart (and, for a KPI per group, a chart of the groups in the latest period) with their
+ * data below them. Printed on one page: the title, the chart and the last 12 periods of the
+ * organisation; the whole table stays on screen. */
 static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
 {
 	sheet_t sh = new_sheet(x, name);
+	kpi_cols kc;
+	kpi_cols_build(k, &kc);
+	/* the chart stands beside the title lines too: they stay as wide as the table */
+	double tw = kpi_table_chars(k, &kc);
+	sh.line_chars = tw < 40 ? 40 : tw < LINE_CHARS ? (size_t)tw : LINE_CHARS;
 	int row = put_line(&sh, 0, k->def.naam, x->title);
 	row = sample_line(x, &sh, row);
 	char *why = present_reason(k);
@@ -666,30 +961,185 @@ static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
 	row = put_line(&sh, row, about, x->note);
 	free(about);
 	row = home_line(x, &sh, row);
-	kpi_cols kc;
-	kpi_cols_build(k, &kc);
 	const int hr = row + 1;
-	for (size_t r = 0; r < kc.t.nrows; r++)
-		kpi_row(x, &sh, &kc, r, hr + 1 + (int)r);
-	add_table(x, &sh, hr, 0, kc.ncols, kc.t.nrows, kc.heads, k->def.id);
+	int cols[MAXCOLS];
+	for (int c = 0; c < kc.ncols; c++)
+		cols[c] = c;
+	char *tname = kpi_table(x, &sh, k, &kc, hr, kc.order, kc.t.nrows, cols, kc.ncols, k->def.id);
+	free(tname);
 	worksheet_freeze_panes(sh.ws, hr + 1, 0);
 	fit_columns(&sh, kc.ncols);
-	int col = kc.ncols + 1;
-	worksheet_set_column(sh.ws, (lxw_col_t)(kc.ncols), (lxw_col_t)(kc.ncols), 3, NULL);
-	sheet_t side = sh; /* the chart's columns, measured apart */
+	const int col = kc.ncols + 1;
+	set_width(&sh, kc.ncols, 3);
+	sheet_t side = sh; /* the charts' columns, measured apart */
 	memset(side.width, 0, sizeof side.width);
 	side.lines = NULL;
 	side.nlines = 0;
-	/* below the header row, which repeats on every printed page */
-	kpi_chart(x, &side, k, hr + 1, hr + CHART_ROWS + 2, col);
-	for (int c = col; c < MAXCOLS; c++)
-		if (side.width[c] > 0)
-			worksheet_set_column(sh.ws, (lxw_col_t)c, (lxw_col_t)c, fmin(side.width[c] * 1.1 + 2, 34), NULL);
+	/* the chart beside the title, the header and the first 12 rows (what prints), the chart of
+	 * the groups below it (on screen), their data below them */
+	double h = 20.0 * hr + 20.0 * sh.head_lines + 20.0 * PRINT_PERIODS, w = 600;
+	enum { GROUP_ROWS = 20 }; /* 380 px at 20 px a row, and a gap */
+	chart_t *trend = chart_trend(k, NULL, k->def.id);
+	chart_t *groups = k->def.groep && k->res.has_cur ? chart_groups(k, k->res.cur_key, k->def.id) : NULL;
+	int below = hr + PRINT_PERIODS + 2;           /* the first row below the trend chart */
+	int data = below + (groups ? GROUP_ROWS : 0) + 1; /* the charts' data */
+	if (!trend)
+		w = 0; /* nothing to draw: the print area ends with the table */
+	if (trend) {
+		char *what = xasprintf("grafiek %s", k->def.id);
+		draw_chart(x, &side, trend, 0, col, 0, w, h, data, col, what);
+		free(what);
+		data += trend->ncats + 3;
+	}
+	if (groups) {
+		char *what = xasprintf("grafiek %s per groep", k->def.id);
+		draw_chart(x, &side, groups, below, col, 0, 600, 380, data, col, what);
+		free(what);
+	}
+	chart_free(trend);
+	chart_free(groups);
+	for (int cc = col; cc < MAXCOLS; cc++)
+		if (side.width[cc] > 0)
+			set_width(&sh, cc, fmin(side.width[cc] * 1.1 + 2, 34));
+	/* the print area ends with the column where the chart ends */
+	double px = 0;
+	int last = col;
+	while (last < MAXCOLS - 1 && px + col_px(&sh, last) < w)
+		px += col_px(&sh, last++);
 	print_setup(x, &sh, k->def.naam, hr);
-	kt_free(&kc.t);
+	print_part(&sh, hr + PRINT_PERIODS, last, 1);
+	kpi_cols_free(&kc);
+}
+
+/* --- every figure in one table ------------------------------------------------------------- */
+
+/* The columns of "Alle cijfers", the same every quarter (README: a pivot table or Power Query
+ * reads them by name). */
+static const char *const all_heads[] = {"Code", "KPI", "Niveau", "Groep", "Periode", "Begin periode", "Eind periode",
+	"Waarde", "Eenheid", "Teller", "Noemer", "Stand", "Status"};
+enum { ALL_NCOLS = sizeof all_heads / sizeof *all_heads, ALL_PRINTED = 25 };
+
+/* One long table, a row per KPI, level, group and period: the value as every output publishes
+ * it (a share as a fraction: 12,2% is 0,122), its unit, the counts a share divides (Waarde =
+ * Teller / Noemer, rounded as shown), how final it is, and the KPI's status on the row it is
+ * based on. The organisation's rows of a KPI come before its groups'; a pivot table filtered on
+ * one level counts nothing twice. */
+static void all_figures(xctx *x, const char *name)
+{
+	const model_t *m = x->m;
+	sheet_t sh = new_sheet(x, name);
+	int row = put_line(&sh, 0, "Alle cijfers in één tabel", x->title);
+	row = sample_line(x, &sh, row);
+	row = put_line(&sh, row,
+	               "Een rij per KPI, niveau, groep en periode. Kies in een draaitabel of in Power Query één niveau, dan "
+	               "telt niets dubbel. Een percentage staat als deel van 1 (12,2% is 0,122). Waarde is Teller gedeeld "
+	               "door Noemer, afgerond zoals overal. Deze tabel heet elk kwartaal tabel_alle_cijfers, met dezelfde "
+	               "kolommen. Op papier staan alleen de eerste rijen.",
+	               x->note);
+	row = home_line(x, &sh, row);
+	const int hr = row + 1;
+	int r = hr + 1;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const kpi_t *k = m->kpis[i];
+		kt_table t;
+		kt_build(k, &t);
+		char unit[128];
+		present_unit(&k->def, unit);
+		kt_kind kind = t.value_col >= 0 ? t.cols[t.value_col].kind : KT_COUNT;
+		lxw_format *vf = kind == KT_PCT ? x->pct : unit_format(x, k->def.eenheid);
+		char status[96];
+		status_text(present_look(k->res.status), status);
+		/* the organisation first, as in the KPI's own table */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t j = 0; j < t.nrows; j++) {
+				const kt_row *tr = &t.rows[j];
+				if (tr->series->is_total != !pass)
+					continue;
+				char p[40];
+				put_text(&sh, r, 0, k->def.id, x->text);
+				put_text(&sh, r, 1, k->def.naam, x->text);
+				put_text(&sh, r, 2, present_level(&k->def, tr->series), x->text);
+				put_text(&sh, r, 3, tr->series->name, x->text);
+				present_period_short(k->def.per, tr->key, p);
+				put_text(&sh, r, 4, p, x->text);
+				put_date(&sh, r, 5, period_first_day(k->def.per, tr->key), x->date);
+				put_date(&sh, r, 6, period_last_day(k->def.per, tr->key), x->date);
+				const kt_cell *v = t.value_col >= 0 ? kt_at(&t, j, t.value_col) : NULL;
+				if (v && !v->empty)
+					put_num(&sh, r, 7, stored(kind, v->num), vf, (double)strlen(v->text) + 3);
+				put_text(&sh, r, 8, unit, x->text);
+				if (tr->has_ratio) {
+					put_num(&sh, r, 9, (double)tr->teller, x->count, 8);
+					put_num(&sh, r, 10, (double)tr->noemer, x->count, 8);
+				}
+				put_text(&sh, r, 11, kt_at(&t, j, t.stand_col)->text, x->text);
+				if (tr->series->is_total && k->res.has_cur && tr->key == k->res.cur_key)
+					put_text(&sh, r, 12, status, x->text);
+				r++;
+			}
+		kt_free(&t);
+	}
+	uint64_t num = 1u << 7 | 1u << 9 | 1u << 10;
+	char *tname = table_name(x, "alle cijfers");
+	xcol cols[ALL_NCOLS];
+	for (int c = 0; c < ALL_NCOLS; c++)
+		cols[c] = (xcol){all_heads[c], (int)(num >> c & 1), NULL};
+	add_table_named(x, &sh, hr, 0, ALL_NCOLS, (size_t)(r - hr - 1), cols, tname);
+	free(tname);
+	status_formats(x, sh.ws, hr + 1, r - 1, 12);
+	worksheet_freeze_panes(sh.ws, hr + 1, 0);
+	fit_columns(&sh, ALL_NCOLS);
+	print_setup(x, &sh, "Alle cijfers", hr);
+	print_part(&sh, hr + ALL_PRINTED, ALL_NCOLS - 1, 1);
 }
 
 /* --- the quarterly workbook -------------------------------------------------------------------- */
+
+/* Whether anything of a KPI is not literally in the programme: the KPI itself (how it is
+ * measured, its scope), its baseline or a target. */
+static int kpi_derived(const kpi_t *k)
+{
+	int any = k->def.afgeleid != NULL || (k->def.has_base && k->def.base.afgeleid);
+	for (size_t i = 0; i < k->def.ndoelen; i++)
+		any |= k->def.doelen[i].afgeleid;
+	return any;
+}
+
+/* The number format of a target with its direction, as present_goal_value writes the value
+ * (a whole number without decimals): "≤ "0%, "≥ "0.0. */
+static lxw_format *goal_format(xctx *x, const kpi_def *d, double v)
+{
+	double r = num_round(v, 1);
+	int dec = fabs(r - round(r)) > 1e-9;
+	const char *num = d->eenheid == EENHEID_PROCENT ? (dec ? "0.0%" : "0%") : dec ? "0.0" : "#,##0";
+	const char *dir = present_direction(d, v);
+	char *nf = xasprintf("%s%s%s%s%s", *dir ? "\"" : "", dir, *dir ? "\"" : "", num,
+	                     d->eenheid == EENHEID_WERKDAGEN ? "\" werkdagen\"" : "");
+	lxw_format *f = num_format(x, nf);
+	free(nf);
+	return f;
+}
+
+/* The number format of a change since the previous period, in the value's unit (a share's in
+ * percentage points: stored as a fraction, 0,009 shown as +0,9%-punt), with its verdict. */
+static lxw_format *change_format(xctx *x, const kpi_def *d)
+{
+	const char *num = d->eenheid == EENHEID_PROCENT ? "0.0%" : d->eenheid == EENHEID_AANTAL ? "#,##0" : "0.0";
+	const char *unit = d->eenheid == EENHEID_PROCENT ? "-punt" : d->eenheid == EENHEID_WERKDAGEN ? " werkdagen" : "";
+	const char *up = d->lager ? "slechter" : "beter", *down = d->lager ? "beter" : "slechter";
+	char *nf = xasprintf("+%s\"%s (%s)\";-%s\"%s (%s)\";\"gelijk\"", num, unit, up, num, unit, down);
+	lxw_format *f = num_format(x, nf);
+	free(nf);
+	return f;
+}
+
+/* The overview's columns; the first OV_PRINTED print (one or two pages), the rest are for the
+ * screen and for filters. */
+enum {
+	OV_KPI, OV_STATUS, OV_VALUE, OV_UNIT, OV_PERIOD, OV_CHANGE, OV_GOAL, OV_GOAL_DATE, OV_DERIVED, OV_WHY,
+	OV_START, OV_SOORT, OV_PAGE, OV_OWNER, OV_PREV, OV_PREV_PERIOD, OV_N
+};
+enum { OV_PRINTED = OV_WHY + 1 };
 
 static void overview(xctx *x, const char *name, const char *const *names)
 {
@@ -700,73 +1150,102 @@ static void overview(xctx *x, const char *name, const char *const *names)
 	char *title = xasprintf("MT-rapportage dienstverlening %s, %s", m->gemeente, per);
 	int row = put_line(&sh, 0, title, x->title);
 	row = sample_line(x, &sh, row);
-	char *sub = xasprintf("%s. Een rij per KPI; de naam linkt naar het blad met alle cijfers en de grafiek. "
-	                      "Percentages zijn echte percentages, periodes echte datums.", x->stamp);
+	char *sub = xasprintf("%s. Een rij per KPI. De naam linkt naar het blad met de cijfers en de grafiek. "
+	                      "Alle cijfers samen staan op het blad Alle cijfers.",
+	                      x->stamp);
 	row = put_line(&sh, row, sub, x->note);
 	free(sub);
-	static const char *const head[] = {"KPI", "Soort", "Actie of teamdoel", "Eigenaar", "Waarde", "Eenheid",
-		"Periode", "Begin periode", "Verschil met vorige periode", "Doel", "Doeldatum", "Status", "Toelichting",
+	row = put_line(&sh, row,
+	               "Doel: ≤ is ten hoogste, ≥ is minstens. Afgeleid: niet letterlijk uit het programma. De reden staat bij "
+	               "Definities.",
+	               x->note);
+	static const char *const head[OV_N] = {"KPI", "Status", "Waarde", "Eenheid", "Periode", "Verschil met vorige periode",
+		"Doel", "Doeldatum", "Afgeleid", "Toelichting", "Begin periode", "Soort", "Actie of teamdoel", "Eigenaar",
 		"Vorige editie", "Periode vorige editie"};
+	static const uint64_t num = 1u << OV_VALUE | 1u << OV_CHANGE | 1u << OV_GOAL | 1u << OV_PREV;
 	/* the previous edition's value beside this one, when there is an edition to compare with */
-	const int NCOLS = m->prev >= 0 ? 15 : 13;
+	const int NCOLS = m->prev >= 0 ? OV_N : OV_PREV;
 	const int hr = row + 1;
-	wrap_column(&sh, 0, 30);
-	wrap_column(&sh, 2, 26);
-	wrap_column(&sh, 3, 22);
-	wrap_column(&sh, 5, 12);
-	wrap_column(&sh, 11, 16);
-	wrap_column(&sh, 12, 50);
+	/* the names fit; only the explanation wraps */
+	double widest = 20;
+	for (size_t i = 0; i < m->nkpis; i++)
+		widest = fmax(widest, (double)chars(m->kpis[i]->def.naam) * 1.05 + 3);
+	wrap_column(&sh, OV_KPI, fmin(widest, 60));
+	wrap_column(&sh, OV_WHY, 72);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++, r++) {
 		const kpi_t *k = m->kpis[i];
 		char *url = sheet_link(names[i]);
-		worksheet_write_url_opt(sh.ws, (lxw_row_t)r, 0, url, x->link, k->def.naam, "Naar het blad van deze KPI");
-		count_lines(&sh, r, 0, k->def.naam);
+		worksheet_write_url_opt(sh.ws, (lxw_row_t)r, OV_KPI, url, x->link, k->def.naam, "Naar het blad van deze KPI");
+		if (chars(k->def.naam) * 1.05 + 3 > 60)
+			count_lines(&sh, r, OV_KPI, k->def.naam);
 		free(url);
-		put_text(&sh, r, 1, present_soort(k->page->soort), x->text);
-		put_wrap(&sh, r, 2, k->page->titel, x->wrap);
-		put_wrap(&sh, r, 3, k->page->eigenaar, x->wrap);
+		char st[96];
+		status_text(present_look(k->res.status), st);
+		put_text(&sh, r, OV_STATUS, st, x->text);
 		kt_kind kind = unit_kind(k->def.eenheid);
-		lxw_format *vf = kind_format(x, kind);
 		if (k->res.has_cur) {
-			put_num(&sh, r, 4, stored(kind, present_round(k->def.eenheid, k->res.cur)), vf, 8);
+			put_num(&sh, r, OV_VALUE, stored(kind, present_round(k->def.eenheid, k->res.cur)),
+			        unit_format(x, k->def.eenheid), k->def.eenheid == EENHEID_WERKDAGEN ? 16 : 8);
 			char p[40];
 			present_period_short(k->def.per, k->res.cur_key, p);
-			put_text(&sh, r, 6, p, x->text);
-			put_date(&sh, r, 7, period_first_day(k->def.per, k->res.cur_key), x->date);
+			put_text(&sh, r, OV_PERIOD, p, x->text);
+			put_date(&sh, r, OV_START, period_first_day(k->def.per, k->res.cur_key), x->date);
 		}
 		char unit[128];
 		present_unit(&k->def, unit);
-		put_wrap(&sh, r, 5, unit, x->wrap);
-		/* a change of a share is in percentage points, not a share itself */
+		put_text(&sh, r, OV_UNIT, unit, x->text);
+		/* in the value's unit: a share's change (percentage points) as a fraction, like the share */
 		if (k->res.has_change)
-			put_num(&sh, r, 8, num_round(k->res.change, kind == KT_COUNT ? 0 : 1), x->delta[kind][k->def.lager],
-			        24);
+			put_num(&sh, r, OV_CHANGE, stored(kind, k->res.change), change_format(x, &k->def),
+			        k->def.eenheid == EENHEID_WERKDAGEN ? 28 : 22);
 		const target_t *t = kpi_goal(k);
 		if (t) {
-			put_num(&sh, r, 9, stored(kind, t->waarde), vf, 8);
-			put_date(&sh, r, 10, t->datum, x->date);
+			put_num(&sh, r, OV_GOAL, stored(kind, t->waarde), goal_format(x, &k->def, t->waarde),
+			        k->def.eenheid == EENHEID_WERKDAGEN ? 18 : 9);
+			put_date(&sh, r, OV_GOAL_DATE, t->datum, x->date);
 		}
-		char label[64];
-		present_status_label(k, label);
-		put_wrap(&sh, r, 11, label, x->wrap);
+		if (kpi_derived(k)) {
+			char *link = sheet_link(x->defs_sheet);
+			worksheet_write_url_opt(sh.ws, (lxw_row_t)r, OV_DERIVED, link, x->nav, "afgeleid",
+			                        "De reden staat op het blad Definities");
+			widen(&sh, OV_DERIVED, 9);
+			free(link);
+		}
 		char *why = present_reason(k);
-		put_wrap(&sh, r, 12, why, x->wrap);
+		put_wrap(&sh, r, OV_WHY, why, x->wrap);
 		free(why);
+		put_text(&sh, r, OV_SOORT, present_soort(k->page->soort), x->text);
+		put_text(&sh, r, OV_PAGE, k->page->titel, x->text);
+		put_text(&sh, r, OV_OWNER, k->page->eigenaar, x->text);
 		double was;
 		int was_key;
-		if (NCOLS > 13 && edition_prev_value(m, k, &was, &was_key)) {
+		if (NCOLS > OV_PREV && edition_prev_value(m, k, &was, &was_key)) {
 			char p[40];
-			put_num(&sh, r, 13, stored(kind, was), vf, 8);
+			put_num(&sh, r, OV_PREV, stored(kind, was), unit_format(x, k->def.eenheid), 8);
 			present_period_short(k->def.per, was_key, p);
-			put_text(&sh, r, 14, p, x->text);
+			put_text(&sh, r, OV_PREV_PERIOD, p, x->text);
 		}
 	}
-	add_table(x, &sh, hr, 0, NCOLS, m->nkpis, head, "overzicht");
-	status_formats(x, sh.ws, hr + 1, r - 1, 11);
+	add_table(x, &sh, hr, 0, NCOLS, m->nkpis, head, num, "overzicht");
+	status_formats(x, sh.ws, hr + 1, r - 1, OV_STATUS);
+	/* the statuses this build shows (also in the explanations), with what they mean */
+	status_use use;
+	present_status_use(m, &use);
+	int lr = r + 1;
+	lr = put_line(&sh, lr, "Wat de status betekent", x->bold);
+	for (int i = 0; i < ST_N; i++) {
+		const status_look *l = present_look((kpi_status)i);
+		if (!use.kpi[i])
+			continue;
+		char *line = xasprintf("%s %s: %s", l->icon, l->word, l->meaning);
+		lr = put_line(&sh, lr, line, x->note);
+		free(line);
+	}
 	worksheet_freeze_panes(sh.ws, hr + 1, 1);
 	fit_columns(&sh, NCOLS);
 	print_setup(x, &sh, title, hr);
+	print_part(&sh, lr - 1, OV_PRINTED - 1, 2);
 	worksheet_activate(sh.ws);
 	free(title);
 }
@@ -800,7 +1279,9 @@ static void milestones(xctx *x, const char *name)
 			put_text(&sh, r, 3, when, x->text);
 			put_date(&sh, r, 4, ms->last, x->date);
 			put_wrap(&sh, r, 5, ms->wat, x->wrap);
-			put_text(&sh, r, 6, present_ms(ms->status), x->text);
+			char st[96];
+			status_text(present_ms_look(ms->status), st);
+			put_text(&sh, r, 6, st, x->text);
 			/* what we assumed: the milestone's date or status, its page's owner */
 			buf_t why = {0};
 			if (ms->afgeleid)
@@ -811,28 +1292,47 @@ static void milestones(xctx *x, const char *name)
 			buf_free(&why);
 		}
 	}
-	add_table(x, &sh, hr, 0, 8, (size_t)(r - hr - 1), head, "mijlpalen");
+	add_table(x, &sh, hr, 0, 8, (size_t)(r - hr - 1), head, 0, "mijlpalen");
 	status_formats(x, sh.ws, hr + 1, r - 1, 6);
+	/* the statuses this build shows, with what they mean */
+	status_use use;
+	present_status_use(m, &use);
+	int lr = put_line(&sh, r + 1, "Wat de status betekent", x->bold);
+	for (int i = 0; i < MS_N; i++)
+		if (use.ms[i]) {
+			const status_look *l = present_ms_look((ms_status)i);
+			char *line = xasprintf("%s %s: %s", l->icon, l->word, l->meaning);
+			lr = put_line(&sh, lr, line, x->note);
+			free(line);
+		}
 	worksheet_freeze_panes(sh.ws, hr + 1, 0);
 	fit_columns(&sh, 8);
 	print_setup(x, &sh, "Mijlpalen", hr);
 }
 
-/* Definitions of all KPIs, or of one (`only`). */
+/* Definitions of all KPIs, or of one (`only`), in plain words: how each is measured, its unit,
+ * baseline and targets; whatever is not literally in the programme says "afgeleid", and the
+ * last column says why. */
 static void definitions(xctx *x, const char *name, const kpi_t *only)
 {
 	const model_t *m = x->m;
 	sheet_t sh = new_sheet(x, name);
 	int row = put_line(&sh, 0, only ? "Definitie van de KPI" : "Definities van de KPI's", x->title);
-	row = put_line(&sh, row, "Hoe elke maat wordt berekend, staat op de website bij ‘Bronnen en definities’.", x->note);
+	row = put_line(&sh, row,
+	               "Hoe elke KPI wordt berekend, staat ook op de website bij ‘Bronnen en definities’. Afgeleid: niet "
+	               "letterlijk uit het programma. De reden staat in de laatste kolom. De code is ook de naam van het "
+	               "bestand met open data.",
+	               x->note);
 	row = home_line(x, &sh, row);
-	static const char *const head[] = {"KPI", "Id", "Maat", "Bron", "Per", "Groep", "Richting", "Eenheid",
+	static const char *const head[] = {"KPI", "Code", "Hoe we meten", "Bron", "Per", "Groep", "Richting", "Eenheid",
 		"Nulmeting", "Doelen", "Omschrijving", "Afgeleid"};
 	enum { NCOLS = 12 };
 	const int hr = row + 1;
 	wrap_column(&sh, 0, 30);
-	wrap_column(&sh, 9, 34);
-	wrap_column(&sh, 10, 60);
+	wrap_column(&sh, 2, 40);
+	wrap_column(&sh, 8, 22);
+	wrap_column(&sh, 9, 30);
+	wrap_column(&sh, 10, 50);
 	wrap_column(&sh, 11, 60);
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++) {
@@ -841,11 +1341,9 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 			continue;
 		put_wrap(&sh, r, 0, k->def.naam, x->wrap);
 		put_text(&sh, r, 1, k->def.id, x->text);
-		char *maat = k->def.maat == MAAT_TERMIJN
-		                 ? xasprintf("termijn: %d %s", k->def.termijn, k->def.werkdagen ? "werkdagen" : "dagen")
-		                 : xstrdup(maat_names[k->def.maat]);
-		put_text(&sh, r, 2, maat, x->text);
-		free(maat);
+		char method[256];
+		present_method(&k->def, method);
+		put_wrap(&sh, r, 2, method, x->wrap);
 		put_text(&sh, r, 3, k->def.bron ? k->def.bron : "kpi.csv", x->text);
 		put_text(&sh, r, 4, present_per_word(k->def.per), x->text);
 		put_text(&sh, r, 5, k->def.groep, x->text);
@@ -853,19 +1351,14 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		char unit[128];
 		present_unit(&k->def, unit);
 		put_text(&sh, r, 7, unit, x->text);
-		char v[64], dd[40];
-		if (k->def.has_base) {
-			present_goal_value(&k->def, k->def.base.waarde, v);
-			present_target_date(k->def.base.datum, dd);
-			char *s = xasprintf("%s (%s)", v, dd);
-			put_text(&sh, r, 8, s, x->text);
-			free(s);
-		}
+		char base[160];
+		present_base_listed(&k->def, base);
+		put_wrap(&sh, r, 8, base, x->wrap);
 		buf_t b = {0};
 		for (size_t t = 0; t < k->def.ndoelen; t++) {
-			char g[128];
-			present_goal(&k->def, &k->def.doelen[t], g);
-			buf_printf(&b, "%s%s", t ? "; " : "", g);
+			char g[160];
+			present_goal_listed(&k->def, &k->def.doelen[t], g);
+			buf_printf(&b, "%s%s", t ? "\n" : "", g); /* a target per line */
 		}
 		put_wrap(&sh, r, 9, b.s, x->wrap);
 		buf_free(&b);
@@ -873,7 +1366,7 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		put_wrap(&sh, r, 11, k->def.afgeleid, x->wrap);
 		r++;
 	}
-	add_table(x, &sh, hr, 0, NCOLS, (size_t)(r - hr - 1), head, "definities");
+	add_table(x, &sh, hr, 0, NCOLS, (size_t)(r - hr - 1), head, 0, "definities");
 	if (m->nabbrevs) {
 		/* the abbreviations the content explains, in a table of their own below; the sheet's
 		 * header row stays the first table's */
@@ -881,12 +1374,12 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 		double keep_chars[2] = {sh.head_chars[0], sh.head_chars[1]};
 		int ar = put_line(&sh, r + 1, "Afkortingen", x->bold);
 		static const char *const ahead[] = {"Afkorting", "Betekenis"};
-		wrap_column(&sh, 1, 34); /* the KPI ids fit, a long meaning wraps */
+		wrap_column(&sh, 1, 34); /* the KPI codes fit, a long meaning wraps */
 		for (size_t i = 0; i < m->nabbrevs; i++) {
 			put_text(&sh, ar + 1 + (int)i, 0, m->abbrevs[i].term, x->text);
 			put_wrap(&sh, ar + 1 + (int)i, 1, m->abbrevs[i].full, x->wrap);
 		}
-		add_table(x, &sh, ar, 0, 2, m->nabbrevs, ahead, "afkortingen");
+		add_table(x, &sh, ar, 0, 2, m->nabbrevs, ahead, 0, "afkortingen");
 		sh.head_row = keep_row;
 		sh.head_chars[0] = keep_chars[0];
 		sh.head_chars[1] = keep_chars[1];
@@ -898,47 +1391,21 @@ static void definitions(xctx *x, const char *name, const kpi_t *only)
 
 /* --- the monthly workbook ------------------------------------------------------------------------ */
 
-/* Conditional formats against a KPI's targets, for shares and other values in one column range:
- * cf[0] meets the strictest target (✔), cf[1] only a milder one (⚠), cf[2] none (✖). The symbol is
- * part of the number format, so the meaning never rests on the colour. */
-static void target_formats(xctx *x, lxw_worksheet *ws, const kpi_t *k, int r0, int c0, int r1, int c1)
+/* The targets the monthly workbook marks against, at the end of month `month`: the one that
+ * applies then (✔), and the one before it when that was milder (⚠: "haalt alleen het vorige
+ * doel"); NULL where there is none. */
+static void month_targets(const kpi_t *k, int month, const target_t **now, const target_t **prev)
 {
-	const kpi_def *d = &k->def;
-	if (!d->ndoelen || r1 < r0 || c1 < c0)
+	*now = kpi_target_at(k, period_last_day(PER_MAAND, month));
+	*prev = NULL;
+	if (!*now || *now == k->def.doelen)
 		return;
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = 0; i < d->ndoelen; i++) {
-		lo = fmin(lo, d->doelen[i].waarde);
-		hi = fmax(hi, d->doelen[i].waarde);
-	}
-	kt_kind kind = unit_kind(d->eenheid);
-	double strict = stored(kind, d->lager ? lo : hi), mild = stored(kind, d->lager ? hi : lo);
-	typedef struct {
-		uint8_t crit;
-		double v;
-		int f;
-	} rule;
-	uint8_t meets = d->lager ? LXW_CONDITIONAL_CRITERIA_LESS_THAN_OR_EQUAL_TO
-	                         : LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-	uint8_t misses = d->lager ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN : LXW_CONDITIONAL_CRITERIA_LESS_THAN;
-	rule rules[3];
-	int n = 0;
-	rules[n++] = (rule){meets, strict, 0};
-	if (mild != strict)
-		rules[n++] = (rule){meets, mild, 1};
-	rules[n++] = (rule){misses, mild, 2};
-	for (int i = 0; i < n; i++) {
-		lxw_conditional_format cf = {0};
-		cf.type = LXW_CONDITIONAL_TYPE_CELL;
-		cf.criteria = rules[i].crit;
-		cf.value = rules[i].v;
-		cf.format = x->cf[kind][rules[i].f];
-		cf.stop_if_true = LXW_TRUE;
-		worksheet_conditional_format_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &cf);
-	}
+	const target_t *p = *now - 1;
+	if (k->def.lager ? p->waarde > (*now)->waarde : p->waarde < (*now)->waarde)
+		*prev = p;
 }
 
-/* One target for a legend: "het doel van eind 2025: ten hoogste 15%". */
+/* "het doel van eind 2025: ten hoogste 15%" */
 static void target_words(const kpi_def *d, const target_t *t, char *out, size_t n)
 {
 	char when[40], v[64];
@@ -947,28 +1414,107 @@ static void target_words(const kpi_def *d, const target_t *t, char *out, size_t 
 	snprintf(out, n, "het doel van %s: %s%s", when, present_bound(d, t->waarde), v);
 }
 
-/* The legend of target_formats, in words. */
-static char *target_legend(const kpi_t *k)
+/* What the symbols mean, in words, naming each target by its date. */
+static char *target_legend(const kpi_t *k, int month)
 {
-	const kpi_def *d = &k->def;
-	if (!d->ndoelen)
+	const target_t *now, *prev;
+	month_targets(k, month, &now, &prev);
+	if (!now)
 		return xstrdup("Er is geen doel voor dit cijfer.");
-	size_t strict = 0, mild = 0;
-	for (size_t i = 1; i < d->ndoelen; i++) {
-		if (d->lager ? d->doelen[i].waarde < d->doelen[strict].waarde : d->doelen[i].waarde > d->doelen[strict].waarde)
-			strict = i;
-		if (d->lager ? d->doelen[i].waarde > d->doelen[mild].waarde : d->doelen[i].waarde < d->doelen[mild].waarde)
-			mild = i;
-	}
 	char a[200], b[200];
-	target_words(d, &d->doelen[strict], a, sizeof a);
-	target_words(d, &d->doelen[mild], b, sizeof b);
-	if (d->doelen[strict].waarde == d->doelen[mild].waarde)
-		return xasprintf("✔ haalt %s. ✖ haalt het niet.", a);
-	return xasprintf("✔ haalt %s. ⚠ haalt alleen %s. ✖ haalt geen van beide.", a, b);
+	target_words(&k->def, now, a, sizeof a);
+	if (!prev)
+		return xasprintf("✔ haalt %s. ✖ haalt dat doel niet.", a);
+	target_words(&k->def, prev, b, sizeof b);
+	return xasprintf("✔ haalt %s. ⚠ haalt alleen het vorige doel, %s. ✖ haalt geen van beide.", a, b);
 }
 
-/* This month: one row per group and the organisation, sortable. */
+/* Conditional formats against the targets in the cells named doel_nu and doel_vorig (the
+ * table of targets on "Deze maand"): cf[0] meets the target that applies (✔), cf[1] only the
+ * previous one (⚠), cf[2] neither (✖). The symbol is part of the number format, so the meaning
+ * never rests on the colour; the limits are cells, not numbers typed into the rules. */
+static void target_formats(xctx *x, lxw_worksheet *ws, const kpi_t *k, int month, int r0, int c0, int r1, int c1)
+{
+	const target_t *now, *prev;
+	month_targets(k, month, &now, &prev);
+	if (!now || r1 < r0 || c1 < c0)
+		return;
+	kt_kind kind = unit_kind(k->def.eenheid);
+	const kpi_def *d = &k->def;
+	uint8_t meets = d->lager ? LXW_CONDITIONAL_CRITERIA_LESS_THAN_OR_EQUAL_TO
+	                         : LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+	typedef struct {
+		uint8_t crit;
+		const char *limit;
+		int f;
+	} rule;
+	rule rules[3];
+	int n = 0;
+	rules[n++] = (rule){meets, "=doel_nu", 0};
+	if (prev)
+		rules[n++] = (rule){meets, "=doel_vorig", 1};
+	/* the rest meets neither (an empty cell has no value and no mark) */
+	rules[n++] = (rule){d->lager ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN : LXW_CONDITIONAL_CRITERIA_LESS_THAN,
+	                    prev ? "=doel_vorig" : "=doel_nu", 2};
+	for (int i = 0; i < n; i++) {
+		lxw_conditional_format cf = {0};
+		cf.type = LXW_CONDITIONAL_TYPE_CELL;
+		cf.criteria = rules[i].crit;
+		cf.value_string = (char *)rules[i].limit;
+		cf.format = x->cf[kind][rules[i].f];
+		cf.stop_if_true = LXW_TRUE;
+		worksheet_conditional_format_range(ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1, (lxw_col_t)c1, &cf);
+	}
+}
+
+/* A reference to a cell of a sheet for a defined name: ='Deze maand'!$B$8. */
+static char *cell_ref(const char *sheet, int row, int col)
+{
+	buf_t b = {0};
+	buf_puts(&b, "='");
+	for (const char *s = sheet; *s; s++) {
+		if (*s == '\'')
+			buf_putc(&b, '\'');
+		buf_putc(&b, *s);
+	}
+	char cell[32];
+	lxw_rowcol_to_cell_abs(cell, (lxw_row_t)row, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
+	buf_printf(&b, "'!%s", cell);
+	return buf_take(&b);
+}
+
+/* The targets the marks use, as a small table at header row `hr`, the limits named doel_nu
+ * and doel_vorig for the conditional formats of both sheets. Returns the row after it. */
+static int month_target_table(xctx *x, sheet_t *sh, const kpi_t *k, int month, int hr)
+{
+	const target_t *now, *prev;
+	month_targets(k, month, &now, &prev);
+	if (!now)
+		return hr;
+	kt_kind kind = unit_kind(k->def.eenheid);
+	const target_t *t[2] = {now, prev};
+	static const char *const what[2] = {"Doel dat nu geldt", "Vorig doel"};
+	static const char *const mark[2] = {"✔", "⚠"};
+	static const char *const names[2] = {"doel_nu", "doel_vorig"};
+	int n = 0, derived = now->afgeleid || (prev && prev->afgeleid);
+	for (int i = 0; i < 2 && t[i]; i++, n++) {
+		int r = hr + 1 + i;
+		put_text(sh, r, 0, what[i], x->text);
+		put_num(sh, r, 1, stored(kind, t[i]->waarde), goal_format(x, &k->def, t[i]->waarde), 9);
+		put_date(sh, r, 2, t[i]->datum, x->date);
+		put_text(sh, r, 3, mark[i], x->text);
+		if (t[i]->afgeleid)
+			put_text(sh, r, 4, "afgeleid", x->text);
+		char *ref = cell_ref(sh->name, r, 1);
+		workbook_define_name(x->wb, names[i], ref);
+		free(ref);
+	}
+	static const char *const head[] = {"Doel", "Grens", "Datum", "Teken", "Afgeleid"};
+	add_table(x, sh, hr, 0, derived ? 5 : 4, (size_t)n, head, 1u << 1, "doelen");
+	return hr + 1 + n + 1;
+}
+
+/* This month: a row per group and the organisation (first), sortable. */
 static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
 {
 	sheet_t sh = new_sheet(x, name);
@@ -980,50 +1526,39 @@ static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
 	char *why = present_reason(k);
 	row = put_line(&sh, row, why, x->note);
 	free(why);
-	char *legend = target_legend(k);
+	char *legend = target_legend(k, month);
 	row = put_line(&sh, row, legend, x->note);
 	free(legend);
+	row = month_target_table(x, &sh, k, month, row + 1);
 	kpi_cols kc;
 	kpi_cols_build(k, &kc);
 	const int hr = row + 1;
-	int r = hr + 1;
-	/* the month's rows, groups first and the organisation last, without the period columns */
-	const char *heads[MAXCOLS];
-	int keep[MAXCOLS], n = 0;
+	/* the month's rows without the period's columns */
+	int cols[MAXCOLS], n = 0, value = -1;
 	for (int c = 0; c < kc.ncols; c++)
-		if (kc.src[c] >= 0 && kc.src[c] != kc.t.period_col) {
-			keep[n] = c;
-			heads[n++] = kc.heads[c];
+		if (kc.src[c] != KC_LABEL && kc.src[c] != KC_START) {
+			if (c == kc.value)
+				value = n;
+			cols[n++] = c;
 		}
-	int value = -1;
-	for (int i = 0; i < n; i++)
-		if (kc.src[keep[i]] == kc.t.value_col)
-			value = i;
-	for (size_t i = 0; i < kc.t.nrows; i++) {
-		if (kc.t.rows[i].key != month)
-			continue;
-		for (int c = 0; c < n; c++) {
-			const kt_cell *cell = kt_at(&kc.t, i, kc.src[keep[c]]);
-			kt_kind kind = kc.t.cols[kc.src[keep[c]]].kind;
-			if (kind == KT_TEXT)
-				put_text(&sh, r, c, cell->text, c > 0 ? x->text_in : x->text);
-			else if (!cell->empty)
-				put_num(&sh, r, c, stored(kind, cell->num), kind_format(x, kind), (double)strlen(cell->text) + 3);
-		}
-		r++;
-	}
-	add_table(x, &sh, hr, 0, n, (size_t)(r - hr - 1), heads, "deze_maand");
-	if (value >= 0)
-		target_formats(x, sh.ws, k, hr + 1, value, r - 1, value);
-	worksheet_freeze_panes(sh.ws, hr + 1, 1);
+	size_t *rows = xcalloc(kc.t.nrows ? kc.t.nrows : 1, sizeof *rows), nrows = 0;
+	for (size_t i = 0; i < kc.t.nrows; i++)
+		if (kc.t.rows[kc.order[i]].key == month)
+			rows[nrows++] = kc.order[i];
+	char *tname = kpi_table(x, &sh, k, &kc, hr, rows, nrows, cols, n, "deze maand");
+	free(tname);
+	free(rows);
+	if (value >= 0 && nrows)
+		target_formats(x, sh.ws, k, month, hr + 1, value, hr + (int)nrows, value);
+	worksheet_freeze_panes(sh.ws, hr + 1, 2);
 	fit_columns(&sh, n);
 	print_setup(x, &sh, title, hr);
 	worksheet_activate(sh.ws);
-	kt_free(&kc.t);
+	kpi_cols_free(&kc);
 	free(title);
 }
 
-/* The last twelve months: a row per group and the organisation, a column per month. */
+/* The last twelve months: a row per group and the organisation (first), a column per month. */
 static void per_month(xctx *x, const char *name, const kpi_t *k, int month)
 {
 	sheet_t sh = new_sheet(x, name);
@@ -1038,40 +1573,40 @@ static void per_month(xctx *x, const char *name, const kpi_t *k, int month)
 	free(what);
 	int row = put_line(&sh, 0, title, x->title);
 	row = sample_line(x, &sh, row);
-	char *legend = target_legend(k);
+	char *legend = target_legend(k, month);
 	row = put_line(&sh, row, legend, x->note);
 	free(legend);
+	row = put_line(&sh, row, "De grenzen staan in de tabel Doelen op het blad Deze maand.", x->note);
 	row = home_line(x, &sh, row);
 	const int hr = row + 1;
 	const char *heads[MAXCOLS];
 	char labels[MAXCOLS][40];
-	char *group = xstrdup(k->def.groep ? k->def.groep : "");
-	if (group[0] >= 'a' && group[0] <= 'z')
-		group[0] = (char)(group[0] - 'a' + 'A');
-	heads[0] = group[0] ? group : "Wie";
-	for (int i = 0; i < nm && i + 1 < MAXCOLS; i++) {
+	heads[0] = "Niveau";
+	heads[1] = "Groep";
+	for (int i = 0; i < nm && i + 2 < MAXCOLS; i++) {
 		present_period_short(PER_MAAND, from + i, labels[i]);
-		heads[i + 1] = labels[i];
+		heads[i + 2] = labels[i];
 	}
 	int r = hr + 1;
 	lxw_format *vf = kind_format(x, unit_kind(k->def.eenheid));
 	for (size_t g = 0; g <= k->res.ngroups; g++) {
-		const series_t *s = g < k->res.ngroups ? &k->res.groups[g] : tot;
-		put_text(&sh, r, 0, s->name ? s->name : "Totaal", x->text);
-		for (int i = 0; i < nm; i++) {
+		const series_t *s = g == 0 ? tot : &k->res.groups[g - 1];
+		put_text(&sh, r, 0, present_level(&k->def, s), x->text);
+		put_text(&sh, r, 1, s->name ? s->name : "Totaal", x->text);
+		for (int i = 0; i < nm && i + 2 < MAXCOLS; i++) {
 			const cell_t *c = series_cell(s, from + i);
 			if (c && c->has_value)
-				put_num(&sh, r, i + 1, stored(unit_kind(k->def.eenheid), present_round(k->def.eenheid, c->value)),
+				put_num(&sh, r, i + 2, stored(unit_kind(k->def.eenheid), present_round(k->def.eenheid, c->value)),
 				        vf, 9);
 		}
 		r++;
 	}
-	add_table(x, &sh, hr, 0, nm + 1, (size_t)(r - hr - 1), heads, "per_maand");
-	target_formats(x, sh.ws, k, hr + 1, 1, r - 1, nm);
-	worksheet_freeze_panes(sh.ws, hr + 1, 1);
-	fit_columns(&sh, nm + 1);
+	int ncols = nm + 2 < MAXCOLS ? nm + 2 : MAXCOLS;
+	add_table(x, &sh, hr, 0, ncols, (size_t)(r - hr - 1), heads, ~(uint64_t)3, "per maand");
+	target_formats(x, sh.ws, k, month, hr + 1, 2, r - 1, ncols - 1);
+	worksheet_freeze_panes(sh.ws, hr + 1, 2);
+	fit_columns(&sh, ncols);
 	print_setup(x, &sh, title, hr);
-	free(group);
 	free(title);
 }
 
@@ -1128,6 +1663,10 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	format_set_indent(x->text_in, 1);
 	x->bold = fmt(wb, NULL, 1, 0);
 	x->head = fmt(wb, NULL, 1, 1);
+	/* over numbers: right-aligned with the room on the right the numbers have (num_format) */
+	x->head_num = fmt(wb, NULL, 1, 1);
+	format_set_align(x->head_num, LXW_ALIGN_RIGHT);
+	format_set_indent(x->head_num, 1);
 	x->wrap = fmt(wb, NULL, 0, 1);
 	x->link = fmt(wb, NULL, 0, 1);
 	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
@@ -1135,25 +1674,12 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 	x->nav = fmt(wb, NULL, 0, 0);
 	format_set_underline(x->nav, LXW_UNDERLINE_SINGLE);
 	format_set_font_color(x->nav, 0x0D5196);
-	x->count = fmt(wb, "#,##0", 0, 0);
-	x->pct = fmt(wb, "0.0%", 0, 0);
-	x->mark = fmt(wb, "0.0", 0, 0);
-	static const struct { kt_kind kind; const char *num, *unit; } deltas[] = {
-		{KT_PCT, "0.0", " %-punt"}, {KT_MARK, "0.0", ""}, {KT_COUNT, "#,##0", ""}};
-	for (size_t k = 0; k < sizeof deltas / sizeof *deltas; k++)
-		for (int lager = 0; lager < 2; lager++) {
-			const char *num = deltas[k].num, *unit = deltas[k].unit;
-			const char *up = lager ? "slechter" : "beter", *down = lager ? "beter" : "slechter";
-			char *nf = xasprintf("+%s\"%s (%s)\";-%s\"%s (%s)\";\"gelijk\"", num, unit, up, num, unit, down);
-			x->delta[deltas[k].kind][lager] = fmt(wb, nf, 0, 0);
-			free(nf);
-		}
+	x->count = num_format(x, "#,##0");
+	x->pct = num_format(x, "0.0%");
+	x->mark = num_format(x, "0.0");
 	x->date = fmt(wb, "dd-mm-yyyy", 0, 0);
 	format_set_align(x->date, LXW_ALIGN_LEFT);
-	x->month = fmt(wb, "[$-413]mmm yyyy", 0, 0); /* Dutch month names in any Excel */
-	format_set_align(x->month, LXW_ALIGN_LEFT);
-	x->year = fmt(wb, "yyyy", 0, 0);
-	format_set_align(x->year, LXW_ALIGN_LEFT);
+	format_set_indent(x->date, 1); /* clear of a right-aligned number before it */
 	/* the colour only supports the word, which is always there */
 	for (int i = 0; i < ST_N + MS_N; i++) {
 		const status_look *l = i < ST_N ? present_look((kpi_status)i) : present_ms_look((ms_status)(i - ST_N));
@@ -1183,6 +1709,9 @@ static lxw_workbook *open_book(xctx *x, const model_t *m, const render_ctx *rc, 
 static int close_book(xctx *x, const render_ctx *rc, const char *file)
 {
 	lxw_error e = workbook_close(x->wb);
+	for (size_t i = 0; i < x->nnfs; i++)
+		free(x->nfs[i].num);
+	free(x->nfs);
 	strset_free(&x->names);
 	strset_free(&x->tables);
 	for (size_t i = 0; i < x->nsheets; i++)
@@ -1215,6 +1744,7 @@ static int monthly(const model_t *m, const render_ctx *rc, const kpi_t *k)
 		/* the fixed names first, so a KPI called so gets " (2)" */
 		const char *now = sheet_name(&x, "Deze maand"), *months = sheet_name(&x, "Per maand");
 		const char *defs = sheet_name(&x, "Definities"), *own = kpi_sheet_name(&x, k);
+		x.defs_sheet = defs;
 		this_month(&x, now, k, m->report_month);
 		per_month(&x, months, k, m->report_month);
 		kpi_sheet(&x, k, own);
@@ -1237,13 +1767,15 @@ int xlsx_render(const model_t *m, const render_ctx *rc)
 	if (!wb)
 		return -1;
 	/* names first: the overview links to the sheets after it; the fixed ones before the KPIs',
-	 * so a KPI called "Mijlpalen" gets " (2)" */
+	 * so a KPI called "Mijlpalen" gets " (2)"; "Alle cijfers" right after the overview */
 	const char **names = xcalloc(m->nkpis + 1, sizeof *names);
-	const char *ov = sheet_name(&x, "Overzicht"), *ms = sheet_name(&x, "Mijlpalen");
-	const char *defs = sheet_name(&x, "Definities");
+	const char *ov = sheet_name(&x, "Overzicht"), *all = sheet_name(&x, "Alle cijfers");
+	const char *ms = sheet_name(&x, "Mijlpalen"), *defs = sheet_name(&x, "Definities");
+	x.defs_sheet = defs;
 	for (size_t i = 0; i < m->nkpis; i++)
 		names[i] = kpi_sheet_name(&x, m->kpis[i]);
 	overview(&x, ov, names);
+	all_figures(&x, all);
 	for (size_t i = 0; i < m->nkpis; i++)
 		kpi_sheet(&x, m->kpis[i], names[i]);
 	milestones(&x, ms);

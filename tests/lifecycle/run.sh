@@ -34,7 +34,7 @@ check "Q3: builds and publishes (exit $rc)" test $rc -eq 0
 check "Q3: the reference date is the end of the last complete month" contains "$T/q3.err" "peildatum 30 september 2025, uit gegevens"
 check "Q3: the edition is kept" test -s "$P/edities/editie-2025-09-30.csv"
 check "Q3: September's callbacks are voorlopig (requests still open at the export)" \
-	grep -q '^Totaal;2025-09;.*;voorlopig;' "$P/output/data/terugbelverzoeken.csv"
+	grep -q '^organisatie;Totaal;2025-09;.*;voorlopig;' "$P/output/data/terugbelverzoeken.csv"
 cp -R "$P/output" "$T/q3-out"
 
 # --- the fourth quarter, as it really arrives: a stray January request, the invoices a month
@@ -53,7 +53,7 @@ check "Q4: the reports are still of 2025" test -s "$O/raadsrapportage-2025.pdf" 
 check "Q4: and the December workbook is there" test -s "$O/terugbelverzoeken-2025-12.xlsx"
 check "Q4: every page says the invoices export ends before the reference date, at its last date" contains "$T/q4-index.txt" \
 	"Niet alle exports lopen tot de peildatum: facturen.csv loopt tot 30 november 2025"
-check "Q4: the invoices' fourth quarter is deels, not definitief" grep -q '^2025-K4;.*;deels;' "$O/data/facturen.csv"
+check "Q4: the invoices' fourth quarter is deels, not definitief" grep -q '^organisatie;2025-K4;.*;deels;' "$O/data/facturen.csv"
 check "Q4: the invoices' tile says how far its figures go" sh -c "grep -q 'cijfers tot 30 november 2025' '$O/teams/index.html'"
 check "Q4: a quarter missing from an export is geen gegevens, for every team" \
 	sh -c "grep '2024-K3' '$O/data/meldingen-team.csv' | grep -v 'geen gegevens' | grep -q . && exit 1; grep -q '2024-K3;;geen gegevens' '$O/data/meldingen-team.csv'"

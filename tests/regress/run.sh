@@ -2,7 +2,7 @@
 # Expected-output tests in the style of lowdown's regress/: the programme in proef/ is built,
 # and what each output says is compared with the files in expected/ by diff -u:
 #   html/...        a few pages of the site, as written
-#   data/*.csv      every open-data file
+#   data/*.csv      every open-data file, and their description (datapackage.json)
 #   pdf.txt         the council report as text (pdftotext -layout)
 #   xlsx.txt        the quarterly workbook's cells, formats, tables and charts (xlsxdump.py)
 #   xlsx-maand.txt  the same of the monthly workbook (the reference date ends a month)
@@ -26,7 +26,7 @@ for page in index.html acties/terugbellen.html teams/kanalen.html themas/klantwa
 	mkdir -p "$G/html/$(dirname "$page")"
 	cp "$T/out/$page" "$G/html/$page"
 done
-cp "$T/out"/data/*.csv "$G/data/"
+cp "$T/out"/data/*.csv "$T/out"/data/datapackage.json "$G/data/"
 pdftotext -layout -enc UTF-8 "$T/out"/raadsrapportage-*.pdf "$G/pdf.txt" 2>/dev/null
 /usr/bin/python3 "$HERE/xlsxdump.py" "$T/out"/mt-rapportage-*.xlsx >"$G/xlsx.txt"
 /usr/bin/python3 "$HERE/xlsxdump.py" "$T/out"/terugbelverzoeken-*.xlsx >"$G/xlsx-maand.txt"

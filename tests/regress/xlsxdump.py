@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """A workbook as a reviewer reads it: every sheet with its print and view settings, tables,
-conditional formats, charts (series and references) and every non-empty cell with its number
-format. Written for expected-output tests: the same workbook always gives the same text.
+conditional formats, charts (series and references), the print area, defined names and every
+non-empty cell with its number format and horizontal alignment (a formula as written, with the
+value it caches). Written for expected-output tests: the same workbook always gives the same text.
 Usage: xlsxdump.py FILE.xlsx"""
 import sys
 import openpyxl
 
 wb = openpyxl.load_workbook(sys.argv[1])
+cached = openpyxl.load_workbook(sys.argv[1], data_only=True)
 p = wb.properties
 print(f"workbook: title={p.title!r} subject={p.subject!r} creator={p.creator!r} keywords={p.keywords!r}")
+names = wb.defined_names.items() if hasattr(wb.defined_names, "items") else \
+    [(d.name, d) for d in wb.defined_names.definedName]
+for n, d in sorted(names):
+    print(f"name {n}: {d.attr_text}")
 for ws in wb.worksheets:
     print(f"\n== sheet {ws.title!r} ({ws.sheet_state})")
     print(f"freeze={ws.freeze_panes} filter={ws.auto_filter.ref} dims={ws.dimensions}")
@@ -51,6 +57,8 @@ for ws in wb.worksheets:
                 cat = (s.cat.numRef or s.cat.strRef).f if (s.cat.numRef or s.cat.strRef) else None
             name = s.tx.strRef.f if s.tx and s.tx.strRef else (s.tx.v if s.tx else None)
             print(f"  series {name!r}: values={ref} categories={cat}")
+    if ws.print_area:
+        print(f"print area: {ws.print_area}")
     for link in sorted(ws._hyperlinks, key=lambda h: h.ref):
         print(f"link {link.ref}: {link.location or link.target}")
     for row in ws.iter_rows():
@@ -58,4 +66,7 @@ for ws in wb.worksheets:
             if c.value is None:
                 continue
             fmt = "" if c.number_format == "General" else f" [{c.number_format}]"
-            print(f"{c.coordinate}: {c.value!r}{fmt}")
+            align = f" <{c.alignment.horizontal}>" if c.alignment.horizontal else ""
+            value = cached[ws.title][c.coordinate].value
+            result = f" -> {value!r}" if isinstance(c.value, str) and c.value.startswith("=") else ""
+            print(f"{c.coordinate}: {c.value!r}{result}{fmt}{align}")

@@ -38,6 +38,7 @@ static void test_valid_action(void **st)
 		"  - {datum: 2024-Q3, wat: Klaar, gereed: ja}\n  - {datum: 2024-05-31, wat: Later}\n"
 		"kpi:\n  - id: p\n    naam: Proef\n    maat: termijn\n    bron: x.csv\n    start: a\n    einde: b\n"
 		"    termijn: 2 werkdagen\n    richting: lager\n    doelen:\n      - {waarde: 30, datum: 2024}\n"
+		"      - {waarde: 15, datum: 2025, afgeleid: ja}\n"
 		"---\nInleiding.\n\n## Specifiek\n\nWat *precies*.\n\n## Vertrouwen\n\nDaarom.\n\n## Extra\n\nBlijft.\n");
 	assert_string_equal(got, "");
 	assert_int_equal((int)m->npages, 1);
@@ -68,6 +69,9 @@ static void test_valid_action(void **st)
 	assert_true(k->def.werkdagen);
 	assert_true(k->def.lager);
 	assert_int_equal(k->def.doelen[0].datum, day_from_ymd(2024, 12, 31));
+	/* a target marked afgeleid: its value or date is assumed, the KPI's afgeleid says why */
+	assert_false(k->def.doelen[0].afgeleid);
+	assert_true(k->def.doelen[1].afgeleid);
 	model_free(m);
 	cap_close(&c);
 }

@@ -95,6 +95,12 @@ static void test_escape(void **st)
 	buf_reset(&b);
 	esc_slug(&b, "Één loket: Team WIL!");
 	assert_string_equal(b.s, "n-loket-team-wil");
+	/* JSON: quotes, backslashes and control characters escaped, UTF-8 kept, NULL as null */
+	buf_reset(&b);
+	esc_json(&b, "zei \"ja\"\\\n\t\x01 € ‘x’");
+	buf_putc(&b, ' ');
+	esc_json(&b, NULL);
+	assert_string_equal(b.s, "\"zei \\\"ja\\\"\\\\\\n\\t\\u0001 € ‘x’\" null");
 	buf_free(&b);
 }
 

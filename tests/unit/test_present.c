@@ -47,11 +47,11 @@ static kpi_t *callbacks(void)
 	k->def.groep = xstrdup("team");
 	k->res.source_end = k->res.judge = DAY_NONE;
 	k->def.has_base = 1;
-	k->def.base = (target_t){60, day_from_ymd(2023, 9, 30)};
+	k->def.base = (target_t){60, day_from_ymd(2023, 9, 30), 0};
 	k->def.ndoelen = 2;
 	k->def.doelen = xcalloc(2, sizeof *k->def.doelen);
-	k->def.doelen[0] = (target_t){30, day_from_ymd(2024, 12, 31)};
-	k->def.doelen[1] = (target_t){15, day_from_ymd(2025, 6, 30)};
+	k->def.doelen[0] = (target_t){30, day_from_ymd(2024, 12, 31), 0};
+	k->def.doelen[1] = (target_t){15, day_from_ymd(2025, 6, 30), 0};
 	int key0 = period_of(PER_MAAND, day_from_ymd(2024, 10, 1));
 	const double tv[] = {40, 35.25, 30.04};
 	const long tt[] = {10, 1234, 5};
@@ -234,6 +234,24 @@ static void test_table(void **st)
 	assert_string_equal(c->text, "35,3");
 	assert_string_equal(kt_at(&t, 6, 2)->text, "1.234");
 	assert_true(kt_at(&t, 6, 7)->empty);
+	/* the share is its counts: Buiten termijn / (Totaal - Lopend), with the counts on the row */
+	assert_int_equal(t.part_col, 3);
+	assert_int_equal(t.whole_col, 2);
+	assert_int_equal(t.minus_col, 4);
+	assert_true(t.rows[6].has_ratio);
+	assert_int_equal(t.rows[6].teller, k->res.total.cells[1].hits);
+	assert_int_equal(t.rows[6].noemer, k->res.total.cells[1].n);
+	/* units for the open data's description, in the header where the label lacks them */
+	assert_string_equal(t.cols[2].unit, "aantal");
+	assert_string_equal(t.cols[2].head, "Totaal");
+	assert_string_equal(t.cols[5].unit, "procent");
+	assert_string_equal(t.cols[5].head, "Buiten termijn (%)");
+	assert_string_equal(t.cols[7].head, "Eerder gepubliceerd (%)");
+	assert_null(t.cols[6].unit);
+	assert_non_null(t.cols[6].desc);
+	/* the level keeps the organisation apart from its groups */
+	assert_string_equal(present_level(&k->def, t.rows[0].series), "team");
+	assert_string_equal(present_level(&k->def, t.rows[5].series), "organisatie");
 	kt_free(&t);
 	/* a revised figure: the earlier value in its own column, rounded the same way */
 	k->res.total.cells[1].revised = 1;
@@ -245,6 +263,46 @@ static void test_table(void **st)
 	present_revised(&k->def, &k->res.total.cells[1], was);
 	assert_string_equal(was, "herzien, eerder 15,0%");
 	kt_free(&t);
+	kpi_free(k);
+}
+
+/* Targets with their direction as a sign, what is assumed marked, and how a KPI is measured in
+ * plain words. */
+static void test_definitions(void **st)
+{
+	(void)st;
+	kpi_t *k = callbacks();
+	char out[256];
+	assert_string_equal(present_direction(&k->def, 15), "\u2264 ");
+	present_base_listed(&k->def, out);
+	assert_string_equal(out, "60% op 30 september 2023");
+	k->def.base.afgeleid = 1;
+	present_base_listed(&k->def, out);
+	assert_string_equal(out, "60% op 30 september 2023 (afgeleid)");
+	present_goal_listed(&k->def, &k->def.doelen[0], out);
+	assert_string_equal(out, "ten hoogste 30% eind 2024");
+	k->def.doelen[1].afgeleid = 1;
+	present_goal_listed(&k->def, &k->def.doelen[1], out);
+	assert_string_equal(out, "ten hoogste 15% op 30 juni 2025 (afgeleid)");
+	k->def.termijn = 2;
+	k->def.werkdagen = 1;
+	present_method(&k->def, out);
+	assert_non_null(strstr(out, "niet binnen 2 werkdagen klaar"));
+	/* higher is better: at least; 100% is met by nothing else, so it has no sign */
+	k->def.lager = 0;
+	assert_string_equal(present_direction(&k->def, 90), "\u2265 ");
+	assert_string_equal(present_direction(&k->def, 100), "");
+	k->def.eenheid = EENHEID_CIJFER;
+	assert_string_equal(present_direction(&k->def, 100), "\u2265 ");
+	/* no measure is explained in the content's own terms */
+	k->def.is = xstrdup("KCC");
+	for (int m = 0; m < MAAT_N; m++) {
+		k->def.maat = (maat_t)m;
+		present_method(&k->def, out);
+		assert_true(out[0] != '\0');
+		assert_null(strstr(out, "termijn"));
+		assert_null(strstr(out, "openstaand"));
+	}
 	kpi_free(k);
 }
 
@@ -630,7 +688,7 @@ int main(void)
 		cmocka_unit_test(test_words), cmocka_unit_test(test_values), cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_table), cmocka_unit_test(test_chart), cmocka_unit_test(test_date_problem), cmocka_unit_test(test_read_when), cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_template), cmocka_unit_test(test_labels), cmocka_unit_test(test_vocabulary),
-		cmocka_unit_test(test_spread),
+		cmocka_unit_test(test_spread), cmocka_unit_test(test_definitions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
