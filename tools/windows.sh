@@ -103,7 +103,12 @@ fetch() {
 				cat "$SRC/dl/$pkg.log" >&2
 				known=$(apt-cache showsrc --only-source "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | tr '\n' ' ' | sed 's/ $//')
 				case " $known " in
-				*" $ver "*) die "apt-get source $pkg=$ver failed (above)" ;;
+				*" $ver "*)
+					# listed in the archive's index, but its files are missing (a mirror that
+					# lags behind its own index): nothing this machine can change
+					grep -q ' 404 ' "$SRC/dl/$pkg.log" &&
+						nosource "Debian's archive lists the source of $pkg $ver but does not serve it (404, above)"
+					die "apt-get source $pkg=$ver failed (above)" ;;
 				esac
 				# a security or point release replaced the version installed here: the Linux
 				# build should have it too, and then both builds run the same code again
