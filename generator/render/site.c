@@ -1271,7 +1271,7 @@ static void sources_page(sctx *s)
 	buf_t b = {0};
 	char day[40], a[40], z[40], n[64];
 	present_date(m->peildatum, day);
-	buf_puts(&b, "<h1>Bronnen en definities</h1><h2>Peildatum</h2>");
+	buf_puts(&b, "<h1>Bronnen en definities</h1><h2>De peildatum van deze cijfers</h2>");
 	buf_printf(&b, "<p>Alle cijfers gaan over de stand op <strong>%s</strong>. ", day);
 	buf_printf(&b, "%s</p>", present_peil_source(m));
 	buf_puts(&b, "<h2>Gegevensbestanden</h2><p>Elk bestand gaat over een stuk tijd: van zijn eerste tot zijn laatste "
@@ -1307,7 +1307,7 @@ static void sources_page(sctx *s)
 	/* the working-day calendar of the years the data covers */
 	int y0, y1;
 	if (model_data_years(m, &y0, &y1) == 0) {
-		buf_printf(&b, "<h2>Werkdagen</h2><p>Voor termijnen in werkdagen tellen deze dagen niet mee, naast "
+		buf_printf(&b, "<h2>Vrije dagen die niet meetellen</h2><p>Voor termijnen in werkdagen tellen deze dagen niet mee, naast "
 		               "zaterdag en zondag (%d tot en met %d):</p>", y0, y1);
 		table_open(s, &b);
 		buf_puts(&b, "Feestdagen en sluitingsdagen op een doordeweekse dag</caption><thead><tr>"
@@ -1325,7 +1325,7 @@ static void sources_page(sctx *s)
 	buf_puts(&b, "<h2 id=\"afgeleid\">Wat we afleiden</h2><p>Niet alles staat letterlijk in het uitvoeringsprogramma. "
 	             "Waar we iets hebben aangenomen, staat <span class=\"afgeleid\">(afgeleid)</span> of "
 	             "<strong>Afgeleid</strong>, met de reden. Hier staan ze allemaal.</p>");
-	buf_puts(&b, "<h3>Hoe we rekenen</h3><ul>");
+	buf_puts(&b, "<h3>Regels die wij aannemen</h3><ul>");
 	for (int i = 0; i < present_ninferences; i++) {
 		buf_puts(&b, "<li><strong>");
 		esc_html(&b, present_inferences[i].term);
