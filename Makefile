@@ -14,7 +14,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 MEETLAT_CPPFLAGS = -Igenerator -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 MEETLAT_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
-LIBS = $(PKG_LIBS) -lcsv -lhpdf -lm
+LIBS = $(PKG_LIBS) -lcsv -lhpdf -lhyphen -lm
 
 # generator/: base/ (no project dependencies), load/ (content and data into the model),
 # model/ (the model, the KPI engine, the presentation layer, tables and charts), render/
@@ -178,7 +178,8 @@ fuzz: build/meetlat-asan
 	@/usr/bin/python3 tests/fuzz/mutate.py build/meetlat-asan $(FUZZ_SEED) $(FUZZ_RUNS)
 
 # Coverage-guided fuzzing with libFuzzer (clang) of the CSV reader and of the workbook reader,
-# each with the data loader and engine, of the content loader and of the edition records; ASan
+# each with the data loader and engine, of the content loader, of the edition records and of the
+# explanations (toelichtingen/); ASan
 # and UBSan on. Every file in tests/fuzz/corpus/ (the
 # seeds, and inputs that once crashed) runs first; then each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 20
@@ -198,8 +199,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJ)
 	clang $(MEETLAT_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-o $@ $< $(FOBJ) $(LIBS)
 
-fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_edition build/fuzz/fuzz_xlsx
-	@set -e; for t in csv frontmatter edition xlsx; do \
+fuzz-lib: build/fuzz/fuzz_csv build/fuzz/fuzz_frontmatter build/fuzz/fuzz_edition build/fuzz/fuzz_xlsx build/fuzz/fuzz_explain
+	@set -e; for t in csv frontmatter edition xlsx explain; do \
 		mkdir -p build/fuzz/corpus-$$t; \
 		./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t >/dev/null 2>&1 || \
 			{ echo "libFuzzer: an input in tests/fuzz/corpus/$$t crashes fuzz_$$t"; ./build/fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t; exit 1; }; \
@@ -252,7 +253,7 @@ WIN_SYSROOT  = build/windows/sysroot
 WIN_CPPFLAGS = -Igenerator -I$(WIN_SYSROOT)/include -DVERSION='"$(VERSION)"' -D__USE_MINGW_ANSI_STDIO=1 \
 	-D_POSIX_THREAD_SAFE_FUNCTIONS=200112L -D_WIN32_WINNT=0x0A00 -DYAML_DECLARE_STATIC -DCMARK_STATIC_DEFINE -DXML_STATIC
 WIN_CFLAGS   = -O2 $(MEETLAT_CFLAGS)
-WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lz -lm
+WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lhyphen -lz -lm
 WIN_OBJ      = $(SRC:generator/%.c=build/windows/obj/%.o) build/windows/obj/definities.o
 
 windows:

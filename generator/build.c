@@ -19,6 +19,8 @@
 #include "model/model.h"
 #include "model/present.h"
 #include "load/edition.h"
+#include "load/explain.h"
+#include "load/finance.h"
 #include "model/edition.h"
 #include "render/render.h"
 
@@ -461,8 +463,6 @@ int build_run(const build_opts *o, diag_t *d)
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
-	if (o->check_only)
-		b1_check(m, "content", d); /* plain language: notices only */
 	m->definities = md_parse(definities_md, strlen(definities_md));
 	/* the technical part (formulas, file names) is for the site's sources page only */
 	static const char *const tech[] = {"Technische toelichting"};
@@ -473,6 +473,15 @@ int build_run(const build_opts *o, diag_t *d)
 	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, d);
 	free(installdir);
 	theme_check_text(&theme, m, "content", d);
+	/* the words people wrote for this edition, and the money per action */
+	char *words = path_join(o->dir, "toelichtingen");
+	explain_load(m, words, "toelichtingen", d);
+	free(words);
+	finance_load(m, data, "data", d);
+	if (o->check_only && !diag_errors(d))
+		explain_notices(m, "toelichtingen", d);
+	if (o->check_only)
+		b1_check(m, "content", d); /* plain language: notices only, its summary last */
 	edition_load(m, editions, "edities", d);
 	data_notes(m, "data", d);
 	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
@@ -547,6 +556,11 @@ int build_run(const build_opts *o, diag_t *d)
 	for (int i = 0; i < THEME_FONTS; i++)
 		rc.fonts[i] = theme.font[i];
 	rc.icc = theme.icc;
+	rc.hyphens = theme.hyphens;
+	rc.logo = theme.logo;
+	rc.logo_len = theme.logo_len;
+	rc.logo_w = theme.logo_w;
+	rc.logo_h = theme.logo_h;
 	rc.stamp = doc_stamp(m, d);
 	char period[32];
 	period_code(PER_KWARTAAL, m->mt_quarter, period);

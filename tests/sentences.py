@@ -4,7 +4,7 @@
 slechter"), has no capital after a colon inside it ("Ons doel: Inwoners"; a name such as a team
 may start with one), and uses Dutch quotes and dashes (‘ ’ and –, not ' " or " - "). Reads the generated text of a site (a KPI's status and reason, chart
 findings, tiles, the glossary) and of the workbook's overview (the reason column), not the
-programme's own text from content/.
+programme's own text from content/ nor the owners' explanations from toelichtingen/.
 
 Usage: sentences.py OUTPUT_DIR...; prints "ok" with counts, or the long sentences; exit 0 or 1."""
 import glob
@@ -31,7 +31,7 @@ class Collect(HTMLParser):
         cls = (a.get("class") or "").split()
         parent_kpi = any("kpi" in c for _, c, _ in self.stack)
         take = (tag == "figcaption" or
-                (tag == "p" and parent_kpi and not {"uitleg", "afgeleid", "download"} & set(cls)) or
+                (tag == "p" and parent_kpi and not {"uitleg", "afgeleid", "download", "toelichting"} & set(cls)) or
                 (tag == "p" and {"verschil", "doel", "voortgang"} & set(cls)) or
                 (tag == "dd" and any("begrippen" in c for _, c, _ in self.stack)))
         if tag in ("br", "img", "meta", "link", "input"):

@@ -6,11 +6,12 @@
 # what a development machine happens to have (libxlsxwriter links -lz, yet libxlsxwriter-dev
 # does not pull in zlib1g-dev).
 set -e
-# build: compiler, pkg-config, the libraries with their link dependencies, the PDF fonts and
-# the sRGB profile of the PDF/A output intent
+# build: compiler, pkg-config, the libraries with their link dependencies, the PDF fonts, the
+# sRGB profile of the PDF/A output intent, and libhyphen with its Dutch patterns (the report's
+# hyphenation)
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
 	libxlsxwriter-dev libyaml-dev nettle-dev libminizip-dev libexpat1-dev fonts-dejavu-core fonts-dejavu-extra
-	colord-data"
+	colord-data libhyphen-dev hyphen-nl"
 # test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
 # read back, fuzzing) and pikepdf (PDF/UA structure checks), LibreOffice (a second reader of the
 # workbooks), clang's libFuzzer, Chromium and a JRE (axe-core and the Nu HTML Checker),

@@ -503,8 +503,35 @@ static void kpi_values(const char *dir)
 	close_out(f);
 }
 
+/* The money per action and team goal, as the finance system's export of the programme's
+ * budget lines: budget, spent so far and expected at the year's end, in euros. */
+static void financien(const char *dir)
+{
+	FILE *f = open_out(dir, "financien.csv");
+	fputs("jaar;onderdeel;budget;besteed;verwacht\r\n", f);
+	static const char *const rows[] = {
+		"2024;dashboard-dienstverlening;25.000;21.400;21.400",
+		"2024;terugbelverzoeken;40.000;38.250;38.250",
+		"2024;duidelijke-communicatie;30.000;27.900;27.900",
+		"2024;week-van-de-dienstverlening;12.000;12.480;12.480",
+		"2025;dashboard-dienstverlening;15.000;13.250;14.000",
+		"2025;uitvoering-metingen;18.000;9.600;16.500",
+		"2025;terugbelverzoeken;40.000;31.250;38.000",
+		"2025;melding-dienstverleningsnormen;8.000;2.150;4.000",
+		"2025;duidelijke-communicatie;30.000;26.400;31.500",
+		"2025;een-loket;15.000;4.800;",
+		"2025;week-van-de-dienstverlening;12.000;11.950;11.950",
+		"2025;financien-qr-code;6.000;5.200;5.200",
+		"2025;burgerzaken-paspoortpiek;20.000;23.600;23.600",
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		fprintf(f, "%s\r\n", rows[i]);
+	close_out(f);
+}
+
 static void example(const char *dir)
 {
+	financien(dir);
 	klantwaardering(dir);
 	terugbelverzoeken(dir);
 	klantcontacten(dir);

@@ -17,6 +17,8 @@
 # Linux packages to upgrade first; it never builds another version than Linux runs.
 # zlib is Debian's libz-mingw-w64-dev (built from the same zlib source as zlib1g).
 #
+# libhyphen (the report's hyphenation) is its two C files compiled as Debian's build does; the
+# Dutch patterns it reads (hyphen-nl's hyph_nl_NL.dic) go into the zip beside the fonts.
 # Differences from Debian's Linux builds, none of which changes a byte meetlat writes:
 # - static libraries, -O2, no hardening flags (mingw's stack protector needs libssp);
 # - libharu without PNG support (meetlat embeds no images; Linux links libpng);
@@ -256,6 +258,19 @@ build_libs() {
 		mark expat "$v"
 	fi
 
+	# the report's hyphenation: libhyphen is two C files (Debian's Makefile builds the same two)
+	set -- $(srcof libhyphen-dev); v=$2
+	if ! built hyphen "$v"; then
+		d=$(fetch hyphen "$v"); say "hyphen $v"
+		b=$W/b-hyphen && rm -rf "$b" && mkdir -p "$b"
+		for f in hyphen hnjalloc; do
+			$HOST-gcc $LIB_CFLAGS -c -o "$b/$f.o" "$d/$f.c"
+		done
+		$HOST-ar rcs "$SYSROOT/lib/libhyphen.a" "$b/hyphen.o" "$b/hnjalloc.o"
+		cp "$d/hyphen.h" "$SYSROOT/include/"
+		mark hyphen "$v"
+	fi
+
 	set -- $(srcof nettle-dev); v=$2
 	if ! built nettle "$v"; then
 		d=$(fetch nettle "$v"); say "nettle $v"
@@ -279,7 +294,8 @@ win_theme_conf() {
 	sed -e 's|^# Theme settings for meetlat.*|# Theme settings for meetlat (Windows). Paths are relative to this folder.|' \
 		-e 's|^\(# Paths are relative\).*||' \
 		-e 's|^\(pdf_lettertype[a-z_]* = \).*/\([^/]*\.ttf\)$|\1../../lettertypen/\2|' \
-		-e 's|^\(pdf_kleurprofiel = \).*/\([^/]*\)$|\1../../kleurprofiel/\2|' "$1" | sed '/^$/d'
+		-e 's|^\(pdf_kleurprofiel = \).*/\([^/]*\)$|\1../../kleurprofiel/\2|' \
+		-e 's|^\(pdf_afbreekpatronen = \).*/\([^/]*\)$|\1../../afbreken/\2|' "$1" | sed '/^$/d'
 }
 
 make_zip() {
@@ -288,9 +304,9 @@ make_zip() {
 	stage=$W/zip/$name
 	exe=$W/meetlat.exe
 	[ -f "$exe" ] || die "build/windows/meetlat.exe is missing; run make windows"
-	rm -rf "$W/zip" && mkdir -p "$stage/themes" "$stage/lettertypen" "$stage/kleurprofiel" "$stage/licenties"
+	rm -rf "$W/zip" && mkdir -p "$stage/themes" "$stage/lettertypen" "$stage/kleurprofiel" "$stage/afbreken" "$stage/licenties"
 	cp "$exe" "$stage/"
-	cp -R "$TOP/content" "$TOP/data" "$stage/"
+	cp -R "$TOP/content" "$TOP/data" "$TOP/toelichtingen" "$stage/"
 	for t in "$TOP"/themes/*/; do
 		tn=$(basename "$t")
 		mkdir -p "$stage/themes/$tn"
@@ -305,12 +321,15 @@ make_zip() {
 	for conf in "$TOP"/themes/*/thema.conf; do
 		sed -n 's/^pdf_lettertype[a-z_]* = //p' "$conf" | while read -r f; do cp "$f" "$stage/lettertypen/"; done
 		sed -n 's/^pdf_kleurprofiel = //p' "$conf" | while read -r f; do cp "$f" "$stage/kleurprofiel/"; done
+		# (hyph_nl_NL.dic is a file; its other names are links to it)
+		sed -n 's/^pdf_afbreekpatronen = //p' "$conf" | while read -r f; do cp "$(readlink -e "$f")" "$stage/afbreken/$(basename "$f")"; done
 	done
 	{ printf '\357\273\277'; sed "s/@VERSIE@/$version/g" "$TOP/tools/windows/LEESMIJ.txt" | crlf /dev/stdin; } >"$stage/LEESMIJ.txt"
 	crlf "$TOP/tools/windows/Bouw de site.cmd" >"$stage/Bouw de site.cmd"
 	# licences: of every library inside meetlat.exe (from the sources it was built from), of
 	# the compiler's runtime, and of the fonts and the profile
-	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev libexpat1-dev; do
+	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev libexpat1-dev \
+		libhyphen-dev; do
 		set -- $(srcof "$b")
 		cp "/usr/share/doc/$b/copyright" "$stage/licenties/$1.txt"
 	done
@@ -319,6 +338,7 @@ make_zip() {
 	cp /usr/share/doc/gcc-mingw-w64-base/copyright "$stage/licenties/gcc-runtime.txt"
 	cp /usr/share/doc/fonts-dejavu-core/copyright "$stage/licenties/lettertypen-dejavu.txt"
 	cp /usr/share/doc/colord-data/copyright "$stage/licenties/kleurprofiel-colord.txt"
+	cp /usr/share/doc/hyphen-nl/copyright "$stage/licenties/afbreekpatronen-nl.txt"
 	# Debian's copyright files name the full licence texts by their place on a Debian system
 	# (/usr/share/common-licenses/LGPL-2.1, ...), which a Windows PC does not have: every text
 	# they name goes along in licenties/teksten/ (LGPL and GPL require their text to go with

@@ -834,7 +834,7 @@ static const char *const soort_names[] = {"programma", "actie", "teamdoel", "tea
 
 static const char *const keys_programma[] = {"titel", "soort", "samenvatting", "gemeente",
 	"peildatum", "sluitingsdagen", "thema", "uitgelicht", "website", "afkortingen", "programmajaar",
-	"raadsrapportage", "stand", NULL};
+	"raadsrapportage", "stand", "portefeuillehouder", NULL};
 static const char *const keys_actie[] = {"titel", "soort", "samenvatting", "eigenaar", "mijlpalen",
 	"kpi", NULL};
 static const char *const keys_team[] = {"titel", "soort", "samenvatting", NULL};
@@ -1012,29 +1012,35 @@ static void load_settings(ctx_t *c, model_t *m, const ynode *fm)
 		any = 1;
 		load_abbrevs(c, m, v);
 	}
+	if ((v = get(fm, "portefeuillehouder"))) {
+		any = 1;
+		free(m->portefeuillehouder);
+		m->portefeuillehouder = get_str(c, v, "portefeuillehouder");
+	}
 	if (any) {
 		if (m->conf_file)
-			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, stand, thema, uitgelicht, website, afkortingen, programmajaar) staan ook al in %s; zet ze in één bestand",
+			err(c, fm, "instellingen (gemeente, peildatum, sluitingsdagen, stand, thema, uitgelicht, website, afkortingen, programmajaar, portefeuillehouder) staan ook al in %s; zet ze in één bestand",
 			    m->conf_file);
 		else
 			m->conf_file = xstrdup(c->file);
 	}
 }
 
-static int load_text(model_t *m, const char *name, const char *shown, const char *text, size_t len,
-                     diag_t *d)
+int content_front(const char *text, size_t len, const char *shown, diag_t *d, const char *what, const char *map_what,
+                  ynode **fm, size_t *body, int *body_line)
 {
-	ctx_t c = {shown, d, m, 0};
-	int before = diag_errors(d);
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		text += 3, len -= 3;
+	*fm = NULL;
+	*body = 0;
+	*body_line = 0;
 	/* front matter: "---" on the first line up to a line "---" or "..." */
 	if (len < 4 || strncmp(text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r')) {
-		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand moet beginnen met een regel '---'. Daaronder komen titel, soort en de andere gegevens van de pagina, en dan weer een regel '---'");
+		diag(d, DIAG_ERROR, shown, 1, 1, "het bestand moet beginnen met een regel '---'. Daaronder komen %s, en dan "
+		                                 "weer een regel '---'",
+		     what);
 		return -1;
 	}
-	size_t fm_start = text[3] == '\r' ? 5 : 4, pos = fm_start, fm_end = 0, body = 0;
-	int line = 2, body_line = 0;
+	size_t fm_start = text[3] == '\r' ? 5 : 4, pos = fm_start, fm_end = 0;
+	int line = 2;
 	while (pos < len) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
@@ -1043,14 +1049,14 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 			l--;
 		if ((l == 3 && (!strncmp(text + pos, "---", 3) || !strncmp(text + pos, "...", 3)))) {
 			fm_end = pos;
-			body = nl ? end + 1 : len;
-			body_line = line;
+			*body = nl ? end + 1 : len;
+			*body_line = line;
 			break;
 		}
 		pos = nl ? end + 1 : len;
 		line++;
 	}
-	if (!body_line) {
+	if (!*body_line) {
 		diag(d, DIAG_ERROR, shown, 1, 1, "de gegevens bovenaan het bestand worden niet afgesloten met een regel '---'");
 		return -1;
 	}
@@ -1060,14 +1066,34 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 		return -1;
 	}
 	int failed;
-	ynode *fm = ytree_parse(text + fm_start, fm_end - fm_start, shown, 2, d, &failed);
-	if (failed)
-		return -1;
-	if (!fm || fm->kind != Y_MAP) {
-		diag(d, DIAG_ERROR, shown, 2, 1, "tussen de regels '---' horen de gegevens van de pagina, zoals 'titel:' en 'soort:'");
-		ytree_free(fm);
+	*fm = ytree_parse(text + fm_start, fm_end - fm_start, shown, 2, d, &failed);
+	if (failed) {
+		ytree_free(*fm);
+		*fm = NULL;
 		return -1;
 	}
+	if (!*fm || (*fm)->kind != Y_MAP) {
+		diag(d, DIAG_ERROR, shown, 2, 1, "tussen de regels '---' horen %s", map_what);
+		ytree_free(*fm);
+		*fm = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int load_text(model_t *m, const char *name, const char *shown, const char *text, size_t len,
+                     diag_t *d)
+{
+	ctx_t c = {shown, d, m, 0};
+	int before = diag_errors(d);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	ynode *fm;
+	size_t body;
+	int body_line;
+	if (content_front(text, len, shown, d, "titel, soort en de andere gegevens van de pagina",
+	                  "de gegevens van de pagina, zoals 'titel:' en 'soort:'", &fm, &body, &body_line) != 0)
+		return -1;
 	page_t *p = xcalloc(1, sizeof *p);
 	p->file = xstrdup(name);
 	p->source = xmalloc(len + 1);
@@ -1141,7 +1167,7 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 /* Content is text: UTF-8 without NUL bytes or other control characters (a stray byte would
  * reach the site and garble the PDF; an escape code would colour a terminal), of a sane
  * size. Tabs and line ends are text. */
-static int text_ok(const char *shown, const char *text, size_t len, diag_t *d)
+int content_text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 {
 	if (len > MAX_FILE_BYTES) {
 		diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is groter dan %d MB; is dit wel een tekst voor het programma?",
@@ -1174,7 +1200,7 @@ static int text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
                       size_t len, diag_t *d)
 {
-	if (!text_ok(shown, text, len, d))
+	if (!content_text_ok(shown, text, len, d))
 		return -1;
 	diag_file_begin(d, shown);
 	int rv = load_text(m, name, shown, text, len, d);

@@ -599,6 +599,9 @@ static int list_files(model_t *m, const char *datadir, const char *shown_dir, st
 			others->s[others->n++] = xstrdup(name);
 			continue;
 		}
+		/* the finances are no KPI's export (load/finance.c reads them) */
+		if (data_stem_len(name) == strlen(FINANCE_STEM) && !strncmp(name, FINANCE_STEM, strlen(FINANCE_STEM)))
+			continue;
 		m->files = xgrow(m->files, &cap, m->nfiles, sizeof *m->files);
 		datafile_t *f = &m->files[m->nfiles++];
 		memset(f, 0, sizeof *f);

@@ -7,6 +7,9 @@
 #include "base/diag.h"
 #include "model/model.h"
 
+/* data/financien.csv or .xlsx: the money per action, read by load/finance.c, not by a KPI. */
+#define FINANCE_STEM "financien"
+
 /* List the exports of datadir (CSV files and Excel workbooks) into m->files and read the ones
  * the KPIs use. `peildatum` is
  * the date given on the command line or DAY_NONE. Returns 0, or -1 after reporting problems. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/hyphen.h"
 #include "base/platform.h"
 #include "base/template.h"
 #include "base/util.h"
@@ -45,6 +46,81 @@ static int rgb_profile(const char *path)
 	       h[8] <= 4 && (memcmp(h + 12, "mntr", 4) == 0 || memcmp(h + 12, "prtr", 4) == 0 || memcmp(h + 12, "scnr", 4) == 0);
 }
 
+/* A JPEG's size and colours from its frame header (SOF0-SOF2): 8 bits, 1 (grey) or 3 (RGB)
+ * components, as PDF/A takes it with an sRGB output intent (CMYK would need another). 0, or
+ * -1 with the problem in words. */
+static int jpeg_info(const unsigned char *b, size_t n, int *w, int *h, const char **why)
+{
+	*why = "is geen JPEG-bestand (.jpg)";
+	if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
+		return -1;
+	size_t i = 2;
+	while (i + 4 <= n) {
+		if (b[i] != 0xFF)
+			return -1;
+		unsigned mk = b[i + 1];
+		if (mk == 0xFF) {
+			i++;
+			continue;
+		}
+		size_t seglen = (size_t)b[i + 2] << 8 | b[i + 3];
+		if (seglen < 2 || i + 2 + seglen > n)
+			return -1;
+		if (mk >= 0xC0 && mk <= 0xCF && mk != 0xC4 && mk != 0xC8 && mk != 0xCC) {
+			if (mk > 0xC2) {
+				*why = "is een JPEG die libharu niet kan lezen (sla hem op als gewone JPEG)";
+				return -1;
+			}
+			if (seglen < 8)
+				return -1;
+			int bits = b[i + 4], comps = b[i + 9];
+			*h = b[i + 5] << 8 | b[i + 6];
+			*w = b[i + 7] << 8 | b[i + 8];
+			if (bits != 8 || (comps != 1 && comps != 3)) {
+				*why = "is een JPEG in CMYK of met meer dan 8 bits per kleur; sla hem op in RGB";
+				return -1;
+			}
+			if (*w < 1 || *h < 1)
+				return -1;
+			return 0;
+		}
+		i += 2 + seglen;
+	}
+	return -1;
+}
+
+/* The optional settings: hyphenation patterns that load, a logo that is a JPEG PDF/A takes. */
+static int load_extras(theme_t *t, const char *conf, diag_t *d)
+{
+	int rv = 0;
+	if (t->hyphens) {
+		hyph *h = hyph_open(t->hyphens);
+		if (!h) {
+			diag(d, DIAG_ERROR, conf, t->hyphens_line, 1,
+			     "%s is geen bestand met afbreekpatronen dat meetlat kan lezen (installeer hyphen-nl, of laat "
+			     "pdf_afbreekpatronen weg: dan breekt de PDF geen woorden af)",
+			     t->hyphens);
+			rv = -1;
+		}
+		hyph_close(h);
+	}
+	if (t->logo_file) {
+		const char *why = NULL;
+		if (read_file(t->logo_file, 4 * 1024 * 1024, &t->logo, &t->logo_len) != 0) {
+			diag(d, DIAG_ERROR, conf, t->logo_line, 1, "kan het logo %s niet lezen: het bestand %s", t->logo_file,
+			     file_problem(errno));
+			rv = -1;
+		} else if (jpeg_info((const unsigned char *)t->logo, t->logo_len, &t->logo_w, &t->logo_h, &why) != 0) {
+			diag(d, DIAG_ERROR, conf, t->logo_line, 1, "het logo %s %s", t->logo_file, why);
+			free(t->logo);
+			t->logo = NULL;
+			t->logo_len = 0;
+			rv = -1;
+		}
+	}
+	return rv;
+}
+
 /* One "key = value" line; `l` is the line without its newline. */
 static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 {
@@ -74,10 +150,17 @@ static int conf_line(theme_t *t, const char *conf, int line, char *l, diag_t *d)
 			slot = i < THEME_FONTS ? &t->font[i] : &t->icc;
 			t->line[i] = line;
 		}
+	if (!strcmp(l, "pdf_afbreekpatronen")) {
+		slot = &t->hyphens;
+		t->hyphens_line = line;
+	} else if (!strcmp(l, "pdf_logo")) {
+		slot = &t->logo_file;
+		t->logo_line = line;
+	}
 	if (!slot) {
 		diag(d, DIAG_ERROR, conf, line, 1,
 		     "onbekende instelling '%s'; bekend zijn: pdf_lettertype, pdf_lettertype_vet, pdf_lettertype_cursief, "
-		     "pdf_lettertype_vet_cursief, pdf_kleurprofiel",
+		     "pdf_lettertype_vet_cursief, pdf_kleurprofiel, pdf_afbreekpatronen, pdf_logo",
 		     l);
 		free(val);
 		return -1;
@@ -282,6 +365,8 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 		}
 		free(font);
 	}
+	if (rv == 0 && load_extras(t, conf, d) != 0)
+		rv = -1;
 	char *shown_dir = theme_dir("", name);
 	if (load_layout(t, shown_dir, d) != 0)
 		rv = -1;
@@ -298,6 +383,9 @@ void theme_free(theme_t *t)
 	for (int i = 0; i < THEME_FONTS; i++)
 		free(t->font[i]);
 	free(t->icc);
+	free(t->hyphens);
+	free(t->logo_file);
+	free(t->logo);
 	free(t->layout);
 	charset_free(&t->glyphs);
 	for (size_t i = 0; i < t->nassets; i++)

@@ -25,6 +25,12 @@ typedef struct {
 	char *font[THEME_FONTS];
 	char *icc;           /* sRGB colour profile for the PDF/A output intent */
 	int line[THEME_FONTS + 1]; /* where thema.conf set each of them, for messages */
+	char *hyphens;       /* the report's hyphenation patterns (pdf_afbreekpatronen), or NULL */
+	char *logo_file;     /* the cover's logo (pdf_logo), a JPEG, or NULL */
+	char *logo;          /* its bytes, checked: greyscale or RGB, 8 bits */
+	size_t logo_len;
+	int logo_w, logo_h;  /* in pixels */
+	int hyphens_line, logo_line;
 	charset_t glyphs;    /* the characters all four fonts have */
 } theme_t;
 

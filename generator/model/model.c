@@ -22,7 +22,37 @@ model_t *model_new(void)
 	m->conf_peildatum = DAY_NONE;
 	m->report_month = -1;
 	m->prev = -1;
+	m->uitgegeven = DAY_NONE;
 	return m;
+}
+
+void explain_free(explain_t *e)
+{
+	if (!e)
+		return;
+	free(e->waarom);
+	free(e->wat_we_doen);
+	free(e->door);
+	free(e);
+}
+
+int kpi_needs_explanation(const kpi_t *k)
+{
+	switch (k->res.status) {
+	case ST_NIET_BEHAALD:
+	case ST_TERUGGEVALLEN:
+	case ST_RISICO:
+	case ST_ACHTER:
+		return 1;
+	case ST_BEHAALD:
+	case ST_OP_KOERS:
+	case ST_TE_LAAT_BEHAALD:
+	case ST_GEEN_GEGEVENS:
+	case ST_GEEN_DOEL:
+	case ST_ONZEKER:
+		return 0;
+	}
+	return 0;
 }
 
 void series_free(series_t *s)
@@ -62,6 +92,7 @@ void kpi_free(kpi_t *k)
 	free(d->afgeleid);
 	free(d->kort);
 	free(k->src.file);
+	explain_free(k->explain);
 	free(k->res.targets);
 	series_free(&k->res.total);
 	for (size_t i = 0; i < k->res.ngroups; i++)
@@ -93,6 +124,8 @@ static void page_free(page_t *p)
 	}
 	free(p->ms);
 	free(p->kpis);
+	explain_free(p->explain);
+	free(p->finance);
 	free(p);
 }
 
@@ -132,6 +165,11 @@ void model_free(model_t *m)
 	}
 	free(m->abbrevs);
 	free(m->gemeente);
+	free(m->portefeuillehouder);
+	free(m->words_file);
+	md_free(m->mgmt_summary);
+	free(m->versie);
+	free(m->finance_file);
 	free(m->website);
 	free(m->thema);
 	free(m->uitgelicht);

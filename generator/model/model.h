@@ -228,11 +228,31 @@ typedef struct {
 	int line;                /* in the settings file */
 } abbrev_t;
 
+/* What the owner of a KPI, an action or a team goal wrote for one edition: why it stands where
+ * it stands, and what happens next (toelichtingen/<peildatum>.md, load/explain.c). The report
+ * shows it under the figures; a KPI that misses or risks its target without one shows "nog
+ * geen toelichting" (kpi_needs_explanation). */
+typedef struct {
+	char *waarom;            /* why, plain text; or NULL */
+	char *wat_we_doen;       /* what we will do; or NULL */
+	char *door;              /* who wrote it; or NULL */
+	int line;                /* in the file the model names (words_file) */
+} explain_t;
+
+/* The money of an action or a team goal in the report's year (data/financien.csv,
+ * load/finance.c), in euros. */
+typedef struct {
+	double budget, besteed, verwacht;
+	int has_verwacht;        /* the expected total at the year's end is known */
+	int line;
+} finance_t;
+
 typedef struct kpi {
 	kpi_def def;
 	srcpos_t src;
 	page_t *page;
 	kpi_result res;
+	explain_t *explain;      /* this edition's explanation, or NULL */
 } kpi_t;
 
 struct page {
@@ -257,6 +277,8 @@ struct page {
 	int ms_count[MS_N];      /* milestones per status (engine) */
 	kpi_t **kpis;            /* owned by the model's kpis list */
 	size_t nkpis;
+	explain_t *explain;      /* this edition's explanation of the action or goal, or NULL */
+	finance_t *finance;      /* its money in the report's year, or NULL */
 };
 
 typedef struct {
@@ -406,6 +428,16 @@ typedef struct {
 	abbrev_t *abbrevs;       /* 'afkortingen:', in the order written */
 	size_t nabbrevs;
 	int programmajaar;       /* the year of the programme text ('programmajaar:'), or 0 */
+	char *portefeuillehouder; /* the alderman responsible ('portefeuillehouder:'), or NULL */
+	/* what people wrote for this edition: toelichtingen/<peildatum>.md (load/explain.c) */
+	char *words_file;        /* as shown, or NULL when there is no file for this reference date */
+	md_doc *mgmt_summary;    /* its text: the management summary, or NULL */
+	char *versie;            /* the report's version ('versie:'), or NULL */
+	int uitgegeven;          /* the day it is issued ('uitgegeven:'), or DAY_NONE */
+	int words_example;       /* 'voorbeeld: ja': example text, said wherever it is shown */
+	/* money: data/financien.csv (load/finance.c) */
+	char *finance_file;      /* as shown, or NULL when there is none */
+	int finance_rows;        /* rows for the report's year */
 	char *content_dir;       /* where the content's images are (NULL: none can be) */
 	image_t *images;         /* sorted by rel */
 	size_t nimages;
@@ -452,6 +484,10 @@ int model_kpi_failed(const model_t *m, const char *id, size_t len);
  * read. */
 void kpi_value_range(const kpi_def *k, double *lo, double *hi);
 #define VALUE_MAX 1e9
+/* Whether a KPI's status asks its owner for an explanation: not met, fallen back, at risk or
+ * behind. */
+int kpi_needs_explanation(const kpi_t *k);
+void explain_free(explain_t *e);
 /* Cell of series s for period key, or NULL. */
 const cell_t *series_cell(const series_t *s, int key);
 /* The target that applies on `day`: the first one on or after it, else the last one;

@@ -759,6 +759,13 @@ char *present_group_title(const kpi_def *k, int key)
 	return s;
 }
 
+char *present_group_caption(const kpi_def *k, int key)
+{
+	char p[40];
+	present_period(k->per, key, p);
+	return xasprintf("Per %s, %s", k->groep ? k->groep : "groep", p);
+}
+
 /* What a value of this KPI is called in a sentence, so no sentence says a bare "het". */
 static const char *subject(const kpi_def *k)
 {
@@ -1242,3 +1249,118 @@ void present_delta(const ed_delta *d, buf_t *out)
 	}
 	buf_puts(out, shown ? "." : "Geen statussen of cijfers veranderd.");
 }
+
+/* --- the report's summary and the people's words -------------------------------------------- */
+
+void present_money(double eur, char *out)
+{
+	char n[64];
+	present_number(num_round(eur, 0), 0, n);
+	snprintf(out, 64, "\u20ac %.48s", n);
+}
+
+void present_kpi_count(kpi_status st, int n, char *out)
+{
+	int one = n == 1;
+	switch (st) {
+	case ST_BEHAALD:
+		snprintf(out, 160, "%d %s %s doel gehaald", n, one ? "KPI heeft" : "KPI's hebben", one ? "zijn" : "hun");
+		return;
+	case ST_OP_KOERS:
+		snprintf(out, 160, "%d %s op koers", n, one ? "KPI ligt" : "KPI's liggen");
+		return;
+	case ST_TE_LAAT_BEHAALD:
+		snprintf(out, 160, "%d %s %s doel gehaald, maar te laat", n, one ? "KPI heeft" : "KPI's hebben", one ? "zijn" : "hun");
+		return;
+	case ST_RISICO:
+		snprintf(out, 160, "%d %s risico", n, one ? "KPI loopt" : "KPI's lopen");
+		return;
+	case ST_ACHTER:
+		snprintf(out, 160, "%d %s ver achter op schema", n, one ? "KPI ligt" : "KPI's liggen");
+		return;
+	case ST_TERUGGEVALLEN:
+		snprintf(out, 160, "%d %s teruggevallen: %s doel was gehaald, maar nu niet meer", n, one ? "KPI is" : "KPI's zijn",
+		         one ? "het" : "hun");
+		return;
+	case ST_NIET_BEHAALD:
+		snprintf(out, 160, "%d %s %s doel niet gehaald", n, one ? "KPI heeft" : "KPI's hebben", one ? "zijn" : "hun");
+		return;
+	case ST_GEEN_GEGEVENS:
+		snprintf(out, 160, "%d %s nog geen cijfers", n, one ? "KPI heeft" : "KPI's hebben");
+		return;
+	case ST_GEEN_DOEL:
+		snprintf(out, 160, "%d %s geen doel: we volgen %s alleen", n, one ? "KPI heeft" : "KPI's hebben", one ? "hem" : "ze");
+		return;
+	case ST_ONZEKER:
+		snprintf(out, 160, "Van %d %s is nog onzeker of %s het doel %s", n, one ? "KPI" : "KPI's", one ? "hij" : "ze",
+		         one ? "haalt" : "halen");
+		return;
+	}
+	out[0] = '\0';
+}
+
+void present_ms_count(ms_status st, int n, int total, char *out)
+{
+	int one = n == 1;
+	switch (st) {
+	case MS_GEREED:
+		snprintf(out, 256, "%d van de %d mijlpalen %s gereed.", n, total, one ? "is" : "zijn");
+		return;
+	case MS_LOOPT:
+		snprintf(out, 256, "Aan %d %s werken we nog. De datum is nog niet voorbij.", n, one ? "mijlpaal" : "mijlpalen");
+		return;
+	case MS_GEPLAND:
+		snprintf(out, 256, "%d %s nog in de toekomst.", n, one ? "mijlpaal ligt" : "mijlpalen liggen");
+		return;
+	case MS_NIET_GEMELD:
+		snprintf(out, 256, "Bij %d van de %d mijlpalen is de datum voorbij, maar is niet gemeld of ze gehaald %s. "
+		                   "De eigenaars melden dat in de volgende editie.",
+		         n, total, one ? "is" : "zijn");
+		return;
+	case MS_TE_LAAT:
+		snprintf(out, 256, "%d %s te laat: de datum is voorbij en %s nog niet gehaald.", n, one ? "mijlpaal is" : "mijlpalen zijn",
+		         one ? "hij is" : "ze zijn");
+		return;
+	}
+	out[0] = '\0';
+}
+
+void present_unexplained(int n, char *out)
+{
+	snprintf(out, 160, "%d %s %s doel niet %s, %s nog geen toelichting van %s eigenaar.", n,
+	         n == 1 ? "KPI die" : "KPI's die", n == 1 ? "zijn" : "hun", n == 1 ? "haalt" : "halen",
+	         n == 1 ? "heeft" : "hebben", n == 1 ? "zijn" : "hun");
+}
+
+void present_over_budget(int n, char *out)
+{
+	snprintf(out, 160, "Bij %d %s worden de kosten naar verwachting hoger dan het budget", n,
+	         n == 1 ? "onderdeel" : "onderdelen");
+}
+
+void present_finance(const finance_t *f, int year, buf_t *out)
+{
+	char b[64], s[64], e[64], d[64];
+	present_money(f->budget, b);
+	present_money(f->besteed, s);
+	buf_printf(out, "Budget %s. Tot nu toe besteed: %s", b, s);
+	if (f->budget > 0)
+		buf_printf(out, " (%.0f%%)", num_round(100 * f->besteed / f->budget, 0));
+	buf_puts(out, ".");
+	if (!f->has_verwacht) {
+		buf_printf(out, " Wat het aan het eind van %d kost, is nog niet bekend.", year);
+		return;
+	}
+	present_money(f->verwacht, e);
+	double diff = num_round(f->verwacht, 0) - num_round(f->budget, 0);
+	present_money(fabs(diff), d);
+	if (diff == 0)
+		buf_printf(out, " Verwacht aan het eind van %d: %s, precies het budget.", year, e);
+	else
+		buf_printf(out, " Verwacht aan het eind van %d: %s. Dat is %s %s dan het budget.", year, e, d,
+		           diff > 0 ? "meer" : "minder");
+}
+
+const char present_explain_why[] = "Waarom";
+const char present_explain_do[] = "Wat we doen";
+const char present_no_explanation[] = "nog geen toelichting van de eigenaar.";

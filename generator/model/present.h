@@ -108,6 +108,8 @@ void present_goal_value(const kpi_def *k, double v, char *out);
  * name already says per what). Returns a malloc'ed string. */
 char *present_group_title(const kpi_def *k, int key);
 char *present_per_group(const kpi_def *k); /* the same without the period */
+/* The same where the KPI's name is said already (a heading): "Per team, december 2025". */
+char *present_group_caption(const kpi_def *k, int key);
 /* A target in words: "minstens 90% eind 2024", "minstens 100% op 1 oktober 2024" (out: 128) */
 void present_goal(const kpi_def *k, const target_t *t, char *out);
 void present_tick(eenheid_t unit, double v, char *out); /* an axis label: 20% / 7 / 2,5 */
@@ -166,6 +168,27 @@ void present_coverage_note(const model_t *m, const datafile_t *f, char *out);
 /* How the reference date was found, as one sentence: "Dat is de laatste dag van de laatste
  * volledige maand in de gegevens." */
 const char *present_peil_source(const model_t *m);
+
+/* --- the report's summary and the people's words --------------------------------------- */
+
+/* An amount in whole euros: "€ 40.000" (out: 64). */
+void present_money(double eur, char *out);
+/* A key message about the KPIs with status st, the start of a sentence their names follow:
+ * "5 KPI's hebben hun doel gehaald", "1 KPI loopt risico" (out: 160). */
+void present_kpi_count(kpi_status st, int n, char *out);
+/* A key message about the milestones with status st, out of `total`: "9 van de 59 mijlpalen
+ * zijn gereed." (out: 256). */
+void present_ms_count(ms_status st, int n, int total, char *out);
+/* "2 KPI's die hun doel niet halen, hebben nog geen toelichting van hun eigenaar." (out: 160) */
+void present_unexplained(int n, char *out);
+/* "Bij 1 onderdeel worden de kosten naar verwachting hoger dan het budget" (out: 160) */
+void present_over_budget(int n, char *out);
+/* What an action cost: "Budget € 40.000. Tot nu toe besteed: € 31.250 (78%). Verwacht aan het
+ * eind van 2025: € 38.000, € 2.000 minder dan het budget." */
+void present_finance(const finance_t *f, int year, buf_t *out);
+/* The words above an owner's explanation, and what a KPI without one shows after
+ * "Toelichting: " ("nog geen toelichting van de eigenaar."). */
+extern const char present_explain_why[], present_explain_do[], present_no_explanation[];
 
 /* What a revised figure says beside itself: "herzien, eerder 15,0%" (out: 96). */
 void present_revised(const kpi_def *k, const cell_t *c, char *out);

@@ -50,6 +50,9 @@ struct pdfdoc {
 	char msg[512];
 	pdf_setup setup;
 	buf_t scratch;
+	/* a dry run (pdf_set_dry): text is measured, nothing is made; pages are only counted */
+	int dry, dry_pages, dry_cur;
+	int nums_owned;              /* the ParentTree holds `nums` (else pdf_close frees it) */
 };
 
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
@@ -234,8 +237,17 @@ static void put_utf8(buf_t *b, unsigned c)
 
 /* --- pages ------------------------------------------------------------------------------- */
 
+void pdf_set_dry(pdfdoc *p, int dry)
+{
+	p->dry = dry;
+	p->dry_pages = 0;
+	p->dry_cur = -1;
+}
+
 int pdf_add_page(pdfdoc *p)
 {
+	if (p->dry)
+		return p->dry_cur = p->dry_pages++;
 	if (p->err)
 		return -1;
 	HPDF_Page pg = HPDF_AddPage(p->pdf);
@@ -260,12 +272,19 @@ int pdf_add_page(pdfdoc *p)
 
 void pdf_use_page(pdfdoc *p, int page)
 {
+	if (p->dry) {
+		if (page >= 0 && page < p->dry_pages)
+			p->dry_cur = page;
+		return;
+	}
 	if (page >= 0 && (size_t)page < p->npages)
 		p->cur = page;
 }
 
 int pdf_page_count(const pdfdoc *p)
 {
+	if (p->dry)
+		return p->dry_pages;
 	return (int)p->npages;
 }
 
@@ -278,7 +297,7 @@ static selem *current(pdfdoc *p)
 
 int pdf_begin(pdfdoc *p, const char *type)
 {
-	if (p->err)
+	if (p->err || p->dry)
 		return -1;
 	if (p->depth == MAX_DEPTH) {
 		fail(p, "de opbouw van de PDF is te diep genest");
@@ -307,13 +326,13 @@ int pdf_begin(pdfdoc *p, const char *type)
 
 void pdf_end(pdfdoc *p)
 {
-	if (p->depth > 1)
+	if (!p->dry && p->depth > 1)
 		p->depth--;
 }
 
 void pdf_reenter(pdfdoc *p, int elem)
 {
-	if (p->err || elem < 0 || (size_t)elem >= p->nelems || p->depth == MAX_DEPTH)
+	if (p->err || p->dry || elem < 0 || (size_t)elem >= p->nelems || p->depth == MAX_DEPTH)
 		return;
 	p->stack[p->depth++] = elem;
 }
@@ -403,24 +422,32 @@ static void mc_close(pdfdoc *p)
 
 void pdf_artifact_begin(pdfdoc *p)
 {
+	if (p->dry)
+		return;
 	if (!p->in_artifact++ && !p->in_mc)
 		raw(p, "/Artifact BMC\n");
 }
 
 void pdf_artifact_end(pdfdoc *p)
 {
+	if (p->dry)
+		return;
 	if (p->in_artifact && !--p->in_artifact && !p->in_mc)
 		mc_close(p);
 }
 
 void pdf_mc_begin(pdfdoc *p)
 {
+	if (p->dry)
+		return;
 	if (!p->in_mc++ && !p->in_artifact)
 		mc_open(p);
 }
 
 void pdf_mc_end(pdfdoc *p)
 {
+	if (p->dry)
+		return;
 	if (p->in_mc && !--p->in_mc && !p->in_artifact)
 		mc_close(p);
 }
@@ -485,7 +512,7 @@ static void stroke_style(HPDF_Page pg, float width, pdf_rgb c, const char *dash)
 
 void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, const char *s, size_t len)
 {
-	if (p->err || p->cur < 0 || !len)
+	if (p->err || p->dry || p->cur < 0 || !len)
 		return;
 	buf_reset(&p->scratch);
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
@@ -512,7 +539,7 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 
 void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pdf_rgb c, const char *dash)
 {
-	if (p->err || p->cur < 0)
+	if (p->err || p->dry || p->cur < 0)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
@@ -525,7 +552,7 @@ void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pd
 
 void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c)
 {
-	if (p->err || p->cur < 0 || n < 2)
+	if (p->err || p->dry || p->cur < 0 || n < 2)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
@@ -539,7 +566,7 @@ void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c)
 
 void pdf_rect(pdfdoc *p, float x, float y, float wd, float h, pdf_rgb c)
 {
-	if (p->err || p->cur < 0)
+	if (p->err || p->dry || p->cur < 0)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
@@ -551,7 +578,7 @@ void pdf_rect(pdfdoc *p, float x, float y, float wd, float h, pdf_rgb c)
 
 void pdf_dot(pdfdoc *p, float x, float y, float r, pdf_rgb c)
 {
-	if (p->err || p->cur < 0)
+	if (p->err || p->dry || p->cur < 0)
 		return;
 	HPDF_Page pg = p->pages[p->cur].page;
 	int w = wrap_begin(p, 0);
@@ -559,6 +586,19 @@ void pdf_dot(pdfdoc *p, float x, float y, float r, pdf_rgb c)
 	HPDF_Page_Circle(pg, x, y, r);
 	HPDF_Page_Fill(pg);
 	wrap_end(p, w);
+}
+
+void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float w, float h)
+{
+	if (p->err || p->dry || p->cur < 0 || !len)
+		return;
+	HPDF_Image img = HPDF_LoadJpegImageFromMem(p->pdf, bytes, (HPDF_UINT)len);
+	if (!img)
+		return; /* the error handler has it */
+	HPDF_Page pg = p->pages[p->cur].page;
+	int wr = wrap_begin(p, 0);
+	HPDF_Page_DrawImage(pg, img, x, y, w, h);
+	wrap_end(p, wr);
 }
 
 /* --- links and bookmarks -------------------------------------------------------------------- */
@@ -588,7 +628,7 @@ static void annotation_tag(pdfdoc *p, HPDF_Annotation a, const char *what)
 
 void pdf_link_uri(pdfdoc *p, float x, float y, float w, float h, const char *uri, const char *what)
 {
-	if (p->err || p->cur < 0)
+	if (p->err || p->dry || p->cur < 0)
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	annotation_tag(p, HPDF_Page_CreateURILinkAnnot(p->pages[p->cur].page, r, uri), what);
@@ -596,7 +636,7 @@ void pdf_link_uri(pdfdoc *p, float x, float y, float w, float h, const char *uri
 
 void pdf_link_page(pdfdoc *p, float x, float y, float w, float h, int page, float top, const char *what)
 {
-	if (p->err || p->cur < 0 || page < 0 || (size_t)page >= p->npages)
+	if (p->err || p->dry || p->cur < 0 || page < 0 || (size_t)page >= p->npages)
 		return;
 	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[page].page);
@@ -606,7 +646,7 @@ void pdf_link_page(pdfdoc *p, float x, float y, float w, float h, int page, floa
 
 void pdf_bookmark(pdfdoc *p, int level, const char *title, int page, float top)
 {
-	if (p->err || page < 0 || (size_t)page >= p->npages || level < 0 || level > 3)
+	if (p->err || p->dry || page < 0 || (size_t)page >= p->npages || level < 0 || level > 3)
 		return;
 	HPDF_Outline parent = level == 0 ? NULL : p->outline[level - 1];
 	HPDF_Outline o = HPDF_CreateOutline(p->pdf, parent, title, p->enc);
@@ -819,6 +859,7 @@ int pdf_finish(pdfdoc *p, buf_t *out)
 	HPDF_Dict_Add(root, "K", p->elems[0].dict);
 	HPDF_Dict_Add(p->elems[0].dict, "P", root);
 	HPDF_Dict_Add(ptree, "Nums", p->nums);
+	p->nums_owned = 1;
 	HPDF_Dict_Add(root, "ParentTree", ptree);
 	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", p->next_key);
 	HPDF_Dict cat = p->pdf->catalog;
@@ -863,6 +904,8 @@ void pdf_close(pdfdoc *p)
 {
 	if (!p)
 		return;
+	if (p->nums && !p->nums_owned)
+		HPDF_Array_Free(p->nums);
 	if (p->pdf)
 		HPDF_Free(p->pdf);
 	for (int f = 0; f < PF_N; f++) {

@@ -47,6 +47,12 @@ float pdf_width(pdfdoc *p, pdf_face f, float size, const char *s, size_t len);
 /* Width of one code point in points. */
 float pdf_cp_width(pdfdoc *p, pdf_face f, float size, unsigned cp);
 
+/* A dry run: with `dry` set, text is measured but nothing is drawn, tagged or linked, and
+ * pages are only counted (from 0 again each time it is set or cleared). A layout is run dry
+ * to learn where everything lands (page numbers for references and the contents), then for
+ * real. */
+void pdf_set_dry(pdfdoc *p, int dry);
+
 /* Pages (A4 portrait), numbered from 0. pdf_add_page selects the new page. */
 int pdf_add_page(pdfdoc *p);
 void pdf_use_page(pdfdoc *p, int page);
@@ -80,6 +86,9 @@ void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pd
 void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c);
 void pdf_rect(pdfdoc *p, float x, float y, float w, float h, pdf_rgb c);
 void pdf_dot(pdfdoc *p, float x, float y, float r, pdf_rgb c);
+/* A JPEG image (greyscale or RGB, checked by the theme loader) w by h points at x, y (its lower
+ * left corner); outside marked content it is an artifact. */
+void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float w, float h);
 
 /* A link annotation over a rectangle of the current page, tied to the current element (a
  * Link); `what` describes it for assistive technology. */

@@ -17,6 +17,10 @@ typedef struct {
 	size_t nassets;
 	const char *fonts[4];    /* TrueType files for the PDF: regular, bold, italic, bold italic */
 	const char *icc;         /* sRGB profile for the PDF/A output intent */
+	const char *hyphens;     /* the PDF's hyphenation patterns, or NULL: no word is broken */
+	const char *logo;        /* the cover's logo, a JPEG (checked by the theme loader), or NULL */
+	size_t logo_len;
+	int logo_w, logo_h;      /* its size in pixels */
 	time_t stamp;            /* document dates: SOURCE_DATE_EPOCH or the reference date */
 	char *pdf_name;          /* raadsrapportage-2025.pdf */
 	char *xlsx_name;         /* mt-rapportage-2025-K4.xlsx */

@@ -335,6 +335,45 @@ static void group_table(sctx *s, buf_t *b, const kpi_t *k, int key)
 	kt_free(&t);
 }
 
+/* The owner's explanation of a KPI for this edition (toelichtingen/), or, where the status asks
+ * for one, that there is none yet. */
+static void kpi_explanation(buf_t *b, const model_t *m, const kpi_t *k)
+{
+	const explain_t *e = k->explain;
+	if (!e) {
+		if (kpi_needs_explanation(k)) {
+			buf_puts(b, "<p class=\"toelichting\"><strong>Toelichting:</strong> <em>");
+			esc_html(b, present_no_explanation);
+			buf_puts(b, "</em></p>");
+		}
+		return;
+	}
+	buf_puts(b, "<div class=\"toelichting\">");
+	const char *label[2] = {present_explain_why, present_explain_do}, *text[2] = {e->waarom, e->wat_we_doen};
+	for (int i = 0; i < 2; i++) {
+		if (!text[i])
+			continue;
+		buf_puts(b, "<p class=\"toelichting\"><strong>");
+		esc_html(b, label[i]);
+		buf_puts(b, ":</strong> ");
+		esc_html(b, text[i]);
+		buf_puts(b, "</p>");
+	}
+	if (e->door || m->words_example) {
+		buf_puts(b, "<p class=\"uitleg\">");
+		if (e->door) {
+			buf_puts(b, "Toelichting van ");
+			esc_html(b, e->door);
+			buf_puts(b, m->words_example ? " (voorbeeldtekst)." : ".");
+		} else {
+			buf_puts(b, "Voorbeeldtekst.");
+		}
+		buf_puts(b, "</p>");
+	}
+	buf_puts(b, "</div>");
+}
+
+
 /* A KPI in full: status, why, what it measures, its course and its latest period per group.
  * This is the one place a KPI is shown in full (its action's or team's page); theme pages and
  * tiles link here. A KPI that splits another's figures shows only its groups. */
@@ -364,6 +403,7 @@ static void kpi_block(sctx *s, buf_t *b, const kpi_t *k, const char *root, int l
 		free(why);
 	}
 	buf_puts(b, "</p>");
+	kpi_explanation(b, s->m, k);
 	if (k->def.omschrijving) {
 		buf_puts(b, "<p class=\"uitleg\">");
 		esc_html(b, k->def.omschrijving);

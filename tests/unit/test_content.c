@@ -110,7 +110,7 @@ static void test_errors(void **st)
 	expect("---\ntitel: \"T\nsoort: programma\n---\n",
 	       "content/a.md:2:8: fout: de tekst na 'titel:' begint met een aanhalingsteken (\"), maar heeft er op deze regel geen aan het eind. Zet er een \" achter, aan het eind van de tekst, of haal het weg\n");
 	expect("---\ntitel: T\nsoort: programma\nkleur: rood\n---\n",
-	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, afkortingen, programmajaar, raadsrapportage, stand\n");
+	       "content/a.md:4:1: fout: 'kleur:' kent meetlat niet in de kop van het bestand. Mogelijk zijn: titel, soort, samenvatting, gemeente, peildatum, sluitingsdagen, thema, uitgelicht, website, afkortingen, programmajaar, raadsrapportage, stand, portefeuillehouder\n");
 	expect("---\ntitel: T\nsoort: rapport\n---\n",
 	       "content/a.md:3:8: fout: 'soort' heeft een onbekende waarde 'rapport'; kies uit: programma, actie, teamdoel, team\n");
 	expect("---\nsoort: programma\n---\n", "content/a.md:2:1: fout: de kop van het bestand mist 'titel:'\n");

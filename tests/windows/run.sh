@@ -102,9 +102,10 @@ Z=$(echo "$T"/zip/meetlat-*)
 check "the zip has meetlat.exe, LEESMIJ.txt and 'Bouw de site.cmd'" \
 	test -f "$Z/meetlat.exe" -a -f "$Z/LEESMIJ.txt" -a -f "$Z/Bouw de site.cmd"
 check "the zip's meetlat.exe is the one tested" cmp "$Z/meetlat.exe" "$EXE"
-# the repository's programme as the zip holds it: content/ and data/ (build/ is large)
+# the repository's programme as the zip holds it: content/, data/ and toelichtingen/ (build/ is
+# large)
 L=$T/linux
-mkdir -p "$L" && cp -R "$ROOT/content" "$ROOT/data" "$L/" && ln -s "$ROOT/themes" "$L/themes"
+mkdir -p "$L" && cp -R "$ROOT/content" "$ROOT/data" "$ROOT/toelichtingen" "$L/" && ln -s "$ROOT/themes" "$L/themes"
 (cd "$L" && "$LIN" build >"$T/linux.err" 2>&1)
 check "Linux build of the shipped programme" test -f "$L/output/.meetlat"
 # as "Bouw de site.cmd" runs it: in the unpacked folder, no options
@@ -124,10 +125,10 @@ check "the same messages as on Linux" diff "$T/linux.err" "$T/zip.err"
 # the same with the callback export as an Excel workbook (saved by openpyxl, as in
 # tests/e2e/run.sh): meetlat.exe reads it with minizip and expat as Linux does
 XL=$T/xlsx-linux XW=$T/xlsx-windows
-mkdir -p "$XL" && cp -R "$L/content" "$L/data" "$XL/" && ln -s "$ROOT/themes" "$XL/themes"
+mkdir -p "$XL" && cp -R "$L/content" "$L/data" "$L/toelichtingen" "$XL/" && ln -s "$ROOT/themes" "$XL/themes"
 /usr/bin/python3 "$ROOT/tests/e2e/csv2xlsx.py" "$XL/data/terugbelverzoeken.csv" "$XL/data/terugbelverzoeken.xlsx" &&
 	rm "$XL/data/terugbelverzoeken.csv"
-mkdir -p "$XW" && cp -R "$Z/content" "$Z/themes" "$Z/lettertypen" "$Z/kleurprofiel" "$XW/" &&
+mkdir -p "$XW" && cp -R "$Z/content" "$Z/toelichtingen" "$Z/themes" "$Z/lettertypen" "$Z/kleurprofiel" "$Z/afbreken" "$XW/" &&
 	cp -R "$XL/data" "$XW/"
 (cd "$XL" && "$LIN" build >"$T/xlsx-linux.err" 2>&1)
 (cd "$XW" && "$W" build >"$T/xlsx-windows.err" 2>&1)
@@ -176,7 +177,8 @@ check "keeps the same edition record as Linux" cmp "$L/edities/editie-2025-12-31
 check "a second --publiceer leaves the record as it is" test $rc -eq 0
 check "and says so" grep -q "al gepubliceerd" "$T/publish2.err"
 # a folder with accents, given with a drive letter and backslashes
-U=$T/proj-é && mkdir -p "$U" && cp -R "$Z"/content "$Z"/data "$Z"/themes "$Z"/lettertypen "$Z"/kleurprofiel "$U"/
+U=$T/proj-é && mkdir -p "$U" && cp -R "$Z"/content "$Z"/data "$Z"/toelichtingen "$Z"/themes "$Z"/lettertypen "$Z"/kleurprofiel \
+	"$Z"/afbreken "$U"/
 wu="Z:$(echo "$U" | tr / '\\')"
 "$W" build -q -C "$wu" -o "$wu\\uitvoer-ë\\" >"$T/utf8.err" 2>&1; rc=$?
 check "a UTF-8 folder name with drive letter and backslashes" test $rc -eq 0

@@ -1,0 +1,22 @@
+/* hyphen.h - where a Dutch word may be broken at the end of a line, from a hyphenation
+ * dictionary (libhyphen's patterns, such as Debian's hyph_nl_NL.dic). The only module that
+ * includes libhyphen's header. */
+#ifndef MEETLAT_HYPHEN_H
+#define MEETLAT_HYPHEN_H
+
+#include <stddef.h>
+
+typedef struct hyph hyph;
+
+/* Load the patterns at `path` (ISO 8859-1 or UTF-8, as the file's first line says); NULL when
+ * the file cannot be read or holds no patterns. hyph_close(NULL) does nothing. */
+hyph *hyph_open(const char *path);
+void hyph_close(hyph *h);
+
+/* Where the UTF-8 word s[0..len) may break: ok[i] = 1 (else 0) when a line may end after
+ * byte i with a hyphen added, for i < len. Only words of letters are broken (a number, a code
+ * or a word with a character outside the dictionary's alphabet is not), at least two letters
+ * from the start and three from the end. Returns the number of places. */
+int hyph_points(hyph *h, const char *s, size_t len, unsigned char *ok);
+
+#endif
