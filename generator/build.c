@@ -80,7 +80,7 @@ static char *out_name(const char *given, diag_t *d)
 /* An existing output folder may be replaced only when it is empty or every entry in it is a
  * file meetlat's manifest lists, unchanged: copying the output onto a share and building
  * into that share later must never delete another department's pages. */
-static int replaceable(const char *out, diag_t *d)
+static int replaceable(const char *out, const char *index, diag_t *d)
 {
 	plat_kind k = plat_lkind(out, NULL);
 	if (k != PLAT_NONE && k != PLAT_DIR) {
@@ -91,7 +91,7 @@ static int replaceable(const char *out, diag_t *d)
 	if (out_is_empty(out))
 		return 1;
 	char *names[FOREIGN_SHOWN];
-	int n = out_foreign(out, names, FOREIGN_SHOWN);
+	int n = out_foreign(out, index, names, FOREIGN_SHOWN);
 	if (n == 0)
 		return 1;
 	if (n < 0) {
@@ -165,7 +165,7 @@ static void clean_stale(const char *out, diag_t *d)
 /* A folder a build died moving aside on Windows holds a previous output (base/platform.h). */
 static int previous_output(const char *dir)
 {
-	return out_is_empty(dir) || out_foreign(dir, NULL, 0) >= 0;
+	return out_is_empty(dir) || out_foreign(dir, NULL, NULL, 0) >= 0;
 }
 
 /* One build at a time per folder that holds outputs, and per project when it publishes: a lock
@@ -238,7 +238,7 @@ static void not_placed(const char *out, int faulty, int err, diag_t *d)
 /* Put the finished folder `tmp` in the place of `out`. Returns 0; -1 after a message, with
  * `tmp` still holding the new output (the caller discards it by its journal); -2 after a
  * message when both folders must stay as they are. */
-static int swap_in(const char *tmp, const char *out, diag_t *d)
+static int swap_in(const char *tmp, const char *out, const char *index, diag_t *d)
 {
 	if (plat_lkind(out, NULL) == PLAT_NONE) {
 		if (!fault("plaats") && plat_rename(tmp, out) == 0)
@@ -246,7 +246,7 @@ static int swap_in(const char *tmp, const char *out, diag_t *d)
 		not_placed(out, fault("plaats"), errno, d);
 		return -1;
 	}
-	if (!replaceable(out, d))
+	if (!replaceable(out, index, d))
 		return -1;
 	if (fault("vreemd")) {
 		char *f = path_join(out, "vreemd.html");
@@ -275,7 +275,7 @@ static int swap_in(const char *tmp, const char *out, diag_t *d)
 	const char *new_at = out;
 	if (out_is_empty(aside)) {
 		plat_rmdir(aside);
-	} else if (out_foreign(aside, NULL, 0) == 0) {
+	} else if (out_foreign(aside, index, NULL, 0) == 0) {
 		if (out_remove(aside, 0, &err) != 0)
 			diag(d, DIAG_WARN, aside, 0, 0, "de vorige uitvoer is niet helemaal opgeruimd%s%s; verwijder deze map zelf",
 			     err ? ": " : "", err ? strerror(err) : "");
@@ -437,7 +437,7 @@ int build_run(const build_opts *o, diag_t *d)
 	theme_t theme = {0};
 	render_ctx rc = {0};
 	out_t output = {0};
-	char *tmpl = NULL, *record_name = NULL;
+	char *tmpl = NULL, *record_name = NULL, *index = NULL;
 	int status = 1, kept = 0;
 	plat_lock *locks[2] = {NULL, NULL};
 	buf_t record = {0};
@@ -571,7 +571,8 @@ int build_run(const build_opts *o, diag_t *d)
 	if (plat_swap_recover(out, previous_output))
 		diag(d, DIAG_NOTE, out, 0, 0, "een eerdere build is tijdens het vervangen afgebroken; de vorige uitvoer is teruggezet");
 	clean_stale(out, d);
-	if (plat_lkind(out, NULL) != PLAT_NONE && !replaceable(out, d))
+	index = out_index_path(out);
+	if (plat_lkind(out, NULL) != PLAT_NONE && !replaceable(out, index, d))
 		goto failed;
 	char *prefix = xasprintf("%s.tmp-", out);
 	tmpl = plat_mkdtemp(prefix);
@@ -594,7 +595,7 @@ int build_run(const build_opts *o, diag_t *d)
 	if (rendered && m->record)
 		kept = keep_record(editions, record_name, &record, d) == 0;
 	if (rendered && (kept || !m->record))
-		swapped = swap_in(tmpl, out, d);
+		swapped = swap_in(tmpl, out, index, d);
 	if (swapped != 0) {
 		if (kept) {
 			char *path = path_join(editions, record_name);
@@ -614,6 +615,8 @@ int build_run(const build_opts *o, diag_t *d)
 	char *journal = path_join(out, OUT_JOURNAL);
 	plat_unlink(journal);
 	free(journal);
+	/* what the system says of each new file, so that the next build need not read them again */
+	out_index_write(&output, index);
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
 	if (kept)
@@ -631,6 +634,7 @@ done:
 		plat_unlock(locks[i]);
 	out_free(&output);
 	free(tmpl);
+	free(index);
 	free(rc.pdf_name);
 	free(rc.xlsx_name);
 	theme_free(&theme);

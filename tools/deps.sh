@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages meetlat needs when they are missing (as root), or prints the
-# one command that installs them. Usage: deps.sh build|test|windows
+# one command that installs them. Usage: deps.sh build|test|windows|bench
 #
 # Every package the build links against or the tests call is named here; nothing may rely on
 # what a development machine happens to have (libxlsxwriter links -lz, yet libxlsxwriter-dev
@@ -28,13 +28,16 @@ windows="gcc-mingw-w64-x86-64-win32 g++-mingw-w64-x86-64-win32 libz-mingw-w64-de
 	xz-utils zip"
 # test: also meetlat.exe under Wine (make windows-test), and unzip to unpack the package there
 test="$test $windows wine64 unzip"
+# bench: the peers of make bench (DuckDB comes from npm, in a temporary folder) and callgrind
+bench="hugo valgrind"
 # Node.js for the browser checks: the machine's own if it has one, else Debian's
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || test="$test nodejs npm"
 case "$1" in
 build) want="$build" ;;
 test) want="$build $test" ;;
 windows) want="$build $windows" ;;
-*) echo "usage: $0 build|test|windows" >&2; exit 2 ;;
+bench) want="$build $bench" ;;
+*) echo "usage: $0 build|test|windows|bench" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

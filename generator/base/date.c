@@ -77,14 +77,11 @@ static int digits(const char *s, size_t len, size_t *i, int maxd, int *out)
 	return n;
 }
 
-int date_parse(const char *s, size_t len, int *day)
+/* The date part of a value from *i: "2024-10-01" or "1-10-2024" (also with '/'), valid. */
+static int parse_ymd(const char *s, size_t len, size_t *ip, int *y, int *m, int *d)
 {
-	size_t i = 0;
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	int a, b, c, y, m, d;
+	size_t i = *ip;
+	int a, b, c;
 	int na = digits(s, len, &i, 4, &a);
 	if (na == 0 || i >= len || (s[i] != '-' && s[i] != '/'))
 		return -1;
@@ -95,35 +92,84 @@ int date_parse(const char *s, size_t len, int *day)
 	i++;
 	int nc = digits(s, len, &i, 4, &c);
 	if (na == 4 && sep == '-' && nb == 2 && nc == 2) {
-		y = a, m = b, d = c;
+		*y = a, *m = b, *d = c;
 	} else if (na <= 2 && nc == 4) {
-		d = a, m = b, y = c;
+		*d = a, *m = b, *y = c;
 	} else {
 		return -1;
 	}
-	if (!ymd_valid(y, m, d))
+	if (!ymd_valid(*y, *m, *d))
 		return -1;
-	if (i < len) {
-		/* optional time */
-		if (s[i] != ' ' && s[i] != 'T')
-			return -1;
-		while (i < len && (s[i] == ' ' || s[i] == 'T'))
-			i++;
-		int hh, mm, ss;
-		if (digits(s, len, &i, 2, &hh) == 0 || hh > 23 || i >= len || s[i] != ':')
-			return -1;
+	*ip = i;
+	return 0;
+}
+
+/* What may follow the date: nothing, or a time ("09:15", "09:15:30") after blanks or a 'T'. */
+static int parse_time(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	if (s[i] != ' ' && s[i] != 'T')
+		return -1;
+	while (i < len && (s[i] == ' ' || s[i] == 'T'))
 		i++;
-		if (digits(s, len, &i, 2, &mm) != 2 || mm > 59)
-			return -1;
-		if (i < len && s[i] == ':') {
-			i++;
-			if (digits(s, len, &i, 2, &ss) != 2 || ss > 59)
-				return -1;
-		}
-		if (i != len)
+	int hh, mm, ss;
+	if (digits(s, len, &i, 2, &hh) == 0 || hh > 23 || i >= len || s[i] != ':')
+		return -1;
+	i++;
+	if (digits(s, len, &i, 2, &mm) != 2 || mm > 59)
+		return -1;
+	if (i < len && s[i] == ':') {
+		i++;
+		if (digits(s, len, &i, 2, &ss) != 2 || ss > 59)
 			return -1;
 	}
+	return i == len ? 0 : -1;
+}
+
+static void trim_blanks(const char *s, size_t *i, size_t *len)
+{
+	while (*i < *len && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+	while (*len > *i && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+}
+
+int date_parse(const char *s, size_t len, int *day)
+{
+	size_t i = 0;
+	int y, m, d;
+	trim_blanks(s, &i, &len);
+	if (parse_ymd(s, len, &i, &y, &m, &d) != 0 || parse_time(s, len, i) != 0)
+		return -1;
 	*day = day_from_ymd(y, m, d);
+	return 0;
+}
+
+int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
+{
+	size_t i = 0;
+	trim_blanks(s, &i, &len);
+	size_t ml = memo->len;
+	/* the same date text, not followed by another digit (which parse_ymd would have read or
+	 * refused): the date is known, only what follows it is still to be checked */
+	if (ml && len - i >= ml && !memcmp(s + i, memo->text, ml) &&
+	    (i + ml == len || s[i + ml] < '0' || s[i + ml] > '9')) {
+		if (parse_time(s, len, i + ml) != 0)
+			return -1;
+		*day = memo->day;
+		return 0;
+	}
+	int y, m, d;
+	size_t start = i;
+	if (parse_ymd(s, len, &i, &y, &m, &d) != 0 || parse_time(s, len, i) != 0)
+		return -1;
+	*day = day_from_ymd(y, m, d);
+	if (i - start <= sizeof memo->text) {
+		memcpy(memo->text, s + start, i - start);
+		memo->len = i - start;
+		memo->day = *day;
+	}
 	return 0;
 }
 
@@ -141,10 +187,38 @@ void date_short(int day, char *out)
 	snprintf(out, 32, "%02d-%02d-%04d", d, m, y);
 }
 
+/* The month of every day from 1900 to 2199 (the dates meetlat reads), counted from January
+ * 1900: period_of runs for every row the engine counts. Filled on first use, day by day. */
+#define MONTHS_FROM 1900
+#define MONTHS_TO 2200
+static unsigned short month_table[(MONTHS_TO - MONTHS_FROM) * 366];
+static int month_day0, month_days;
+
+static void month_table_fill(void)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int n = 0;
+	for (int y = MONTHS_FROM; y < MONTHS_TO; y++)
+		for (int m = 0; m < 12; m++)
+			for (int d = mdays[m] + (m == 1 && leap(y)); d > 0; d--)
+				month_table[n++] = (unsigned short)((y - MONTHS_FROM) * 12 + m);
+	month_day0 = day_from_ymd(MONTHS_FROM, 1, 1);
+	month_days = n;
+}
+
 int period_of(per_t per, int day)
 {
-	int y, m, d;
-	day_to_ymd(day, &y, &m, &d);
+	if (!month_days)
+		month_table_fill();
+	int y, m;
+	if (day >= month_day0 && day - month_day0 < month_days) {
+		int mo = month_table[day - month_day0];
+		y = MONTHS_FROM + mo / 12;
+		m = mo % 12 + 1;
+	} else {
+		int d;
+		day_to_ymd(day, &y, &m, &d);
+	}
 	switch (per) {
 	case PER_MAAND:
 		return y * 12 + (m - 1);

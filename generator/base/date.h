@@ -20,6 +20,15 @@ int day_easter(int year);
  * ("09:15", "09:15:30", separated by a space or 'T'). Leading and trailing blanks
  * are allowed. Returns 0 and sets *day, or -1. */
 int date_parse(const char *s, size_t len, int *day);
+/* date_parse that remembers the last date it read (an export lists many rows of one day, with
+ * different times): the same result, and a repeated date text is parsed once. One memo per
+ * column, zeroed before use. */
+typedef struct {
+	char text[12];
+	size_t len;
+	int day;
+} date_memo;
+int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day);
 
 /* Formats into out (at least 32 bytes). */
 void date_iso(int day, char *out);      /* 2024-10-01 */

@@ -75,6 +75,23 @@ plat_kind plat_kind_of(const char *path, long long *size)
 	return stat(path, &st) != 0 ? PLAT_NONE : kind(&st, size);
 }
 
+plat_kind plat_lstat(const char *path, plat_stat *out)
+{
+	struct stat st;
+	memset(out, 0, sizeof *out);
+	if (lstat(path, &st) != 0)
+		return PLAT_NONE;
+	plat_kind k = kind(&st, &out->size);
+	if (k == PLAT_FILE) {
+		out->mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+		out->ctime = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+		out->ino = (unsigned long long)st.st_ino;
+		out->dev = (unsigned long long)st.st_dev;
+		out->known = 1;
+	}
+	return k;
+}
+
 int plat_readable(const char *path)
 {
 	return access(path, R_OK) == 0;
@@ -519,6 +536,39 @@ plat_kind plat_kind_of(const char *path, long long *size)
 	return wkind(path, size, 1);
 }
 
+plat_kind plat_lstat(const char *path, plat_stat *out)
+{
+	memset(out, 0, sizeof *out);
+	plat_kind k = wkind(path, &out->size, 0);
+	if (k != PLAT_FILE)
+		return k;
+	/* the file index needs a handle; opening for attributes only never waits and shares
+	 * everything. Without a full record the file is read, as before */
+	wchar_t *w = wide(path);
+	if (!w)
+		return k;
+	HANDLE h = CreateFileW(w, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+	                       OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, NULL);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE)
+		return k;
+	BY_HANDLE_FILE_INFORMATION info;
+	FILE_BASIC_INFO basic;
+	if (GetFileInformationByHandle(h, &info) &&
+	    GetFileInformationByHandleEx(h, FileBasicInfo, &basic, sizeof basic) &&
+	    !(info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) {
+		out->size = ((long long)info.nFileSizeHigh << 32) | info.nFileSizeLow;
+		out->mtime = (long long)(((unsigned long long)info.ftLastWriteTime.dwHighDateTime << 32) |
+		                         info.ftLastWriteTime.dwLowDateTime);
+		out->ctime = (long long)basic.ChangeTime.QuadPart;
+		out->ino = ((unsigned long long)info.nFileIndexHigh << 32) | info.nFileIndexLow;
+		out->dev = info.dwVolumeSerialNumber;
+		out->known = 1;
+	}
+	CloseHandle(h);
+	return k;
+}
+
 int plat_readable(const char *path)
 {
 	FILE *f = plat_fopen(path, "rb");
@@ -592,6 +642,17 @@ int plat_fseek(FILE *f, long long offset, int whence)
 long long plat_ftell(FILE *f)
 {
 	return _ftelli64(f);
+}
+
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen)
+{
+	const unsigned char *h = haystack, *n = needle;
+	if (nlen == 0)
+		return (void *)h;
+	for (size_t i = 0; nlen <= hlen && i <= hlen - nlen; i++)
+		if (h[i] == n[0] && !memcmp(h + i, n, nlen))
+			return (void *)(h + i);
+	return NULL;
 }
 
 int plat_append_open(const char *path)

@@ -30,6 +30,11 @@
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #endif
 
+#ifdef _WIN32
+/* glibc's memmem (_GNU_SOURCE), which MinGW's C library lacks: the same, in platform.c */
+void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen);
+#endif
+
 /* Once, first thing in main: on Windows the arguments become UTF-8 (from the wide command
  * line) and the console shows UTF-8. */
 void plat_init(int *argc, char ***argv);
@@ -44,6 +49,19 @@ int plat_fault(const char *point);
  * and devices are PLAT_OTHER. The size of a file is stored in *size when size is not NULL. */
 typedef enum { PLAT_NONE, PLAT_FILE, PLAT_DIR, PLAT_LINK, PLAT_OTHER } plat_kind;
 plat_kind plat_lkind(const char *path, long long *size);
+/* What the system records about a file that changes whenever its contents do: render/output.c
+ * keeps it beside each hash, as git's index does, so that an unchanged file is not read again.
+ * Linux: size, modification and status-change time in nanoseconds, inode and device. Windows:
+ * size, last-write and change time (100 ns units), file index and volume serial number. Two
+ * records are equal only when every field is; `known` is 0 when the system gave no full
+ * record (the file is then always read). */
+typedef struct {
+	long long size, mtime, ctime;
+	unsigned long long ino, dev;
+	int known;
+} plat_stat;
+/* plat_lkind with that record (zeroed unless the path is a regular file). */
+plat_kind plat_lstat(const char *path, plat_stat *st);
 /* The same, following links (a link is what it points to; a dangling one is PLAT_NONE). */
 plat_kind plat_kind_of(const char *path, long long *size);
 /* Can the file be read (access R_OK)? */

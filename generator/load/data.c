@@ -66,7 +66,72 @@ typedef struct {
 	unsigned said;   /* the row's columns that have had a message: one per problem per row */
 	buf_t group;     /* the row's group name, normalized */
 	int is_values;   /* kpi.csv */
+	date_memo memo[MAX_COLS]; /* the last date read in each column */
+	struct group_seen *seen;  /* group names as written that passed group_ok, normalized */
+	size_t nseen, capseen;    /* slots (a power of two, or 0) */
 } loadctx;
+
+/* A group name as the export writes it, once it passed group_ok: its normalized form. An export
+ * repeats a handful of team names a million times; each is checked and normalized once. */
+typedef struct group_seen {
+	char *raw, *norm;
+	size_t rawlen, normlen;
+} group_seen;
+
+#define SEEN_MAX 4096     /* names remembered per file; past that, every row is checked */
+#define SEEN_RAW_MAX 256  /* longer names are checked every time */
+
+static size_t seen_hash(const char *s, size_t len)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static const group_seen *seen_find(const loadctx *lc, const char *s, size_t len, size_t *slot)
+{
+	if (!lc->capseen)
+		return NULL;
+	size_t h = seen_hash(s, len) & (lc->capseen - 1);
+	while (lc->seen[h].raw) {
+		if (lc->seen[h].rawlen == len && !memcmp(lc->seen[h].raw, s, len))
+			return &lc->seen[h];
+		h = (h + 1) & (lc->capseen - 1);
+	}
+	*slot = h;
+	return NULL;
+}
+
+static void seen_add(loadctx *lc, const char *s, size_t len, const buf_t *norm)
+{
+	if (len > SEEN_RAW_MAX || lc->nseen >= SEEN_MAX)
+		return;
+	if (!lc->capseen) {
+		lc->capseen = 2 * SEEN_MAX;
+		lc->seen = xcalloc(lc->capseen, sizeof *lc->seen);
+	}
+	size_t slot;
+	if (seen_find(lc, s, len, &slot))
+		return;
+	group_seen *g = &lc->seen[slot];
+	g->raw = xstrndup(s, len);
+	g->rawlen = len;
+	g->norm = xstrndup(norm->s, norm->len);
+	g->normlen = norm->len;
+	lc->nseen++;
+}
+
+static void seen_free(loadctx *lc)
+{
+	for (size_t i = 0; i < lc->capseen; i++) {
+		free(lc->seen[i].raw);
+		free(lc->seen[i].norm);
+	}
+	free(lc->seen);
+	lc->seen = NULL;
+	lc->nseen = lc->capseen = 0;
+}
 
 /* The column `name` that KPI k reads through its key `role` (SRC_START, ...), as an index into
  * the file's requested columns; -1 without a name, -2 past MAX_COLS. The first KPI that names a
@@ -114,7 +179,10 @@ static void row_error(loadctx *lc, const csv_row *row, int c, const char *fmt, .
 
 static int day0(void)
 {
-	return day_from_ymd(1900, 1, 1);
+	static int d0 = DAY_NONE;
+	if (d0 == DAY_NONE)
+		d0 = day_from_ymd(1900, 1, 1);
+	return d0;
 }
 
 static void scan_date(loadctx *lc, int day)
@@ -137,7 +205,7 @@ static int row_day(loadctx *lc, const csv_row *row, int i, int required, int *da
 			a++;
 		if (a == len) {
 			lc->day_state[i] = 2;
-		} else if (date_parse(s, len, &lc->day[i]) == 0) {
+		} else if (date_parse_memo(&lc->memo[i], s, len, &lc->day[i]) == 0) {
 			lc->day_state[i] = 1;
 			if (lc->scan)
 				scan_date(lc, lc->day[i]);
@@ -462,10 +530,18 @@ static int on_row(void *vp, const csv_row *row)
 		size_t gl = 0;
 		if (st->c_group >= 0) {
 			trimmed(row->val[st->c_group], row->len[st->c_group], &g, &gl);
-			if (!group_ok(lc, row, st->c_group, g, gl))
-				continue;
-			g = lc->group.s;
-			gl = lc->group.len;
+			size_t slot;
+			const group_seen *known = seen_find(lc, g, gl, &slot);
+			if (known) {
+				g = known->norm;
+				gl = known->normlen;
+			} else {
+				if (!group_ok(lc, row, st->c_group, g, gl))
+					continue;
+				seen_add(lc, g, gl, &lc->group);
+				g = lc->group.s;
+				gl = lc->group.len;
+			}
 			if (gl == 0) {
 				g = "Onbekend";
 				gl = 8;
@@ -919,6 +995,7 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
 	buf_free(&lc.group);
+	seen_free(&lc);
 	if (lc.typo_rows > lc.typo_named)
 		diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s met een datum ver van alle andere; ook die tellen niet mee",
 		     lc.typo_rows - lc.typo_named, lc.typo_rows - lc.typo_named == 1 ? "regel" : "regels");

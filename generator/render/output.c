@@ -18,6 +18,7 @@ static void record(out_t *o, const char *rel, long long size, const char *hash)
 	f->rel = xstrdup(rel);
 	f->size = size;
 	memcpy(f->hash, hash, DIGEST_HEX);
+	memset(&f->st, 0, sizeof f->st);
 }
 
 void out_error(out_t *o, const char *rel, const char *what, int err)
@@ -161,10 +162,74 @@ int out_finish(out_t *o)
 	free(sorted);
 	char *path = out_path(o, OUT_MANIFEST);
 	int rv = path ? write_file(path, b.s, b.len) : -1;
-	free(path);
-	buf_free(&b);
 	if (rv != 0 && path)
 		out_error(o, OUT_MANIFEST, "kan de lijst van gemaakte bestanden niet schrijven", errno);
+	plat_stat ms;
+	if (rv == 0 && plat_lstat(path, &ms) == PLAT_FILE && ms.known) {
+		digest_bytes(b.s, b.len, o->manifest_hash);
+		/* every file was written before the manifest. One whose times are not older than the
+		 * manifest's could still change within that tick of the file system's clock without
+		 * its times changing: it gets no record, and is read by the next check */
+		for (size_t i = 0; i < o->nfiles; i++) {
+			out_file *f = &o->files[i];
+			char *fp = make_path(o, f->rel);
+			if (plat_lstat(fp, &f->st) != PLAT_FILE || f->st.size != f->size || f->st.mtime >= ms.mtime ||
+			    f->st.ctime >= ms.mtime)
+				memset(&f->st, 0, sizeof f->st);
+			free(fp);
+		}
+	}
+	free(path);
+	buf_free(&b);
+	return rv;
+}
+
+char *out_index_path(const char *out)
+{
+	char *parent, *base;
+	plat_split(out, &parent, &base);
+	char *name = xasprintf(".%s%s", base, OUT_INDEX_SUFFIX);
+	char *p = path_join(parent, name);
+	free(name);
+	free(parent);
+	free(base);
+	return p;
+}
+
+#define INDEX_HEAD "meetlat-index 1\n"
+#define INDEX_END "eind\n"
+
+/* Whether an existing entry is a stat index of meetlat (also one cut short while written). */
+static int index_ours(const char *index)
+{
+	long long size;
+	FILE *f = plat_fopen_regular(index, &size);
+	if (!f)
+		return 0;
+	char head[sizeof INDEX_HEAD];
+	size_t n = fread(head, 1, sizeof INDEX_HEAD - 1, f);
+	fclose(f);
+	return !memcmp(head, INDEX_HEAD, n);
+}
+
+int out_index_write(const out_t *o, const char *index)
+{
+	if (!o->manifest_hash[0])
+		return -1;
+	plat_kind k = plat_lkind(index, NULL);
+	if (k != PLAT_NONE && (k != PLAT_FILE || !index_ours(index) || plat_unlink(index) != 0))
+		return -1;
+	buf_t b = {0};
+	buf_printf(&b, "%s%s\n", INDEX_HEAD, o->manifest_hash);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		const out_file *f = &o->files[i];
+		if (f->st.known)
+			buf_printf(&b, "%lld %lld %lld %llu %llu %s\n", f->st.size, f->st.mtime, f->st.ctime, f->st.ino, f->st.dev,
+			           f->rel);
+	}
+	buf_puts(&b, INDEX_END);
+	int rv = write_file(index, b.s, b.len);
+	buf_free(&b);
 	return rv;
 }
 
@@ -182,8 +247,48 @@ static void manifest_free(manifest *mf)
 	free(mf->files);
 }
 
-/* 0, or -1 when there is no manifest or it is not one meetlat wrote. */
-static int manifest_read(const char *dir, manifest *mf)
+static const out_file *manifest_find(const manifest *mf, const char *rel);
+
+/* The stat records of `index` for the manifest whose text is `text`: set on its files. An index
+ * of another manifest, or one that is incomplete, gives none. */
+static void index_read(const char *index, const char *text, size_t len, manifest *mf)
+{
+	char *idx = NULL;
+	size_t ilen;
+	if (!index || plat_lkind(index, NULL) != PLAT_FILE || read_file(index, 64 * 1024 * 1024, &idx, &ilen) != 0)
+		return;
+	char want[DIGEST_HEX];
+	digest_bytes(text, len, want);
+	size_t hl = strlen(INDEX_HEAD), el = strlen(INDEX_END);
+	if (ilen < hl + DIGEST_HEX + el || memcmp(idx, INDEX_HEAD, hl) != 0 || memcmp(idx + hl, want, DIGEST_HEX - 1) != 0 ||
+	    idx[hl + DIGEST_HEX - 1] != '\n' || memcmp(idx + ilen - el, INDEX_END, el) != 0 ||
+	    (ilen > hl + DIGEST_HEX + el && idx[ilen - el - 1] != '\n') || memchr(idx, '\0', ilen)) {
+		free(idx);
+		return;
+	}
+	idx[ilen - el] = '\0';
+	for (char *l = idx + hl + DIGEST_HEX, *nl; *l; l = nl + 1) {
+		nl = strchr(l, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		plat_stat st = {0};
+		int used = 0;
+		if (sscanf(l, "%lld %lld %lld %llu %llu %n", &st.size, &st.mtime, &st.ctime, &st.ino, &st.dev, &used) != 5 ||
+		    !used || !l[used])
+			continue;
+		out_file *f = (out_file *)manifest_find(mf, l + used);
+		if (f && st.size == f->size) {
+			st.known = 1;
+			f->st = st;
+		}
+	}
+	free(idx);
+}
+
+/* 0, or -1 when there is no manifest or it is not one meetlat wrote. With `index`, the stat
+ * records it holds for this manifest are read too. */
+static int manifest_read(const char *dir, const char *index, manifest *mf)
 {
 	memset(mf, 0, sizeof *mf);
 	char *path = path_join(dir, OUT_MANIFEST);
@@ -215,31 +320,54 @@ static int manifest_read(const char *dir, manifest *mf)
 		f->rel = xstrdup(l + used);
 		f->size = size;
 		memcpy(f->hash, hash, DIGEST_HEX);
+		memset(&f->st, 0, sizeof f->st);
 	}
-	free(text);
 	if (!ok) {
+		free(text);
 		manifest_free(mf);
 		return -1;
 	}
 	if (mf->n > 1)
 		qsort(mf->files, mf->n, sizeof *mf->files, cmp_file);
+	if (index) {
+		/* the text was cut into lines above: restore it for its hash */
+		for (size_t i = hl; i < len; i++)
+			if (text[i] == '\0')
+				text[i] = '\n';
+		index_read(index, text, len, mf);
+	}
+	free(text);
 	return 0;
 }
 
 static const out_file *manifest_find(const manifest *mf, const char *rel)
 {
-	out_file key = {(char *)rel, 0, {0}};
+	out_file key = {.rel = (char *)rel};
 	return bsearch(&key, mf->files, mf->n, sizeof *mf->files, cmp_file);
 }
 
-/* A folder is meetlat's when a file of the manifest lies in it. */
+/* A folder is meetlat's when a file of the manifest lies in it: the files are sorted, so the
+ * first one at or after "<rel>/" tells. */
 static int manifest_has_dir(const manifest *mf, const char *rel)
 {
-	size_t l = strlen(rel);
-	for (size_t i = 0; i < mf->n; i++)
-		if (!strncmp(mf->files[i].rel, rel, l) && mf->files[i].rel[l] == '/')
-			return 1;
-	return 0;
+	size_t l = strlen(rel), lo = 0, hi = mf->n;
+	char *key = xasprintf("%s/", rel);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(mf->files[mid].rel, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(key);
+	return lo < mf->n && !strncmp(mf->files[lo].rel, rel, l) && mf->files[lo].rel[l] == '/';
+}
+
+/* The file is as the build left it by its stat record: it need not be read. */
+static int same_stat(const plat_stat *a, const plat_stat *b)
+{
+	return a->known && b->known && a->size == b->size && a->mtime == b->mtime && a->ctime == b->ctime &&
+	       a->ino == b->ino && a->dev == b->dev;
 }
 
 typedef struct {
@@ -270,8 +398,8 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 	for (size_t i = 0; i < n; i++) {
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *p = path_join(root, r);
-		long long fsize = 0;
-		plat_kind k = plat_lkind(p, &fsize);
+		plat_stat st;
+		plat_kind k = plat_lstat(p, &st);
 		if (!*rel && (!strcmp(names[i], OUT_MANIFEST) || !strcmp(names[i], OUT_JOURNAL))) {
 			/* the manifest itself, and the journal a build killed just after its swap left */
 		} else if (k == PLAT_NONE) {
@@ -287,8 +415,10 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 			const out_file *f = manifest_find(w->mf, r);
 			char hash[DIGEST_HEX];
 			long long size;
-			if (!f || f->size != fsize) {
+			if (!f || f->size != st.size) {
 				foreign(w, r);
+			} else if (same_stat(&f->st, &st)) {
+				/* unchanged since the build that wrote it: not read again */
 			} else if (digest_file(p, hash, &size) != 0) {
 				char *why = xasprintf("%s (niet leesbaar: %s)", r, strerror(errno));
 				foreign(w, why);
@@ -305,10 +435,10 @@ static void walk(walk_ctx *w, const char *root, const char *rel, int depth)
 	free(dirpath);
 }
 
-int out_foreign(const char *dir, char **names, int max)
+int out_foreign(const char *dir, const char *index, char **names, int max)
 {
 	manifest mf;
-	if (manifest_read(dir, &mf) != 0)
+	if (manifest_read(dir, index, &mf) != 0)
 		return -1;
 	walk_ctx w = {&mf, names, max, 0};
 	walk(&w, dir, "", 0);
@@ -327,14 +457,29 @@ static int cmp_depth(const void *a, const void *b)
 	return dy - dx;
 }
 
-/* Remove the folders on the way to `n` paths, deepest first, when they are empty. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remove the folders on the way to `n` paths, deepest first, when they are empty: each folder
+ * once, however many files lay in it. */
 static void remove_dirs(const char *dir, char **dirs, size_t nd)
 {
-	if (nd)
-		qsort(dirs, nd, sizeof *dirs, cmp_depth);
-	for (size_t i = 0; i < nd; i++) {
+	size_t n = 0;
+	if (nd) {
+		qsort(dirs, nd, sizeof *dirs, cmp_str);
+		for (size_t i = 0; i < nd; i++) {
+			if (n && !strcmp(dirs[n - 1], dirs[i]))
+				free(dirs[i]);
+			else
+				dirs[n++] = dirs[i];
+		}
+		qsort(dirs, n, sizeof *dirs, cmp_depth);
+	}
+	for (size_t i = 0; i < n; i++) {
 		char *p = path_join(dir, dirs[i]);
-		plat_rmdir(p); /* fails, harmlessly, when it is not empty or already gone */
+		plat_rmdir(p); /* fails, harmlessly, when something else is still in it */
 		free(p);
 		free(dirs[i]);
 	}
@@ -365,7 +510,7 @@ int out_remove(const char *dir, int verify, int *err)
 {
 	*err = 0;
 	manifest mf;
-	if (manifest_read(dir, &mf) != 0)
+	if (manifest_read(dir, NULL, &mf) != 0)
 		return -1;
 	char *leaving = path_join(dir, OUT_LEAVING);
 	int rv = write_file(leaving, "meetlat-weg 1\n", 14);

@@ -13,6 +13,7 @@
 
 #include "base/diag.h"
 #include "base/digest.h"
+#include "base/platform.h"
 
 #define OUT_MANIFEST ".meetlat"
 /* In a temporary folder while meetlat writes it: "meetlat-bezig 1", then a line "f <path>"
@@ -23,10 +24,22 @@
 /* In the folder of a previous output while meetlat removes it by its manifest. */
 #define OUT_LEAVING ".meetlat-weg"
 
+/* The stat index: beside the output folder (out_index_path), never in it, so that the output
+ * stays the same bytes for the same inputs. For each file of the manifest it holds what the
+ * system recorded when the build had written it (size, times, inode: base/platform.h), as
+ * git's index does; the checks of an existing output (out_foreign) read a file again only when
+ * that record differs from the file's, or when there is none. A record is kept only for a file
+ * whose times lie before the manifest's own modification time: a file changed later in the
+ * same tick of the file system's clock would keep its times ("racy git"), so such a file has
+ * no record and is read. The index names the manifest it belongs to (its SHA-256) and is
+ * ignored for any other. */
+#define OUT_INDEX_SUFFIX ".meetlat-index"
+
 typedef struct {
 	char *rel;         /* path relative to the output folder: "data/terugbelverzoeken.csv" */
 	long long size;
 	char hash[DIGEST_HEX];
+	plat_stat st;      /* the file as written (st.known 0: none, or too recent to trust) */
 } out_file;
 
 typedef struct {
@@ -36,6 +49,7 @@ typedef struct {
 	out_file *files;   /* in the order written */
 	size_t nfiles, cap;
 	int journal;       /* OUT_JOURNAL, open for appending; 0 or less when not open */
+	char manifest_hash[DIGEST_HEX]; /* of the manifest out_finish wrote ("" before) */
 } out_t;
 
 /* Start the journal of `o->dir` (a folder this build just made). 0, or -1 with errno set. */
@@ -53,17 +67,26 @@ int out_adopt(out_t *o, const char *rel);
 void out_error(out_t *o, const char *rel, const char *what, int err);
 /* The size of a file written so far, or -1. */
 long long out_size(const out_t *o, const char *rel);
-/* Write the manifest of everything recorded; 0, or -1 after a message. */
+/* Write the manifest of everything recorded, then note each file's stat record; 0, or -1
+ * after a message. */
 int out_finish(out_t *o);
+/* Where the stat index of the output folder `out` is: ".<name>.meetlat-index" beside it
+ * (caller frees). */
+char *out_index_path(const char *out);
+/* Write the stat index of the output out_finish completed, once it is in its place. An entry
+ * of that name that is not a stat index of meetlat is left alone. 0, or -1 (then the next
+ * build reads every file, as it would without an index). */
+int out_index_write(const out_t *o, const char *index);
 /* Close the journal (it stays in the folder); out_free does too. */
 void out_end(out_t *o);
 void out_free(out_t *o);
 
 /* What an existing folder holds that meetlat cannot prove it wrote: entries missing from its
- * manifest, changed since, of another kind (a link, a device) or unreadable. Returns the
+ * manifest, changed since, of another kind (a link, a device) or unreadable. A file whose stat
+ * record in `index` (or NULL) matches is not read again; any other is hashed. Returns the
  * number of such entries (-1: no readable manifest at all) and lists up to `max` of their
  * paths in `names` (caller frees each; an unreadable one says so). */
-int out_foreign(const char *dir, char **names, int max);
+int out_foreign(const char *dir, const char *index, char **names, int max);
 /* Remove a previous output: first OUT_LEAVING is written, so that a build killed halfway is
  * finished by the next one; then the files of its manifest (with `verify`, only those whose
  * contents still match it), its folders when empty, and the folder. Anything else stays.

@@ -749,6 +749,28 @@ sed -i 's/Overzicht/Eigen tekst/' "$T/own/index.html"
 check "a changed output file is refused" test $rc -eq 1
 check "the changed file survives" grep -q "Eigen tekst" "$T/own/index.html"
 check "the refusal names the changed file" contains "$T/own.err" "index.html"
+# the stat index beside the output spares the next build reading every file again (as git's
+# index does); a file edited in place, same size, with its old modification time put back, is
+# still seen (its status-change time and, on Windows, its change time give it away)
+rm -rf "$T/own3" && "$BIN" build -q -C "$G" -o "$T/own3" >/dev/null 2>&1
+check "the stat index lies beside the output, not in it" sh -c "test -s '$T/.own3.meetlat-index' && ! ls -A '$T/own3' | grep -q meetlat-index"
+"$BIN" build -q -C "$G" -o "$T/own3" >/dev/null 2>&1; rc=$?
+check "an unchanged output is replaced with the stat index (exit $rc)" test $rc -eq 0
+cp "$T/own3/index.html" "$T/own3-index.before"
+old=$(stat -c %y "$T/own3/index.html")
+byte=$(dd if="$T/own3/index.html" bs=1 skip=300 count=1 2>/dev/null)
+if [ "$byte" = X ]; then new=Y; else new=X; fi
+printf '%s' "$new" | dd of="$T/own3/index.html" bs=1 seek=300 conv=notrunc 2>/dev/null
+touch -d "$old" "$T/own3/index.html"
+check "(the edit keeps size and modification time)" sh -c "test \"\$(stat -c '%s %y' '$T/own3/index.html')\" = \"\$(stat -c '%s %y' '$T/own3-index.before' | cut -d' ' -f1) $old\" && ! cmp -s '$T/own3/index.html' '$T/own3-index.before'"
+"$BIN" build -C "$G" -o "$T/own3" >"$T/own3.err" 2>&1; rc=$?
+check "a same-size edit with its old time put back is refused (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'index.html' '$T/own3.err'"
+check "and the edited file survives" sh -c "! cmp -s '$T/own3/index.html' '$T/own3-index.before'"
+# an entry named like the stat index that meetlat did not write is left alone
+rm -rf "$T/own4" && echo 'mijn eigen bestand' >"$T/.own4.meetlat-index"
+"$BIN" build -q -C "$G" -o "$T/own4" >/dev/null 2>&1 && "$BIN" build -q -C "$G" -o "$T/own4" >/dev/null 2>&1; rc=$?
+check "a file named like the stat index stays as it is, and builds still replace the output (exit $rc)" \
+	sh -c "test $rc -eq 0 && grep -q 'mijn eigen bestand' '$T/.own4.meetlat-index'"
 # a manifest alone proves nothing: an entry named .meetlat in someone's folder
 mkdir -p "$T/fake" && : >"$T/fake/.meetlat" && echo keep >"$T/fake/page.html"
 "$BIN" build -C "$G" -o "$T/fake" >/dev/null 2>&1; rc=$?

@@ -414,6 +414,61 @@ static void test_not_text(void **st)
 	}
 }
 
+/* The reader splits lines without quotes itself and hands the rest to libcsv: on random
+ * exports (blanks, tabs, empty fields, CR in odd places, quotes spanning lines, a short or a
+ * long row, a missing last line end) both ways give the same rows and the same messages. */
+static unsigned long long rnd_state = 42;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((rnd_state >> 33) % n);
+}
+
+static void test_fast_path_same_as_libcsv(void **st)
+{
+	(void)st;
+	static const char *const bits[] = {"WIL", "VTH", " ", "\t", "", "1-10-2024 09:15", "2024-10-03", "a b",
+		"\"q;\"", "\"x\ny\"", "\"\"", "\r", "é", "  7  ", "\"a\"\"b\""};
+	for (int round = 0; round < 400; round++) {
+		buf_t f = {0};
+		char delim = rnd(4) ? ';' : (rnd(2) ? ',' : '\t');
+		buf_printf(&f, "Team%cNaam%cAangemaakt%cTeruggebeld%s", delim, delim, delim, rnd(2) ? "\r\n" : "\n");
+		int lines = 1 + (int)rnd(12);
+		for (int l = 0; l < lines; l++) {
+			int fields = rnd(8) ? 4 : 1 + (int)rnd(6);
+			for (int k = 0; k < fields; k++) {
+				if (k)
+					buf_putc(&f, delim);
+				for (int b = (int)rnd(3); b > 0; b--)
+					buf_puts(&f, bits[rnd(sizeof bits / sizeof *bits)]);
+			}
+			if (l + 1 < lines || rnd(2))
+				buf_puts(&f, rnd(2) ? "\r\n" : "\n");
+		}
+		const char *data = f.s ? f.s : "";
+		rows a, b;
+		captured ca, cb;
+		csv_info ia, ib;
+		cap_open(&ca);
+		cap_open(&cb);
+		csv_set_fast(1);
+		int ra = read_str(data, f.len, &a, &ca, &ia);
+		csv_set_fast(0);
+		int rb = read_str(data, f.len, &b, &cb, &ib);
+		csv_set_fast(1);
+		assert_int_equal(ra, rb);
+		assert_string_equal(a.out.s ? a.out.s : "", b.out.s ? b.out.s : "");
+		assert_string_equal(cap_text(&ca), cap_text(&cb));
+		assert_int_equal(ia.rows, ib.rows);
+		buf_free(&a.out);
+		buf_free(&b.out);
+		buf_free(&f);
+		cap_close(&ca);
+		cap_close(&cb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_error_limit), cmocka_unit_test(test_message_one_line),
 		cmocka_unit_test(test_long_row_quotes_nothing), cmocka_unit_test(test_excel_quirks),
 		cmocka_unit_test(test_not_a_file), cmocka_unit_test(test_not_text),
+		cmocka_unit_test(test_fast_path_same_as_libcsv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
