@@ -1338,12 +1338,16 @@ void present_over_budget(int n, char *out)
 	         n == 1 ? "onderdeel" : "onderdelen");
 }
 
-void present_finance(const finance_t *f, int year, buf_t *out)
+void present_finance(const finance_t *f, int year, int closed, buf_t *out)
 {
 	char b[64], s[64], e[64], d[64];
 	present_money(f->budget, b);
 	present_money(f->besteed, s);
-	buf_printf(out, "Budget %s. Tot nu toe besteed: %s", b, s);
+	/* at the year's end "tot nu toe" is the year itself */
+	if (closed)
+		buf_printf(out, "Budget %s. Besteed in %d: %s", b, year, s);
+	else
+		buf_printf(out, "Budget %s. Tot nu toe besteed: %s", b, s);
 	if (f->budget > 0)
 		buf_printf(out, " (%.0f%%)", num_round(100 * f->besteed / f->budget, 0));
 	buf_puts(out, ".");
@@ -1354,11 +1358,16 @@ void present_finance(const finance_t *f, int year, buf_t *out)
 	present_money(f->verwacht, e);
 	double diff = num_round(f->verwacht, 0) - num_round(f->budget, 0);
 	present_money(fabs(diff), d);
-	if (diff == 0)
-		buf_printf(out, " Verwacht aan het eind van %d: %s, precies het budget.", year, e);
+	/* the year closed: what is still to be paid for it is the difference */
+	char what[64];
+	if (closed)
+		snprintf(what, sizeof what, "Met wat nog moet worden betaald");
 	else
-		buf_printf(out, " Verwacht aan het eind van %d: %s. Dat is %s %s dan het budget.", year, e, d,
-		           diff > 0 ? "meer" : "minder");
+		snprintf(what, sizeof what, "Verwacht aan het eind van %d", year);
+	if (diff == 0)
+		buf_printf(out, " %s: %s, precies het budget.", what, e);
+	else
+		buf_printf(out, " %s: %s. Dat is %s %s dan het budget.", what, e, d, diff > 0 ? "meer" : "minder");
 }
 
 const char present_explain_why[] = "Waarom";

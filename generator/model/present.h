@@ -185,7 +185,7 @@ void present_unexplained(int n, char *out);
 void present_over_budget(int n, char *out);
 /* What an action cost: "Budget € 40.000. Tot nu toe besteed: € 31.250 (78%). Verwacht aan het
  * eind van 2025: € 38.000, € 2.000 minder dan het budget." */
-void present_finance(const finance_t *f, int year, buf_t *out);
+void present_finance(const finance_t *f, int year, int closed, buf_t *out); /* closed: the reference date ends the year */
 /* The words above an owner's explanation, and what a KPI without one shows after
  * "Toelichting: " ("nog geen toelichting van de eigenaar."). */
 extern const char present_explain_why[], present_explain_do[], present_no_explanation[];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "render/layout_int.h"
 
@@ -885,12 +886,12 @@ static void toc_add(lay *l, const char *title, int level, float top, const char 
 	l->toc[l->ntoc++] = (lay_toc){xstrdup(title), level, l->page, top, anchor ? xstrdup(anchor) : NULL};
 }
 
-const char *lay_parent_title(const lay *l, int level)
+int lay_repeats_ancestor(const lay *l, int level, const char *title)
 {
 	for (int i = level - 1; i >= 1; i--)
-		if (l->title[i])
-			return l->title[i];
-	return NULL;
+		if (l->title[i] && !strcasecmp(l->title[i], title))
+			return 1;
+	return 0;
 }
 
 void lay_heading(lay *l, int level, const char *title, float keep, unsigned flags, const char *anchor)
@@ -980,17 +981,24 @@ void lay_item(lay *l, rich *t, const char *label)
 	lay_item_color(l, t, label, LAY_TEXT);
 }
 
-void lay_item_color(lay *l, rich *t, const char *label, pdf_rgb color)
+static void item(lay *l, rich *t, const char *label, pdf_rgb color, int decorative)
 {
 	expand(l, t);
 	float indent = l->indent + 16.0f * (float)(l->list_depth ? l->list_depth - 1 : 0);
 	pdf_begin(l->d, "LI");
 	lay_need(l, 2 * LAY_LEAD);
-	pdf_begin(l->d, "Lbl");
 	const char *lb = label ? label : "•";
-	pdf_text(l->d, PF_REGULAR, LAY_BODY, LAY_ML + indent + 4, l->y - LAY_LEAD + (LAY_LEAD - LAY_BODY) * 0.5f, color,
-	         lb, strlen(lb));
-	pdf_end(l->d);
+	float x = LAY_ML + indent + 4, y = l->y - LAY_LEAD + (LAY_LEAD - LAY_BODY) * 0.5f;
+	if (decorative) {
+		/* a status icon beside its word: seen, not read out (the item says the word) */
+		pdf_artifact_begin(l->d);
+		pdf_text(l->d, PF_REGULAR, LAY_BODY, x, y, color, lb, strlen(lb));
+		pdf_artifact_end(l->d);
+	} else {
+		pdf_begin(l->d, "Lbl");
+		pdf_text(l->d, PF_REGULAR, LAY_BODY, x, y, color, lb, strlen(lb));
+		pdf_end(l->d);
+	}
 	pdf_begin(l->d, "LBody");
 	pdf_begin(l->d, "P");
 	lay_flow(l, t, LAY_ML + indent + 18, LAY_BW - indent - 18, LAY_BODY, LAY_LEAD, LAY_TEXT);
@@ -998,6 +1006,16 @@ void lay_item_color(lay *l, rich *t, const char *label, pdf_rgb color)
 	pdf_end(l->d);
 	pdf_end(l->d);
 	l->y -= 3;
+}
+
+void lay_item_color(lay *l, rich *t, const char *label, pdf_rgb color)
+{
+	item(l, t, label, color, 0);
+}
+
+void lay_item_icon(lay *l, rich *t, const char *icon, pdf_rgb color)
+{
+	item(l, t, icon, color, 1);
 }
 
 void lay_quote_begin(lay *l, const char *label)
@@ -1382,10 +1400,27 @@ void lay_finish(lay *l)
 		int ch = (size_t)i < l->npage_chapter ? l->page_chapter[i] : -1;
 		const char *right = ch == -2 ? l->contents_title : ch >= 0 && (size_t)ch < l->ntoc ? l->toc[ch].title : NULL;
 		if (right) {
-			float lw = pdf_width(l->d, PF_REGULAR, 8, left, strlen(left));
-			float w = pdf_width(l->d, PF_BOLD, 8, right, strlen(right));
-			if (LAY_ML + lw + 20 < LAY_ML + LAY_TW - w)
-				pdf_text(l->d, PF_BOLD, 8, LAY_ML + LAY_TW - w, PDF_PAGE_H - 46, LAY_MUTED, right, strlen(right));
+			/* a chapter title too long beside the report's name is shortened, never left out: the
+			 * running head is how a reader knows where in the report a page is */
+			float lw = pdf_width(l->d, PF_REGULAR, 8, left, strlen(left)), room = LAY_TW - lw - 20;
+			buf_t t = {0};
+			buf_puts(&t, right);
+			size_t len = t.len;
+			while (len && pdf_width(l->d, PF_BOLD, 8, t.s, t.len) > room) {
+				do
+					len--;
+				while (len && ((unsigned char)right[len] & 0xc0) == 0x80);
+				while (len && right[len - 1] == ' ')
+					len--;
+				buf_reset(&t);
+				buf_add(&t, right, len);
+				buf_puts(&t, "\u2026");
+			}
+			if (len) {
+				float w = pdf_width(l->d, PF_BOLD, 8, t.s, t.len);
+				pdf_text(l->d, PF_BOLD, 8, LAY_ML + LAY_TW - w, PDF_PAGE_H - 46, LAY_MUTED, t.s, t.len);
+			}
+			buf_free(&t);
 		}
 		pdf_line(l->d, LAY_ML, PDF_PAGE_H - 52, LAY_ML + LAY_TW, PDF_PAGE_H - 52, 0.5f, LAY_GRID, NULL);
 		char num[48];

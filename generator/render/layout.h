@@ -143,15 +143,17 @@ enum {
 	LH_CONTENTS_SUB = 8 /* a line under the section in the contents (a KPI) */
 };
 void lay_heading(lay *l, int level, const char *title, float keep, unsigned flags, const char *anchor);
-/* The title of the section the heading of `level` would be nested in (for headings that would
- * repeat their parent). */
-const char *lay_parent_title(const lay *l, int level);
+/* Whether a heading at `level` would repeat the title of any heading above it. */
+int lay_repeats_ancestor(const lay *l, int level, const char *title);
 
 /* Lists: L with LI items, each with its label (Lbl) and body (LBody). */
 void lay_list_begin(lay *l);
 void lay_item(lay *l, rich *t, const char *label);
 /* An item whose label is drawn in a colour of its own (a status icon in a legend). */
 void lay_item_color(lay *l, rich *t, const char *label, pdf_rgb color);
+/* An item whose label is a status icon beside the status word in its text: the icon is drawn
+ * as decoration, so a screen reader reads the word once. */
+void lay_item_icon(lay *l, rich *t, const char *icon, pdf_rgb color);
 void lay_list_end(lay *l);
 
 /* A quote (the programme's own text): indented, a bar beside it, a label above. */

@@ -73,6 +73,13 @@ static void expand(void *ctx, rich *t)
 			}
 			r->expanded[hit] = 1;
 			const abbrev_t *a = &m->abbrevs[hit];
+			/* "Team Werk, Inkomen en Leerrecht (WIL)": the text spells it out already */
+			if (at > 0 && s[at - 1] == '(' && at + n < fr->len && s[at + n] == ')') {
+				rich_add(&out, s + from, at - from, fr->face);
+				rich_abbr(&out, s + at, n, fr->face, a->full);
+				from = at + n;
+				continue;
+			}
 			size_t end = abbrev_word_end(s, fr->len, at);
 			rich_add(&out, s + from, at - from, fr->face);
 			rich_abbr(&out, s + at, n, fr->face, a->full);
@@ -347,10 +354,10 @@ static void status_line(rep *r, const kpi_t *k)
 static void kpi_block(rep *r, const kpi_t *k, int level, unsigned flags)
 {
 	char *an = kpi_anchor(k);
-	/* a heading that would repeat its parent's ("Waardering van de dienstverlening" in the chapter
-	 * of that name) is left out; the place keeps its anchor */
-	const char *parent = lay_parent_title(r->l, level);
-	if (parent && !strcmp(parent, k->def.naam))
+	/* a heading that would repeat one above it ("Waardering van de dienstverlening" in the chapter
+	 * of that name, "Facturen binnen 30 dagen betaald" in the team goal of that name) is left
+	 * out; the place keeps its anchor */
+	if (lay_repeats_ancestor(r->l, level, k->def.naam))
 		lay_anchor(r->l, an);
 	else
 		lay_heading(r->l, level, k->def.naam, 4 * LAY_LEAD, flags, an);
@@ -505,7 +512,7 @@ static void goal_page(rep *r, const page_t *pg)
 	lay_heading(r->l, 3, "Wat heeft het gekost", 2 * LAY_LEAD, 0, NULL);
 	if (pg->finance) {
 		buf_t b = {0};
-		present_finance(pg->finance, m->report_year, &b);
+		present_finance(pg->finance, m->report_year, m->peildatum >= day_from_ymd(m->report_year, 12, 31), &b);
 		rich t = {0};
 		rich_puts(&t, b.s, PF_REGULAR);
 		lay_para(r->l, &t, NULL);
@@ -652,12 +659,12 @@ static void legend(rep *r)
 			if (!(ms ? u.ms[st] : u.kpi[st]))
 				continue;
 			const status_look *lk = ms ? present_ms_look((ms_status)st) : present_look((kpi_status)st);
-			/* here the icon is what is explained: the item's label */
+			/* the icon as the item's mark, seen beside its word; the word is what is read */
 			rich t = {0};
 			rich_color(&t, lk->word, PF_BOLD, lk->rgb);
 			rich_puts(&t, ms ? " (mijlpaal): " : ": ", PF_REGULAR);
 			rich_puts(&t, lk->meaning, PF_REGULAR);
-			lay_item_color(r->l, &t, lk->icon, lay_rgb(lk->rgb));
+			lay_item_icon(r->l, &t, lk->icon, lay_rgb(lk->rgb));
 			rich_free(&t);
 		}
 	lay_list_end(r->l);
@@ -718,7 +725,9 @@ static void summary(rep *r)
 	for (size_t i = 0; i < m->nkpis; i++)
 		count[m->kpis[i]->res.status]++;
 	static const kpi_status good[] = {ST_BEHAALD, ST_OP_KOERS, ST_TE_LAAT_BEHAALD};
-	static const kpi_status bad[] = {ST_NIET_BEHAALD, ST_TERUGGEVALLEN, ST_ACHTER, ST_RISICO, ST_ONZEKER, ST_GEEN_GEGEVENS};
+	static const kpi_status bad[] = {ST_NIET_BEHAALD, ST_TERUGGEVALLEN, ST_ACHTER, ST_RISICO};
+	/* not yet to be judged: neither good nor bad news, so apart from both */
+	static const kpi_status open_[] = {ST_ONZEKER, ST_GEEN_GEGEVENS};
 	lay_heading(l, 2, "Wat gaat goed", 4 * LAY_LEAD, LH_NUMBER | LH_TOC, NULL);
 	lay_list_begin(l);
 	int any = 0;
@@ -739,10 +748,24 @@ static void summary(rep *r)
 	for (size_t i = 0; i < m->nkpis; i++)
 		unexplained += kpi_needs_explanation(m->kpis[i]) && !m->kpis[i]->explain;
 	if (unexplained) {
+		/* named, with their pages: the council can ask after them */
 		char s[160];
 		present_unexplained(unexplained, s);
 		rich t = {0};
 		rich_puts(&t, s, PF_REGULAR);
+		rich_puts(&t, unexplained == 1 ? " Dat is " : " Dat zijn ", PF_REGULAR);
+		int k = 0;
+		for (size_t i = 0; i < m->nkpis; i++) {
+			if (!kpi_needs_explanation(m->kpis[i]) || m->kpis[i]->explain)
+				continue;
+			char *an = kpi_anchor(m->kpis[i]);
+			if (k++)
+				rich_puts(&t, k == unexplained ? " en " : ", ", PF_REGULAR);
+			rich_puts(&t, m->kpis[i]->def.naam, PF_REGULAR);
+			ref(r, &t, an, PF_REGULAR);
+			free(an);
+		}
+		rich_puts(&t, ".", PF_REGULAR);
 		lay_item(l, &t, NULL);
 		rich_free(&t);
 	}
@@ -756,19 +779,47 @@ static void summary(rep *r)
 		over += f && f->has_verwacht && num_round(f->verwacht, 0) > num_round(f->budget, 0);
 	}
 	if (over) {
+		/* which, and by how much */
 		char s[160];
 		present_over_budget(over, s);
 		rich t = {0};
 		rich_puts(&t, s, PF_REGULAR);
+		rich_puts(&t, ": ", PF_REGULAR);
+		int k = 0;
+		for (size_t i = 0; i < m->npages; i++) {
+			const finance_t *f = m->pages[i]->finance;
+			if (!(f && f->has_verwacht && num_round(f->verwacht, 0) > num_round(f->budget, 0)))
+				continue;
+			char d[64];
+			present_money(num_round(f->verwacht, 0) - num_round(f->budget, 0), d);
+			if (k++)
+				rich_puts(&t, k == over ? " en " : ", ", PF_REGULAR);
+			rich_puts(&t, m->pages[i]->titel, PF_REGULAR);
+			char more[96];
+			snprintf(more, sizeof more, " (%s meer)", d);
+			rich_puts(&t, more, PF_REGULAR);
+		}
+		rich_puts(&t, ". Zie", PF_REGULAR);
 		ref(r, &t, "financien", PF_REGULAR);
 		rich_puts(&t, ".", PF_REGULAR);
 		lay_item(l, &t, NULL);
 		rich_free(&t);
 	}
 	lay_list_end(l);
+	int open_n = 0;
+	for (size_t i = 0; i < sizeof open_ / sizeof *open_; i++)
+		open_n += count[open_[i]];
+	if (open_n) {
+		lay_heading(l, 2, "Nog niet te beoordelen", 4 * LAY_LEAD, LH_NUMBER | LH_TOC, NULL);
+		lay_list_begin(l);
+		for (size_t i = 0; i < sizeof open_ / sizeof *open_; i++)
+			if (count[open_[i]])
+				kpi_message(r, open_[i], count[open_[i]]);
+		lay_list_end(l);
+	}
 	lay_heading(l, 2, "Wat is er veranderd", 3 * LAY_LEAD, LH_NUMBER | LH_TOC, NULL);
 	if (m->prev < 0) {
-		para(r, "Dit is de eerste editie die meetlat bewaart. Er is nog geen eerdere editie om mee te vergelijken.",
+		para(r, "Dit is de eerste editie die we bewaren. Er is nog geen eerdere editie om mee te vergelijken.",
 		     PF_REGULAR, LAY_BODY);
 	} else {
 		buf_t since = {0};
@@ -866,7 +917,7 @@ static void money_table(rep *r)
 	tab_col(b, "Budget (€)", AL_DECIMAL, 0, 0);
 	tab_col(b, "Besteed (€)", AL_DECIMAL, 0, 0);
 	tab_col(b, "Verwacht (€)", AL_DECIMAL, 0, 0);
-	tab_col(b, "Verschil (€)", AL_DECIMAL, 0, 0);
+	tab_col(b, "Verschil met budget (€, min is eronder)", AL_DECIMAL, 0, 0);
 	double tb = 0, ts = 0, te = 0;
 	int all_expected = 1;
 	for (size_t i = 0; i < m->npages; i++) {

@@ -396,7 +396,7 @@ static void line_chart_narrow(const chart_t *c, buf_t *b)
 
 /* A halo: text drawn over a reference line keeps a white edge, so the line stops short of it
  * (the labels stay beside their bars). */
-#define HALO " class=\"halo\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+#define HALO " class=\"halo\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" style=\"paint-order:stroke\""
 
 static double bar_x(const chart_t *c, double v, double L, double pw)
 {

@@ -61,7 +61,7 @@ for (const file of pages) {
         // a label with a halo (a white edge drawn under it) may lie over a line: the line stops
         // short of its letters
         const texts = [...svg.querySelectorAll('text')].map((t) => ({ s: t.textContent, r: t.getBoundingClientRect(),
-          halo: t.classList.contains('halo') && t.getAttribute('paint-order') === 'stroke' && t.getAttribute('stroke') === '#fff' }));
+          halo: t.classList.contains('halo') && getComputedStyle(t).paintOrder.startsWith('stroke') && t.getAttribute('stroke') === '#fff' }));
         const id = svg.closest('figure').getAttribute('aria-labelledby');
         for (const t of texts) {
           if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5)

@@ -122,8 +122,10 @@ if command -v pdftotext >/dev/null && $PY -c 'import pikepdf' 2>/dev/null; then
 		"Toelichting: nog geen toelichting van de eigenaar."
 	check "PDF: as many of those as KPIs the check names" sh -c \
 		"test \$(grep -o 'Toelichting: nog geen toelichting' '$T/r-flat.txt' | wc -l) -eq 2"
-	check "PDF: what it cost, per action and in one table" sh -c "grep -q 'Budget € 40.000. Tot nu toe besteed: € 31.250' '$T/r-flat.txt' &&
+	check "PDF: what it cost, per action and in one table (the year closed: spent in it)" sh -c "grep -q 'Budget € 40.000. Besteed in 2025: € 31.250' '$T/r-flat.txt' &&
 		grep -q 'Budget, besteed en verwacht in 2025, per onderdeel' '$T/r-flat.txt'"
+	check "PDF: the summary names what goes over budget, and by how much" sh -c "grep -q 'hoger dan het budget: .* meer)' '$T/r-flat.txt'"
+	check "PDF: KPIs not yet to be judged stand apart from what needs attention" contains "$T/r-flat.txt" "Nog niet te beoordelen"
 	check "PDF cover: version, issue date and portefeuillehouder" sh -c "grep -q 'Versie: 1.0' '$T/r.txt' &&
 		grep -q 'Uitgegeven: 20 januari 2026' '$T/r.txt' && grep -q 'Portefeuillehouder: wethouder' '$T/r.txt'"
 	check "PDF: the P&C questions for every action and team goal" sh -c \

@@ -166,14 +166,19 @@ static void test_finances(void **st)
 	assert_false(f->has_verwacht);
 	assert_int_equal(m->finance_rows, 1);
 	buf_t b = {0};
-	present_finance(f, 2024, &b);
+	present_finance(f, 2024, 0, &b);
 	assert_string_equal(b.s, "Budget \xE2\x82\xAC 40.000. Tot nu toe besteed: \xE2\x82\xAC 31.250 (78%). Wat het aan het "
 	                         "eind van 2024 kost, is nog niet bekend.");
 	buf_free(&b);
 	finance_t g = {10000, 2000, 12500, 1, 0};
-	present_finance(&g, 2025, &b);
+	present_finance(&g, 2025, 0, &b);
 	assert_string_equal(b.s, "Budget \xE2\x82\xAC 10.000. Tot nu toe besteed: \xE2\x82\xAC 2.000 (20%). Verwacht aan het "
 	                         "eind van 2025: \xE2\x82\xAC 12.500. Dat is \xE2\x82\xAC 2.500 meer dan het budget.");
+	buf_free(&b);
+	/* on the year's last day "tot nu toe" is the year, and "expected" is what is still to pay */
+	present_finance(&g, 2025, 1, &b);
+	assert_string_equal(b.s, "Budget \xE2\x82\xAC 10.000. Besteed in 2025: \xE2\x82\xAC 2.000 (20%). Met wat nog moet "
+	                         "worden betaald: \xE2\x82\xAC 12.500. Dat is \xE2\x82\xAC 2.500 meer dan het budget.");
 	buf_free(&b);
 	cap_close(&c);
 	remove_dir(dir, "financien.csv");
