@@ -524,7 +524,9 @@ void lay_draw_line(lay *l, const rich *t, const lay_lines *ls, size_t i, float x
 			} else {
 				const lay_anchor_t *an = lay_find_anchor(l, fr->anchor);
 				if (an) {
-					char *what = xasprintf("Naar pagina %d", an->page + 1);
+					/* a link read out of its line ("blz. 16") says where it leads */
+					char *what = an->title ? xasprintf("Naar %s, pagina %d", an->title, an->page + 1)
+					                       : xasprintf("Naar pagina %d", an->page + 1);
 					pdf_link_page(l->d, x0, y - 3, uw, ls->size + 3, an->page, an->top, what);
 					free(what);
 				}
@@ -564,8 +566,10 @@ lay *lay_new(const lay_setup *s)
 
 static void anchors_free(lay_anchor_t *a, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(a[i].name);
+		free(a[i].title);
+	}
 	free(a);
 }
 
@@ -750,17 +754,17 @@ float lay_width(lay *l, pdf_face f, float size, const char *s)
 
 /* --- anchors ------------------------------------------------------------------------------------ */
 
-void lay_anchor_at(lay *l, const char *name, int page, float top)
+void lay_anchor_at(lay *l, const char *name, int page, float top, const char *title)
 {
 	l->an = xgrow(l->an, &l->capan, l->nan, sizeof *l->an);
-	l->an[l->nan++] = (lay_anchor_t){xstrdup(name), page, top};
+	l->an[l->nan++] = (lay_anchor_t){xstrdup(name), page, top, title ? xstrdup(title) : NULL};
 }
 
-void lay_anchor(lay *l, const char *name)
+void lay_anchor(lay *l, const char *name, const char *title)
 {
 	if (l->page < 0)
 		lay_new_page(l);
-	lay_anchor_at(l, name, l->page, l->y + 4);
+	lay_anchor_at(l, name, l->page, l->y + 4, title);
 }
 
 /* The anchor as the previous run placed it (the drawn run's own places are the same). */
@@ -931,7 +935,7 @@ void lay_heading(lay *l, int level, const char *title, float keep, unsigned flag
 	float top = l->y + 6;
 	char tag[4] = {'H', (char)('0' + level), 0, 0};
 	if (anchor)
-		lay_anchor_at(l, anchor, l->page, top);
+		lay_anchor_at(l, anchor, l->page, top, title);
 	pdf_begin(l->d, tag);
 	lay_flow(l, &t, LAY_ML, LAY_TW, sz, lead, level <= 2 ? LAY_ACCENT : LAY_TEXT);
 	pdf_end(l->d);
@@ -1225,7 +1229,9 @@ int lay_figure(lay *l, const lay_fig *f)
 	float top = l->y;
 	char an[32];
 	snprintf(an, sizeof an, "figuur:%d", num);
-	lay_anchor_at(l, an, l->page, top + 4);
+	char what[32];
+	snprintf(what, sizeof what, "figuur %d", num);
+	lay_anchor_at(l, an, l->page, top + 4, what);
 	int fe = pdf_begin(l->d, "Figure");
 	pdf_set_alt(l->d, fe, f->alt);
 	pdf_mc_begin(l->d);

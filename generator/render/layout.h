@@ -108,7 +108,7 @@ int lay_page(const lay *l); /* 0-based */
 
 /* Anchors: a name for the current place (a heading, a figure, a KPI). lay_anchor_page gives the
  * page (1-based) where the previous run put it, 0 when unknown yet. */
-void lay_anchor(lay *l, const char *name);
+void lay_anchor(lay *l, const char *name, const char *title); /* title: what is there, for links */
 int lay_anchor_page(const lay *l, const char *name);
 /* "blz. 12" for an anchor, into out (24 bytes); in the first run a placeholder as wide.
  * lay_page_num: the number only ("12"). */

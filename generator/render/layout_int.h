@@ -37,6 +37,8 @@ typedef struct {
 	char *name;
 	int page;
 	float top;
+	char *title;  /* what it is ("Persvragen binnen 2 werkdagen beantwoord", "tabel 12"), for
+	                 the description of a link to it; or NULL */
 } lay_anchor_t;
 
 /* An entry of the contents: level 0 a chapter, 1 a section, 2 a line under a section (a KPI);
@@ -89,7 +91,7 @@ void lay_lines_free(lay_lines *l);
 void lay_draw_line(lay *l, const rich *t, const lay_lines *ls, size_t i, float x, float y, pdf_rgb color, float right);
 void lay_flow(lay *l, const rich *t, float x, float width, float size, float lead, pdf_rgb color);
 const lay_anchor_t *lay_find_anchor(const lay *l, const char *name);
-void lay_anchor_at(lay *l, const char *name, int page, float top);
+void lay_anchor_at(lay *l, const char *name, int page, float top, const char *title);
 /* A heading or a label about to be set: its number, after a page break when an earlier run
  * found it alone at a page's foot. lay_keep_set: it is set, and nothing follows it yet. */
 int lay_keep_point(lay *l);

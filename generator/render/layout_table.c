@@ -515,7 +515,9 @@ int tab_set(lay *l, lay_table *t)
 	lay_skip(l, 8);
 	char an[32];
 	snprintf(an, sizeof an, "tabel:%d", num);
-	lay_anchor_at(l, an, l->page, l->y + 4);
+	char what[32];
+	snprintf(what, sizeof what, "tabel %d", num);
+	lay_anchor_at(l, an, l->page, l->y + 4, what);
 	int te = pdf_begin(l->d, "Table");
 	float top = l->y;
 	int top_page = l->page;

@@ -358,7 +358,7 @@ static void kpi_block(rep *r, const kpi_t *k, int level, unsigned flags)
 	 * of that name, "Facturen binnen 30 dagen betaald" in the team goal of that name) is left
 	 * out; the place keeps its anchor */
 	if (lay_repeats_ancestor(r->l, level, k->def.naam))
-		lay_anchor(r->l, an);
+		lay_anchor(r->l, an, k->def.naam);
 	else
 		lay_heading(r->l, level, k->def.naam, 4 * LAY_LEAD, flags, an);
 	free(an);
