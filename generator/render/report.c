@@ -402,8 +402,9 @@ static void milestones(rep *r, const page_t *pg)
 	char *cap = xasprintf("Mijlpalen, stand op %s", day);
 	lay_table *b = tab_new(cap);
 	free(cap);
-	tab_col(b, "Wanneer", AL_LEFT, 104, TC_ROWHEAD);
-	tab_col(b, "Mijlpaal", AL_LEFT, LAY_TW - 104 - 142, 0);
+	/* the milestone heads its row: dates repeat ("mei 2024" twice), names do not */
+	tab_col(b, "Wanneer", AL_LEFT, 104, 0);
+	tab_col(b, "Mijlpaal", AL_LEFT, LAY_TW - 104 - 142, TC_ROWHEAD);
 	tab_col(b, "Status", AL_LEFT, 142, 0);
 	for (size_t i = 0; i < pg->nms; i++) {
 		char when[40];
