@@ -13,8 +13,8 @@ PKGS      = libcmark yaml-0.1 xlsxwriter nettle minizip expat
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 MEETLAT_CPPFLAGS = -Igenerator -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-MEETLAT_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
-LIBS = $(PKG_LIBS) -lcsv -lhpdf -lhyphen -lm
+MEETLAT_CFLAGS   = -std=c11 -pthread -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
+LIBS = $(PKG_LIBS) -lcsv -lhpdf -lhyphen -lm -pthread
 
 # generator/: base/ (no project dependencies), load/ (content and data into the model),
 # model/ (the model, the KPI engine, the presentation layer, tables and charts), render/
@@ -22,7 +22,9 @@ LIBS = $(PKG_LIBS) -lcsv -lhpdf -lhyphen -lm
 SRC  = $(filter-out generator/main.c,$(wildcard generator/*.c generator/*/*.c))
 OBJ  = $(SRC:generator/%.c=build/obj/%.o) build/obj/definities.o
 AOBJ = $(SRC:generator/%.c=build/asan/%.o) build/asan/definities.o
+TOBJ = $(SRC:generator/%.c=build/tsan/%.o) build/tsan/definities.o
 SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+TSAN = -fsanitize=thread -fno-omit-frame-pointer
 UNIT = $(wildcard tests/unit/test_*.c)
 
 # `make`, `make publiceer` and `make correctie` are the secretary's commands (README, "Elk
@@ -103,6 +105,15 @@ build/obj/definities.o: build/definities.c | build/obj
 build/asan/definities.o: build/definities.c | build/asan
 	$(CC) -O1 -g $(SAN) -c -o $@ $<
 
+# The renderers run side by side (build.c): ThreadSanitizer watches them in `make tsan`.
+build/tsan/%.o: generator/%.c
+	@mkdir -p $(@D)
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) -DMEETLAT_FAULTS -O1 -g $(TSAN) -c -o $@ $<
+
+build/tsan/definities.o: build/definities.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(TSAN) -c -o $@ $<
+
 build build/obj build/asan build/unit:
 	mkdir -p $@
 
@@ -110,6 +121,9 @@ build build/obj build/asan build/unit:
 
 build/meetlat-asan: build/asan/main.o $(AOBJ)
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+build/meetlat-tsan: build/tsan/main.o $(TOBJ)
+	$(CC) $(TSAN) -o $@ $^ $(LIBS)
 
 build/unit/%: tests/unit/%.c $(OBJ) | build/unit
 	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
@@ -121,11 +135,11 @@ UNIT_BIN  = $(UNIT:tests/unit/%.c=build/unit/%)
 UNIT_ASAN = $(UNIT:tests/unit/%.c=build/unit/%-asan)
 
 build/mkdata: tools/mkdata.c generator/base/date.c generator/base/util.c generator/base/platform.c | build
-	$(CC) -std=c11 -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
+	$(CC) -std=c11 -pthread -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 -o $@ $^ -lm
 
 # Workbooks for the tests of the workbook reader (a large export, a zip bomb), made when needed
 build/mkxlsx: tools/mkxlsx.c generator/base/date.c generator/base/util.c generator/base/platform.c | build
-	$(CC) -std=c11 -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 $(shell pkg-config --cflags minizip) -o $@ $^ \
+	$(CC) -std=c11 -pthread -Igenerator -D_GNU_SOURCE -Wall -Wextra -O2 $(shell pkg-config --cflags minizip) -o $@ $^ \
 		$(shell pkg-config --libs minizip) -lz
 
 unit: $(UNIT_BIN) $(UNIT_ASAN)
@@ -253,7 +267,8 @@ WIN_SYSROOT  = build/windows/sysroot
 WIN_CPPFLAGS = -Igenerator -I$(WIN_SYSROOT)/include -DVERSION='"$(VERSION)"' -D__USE_MINGW_ANSI_STDIO=1 \
 	-D_POSIX_THREAD_SAFE_FUNCTIONS=200112L -D_WIN32_WINNT=0x0A00 -DYAML_DECLARE_STATIC -DCMARK_STATIC_DEFINE -DXML_STATIC
 WIN_CFLAGS   = -O2 $(MEETLAT_CFLAGS)
-WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lhyphen -lz -lm
+WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lhyphen -lz -lm \
+	-lpthread
 WIN_OBJ      = $(SRC:generator/%.c=build/windows/obj/%.o) build/windows/obj/definities.o
 
 windows:
@@ -314,5 +329,5 @@ uninstall:
 clean:
 	rm -rf build dist meetlat
 
--include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(FOBJ:.o=.d) $(WIN_OBJ:.o=.d) build/obj/main.d build/asan/main.d build/windows/obj/main.d \
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TOBJ:.o=.d) $(FOBJ:.o=.d) $(WIN_OBJ:.o=.d) build/obj/main.d build/asan/main.d build/tsan/main.d build/windows/obj/main.d \
 	build/windows/fobj/base/platform.d

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "base/platform.h"
 #include "base/util.h"
 #include "load/content.h"
@@ -18,6 +19,7 @@
 #include "model/markdown.h"
 #include "model/model.h"
 #include "model/present.h"
+#include "model/table.h"
 #include "load/edition.h"
 #include "load/explain.h"
 #include "load/finance.h"
@@ -205,24 +207,95 @@ static double seconds(void)
 	return plat_seconds();
 }
 
+/* The renderers, side by side: the model is complete and only read from here on. Each job
+ * has its own part of the output record and its own messages; the open data and the site run
+ * one after the other on the main thread, the report and the workbook each on a thread of
+ * their own (or on the main thread too, when no thread can be made). Afterwards their
+ * messages and records are joined in a fixed order, the order in which they would have run one
+ * by one (open data, report, workbook, site): the same messages in the same order, and as
+ * then, nothing of what follows a renderer that failed. */
+enum { JOB_OPENDATA, JOB_PDF, JOB_XLSX, JOB_SITE, JOBS };
+
+typedef struct {
+	const model_t *m;
+	int (*render)(const model_t *, const render_ctx *);
+	render_ctx rc;
+	out_t part;
+	diag_t d;
+	int rv;
+	double seconds;
+} job_t;
+
+static void job_run(void *arg)
+{
+	job_t *j = arg;
+	double t = seconds();
+	j->rv = j->render(j->m, &j->rc);
+	j->seconds = seconds() - t;
+}
+
+/* the open data, then the site (its downloads page waits for the others: site_downloads) */
+static void jobs_main(void *arg)
+{
+	job_t *jobs = arg;
+	job_run(&jobs[JOB_OPENDATA]);
+	job_run(&jobs[JOB_SITE]);
+}
+
 static int render_all(const model_t *m, render_ctx *rc, double t0, diag_t *d)
 {
-	static const char *const names[] = {"open data", "raadsrapportage (PDF)", "MT-rapportage (XLSX)", "website"};
-	int (*const steps[])(const model_t *, const render_ctx *) = {opendata_render, pdf_render, xlsx_render,
-	                                                              site_render};
-	double t[5];
+	static const char *const names[JOBS] = {"open data", "raadsrapportage (PDF)", "MT-rapportage (XLSX)", "website"};
+	int (*const steps[JOBS])(const model_t *, const render_ctx *) = {opendata_render, pdf_render, xlsx_render,
+	                                                                 site_render};
+	job_t jobs[JOBS];
+	double t[2];
 	t[0] = seconds();
-	for (int i = 0; i < 4; i++) {
-		if (steps[i](m, rc) != 0)
-			return -1;
-		t[i + 1] = seconds();
+	date_tables(); /* before the threads: none of them fills it */
+	for (int i = 0; i < JOBS; i++) {
+		job_t *j = &jobs[i];
+		j->m = m;
+		j->render = steps[i];
+		j->rc = *rc;
+		diag_hold(&j->d, d);
+		out_part(rc->out, &j->part, &j->d);
+		j->rc.out = &j->part;
+		j->rv = 0;
+		j->seconds = 0;
 	}
+	/* MEETLAT_SERIEEL: all on the main thread, one after the other (the tests compare) */
+	plat_thread *th[2] = {NULL, NULL};
+	static const int on_thread[2] = {JOB_PDF, JOB_XLSX};
+	const char *serial = getenv("MEETLAT_SERIEEL");
+	for (int i = 0; i < 2 && !(serial && *serial); i++)
+		if (plat_thread_start(&th[i], job_run, &jobs[on_thread[i]]) != 0)
+			th[i] = NULL;
+	jobs_main(jobs);
+	for (int i = 0; i < 2; i++) {
+		if (th[i])
+			plat_thread_join(th[i]);
+		else
+			job_run(&jobs[on_thread[i]]);
+	}
+	int failed = 0;
+	for (int i = 0; i < JOBS; i++) {
+		if (!failed)
+			diag_release(&jobs[i].d, d);
+		else
+			diag_drop(&jobs[i].d);
+		out_join(rc->out, &jobs[i].part);
+		failed |= jobs[i].rv != 0;
+	}
+	if (!failed)
+		failed = site_downloads(m, rc) != 0;
+	t[1] = seconds();
 	if (getenv("MEETLAT_TIJDEN")) {
 		fprintf(d->out, "meetlat: tijden: inlezen en rekenen %.3f s", t[0] - t0);
-		for (int i = 0; i < 4; i++)
-			fprintf(d->out, "; %s %.3f s", names[i], t[i + 1] - t[i]);
-		fprintf(d->out, "\n");
+		for (int i = 0; i < JOBS; i++)
+			fprintf(d->out, "; %s %.3f s", names[i], jobs[i].seconds);
+		fprintf(d->out, "; alle uitvoer, naast elkaar %.3f s\n", t[1] - t[0]);
 	}
+	if (failed)
+		return -1;
 	return out_finish(rc->out);
 }
 
@@ -556,7 +629,7 @@ int build_run(const build_opts *o, diag_t *d)
 	for (int i = 0; i < THEME_FONTS; i++)
 		rc.fonts[i] = theme.font[i];
 	rc.icc = theme.icc;
-	rc.hyphens = theme.hyphens;
+	rc.hyph = theme.hyph;
 	rc.logo = theme.logo;
 	rc.logo_len = theme.logo_len;
 	rc.logo_w = theme.logo_w;
@@ -581,6 +654,8 @@ int build_run(const build_opts *o, diag_t *d)
 		diag(d, DIAG_ERROR, out, 0, 0, "kan geen tijdelijke map naast de uitvoer maken (%s)", strerror(errno));
 		goto failed;
 	}
+	/* the tables every renderer shows, made once while the model may still change */
+	kt_tables(m);
 	output.dir = tmpl;
 	output.shown = out;
 	output.d = d;

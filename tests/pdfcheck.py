@@ -304,7 +304,9 @@ def figure_labels(el):
     pg = el.get("/Pg")
     boxes = []
     for c in kids_of(el):
-        if isinstance(c, pikepdf.Dictionary) and str(c.get("/Type", "")) == "/MCR":
+        if isinstance(c, int) and pg is not None:
+            boxes += mc_boxes.get((pg.objgen, c), [])
+        elif isinstance(c, pikepdf.Dictionary) and str(c.get("/Type", "")) == "/MCR":
             p = c.get("/Pg", pg)
             boxes += mc_boxes.get((p.objgen, int(c.MCID)), [])
     for b in boxes:

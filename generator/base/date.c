@@ -206,6 +206,12 @@ static void month_table_fill(void)
 	month_days = n;
 }
 
+void date_tables(void)
+{
+	if (!month_days)
+		month_table_fill();
+}
+
 int period_of(per_t per, int day)
 {
 	if (!month_days)

@@ -37,6 +37,9 @@ void date_short(int day, char *out);    /* 01-10-2024 */
 /* Periods: a month, quarter or year, numbered so that consecutive periods differ by one. */
 typedef enum { PER_MAAND, PER_KWARTAAL, PER_JAAR } per_t;
 int period_of(per_t per, int day);
+/* period_of fills a table on first use: date_tables fills it before work runs on several
+ * threads (build.c), so that none of them does. */
+void date_tables(void);
 int period_first_day(per_t per, int key);
 int period_last_day(per_t per, int key);
 /* Machine label: 2024-10, 2024-K3, 2024 */

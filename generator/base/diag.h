@@ -19,6 +19,10 @@ typedef enum {
 
 typedef struct {
 	FILE *out;      /* where messages go (stderr; a memory stream in tests) */
+	/* with `hold`, messages are kept here instead, until diag_release */
+	int hold;
+	char *held;
+	size_t held_len, held_cap;
 	int quiet;      /* suppress notes */
 	int mute;       /* print and count nothing (a first reading whose messages a second one gives) */
 	long muted;     /* messages left out while muted: whether a second reading has anything to say */
@@ -32,6 +36,14 @@ void diag_init(diag_t *d, FILE *out);
 void diag(diag_t *d, diag_level lvl, const char *file, long line, long col,
           const char *fmt, ...) PRINTF_LIKE(6, 7);
 int diag_errors(const diag_t *d);
+
+/* Messages of work that runs beside the rest (a renderer on a thread of its own): `d` counts
+ * its own and keeps their text, with the settings of `like`; diag_release adds both to `to`
+ * (in the order they came, after what `to` has) and empties `d`. */
+void diag_hold(diag_t *d, const diag_t *like);
+void diag_release(diag_t *d, diag_t *to);
+/* Drop what `d` holds (work whose messages are not to be said). */
+void diag_drop(diag_t *d);
 
 /* Reading one input file: its errors past DIAG_FILE_LIMIT are counted, not printed, and
  * diag_file_end says how many there were. `file` must stay valid until then. */

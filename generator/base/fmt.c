@@ -123,16 +123,41 @@ static void fmt_core(double v, int dec, int group, char *out)
 		strcpy(out, "-");
 		return;
 	}
-	double r = fabs(num_round(v, dec));
-	snprintf(tmp, sizeof tmp, "%.*f", dec, r);
+	/* num_round's steps: k the rounded value in units of the last decimal */
+	double p = pow(10, dec);
+	double k = round(fabs(v) * p + 1e-9), r = k / p;
+	if (k < 4e15) {
+		/* r printed with dec decimals ("%.*f") is the digits of k: below 2^52 the division's
+		 * error is far less than half a unit of the last decimal. Written here, without the
+		 * C library's exact conversion (a fifth of a build's formatting went there). */
+		unsigned long long u = (unsigned long long)k;
+		char d[32];
+		int n = 0, t = 0;
+		do {
+			d[n++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		while (n <= dec)
+			d[n++] = '0';
+		for (int i = n - 1; i >= dec; i--)
+			tmp[t++] = d[i];
+		if (dec) {
+			tmp[t++] = '.';
+			for (int i = dec - 1; i >= 0; i--)
+				tmp[t++] = d[i];
+		}
+		tmp[t] = '\0';
+	} else {
+		snprintf(tmp, sizeof tmp, "%.*f", dec, r);
+	}
 	char *dot = strchr(tmp, '.');
 	size_t ilen = dot ? (size_t)(dot - tmp) : strlen(tmp);
 	char *o = out;
 	if (v < 0 && r != 0)
 		*o++ = '-';
-	for (size_t k = 0; k < ilen; k++) {
-		*o++ = tmp[k];
-		size_t left = ilen - k - 1;
+	for (size_t j = 0; j < ilen; j++) {
+		*o++ = tmp[j];
+		size_t left = ilen - j - 1;
 		if (group && left > 0 && left % 3 == 0)
 			*o++ = '.';
 	}

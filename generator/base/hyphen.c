@@ -68,7 +68,7 @@ static int diaeresis(const char *s, size_t i, size_t len)
 	return cp == 0xE4 || cp == 0xEB || cp == 0xEF || cp == 0xF6 || cp == 0xFC;
 }
 
-int hyph_points(hyph *h, const char *s, size_t len, unsigned char *ok)
+int hyph_points(const hyph *h, const char *s, size_t len, unsigned char *ok)
 {
 	memset(ok, 0, len);
 	if (!h || len < 5)

@@ -17,6 +17,6 @@ void hyph_close(hyph *h);
  * byte i with a hyphen added, for i < len. Only words of letters are broken (a number, a code
  * or a word with a character outside the dictionary's alphabet is not), at least two letters
  * from the start and three from the end. Returns the number of places. */
-int hyph_points(hyph *h, const char *s, size_t len, unsigned char *ok);
+int hyph_points(const hyph *h, const char *s, size_t len, unsigned char *ok);
 
 #endif

@@ -5,6 +5,7 @@
 #include "base/platform.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,76 @@ int plat_fault(const char *point)
 	return 0;
 }
 #endif
+
+/* --- threads (POSIX threads on both systems) ---------------------------------------------- */
+
+struct plat_thread {
+	pthread_t id;
+	void (*fn)(void *);
+	void *arg;
+};
+
+struct plat_mutex {
+	pthread_mutex_t m;
+};
+
+static void *thread_main(void *p)
+{
+	plat_thread *t = p;
+	t->fn(t->arg);
+	return NULL;
+}
+
+int plat_thread_start(plat_thread **t, void (*fn)(void *), void *arg)
+{
+	*t = xmalloc(sizeof **t);
+	(*t)->fn = fn;
+	(*t)->arg = arg;
+	if (pthread_create(&(*t)->id, NULL, thread_main, *t) != 0) {
+		free(*t);
+		*t = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void plat_thread_join(plat_thread *t)
+{
+	if (!t)
+		return;
+	pthread_join(t->id, NULL);
+	free(t);
+}
+
+plat_mutex *plat_mutex_new(void)
+{
+	plat_mutex *m = xmalloc(sizeof *m);
+	if (pthread_mutex_init(&m->m, NULL) != 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void plat_mutex_lock(plat_mutex *m)
+{
+	if (m)
+		pthread_mutex_lock(&m->m);
+}
+
+void plat_mutex_unlock(plat_mutex *m)
+{
+	if (m)
+		pthread_mutex_unlock(&m->m);
+}
+
+void plat_mutex_free(plat_mutex *m)
+{
+	if (!m)
+		return;
+	pthread_mutex_destroy(&m->m);
+	free(m);
+}
 
 static int cmp_name(const void *a, const void *b)
 {

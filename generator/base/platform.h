@@ -157,4 +157,18 @@ const char *plat_busy_hint(int err);
 /* A monotonic clock in seconds, for timing steps (never for anything an output shows). */
 double plat_seconds(void);
 
+/* Threads, for the renderers (POSIX threads; on Windows mingw-w64's winpthreads, linked in).
+ * plat_thread_start runs fn(arg) on a thread of its own and returns 0, or -1 when no thread
+ * could be made (then nothing ran: the caller runs fn itself). plat_thread_join waits for it
+ * and frees it. A mutex from plat_mutex_new (NULL when none could be made); lock and unlock
+ * do nothing with NULL. */
+typedef struct plat_thread plat_thread;
+int plat_thread_start(plat_thread **t, void (*fn)(void *), void *arg);
+void plat_thread_join(plat_thread *t);
+typedef struct plat_mutex plat_mutex;
+plat_mutex *plat_mutex_new(void);
+void plat_mutex_lock(plat_mutex *m);
+void plat_mutex_unlock(plat_mutex *m);
+void plat_mutex_free(plat_mutex *m); /* NULL-safe */
+
 #endif

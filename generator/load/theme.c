@@ -94,15 +94,14 @@ static int load_extras(theme_t *t, const char *conf, diag_t *d)
 {
 	int rv = 0;
 	if (t->hyphens) {
-		hyph *h = hyph_open(t->hyphens);
-		if (!h) {
+		t->hyph = hyph_open(t->hyphens);
+		if (!t->hyph) {
 			diag(d, DIAG_ERROR, conf, t->hyphens_line, 1,
 			     "%s is geen bestand met afbreekpatronen dat meetlat kan lezen (installeer hyphen-nl, of laat "
 			     "pdf_afbreekpatronen weg: dan breekt de PDF geen woorden af)",
 			     t->hyphens);
 			rv = -1;
 		}
-		hyph_close(h);
 	}
 	if (t->logo_file) {
 		const char *why = NULL;
@@ -384,6 +383,7 @@ void theme_free(theme_t *t)
 		free(t->font[i]);
 	free(t->icc);
 	free(t->hyphens);
+	hyph_close(t->hyph);
 	free(t->logo_file);
 	free(t->logo);
 	free(t->layout);

@@ -6,6 +6,7 @@
 #define MEETLAT_THEME_H
 
 #include "base/diag.h"
+#include "base/hyphen.h"
 #include "base/ttf.h"
 #include "model/model.h"
 
@@ -26,6 +27,7 @@ typedef struct {
 	char *icc;           /* sRGB colour profile for the PDF/A output intent */
 	int line[THEME_FONTS + 1]; /* where thema.conf set each of them, for messages */
 	char *hyphens;       /* the report's hyphenation patterns (pdf_afbreekpatronen), or NULL */
+	hyph *hyph;          /* those patterns, loaded (once: the report uses them as they are) */
 	char *logo_file;     /* the cover's logo (pdf_logo), a JPEG, or NULL */
 	char *logo;          /* its bytes, checked: greyscale or RGB, 8 bits */
 	size_t logo_len;

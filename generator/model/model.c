@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "base/util.h"
+#include "model/table.h"
 
 /* The names the content uses (front matter values and section headings). */
 const char *const smart_names[SMART_N] = {"Specifiek", "Meetbaar", "Acceptabel", "Realistisch",
@@ -98,6 +99,10 @@ void kpi_free(kpi_t *k)
 	for (size_t i = 0; i < k->res.ngroups; i++)
 		series_free(&k->res.groups[i]);
 	free(k->res.groups);
+	if (k->table) {
+		kt_free(k->table);
+		free(k->table);
+	}
 	free(k);
 }
 

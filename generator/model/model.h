@@ -247,12 +247,15 @@ typedef struct {
 	int line;
 } finance_t;
 
+struct kt_table;
+
 typedef struct kpi {
 	kpi_def def;
 	srcpos_t src;
 	page_t *page;
 	kpi_result res;
 	explain_t *explain;      /* this edition's explanation, or NULL */
+	struct kt_table *table;  /* its table (model/table.h: kt_tables), made once for every renderer */
 } kpi_t;
 
 struct page {

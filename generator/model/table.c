@@ -327,6 +327,27 @@ void kt_build(const kpi_t *k, kt_table *t)
 	add_series_rows(k, t, &k->res.total, &cap, &rcap);
 }
 
+static void table_of(kpi_t *k)
+{
+	if (k->table)
+		return;
+	k->table = xmalloc(sizeof *k->table);
+	kt_build(k, k->table);
+}
+
+void kt_tables(model_t *m)
+{
+	for (size_t i = 0; i < m->nkpis; i++)
+		table_of(m->kpis[i]);
+}
+
+const kt_table *kt_of(const kpi_t *k)
+{
+	if (!k->table)
+		table_of((kpi_t *)k); /* a renderer called on its own (the tests): one thread */
+	return k->table;
+}
+
 const kt_cell *kt_at(const kt_table *t, size_t row, int col)
 {
 	return &t->cells[row * (size_t)t->ncols + (size_t)col];

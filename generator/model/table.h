@@ -33,7 +33,7 @@ typedef struct {
 	long teller, noemer;
 } kt_row;
 
-typedef struct {
+typedef struct kt_table {
 	kt_col cols[16];
 	int ncols;
 	kt_cell *cells; /* nrows * ncols */
@@ -52,6 +52,11 @@ typedef struct {
 
 void kt_build(const kpi_t *k, kt_table *t);
 void kt_free(kt_table *t);
+/* Every KPI's table, made once when the model is complete (build.c, before the renderers run
+ * side by side); kt_of gives it (the renderers only read it; model_free frees it). A KPI whose
+ * table was not made yet gets it made on the spot: on one thread only. */
+void kt_tables(model_t *m);
+const kt_table *kt_of(const kpi_t *k);
 const kt_cell *kt_at(const kt_table *t, size_t row, int col);
 
 #endif

@@ -186,10 +186,16 @@ static int is_digit_end(const char *s, size_t n)
 	return n && s[n - 1] >= '0' && s[n - 1] <= '9';
 }
 
-static int word_is(const char *s, size_t n, const char *const *list)
+typedef struct {
+	const char *s;
+	size_t n;
+} word_t;
+#define W(s) {s, sizeof s - 1}
+
+static int word_is(const char *s, size_t n, const word_t *list)
 {
-	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(*list, s, n))
+	for (; list->s; list++)
+		if (list->n == n && !memcmp(list->s, s, n))
 			return 1;
 	return 0;
 }
@@ -209,12 +215,13 @@ static int all_digits(const char *s, size_t n)
  * reference ("blz. 12", "tabel 4"). */
 static int glued(const char *a, size_t an, const char *b, size_t bn)
 {
-	static const char *const units[] = {"%", "procent", "procentpunt", "procentpunten", "werkdagen", "werkdag", "dagen",
-		"dag", "kB", "MB", "uur", "euro", NULL};
-	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-		"september", "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt",
-		"nov", "dec", NULL};
-	static const char *const refs[] = {"blz.", "tabel", "Tabel", "figuur", "Figuur", "K1", "K2", "K3", "K4", NULL};
+	static const word_t units[] = {W("%"), W("procent"), W("procentpunt"), W("procentpunten"), W("werkdagen"),
+		W("werkdag"), W("dagen"), W("dag"), W("kB"), W("MB"), W("uur"), W("euro"), {NULL, 0}};
+	static const word_t months[] = {W("januari"), W("februari"), W("maart"), W("april"), W("mei"), W("juni"),
+		W("juli"), W("augustus"), W("september"), W("oktober"), W("november"), W("december"), W("jan"), W("feb"),
+		W("mrt"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("okt"), W("nov"), W("dec"), {NULL, 0}};
+	static const word_t refs[] = {W("blz."), W("tabel"), W("Tabel"), W("figuur"), W("Figuur"), W("K1"), W("K2"),
+		W("K3"), W("K4"), {NULL, 0}};
 	/* the words without the punctuation around them: "(31", "2025.", "december," */
 	while (an && (a[0] == '(' || a[0] == '['))
 		a++, an--;
@@ -345,7 +352,7 @@ static size_t hyphen_split(lay *l, const rich *t, const lay_atom *a, float size,
 /* Break rich text into lines of at most `width` points: word by word; a word that does not fit
  * is hyphenated where the dictionary allows, else it goes to the next line; a word longer than
  * a line is hyphenated, or cut between characters. */
-void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out)
+static void break_lines(lay *l, const rich *t, float size, float width, lay_lines *out)
 {
 	out->natoms = out->nlines = 0;
 	out->size = size;
@@ -449,6 +456,115 @@ void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out)
 		out->lines = xgrow(out->lines, &out->caplines, out->nlines, sizeof *out->lines);
 		out->lines[out->nlines++] = cur;
 	}
+}
+
+/* The break cache: a text's lines depend only on its bytes, its runs (face, and whether a word
+ * may be hyphenated), the size and the width; the key holds all of them, compared in full. */
+struct lay_brk {
+	unsigned long long h;
+	char *key;
+	size_t keylen;
+	lay_atom *atoms;
+	size_t natoms;
+	lay_line *lines;
+	size_t nlines;
+	struct lay_brk *next;
+};
+
+static unsigned long long hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static void brk_key(buf_t *k, const rich *t, float size, float width)
+{
+	buf_reset(k);
+	buf_add(k, &size, sizeof size);
+	buf_add(k, &width, sizeof width);
+	buf_add(k, &t->no_hyphens, sizeof t->no_hyphens);
+	buf_add(k, &t->nfrags, sizeof t->nfrags);
+	for (size_t i = 0; i < t->nfrags; i++) {
+		const lay_frag *f = &t->frags[i];
+		size_t d[3] = {f->off, f->len, (size_t)f->face | (size_t)(f->anchor || f->url || f->artifact) << 8};
+		buf_add(k, d, sizeof d);
+	}
+	buf_add(k, t->text.s, t->text.len);
+}
+
+static void lines_copy(lay_lines *out, const lay_atom *atoms, size_t natoms, const lay_line *lines, size_t nlines)
+{
+	if (natoms)
+		out->atoms = xgrow(out->atoms, &out->capatoms, natoms - 1, sizeof *out->atoms);
+	if (nlines)
+		out->lines = xgrow(out->lines, &out->caplines, nlines - 1, sizeof *out->lines);
+	if (natoms)
+		memcpy(out->atoms, atoms, natoms * sizeof *atoms);
+	if (nlines)
+		memcpy(out->lines, lines, nlines * sizeof *lines);
+	out->natoms = natoms;
+	out->nlines = nlines;
+}
+
+void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out)
+{
+	brk_key(&l->bc_key, t, size, width);
+	unsigned long long h = hash_bytes(l->bc_key.s, l->bc_key.len);
+	if (l->bc_slots) {
+		for (struct lay_brk *e = l->bc[h & (l->bc_slots - 1)]; e; e = e->next)
+			if (e->h == h && e->keylen == l->bc_key.len && !memcmp(e->key, l->bc_key.s, e->keylen)) {
+				lines_copy(out, e->atoms, e->natoms, e->lines, e->nlines);
+				out->size = size;
+				return;
+			}
+	}
+	break_lines(l, t, size, width, out);
+	if (l->bc_n >= l->bc_slots / 2) {
+		size_t n = l->bc_slots ? l->bc_slots * 2 : 1024;
+		struct lay_brk **nb = xcalloc(n, sizeof *nb);
+		for (size_t i = 0; i < l->bc_slots; i++)
+			for (struct lay_brk *e = l->bc[i], *next; e; e = next) {
+				next = e->next;
+				e->next = nb[e->h & (n - 1)];
+				nb[e->h & (n - 1)] = e;
+			}
+		free(l->bc);
+		l->bc = nb;
+		l->bc_slots = n;
+	}
+	struct lay_brk *e = xmalloc(sizeof *e);
+	e->h = h;
+	e->keylen = l->bc_key.len;
+	e->key = xmalloc(e->keylen);
+	memcpy(e->key, l->bc_key.s, e->keylen);
+	e->natoms = out->natoms;
+	e->atoms = xmalloc((out->natoms ? out->natoms : 1) * sizeof *e->atoms);
+	if (out->natoms)
+		memcpy(e->atoms, out->atoms, out->natoms * sizeof *e->atoms);
+	e->nlines = out->nlines;
+	e->lines = xmalloc((out->nlines ? out->nlines : 1) * sizeof *e->lines);
+	if (out->nlines)
+		memcpy(e->lines, out->lines, out->nlines * sizeof *e->lines);
+	e->next = l->bc[h & (l->bc_slots - 1)];
+	l->bc[h & (l->bc_slots - 1)] = e;
+	l->bc_n++;
+}
+
+static void brk_free(lay *l)
+{
+	for (size_t i = 0; i < l->bc_slots; i++)
+		for (struct lay_brk *e = l->bc[i], *next; e; e = next) {
+			next = e->next;
+			free(e->key);
+			free(e->atoms);
+			free(e->lines);
+			free(e);
+		}
+	free(l->bc);
+	buf_free(&l->bc_key);
 }
 
 /* The colour a run is drawn in. */
@@ -597,6 +713,8 @@ void lay_free(lay *l)
 		free(l->title[i]);
 	free(l->contents_title);
 	free(l->brk);
+	free(l->an_slot);
+	brk_free(l);
 	free(l);
 }
 
@@ -637,6 +755,7 @@ int lay_dry(const lay *l)
 }
 
 static int contents_pages(lay *l);
+static void anchors_index(lay *l);
 
 int lay_pass_end(lay *l)
 {
@@ -654,6 +773,7 @@ int lay_pass_end(lay *l)
 	l->nprev_an = l->nan;
 	l->an = NULL;
 	l->nan = l->capan = 0;
+	anchors_index(l);
 	l->prev_pages = l->page + 1;
 	l->have_prev = 1;
 	return settled;
@@ -767,12 +887,34 @@ void lay_anchor(lay *l, const char *name, const char *title)
 	lay_anchor_at(l, name, l->page, l->y + 4, title);
 }
 
+/* The previous run's anchors by name; the first of a name is the one found. */
+static void anchors_index(lay *l)
+{
+	size_t n = 64;
+	while (n < 2 * l->nprev_an)
+		n *= 2;
+	free(l->an_slot);
+	l->an_slot = xcalloc(n, sizeof *l->an_slot);
+	l->an_slots = n;
+	for (size_t i = 0; i < l->nprev_an; i++) {
+		const char *name = l->prev_an[i].name;
+		size_t j = hash_bytes(name, strlen(name)) & (n - 1);
+		while (l->an_slot[j] && strcmp(l->prev_an[l->an_slot[j] - 1].name, name) != 0)
+			j = (j + 1) & (n - 1);
+		if (!l->an_slot[j])
+			l->an_slot[j] = i + 1;
+	}
+}
+
 /* The anchor as the previous run placed it (the drawn run's own places are the same). */
 const lay_anchor_t *lay_find_anchor(const lay *l, const char *name)
 {
-	for (size_t i = 0; i < l->nprev_an; i++)
-		if (!strcmp(l->prev_an[i].name, name))
-			return &l->prev_an[i];
+	if (!l->an_slots)
+		return NULL;
+	size_t j = hash_bytes(name, strlen(name)) & (l->an_slots - 1);
+	for (; l->an_slot[j]; j = (j + 1) & (l->an_slots - 1))
+		if (!strcmp(l->prev_an[l->an_slot[j] - 1].name, name))
+			return &l->prev_an[l->an_slot[j] - 1];
 	return NULL;
 }
 

@@ -77,7 +77,7 @@ typedef struct lay lay;
 
 typedef struct {
 	pdfdoc *d;
-	hyph *hy;                 /* Dutch hyphenation, or NULL: no word is broken */
+	const hyph *hy;           /* Dutch hyphenation, or NULL: no word is broken */
 	const char *running;      /* the running head's left part */
 	const char *footer;       /* a note in every footer ("Voorbeelddata: geen echte cijfers"), or NULL */
 	/* a hook on running text (paragraphs, list items, table cells), such as writing out

@@ -82,6 +82,16 @@ struct lay {
 	int *brk;
 	size_t nbrk, capbrk;
 	int brk_changed;
+	/* the previous run's anchors by name (the first of each name): slots of an open-addressed
+	 * table, index + 1, 0 empty */
+	size_t *an_slot;
+	size_t an_slots;
+	/* text broken into lines before, by the text, its runs, size and width: every run of the
+	 * document breaks the same paragraphs again, and a height is measured before the text is
+	 * set (lay_break) */
+	struct lay_brk **bc;
+	size_t bc_slots, bc_n;
+	buf_t bc_key;
 };
 
 size_t lay_cp_len(unsigned char c);

@@ -259,12 +259,8 @@ static void datapackage(const model_t *m, buf_t *b)
 	            "      \"title\": \"Creative Commons Zero v1.0 Universal\",\n"
 	            "      \"path\": \"https://creativecommons.org/publicdomain/zero/1.0/\"\n    }\n  ],\n");
 	buf_puts(b, "  \"resources\": [\n");
-	for (size_t i = 0; i < m->nkpis; i++) {
-		kt_table t;
-		kt_build(m->kpis[i], &t);
-		json_resource(m, m->kpis[i], &t, b, i + 1 < m->nkpis);
-		kt_free(&t);
-	}
+	for (size_t i = 0; i < m->nkpis; i++)
+		json_resource(m, m->kpis[i], kt_of(m->kpis[i]), b, i + 1 < m->nkpis);
 	buf_puts(b, "  ]\n}\n");
 }
 
@@ -275,15 +271,12 @@ int opendata_render(const model_t *m, const render_ctx *rc)
 	int rv = 0;
 	for (size_t i = 0; i < m->nkpis && rv == 0; i++) {
 		const kpi_t *k = m->kpis[i];
-		kt_table t;
-		kt_build(k, &t);
 		buf_t b = {0};
-		csv_file(k, &t, &b);
+		csv_file(k, kt_of(k), &b);
 		char *href = opendata_href(k);
 		rv = out_write(rc->out, href, b.s, b.len);
 		free(href);
 		buf_free(&b);
-		kt_free(&t);
 	}
 	if (rv == 0) {
 		buf_t b = {0};

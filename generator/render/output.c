@@ -44,6 +44,7 @@ int out_begin(out_t *o)
 	free(path);
 	if (o->journal < 0)
 		return -1;
+	o->lock = plat_mutex_new();
 	static const char head[] = "meetlat-bezig 1\n";
 	if (plat_append(o->journal, head, sizeof head - 1) != 0) {
 		int e = errno;
@@ -56,9 +57,32 @@ int out_begin(out_t *o)
 
 void out_end(out_t *o)
 {
-	if (o->journal > 0)
+	if (o->journal > 0 && !o->part)
 		plat_append_close(o->journal);
 	o->journal = -1;
+}
+
+void out_part(out_t *whole, out_t *part, diag_t *d)
+{
+	memset(part, 0, sizeof *part);
+	part->dir = whole->dir;
+	part->shown = whole->shown;
+	part->d = d;
+	part->journal = whole->journal;
+	part->lock = whole->lock;
+	part->part = 1;
+}
+
+void out_join(out_t *whole, out_t *part)
+{
+	for (size_t i = 0; i < part->nfiles; i++) {
+		whole->files = xgrow(whole->files, &whole->cap, whole->nfiles, sizeof *whole->files);
+		whole->files[whole->nfiles++] = part->files[i];
+	}
+	free(part->files);
+	part->files = NULL;
+	part->nfiles = part->cap = 0;
+	out_free(part);
 }
 
 /* Note an entry in the journal before it is made: one write of one whole line. */
@@ -67,8 +91,12 @@ static int journal(out_t *o, char kind, const char *rel)
 	if (o->journal <= 0)
 		return 0;
 	char *line = xasprintf("%c %s\n", kind, rel);
+	plat_mutex_lock(o->lock);
 	int rv = plat_append(o->journal, line, strlen(line));
+	int e = errno;
+	plat_mutex_unlock(o->lock);
 	free(line);
+	errno = e;
 	return rv;
 }
 
@@ -81,11 +109,27 @@ char *out_path(out_t *o, const char *rel)
 	return make_path(o, rel);
 }
 
+/* MEETLAT_FOUT=schrijf:<name> fails the writing of that file (the tests' disk that fails). */
+static int write_fault(const char *rel)
+{
+	if (!plat_fault("schrijf:"))
+		return 0;
+	char *point = xasprintf("schrijf:%s", rel);
+	int f = plat_fault(point);
+	free(point);
+	return f;
+}
+
 int out_write(out_t *o, const char *rel, const void *data, size_t len)
 {
 	char *path = out_path(o, rel);
 	if (!path)
 		return -1;
+	if (write_fault(rel)) {
+		free(path);
+		out_error(o, rel, "kan het bestand niet schrijven (testfout)", 0);
+		return -1;
+	}
 	int rv = write_file(path, data, len);
 	free(path);
 	if (rv != 0) {
@@ -143,6 +187,9 @@ void out_free(out_t *o)
 	free(o->files);
 	o->files = NULL;
 	o->nfiles = o->cap = 0;
+	if (!o->part)
+		plat_mutex_free(o->lock);
+	o->lock = NULL;
 }
 
 static int cmp_file(const void *a, const void *b)

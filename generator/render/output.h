@@ -49,6 +49,8 @@ typedef struct {
 	out_file *files;   /* in the order written */
 	size_t nfiles, cap;
 	int journal;       /* OUT_JOURNAL, open for appending; 0 or less when not open */
+	plat_mutex *lock;  /* the journal's: the parts write it from their threads */
+	int part;          /* a part (out_part): the journal and its lock are the whole's */
 	char manifest_hash[DIGEST_HEX]; /* of the manifest out_finish wrote ("" before) */
 } out_t;
 
@@ -77,6 +79,12 @@ char *out_index_path(const char *out);
  * of that name that is not a stat index of meetlat is left alone. 0, or -1 (then the next
  * build reads every file, as it would without an index). */
 int out_index_write(const out_t *o, const char *index);
+/* A part of the output, for a renderer on a thread of its own: it writes into the same folder
+ * and journal, and keeps its own record of files and its own messages (`d`). out_join adds
+ * its record to the whole's, after what the whole has, and frees the part. A part is used by
+ * one thread at a time; the whole is not used while its parts are. */
+void out_part(out_t *whole, out_t *part, diag_t *d);
+void out_join(out_t *whole, out_t *part);
 /* Close the journal (it stays in the folder); out_free does too. */
 void out_end(out_t *o);
 void out_free(out_t *o);

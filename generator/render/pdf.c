@@ -1,14 +1,24 @@
 /* pdf.c - see pdf.h. PDF 1.7 references: 14.6 (marked content), 14.7 (logical structure),
- * 14.8 (tagged PDF), 14.3.2 (metadata), 14.11.5 (output intents), 9.10.3 (ToUnicode). */
+ * 14.8 (tagged PDF), 14.3.2 (metadata), 14.11.5 (output intents), 9.10.3 (ToUnicode), 9.7.4
+ * (CIDFonts), 9.7.5.2 (Identity-H).
+ *
+ * libharu holds the document's objects and writes the file; the pages' content and the fonts
+ * are made here. libharu's own drawing calls format every operator through a zeroed buffer and
+ * its font objects map all 65.536 code points (a linear cmap search each) and list their widths,
+ * for every face: most of the report's time went there. So each page's content is written into
+ * a buffer of its own, in the very bytes libharu's operators wrote (numbers as its HPDF_FToA),
+ * and compressed once; and each face is one Type0 font for the whole document, made at the end
+ * from the code points it drew, its glyphs embedded by libharu's subsetter (HPDF_TTFontDef_*). */
 #include "render/pdf.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "base/digest.h"
 
@@ -18,6 +28,7 @@
 typedef struct {
 	HPDF_Dict dict;
 	HPDF_Array kids;
+	int pg;             /* the page its /Pg names: its marked content there is a bare MCID; -1: none yet */
 	char type[16];
 } selem;
 
@@ -25,16 +36,29 @@ typedef struct {
 	HPDF_Page page;
 	HPDF_Array parents; /* the StructParents entry: element by MCID */
 	int mcid;           /* next MCID on this page */
+	buf_t cs;           /* its content stream */
+	/* the graphics state its content has set so far (a page starts with PDF's defaults) */
+	int fill_set, stroke_set;
+	pdf_rgb fill, stroke;
+	float line_width;
+	unsigned ndash;
+	unsigned short dash[8];
+	char font_name[PF_N][12]; /* each face's name in its resources; "" until used there */
+	int tf_face;        /* the text font its content has set (text state outlives BT..ET); -1 none */
+	float tf_size;
 } spage;
 
 struct pdfdoc {
 	HPDF_Doc pdf;
 	HPDF_Encoder enc;
 	const char *font_name[PF_N];
-	HPDF_Font font[PF_N];        /* made on first use: libharu needs ~10 ms a font */
 	HPDF_FontDef def[PF_N];
+	HPDF_Dict font[PF_N];        /* the Type0 font of each face, made on first use */
+	HPDF_Dict cidfont[PF_N];
+	HPDF_Dict tounicode[PF_N];
 	short *width[PF_N];          /* per BMP code point, -1: not looked up yet, -2: no glyph */
 	unsigned char *used[PF_N];   /* bitmap of code points drawn */
+	unsigned char *shown;        /* per BMP code point, 0: not known yet, 1: dropped, 2: drawn */
 	spage *pages;
 	size_t npages, cappages;
 	int cur;
@@ -92,6 +116,27 @@ static HPDF_Array array_new(pdfdoc *p)
 	return a;
 }
 
+/* libharu grows an array by a fixed step and copies it byte by byte each time: quadratic for
+ * the long ones (the document's kids, the ParentTree). Before an array fills, its step becomes
+ * its size, so that it doubles. */
+static void room(HPDF_Array a)
+{
+	if (a && a->list->count >= a->list->block_siz && a->list->count >= 32)
+		a->list->items_per_block = a->list->count;
+}
+
+static void arr_add(HPDF_Array a, void *obj)
+{
+	room(a);
+	HPDF_Array_Add(a, obj);
+}
+
+static void arr_num(HPDF_Array a, int n)
+{
+	room(a);
+	HPDF_Array_AddNumber(a, n);
+}
+
 /* An object of its own in the file (so that others can refer to it). */
 static HPDF_Dict indirect(pdfdoc *p, HPDF_Dict d)
 {
@@ -107,15 +152,84 @@ static HPDF_String text_string(pdfdoc *p, const char *s)
 	return NEW(p, HPDF_String_New(p->pdf->mmgr, s, p->enc));
 }
 
-static HPDF_Stream page_stream(pdfdoc *p)
+/* --- content streams ------------------------------------------------------------------------ */
+
+/* A number as libharu's HPDF_FToA writes it (hpdf_utils.c, 2.3.0), the same float arithmetic:
+ * at most five decimals, no trailing zeros, within +-32767. */
+static void put_real(buf_t *b, HPDF_REAL val)
 {
-	return ((HPDF_PageAttr)p->pages[p->cur].page->attr)->stream;
+	char out[24], *s = out;
+	if (val > 32767)
+		val = 32767;
+	else if (val < -32767)
+		val = -32767;
+	if (val < 0) {
+		*s++ = '-';
+		val = -val;
+	}
+	HPDF_INT32 int_val = (HPDF_INT32)(val + 0.000005);
+	HPDF_INT32 fpart_val = (HPDF_INT32)((HPDF_REAL)(val - int_val + 0.000005) * 100000);
+	char digits[16];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + int_val % 10);
+		int_val /= 10;
+	} while (int_val > 0);
+	while (n)
+		*s++ = digits[--n];
+	char frac[5];
+	for (int i = 4; i >= 0; i--) {
+		frac[i] = (char)('0' + fpart_val % 10);
+		fpart_val /= 10;
+	}
+	int keep = 5;
+	while (keep && frac[keep - 1] == '0')
+		keep--;
+	if (keep) {
+		*s++ = '.';
+		memcpy(s, frac, (size_t)keep);
+		s += keep;
+	}
+	buf_add(b, out, (size_t)(s - out));
+}
+
+static void put_int(buf_t *b, long v)
+{
+	char d[24];
+	int n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		d[n++] = '-';
+	char out[24];
+	for (int i = 0; i < n; i++)
+		out[i] = d[n - 1 - i];
+	buf_add(b, out, (size_t)n);
+}
+
+/* Numbers separated by spaces, then the operator (which starts with its space). */
+static void put_reals(buf_t *b, const float *v, int n, const char *op)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_putc(b, ' ');
+		put_real(b, v[i]);
+	}
+	buf_puts(b, op);
+}
+
+static buf_t *content(pdfdoc *p)
+{
+	return &p->pages[p->cur].cs;
 }
 
 static void raw(pdfdoc *p, const char *s)
 {
 	if (!p->err && p->npages)
-		HPDF_Stream_WriteStr(page_stream(p), s);
+		buf_puts(content(p), s);
 }
 
 /* --- opening ------------------------------------------------------------------------------ */
@@ -131,10 +245,13 @@ pdfdoc *pdf_open(const pdf_setup *s)
 		return p;
 	}
 	p->pdf->pdf_version = HPDF_VER_17;
+	/* the cross-reference table doubles too (see room) */
+	p->pdf->xref->entries->items_per_block = 8192;
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(p->pdf);
 	HPDF_SetCurrentEncoder(p->pdf, "UTF-8");
 	p->enc = HPDF_GetEncoder(p->pdf, "UTF-8");
+	p->shown = xcalloc(0x10000, 1);
 	for (int f = 0; f < PF_N && !p->err; f++) {
 		p->font_name[f] = HPDF_LoadTTFontFromFile(p->pdf, s->font[f], HPDF_TRUE);
 		p->def[f] = p->font_name[f] ? HPDF_GetFontDef(p->pdf, p->font_name[f]) : NULL;
@@ -168,9 +285,12 @@ static unsigned next_cp(const unsigned char **s, const unsigned char *end)
 {
 	const unsigned char *q = *s;
 	unsigned c = *q++;
-	int more = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-	if (more)
-		c &= 0x3F >> more;
+	if (c < 0x80) {
+		*s = q;
+		return c;
+	}
+	int more = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	c &= 0x3F >> more;
 	while (more-- && q < end && (*q & 0xC0) == 0x80)
 		c = (c << 6) | (*q++ & 0x3F);
 	*s = q;
@@ -180,13 +300,20 @@ static unsigned next_cp(const unsigned char **s, const unsigned char *end)
 /* A code point the font can draw: others (outside the BMP, or without a glyph) become the
  * replacement character (or '?' when the font lacks that too), never the .notdef glyph that
  * PDF/A forbids; the loader warned about them (theme_check_text). Control characters and
- * invisible ones are dropped (0). */
+ * invisible ones are dropped (0). Each code point is looked up in the font once (libharu's
+ * lookup is a linear search), in a dry run too; the width table then answers. */
 static unsigned drawable(pdfdoc *p, pdf_face f, unsigned cp)
 {
-	if (cp_is_control(cp) || cp_is_invisible(cp))
-		return 0;
-	if (cp > 0xFFFF)
+	if (cp > 0xFFFF) {
+		if (cp_is_control(cp) || cp_is_invisible(cp))
+			return 0;
 		cp = 0xFFFD;
+	}
+	unsigned char *k = &p->shown[cp];
+	if (!*k)
+		*k = cp_is_control(cp) || cp_is_invisible(cp) ? 1 : 2;
+	if (*k == 1)
+		return 0;
 	short *w = &p->width[f][cp];
 	if (*w == -1)
 		*w = cp != ' ' && !HPDF_TTFontDef_GetGlyphid(p->def[f], (HPDF_UINT16)cp)
@@ -213,26 +340,24 @@ float pdf_width(pdfdoc *p, pdf_face f, float size, const char *s, size_t len)
 {
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
 	float w = 0;
-	while (q < end)
-		w += pdf_cp_width(p, f, size, next_cp(&q, end));
-	return w;
-}
-
-static void put_utf8(buf_t *b, unsigned c)
-{
-	char u[4];
-	if (c < 0x80) {
-		buf_putc(b, (char)c);
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, u, 2);
-	} else {
-		u[0] = (char)(0xE0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, u, 3);
+	if (p->err)
+		return 0;
+	const short *wt = p->width[f];
+	while (q < end) {
+		unsigned cp = *q;
+		/* printable ASCII already looked up: the common case */
+		if (cp >= 0x20 && cp < 0x7F && wt[cp] >= 0) {
+			q++;
+		} else {
+			cp = drawable(p, f, next_cp(&q, end));
+			if (!cp)
+				continue;
+			if (wt[cp] == -1)
+				drawable(p, f, cp);
+		}
+		w += (float)wt[cp] * size / 1000.0f;
 	}
+	return w;
 }
 
 /* --- pages ------------------------------------------------------------------------------- */
@@ -256,16 +381,18 @@ int pdf_add_page(pdfdoc *p)
 	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 	p->pages = xgrow(p->pages, &p->cappages, p->npages, sizeof *p->pages);
 	spage *sp = &p->pages[p->npages];
+	memset(sp, 0, sizeof *sp);
 	sp->page = pg;
-	sp->mcid = 0;
+	sp->line_width = 1; /* PDF's default */
+	sp->tf_face = -1;
 	sp->parents = array_new(p);
 	/* its marked content is found through the ParentTree; links are visited in structure order */
 	int key = p->next_key++;
 	HPDF_Dict_AddNumber(pg, "StructParents", key);
 	HPDF_Dict_AddName(pg, "Tabs", "S");
-	HPDF_Array_AddNumber(p->nums, key);
+	arr_num(p->nums, key);
 	if (sp->parents)
-		HPDF_Array_Add(p->nums, sp->parents);
+		arr_add(p->nums, sp->parents);
 	p->cur = (int)p->npages++;
 	return p->cur;
 }
@@ -313,12 +440,13 @@ int pdf_begin(pdfdoc *p, const char *type)
 	selem *parent = current(p);
 	if (parent) {
 		HPDF_Dict_Add(d, "P", parent->dict);
-		HPDF_Array_Add(parent->kids, d);
+		arr_add(parent->kids, d);
 	}
 	p->elems = xgrow(p->elems, &p->capelems, p->nelems, sizeof *p->elems);
 	selem *e = &p->elems[p->nelems];
 	e->dict = d;
 	e->kids = kids;
+	e->pg = -1;
 	snprintf(e->type, sizeof e->type, "%s", type);
 	p->stack[p->depth++] = (int)p->nelems;
 	return (int)p->nelems++;
@@ -390,7 +518,9 @@ void pdf_set_bbox(pdfdoc *p, int elem, float x0, float y0, float x1, float y1)
 
 /* --- marked content ----------------------------------------------------------------------- */
 
-/* Open marked content for the current element on the current page, with the next MCID. */
+/* Open marked content for the current element on the current page, with the next MCID. The
+ * element names the page of its first marked content (/Pg), so that its pieces there are bare
+ * MCIDs among its kids; a piece on another page is a marked-content reference (MCR). */
 static void mc_open(pdfdoc *p)
 {
 	selem *e = current(p);
@@ -402,17 +532,28 @@ static void mc_open(pdfdoc *p)
 		return;
 	}
 	int mcid = sp->mcid++;
-	char b[64];
-	snprintf(b, sizeof b, "/%s <</MCID %d>> BDC\n", e->type, mcid);
-	raw(p, b);
-	HPDF_Dict mcr = dict_new(p);
-	if (!mcr)
-		return;
-	HPDF_Dict_AddName(mcr, "Type", "MCR");
-	HPDF_Dict_Add(mcr, "Pg", sp->page);
-	HPDF_Dict_AddNumber(mcr, "MCID", mcid);
-	HPDF_Array_Add(e->kids, mcr);
-	HPDF_Array_Add(sp->parents, e->dict);
+	buf_t *b = &sp->cs;
+	buf_putc(b, '/');
+	buf_puts(b, e->type);
+	buf_puts(b, " <</MCID ");
+	put_int(b, mcid);
+	buf_puts(b, ">> BDC\n");
+	if (e->pg < 0) {
+		e->pg = p->cur;
+		HPDF_Dict_Add(e->dict, "Pg", sp->page);
+	}
+	if (e->pg == p->cur) {
+		arr_num(e->kids, mcid);
+	} else {
+		HPDF_Dict mcr = dict_new(p);
+		if (!mcr)
+			return;
+		HPDF_Dict_AddName(mcr, "Type", "MCR");
+		HPDF_Dict_Add(mcr, "Pg", sp->page);
+		HPDF_Dict_AddNumber(mcr, "MCID", mcid);
+		arr_add(e->kids, mcr);
+	}
+	arr_add(sp->parents, e->dict);
 }
 
 static void mc_close(pdfdoc *p)
@@ -473,67 +614,183 @@ static void wrap_end(pdfdoc *p, int wrapped)
 
 /* --- drawing --------------------------------------------------------------------------- */
 
-/* Graphics state is only written when it changes (libharu keeps the page's current state):
- * a third less content to write and compress. */
-static int same_rgb(HPDF_RGBColor a, pdf_rgb c)
+/* Graphics state is only written when it changes: a third less content to write and
+ * compress. */
+static int same_rgb(pdf_rgb a, pdf_rgb c)
 {
 	return a.r == c.r && a.g == c.g && a.b == c.b;
 }
 
-static void fill_color(HPDF_Page pg, pdf_rgb c)
+static int rgb_ok(pdfdoc *p, pdf_rgb c)
 {
-	if (HPDF_Page_GetFillingColorSpace(pg) != HPDF_CS_DEVICE_RGB || !same_rgb(HPDF_Page_GetRGBFill(pg), c))
-		HPDF_Page_SetRGBFill(pg, c.r, c.g, c.b);
+	if (c.r < 0 || c.r > 1 || c.g < 0 || c.g > 1 || c.b < 0 || c.b > 1) {
+		fail(p, "een kleur buiten het bereik van de PDF");
+		return 0;
+	}
+	return 1;
 }
 
-static void stroke_style(HPDF_Page pg, float width, pdf_rgb c, const char *dash)
+static void fill_color(pdfdoc *p, spage *sp, pdf_rgb c)
 {
-	if (HPDF_Page_GetLineWidth(pg) != width)
-		HPDF_Page_SetLineWidth(pg, width);
-	if (HPDF_Page_GetStrokingColorSpace(pg) != HPDF_CS_DEVICE_RGB || !same_rgb(HPDF_Page_GetRGBStroke(pg), c))
-		HPDF_Page_SetRGBStroke(pg, c.r, c.g, c.b);
-	HPDF_UINT16 ptn[8];
-	HPDF_UINT n = 0;
+	if (sp->fill_set && same_rgb(sp->fill, c))
+		return;
+	if (!rgb_ok(p, c))
+		return;
+	float v[3] = {c.r, c.g, c.b};
+	put_reals(&sp->cs, v, 3, " rg\n");
+	sp->fill = c;
+	sp->fill_set = 1;
+}
+
+static void stroke_style(pdfdoc *p, spage *sp, float width, pdf_rgb c, const char *dash)
+{
+	buf_t *b = &sp->cs;
+	if (sp->line_width != width) {
+		if (width < 0) {
+			fail(p, "een lijndikte onder nul");
+			return;
+		}
+		put_reals(b, &width, 1, " w\n");
+		sp->line_width = width;
+	}
+	if (!sp->stroke_set || !same_rgb(sp->stroke, c)) {
+		if (!rgb_ok(p, c))
+			return;
+		float v[3] = {c.r, c.g, c.b};
+		put_reals(b, v, 3, " RG\n");
+		sp->stroke = c;
+		sp->stroke_set = 1;
+	}
+	unsigned short ptn[8];
+	unsigned n = 0;
 	for (const char *s = dash; s && *s && n < 8;) {
 		char *end;
 		long v = strtol(s, &end, 10);
 		if (end == s)
 			break;
-		ptn[n++] = (HPDF_UINT16)v;
+		if (v <= 0 || v > 100) { /* libharu's HPDF_MAX_DASH_PATTERN */
+			fail(p, "een streeppatroon buiten het bereik van de PDF");
+			return;
+		}
+		ptn[n++] = (unsigned short)v;
 		s = end;
 	}
-	HPDF_DashMode cur = HPDF_Page_GetDash(pg);
-	int same = cur.num_ptn == n;
-	for (HPDF_UINT i = 0; same && i < n; i++)
-		same = cur.ptn[i] == ptn[i];
-	if (!same)
-		HPDF_Page_SetDash(pg, n ? ptn : NULL, n, 0);
+	int same = sp->ndash == n;
+	for (unsigned i = 0; same && i < n; i++)
+		same = sp->dash[i] == ptn[i];
+	if (same)
+		return;
+	if (n != 1 && n % 2) {
+		fail(p, "een streeppatroon met een oneven aantal lengtes");
+		return;
+	}
+	buf_putc(b, '[');
+	for (unsigned i = 0; i < n; i++) {
+		put_int(b, ptn[i]);
+		buf_putc(b, ' ');
+		sp->dash[i] = ptn[i];
+	}
+	buf_puts(b, "] 0 d\n");
+	sp->ndash = n;
+}
+
+/* A CID (two bytes, big-endian) in a literal string: bytes as they are but for the three a
+ * string's syntax gives a meaning and the line ends (which a reader would turn into LF). */
+static void put_code(buf_t *b, unsigned v)
+{
+	char c[4];
+	int n = 0;
+	unsigned char by[2] = {(unsigned char)(v >> 8), (unsigned char)v};
+	for (int i = 0; i < 2; i++) {
+		unsigned char x = by[i];
+		if (x == '(' || x == ')' || x == '\\') {
+			c[n++] = '\\';
+			c[n++] = (char)x;
+		} else if (x == '\r' || x == '\n') {
+			c[n++] = '\\';
+			c[n++] = x == '\r' ? 'r' : 'n';
+		} else {
+			c[n++] = (char)x;
+		}
+	}
+	buf_add(b, c, (size_t)n);
+}
+
+static void put_hex4(buf_t *b, unsigned v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char h[4] = {hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
+	buf_add(b, h, 4);
+}
+
+static void fonts_begin(pdfdoc *p, pdf_face f);
+
+/* The name of face f in the resources of page sp (a font dictionary is added on first use). */
+static const char *page_font(pdfdoc *p, spage *sp, pdf_face f)
+{
+	if (!sp->font_name[f][0]) {
+		const char *name = HPDF_Page_GetLocalFontName(sp->page, (HPDF_Font)p->font[f]);
+		if (!name || strlen(name) >= sizeof sp->font_name[f]) {
+			fail(p, "kan een lettertype niet aan een pagina van de PDF toevoegen");
+			return NULL;
+		}
+		strcpy(sp->font_name[f], name);
+	}
+	return sp->font_name[f];
 }
 
 void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, const char *s, size_t len)
 {
 	if (p->err || p->dry || p->cur < 0 || !len)
 		return;
-	buf_reset(&p->scratch);
+	/* the text as its CIDs (the code points themselves; CIDToGIDMap finds their glyphs) */
+	buf_t *codes = &p->scratch;
+	buf_reset(codes);
+	long tw = 0;
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
 	while (q < end) {
 		unsigned cp = drawable(p, f, next_cp(&q, end));
 		if (!cp)
 			continue;
+		if (p->width[f][cp] == -1)
+			drawable(p, f, cp);
+		tw += p->width[f][cp];
 		p->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
-		put_utf8(&p->scratch, cp);
+		put_code(codes, cp);
 	}
-	if (!p->scratch.len)
+	if (!codes->len)
 		return;
-	if (!p->font[f] && !(p->font[f] = HPDF_GetFont(p->pdf, p->font_name[f], "UTF-8")))
-		return; /* the error handler has it */
-	HPDF_Page pg = p->pages[p->cur].page;
+	if (size <= 0 || size > 600) { /* libharu's HPDF_MAX_FONTSIZE */
+		fail(p, "een lettergrootte buiten het bereik van de PDF");
+		return;
+	}
+	if (!p->font[f])
+		fonts_begin(p, f);
+	spage *sp = &p->pages[p->cur];
+	const char *name = p->err ? NULL : page_font(p, sp, f);
+	if (!name)
+		return;
 	int w = wrap_begin(p, 1);
-	fill_color(pg, c);
-	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, p->font[f], size);
-	HPDF_Page_TextOut(pg, x, y, p->scratch.s);
-	HPDF_Page_EndText(pg);
+	fill_color(p, sp, c);
+	buf_t *b = &sp->cs;
+	buf_puts(b, "BT\n");
+	if (sp->tf_face != (int)f || sp->tf_size != size) {
+		buf_putc(b, '/');
+		buf_puts(b, name);
+		buf_putc(b, ' ');
+		put_real(b, size);
+		buf_puts(b, " Tf\n");
+		sp->tf_face = (int)f;
+		sp->tf_size = size;
+	}
+	float xy[2] = {x, y};
+	put_reals(b, xy, 2, " Td\n");
+	if (tw) { /* as libharu: no Tj for text without width */
+		buf_putc(b, '(');
+		buf_add(b, codes->s, codes->len);
+		buf_puts(b, ") Tj\n");
+	}
+	buf_puts(b, "ET\n");
 	wrap_end(p, w);
 }
 
@@ -541,12 +798,12 @@ void pdf_line(pdfdoc *p, float x0, float y0, float x1, float y1, float width, pd
 {
 	if (p->err || p->dry || p->cur < 0)
 		return;
-	HPDF_Page pg = p->pages[p->cur].page;
+	spage *sp = &p->pages[p->cur];
 	int w = wrap_begin(p, 0);
-	stroke_style(pg, width, c, dash);
-	HPDF_Page_MoveTo(pg, x0, y0);
-	HPDF_Page_LineTo(pg, x1, y1);
-	HPDF_Page_Stroke(pg);
+	stroke_style(p, sp, width, c, dash);
+	float a[2] = {x0, y0}, b[2] = {x1, y1};
+	put_reals(&sp->cs, a, 2, " m\n");
+	put_reals(&sp->cs, b, 2, " l\nS\n");
 	wrap_end(p, w);
 }
 
@@ -554,13 +811,13 @@ void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c)
 {
 	if (p->err || p->dry || p->cur < 0 || n < 2)
 		return;
-	HPDF_Page pg = p->pages[p->cur].page;
+	spage *sp = &p->pages[p->cur];
 	int w = wrap_begin(p, 0);
-	stroke_style(pg, width, c, NULL);
-	HPDF_Page_MoveTo(pg, xy[0], xy[1]);
+	stroke_style(p, sp, width, c, NULL);
+	put_reals(&sp->cs, xy, 2, " m\n");
 	for (int i = 1; i < n; i++)
-		HPDF_Page_LineTo(pg, xy[2 * i], xy[2 * i + 1]);
-	HPDF_Page_Stroke(pg);
+		put_reals(&sp->cs, xy + 2 * i, 2, " l\n");
+	buf_puts(&sp->cs, "S\n");
 	wrap_end(p, w);
 }
 
@@ -568,23 +825,34 @@ void pdf_rect(pdfdoc *p, float x, float y, float wd, float h, pdf_rgb c)
 {
 	if (p->err || p->dry || p->cur < 0)
 		return;
-	HPDF_Page pg = p->pages[p->cur].page;
+	spage *sp = &p->pages[p->cur];
 	int w = wrap_begin(p, 0);
-	fill_color(pg, c);
-	HPDF_Page_Rectangle(pg, x, y, wd, h);
-	HPDF_Page_Fill(pg);
+	fill_color(p, sp, c);
+	float v[4] = {x, y, wd, h};
+	put_reals(&sp->cs, v, 4, " re\nf\n");
 	wrap_end(p, w);
 }
 
+/* A circle of four Bezier curves, as libharu's HPDF_Page_Circle draws it. */
 void pdf_dot(pdfdoc *p, float x, float y, float r, pdf_rgb c)
 {
 	if (p->err || p->dry || p->cur < 0)
 		return;
-	HPDF_Page pg = p->pages[p->cur].page;
+	spage *sp = &p->pages[p->cur];
 	int w = wrap_begin(p, 0);
-	fill_color(pg, c);
-	HPDF_Page_Circle(pg, x, y, r);
-	HPDF_Page_Fill(pg);
+	fill_color(p, sp, c);
+	const HPDF_REAL k = 0.552F;
+	buf_t *b = &sp->cs;
+	float m[2] = {x - r, y};
+	float qa[6] = {x - r, y + r * k, x - r * k, y + r, x, y + r};
+	float qb[6] = {x + r * k, y + r, x + r, y + r * k, x + r, y};
+	float qc[6] = {x + r, y - r * k, x + r * k, y - r, x, y - r};
+	float qd[6] = {x - r * k, y - r, x - r, y - r * k, x - r, y};
+	put_reals(b, m, 2, " m\n");
+	put_reals(b, qa, 6, " c\n");
+	put_reals(b, qb, 6, " c\n");
+	put_reals(b, qc, 6, " c\n");
+	put_reals(b, qd, 6, " c\nf\n");
 	wrap_end(p, w);
 }
 
@@ -595,9 +863,18 @@ void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float 
 	HPDF_Image img = HPDF_LoadJpegImageFromMem(p->pdf, bytes, (HPDF_UINT)len);
 	if (!img)
 		return; /* the error handler has it */
-	HPDF_Page pg = p->pages[p->cur].page;
+	spage *sp = &p->pages[p->cur];
+	const char *name = HPDF_Page_GetXObjectName(sp->page, img);
+	if (!name) {
+		fail(p, "kan de afbeelding niet aan een pagina van de PDF toevoegen");
+		return;
+	}
 	int wr = wrap_begin(p, 0);
-	HPDF_Page_DrawImage(pg, img, x, y, w, h);
+	float cm[6] = {w, 0, 0, h, x, y};
+	buf_puts(&sp->cs, "q\n");
+	put_reals(&sp->cs, cm, 6, " cm\n/");
+	buf_puts(&sp->cs, name);
+	buf_puts(&sp->cs, " Do\nQ\n");
 	wrap_end(p, wr);
 }
 
@@ -615,15 +892,15 @@ static void annotation_tag(pdfdoc *p, HPDF_Annotation a, const char *what)
 	HPDF_Dict_Add(a, "Contents", text_string(p, what));
 	int key = p->next_key++;
 	HPDF_Dict_AddNumber(a, "StructParent", key);
-	HPDF_Array_AddNumber(p->nums, key);
-	HPDF_Array_Add(p->nums, e->dict);
+	arr_num(p->nums, key);
+	arr_add(p->nums, e->dict);
 	HPDF_Dict objr = dict_new(p);
 	if (!objr)
 		return;
 	HPDF_Dict_AddName(objr, "Type", "OBJR");
 	HPDF_Dict_Add(objr, "Obj", a);
 	HPDF_Dict_Add(objr, "Pg", p->pages[p->cur].page);
-	HPDF_Array_Add(e->kids, objr);
+	arr_add(e->kids, objr);
 }
 
 void pdf_link_uri(pdfdoc *p, float x, float y, float w, float h, const char *uri, const char *what)
@@ -657,21 +934,124 @@ void pdf_bookmark(pdfdoc *p, int level, const char *title, int page, float top)
 	p->outline[level] = o;
 }
 
-/* --- finishing ---------------------------------------------------------------------------- */
+/* --- fonts --------------------------------------------------------------------------------- */
 
-/* ToUnicode: libharu's UTF-8 text shows each character by its Unicode value, so the map is
- * the identity on the characters drawn (bfchar, at most 100 a block). */
-static void fix_to_unicode(pdfdoc *p, pdf_face f)
+/* Face f's Type0 font (Identity-H: each code is a CID, here the code point itself), made when
+ * the first text in it is drawn; its widths, its map from CIDs to glyphs, the embedded subset
+ * and the ToUnicode map follow in font_finish, from what was drawn. */
+static void fonts_begin(pdfdoc *p, pdf_face f)
 {
-	if (!p->font[f])
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)p->def[f]->attr;
+	HPDF_Dict font = indirect(p, dict_new(p));
+	HPDF_Dict cid = indirect(p, dict_new(p));
+	HPDF_Dict tu = NEW(p, HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref));
+	HPDF_Array desc = array_new(p);
+	if (!font || !cid || !tu || !desc) {
+		fail(p, "onvoldoende geheugen voor de PDF");
 		return;
-	HPDF_Dict cmap = HPDF_Dict_GetItem(p->font[f], "ToUnicode", HPDF_OCLASS_DICT);
-	if (!cmap)
+	}
+	HPDF_Dict_AddName(font, "Type", "Font");
+	HPDF_Dict_AddName(font, "Subtype", "Type0");
+	HPDF_Dict_AddName(font, "BaseFont", da->base_font);
+	HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+	HPDF_Dict_Add(font, "DescendantFonts", desc);
+	HPDF_Array_Add(desc, cid);
+	HPDF_Dict_Add(font, "ToUnicode", tu);
+	tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", da->base_font);
+	HPDF_Dict info = dict_new(p);
+	if (info) {
+		HPDF_Dict_Add(info, "Registry", HPDF_String_New(p->pdf->mmgr, "Adobe", NULL));
+		HPDF_Dict_Add(info, "Ordering", HPDF_String_New(p->pdf->mmgr, "Identity", NULL));
+		HPDF_Dict_AddNumber(info, "Supplement", 0);
+		HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	}
+	p->font[f] = font;
+	p->cidfont[f] = cid;
+	p->tounicode[f] = tu;
+}
+
+static void stream_put(pdfdoc *p, HPDF_Dict d, const void *s, size_t n)
+{
+	if (d && HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n) != HPDF_OK)
+		fail(p, "onvoldoende geheugen voor de PDF");
+}
+
+static void font_finish(pdfdoc *p, pdf_face f)
+{
+	if (!p->font[f] || p->err)
 		return;
+	HPDF_FontDef def = p->def[f];
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_Dict cid = p->cidfont[f];
 	int *used = xmalloc(0x10000 * sizeof *used), n = 0;
 	for (int c = 0; c < 0x10000; c++)
 		if (p->used[f][c >> 3] & (1u << (c & 7)))
 			used[n++] = c;
+	/* widths: runs of consecutive CIDs, c [w1 w2 ...] */
+	HPDF_Dict_AddNumber(cid, "DW", def->missing_width);
+	HPDF_Array w = array_new(p);
+	if (w) {
+		HPDF_Dict_Add(cid, "W", w);
+		for (int i = 0; i < n;) {
+			HPDF_Array run = array_new(p);
+			if (!run)
+				break;
+			arr_num(w, used[i]);
+			arr_add(w, run);
+			int j = i;
+			do
+				arr_num(run, p->width[f][used[j]]);
+			while (++j < n && used[j] == used[j - 1] + 1);
+			i = j;
+		}
+	}
+	/* CIDToGIDMap: the glyph of each CID, two bytes big-endian, up to the last one drawn */
+	HPDF_Dict map = NEW(p, HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref));
+	if (map && n) {
+		size_t len = 2 * ((size_t)used[n - 1] + 1);
+		unsigned char *g = xcalloc(len, 1);
+		for (int i = 0; i < n; i++) {
+			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)used[i]);
+			g[2 * used[i]] = (unsigned char)(gid >> 8);
+			g[2 * used[i] + 1] = (unsigned char)gid;
+		}
+		map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		stream_put(p, map, g, len);
+		free(g);
+		HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+	}
+	/* the descriptor and the embedded subset (libharu's: every glyph drawn or measured) */
+	HPDF_Dict fd = indirect(p, dict_new(p));
+	HPDF_Dict file = NEW(p, HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref));
+	HPDF_Array bbox = array_new(p);
+	if (fd && file && bbox) {
+		HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+		HPDF_Dict_AddNumber(fd, "Ascent", def->ascent);
+		HPDF_Dict_AddNumber(fd, "Descent", def->descent);
+		HPDF_Dict_AddNumber(fd, "Flags", (HPDF_INT32)def->flags);
+		HPDF_Array_AddReal(bbox, def->font_bbox.left);
+		HPDF_Array_AddReal(bbox, def->font_bbox.bottom);
+		HPDF_Array_AddReal(bbox, def->font_bbox.right);
+		HPDF_Array_AddReal(bbox, def->font_bbox.top);
+		HPDF_Dict_Add(fd, "FontBBox", bbox);
+		HPDF_Dict_AddName(fd, "FontName", da->base_font);
+		HPDF_Dict_AddNumber(fd, "ItalicAngle", def->italic_angle);
+		HPDF_Dict_AddNumber(fd, "StemV", def->stemv);
+		HPDF_Dict_AddNumber(fd, "XHeight", def->x_height);
+		file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		if (HPDF_TTFontDef_SaveFontData(def, file->stream) != HPDF_OK)
+			fail(p, "kan een lettertype niet in de PDF opnemen");
+		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)da->length1);
+		HPDF_Dict_AddNumber(file, "Length2", 0);
+		HPDF_Dict_AddNumber(file, "Length3", 0);
+		HPDF_Dict_Add(fd, "FontFile2", file);
+		HPDF_Dict_Add(cid, "FontDescriptor", fd);
+	}
+	/* ToUnicode: a CID is its code point, so the map is the identity on the characters drawn
+	 * (bfchar, at most 100 a block) */
 	buf_t b = {0};
 	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -679,28 +1059,72 @@ static void fix_to_unicode(pdfdoc *p, pdf_face f)
 	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (int i = 0; i < n; i += 100) {
 		int k = n - i < 100 ? n - i : 100;
-		buf_printf(&b, "%d beginbfchar\n", k);
-		for (int j = i; j < i + k; j++)
-			buf_printf(&b, "<%04X> <%04X>\n", used[j], used[j]);
+		put_int(&b, k);
+		buf_puts(&b, " beginbfchar\n");
+		for (int j = i; j < i + k; j++) {
+			buf_putc(&b, '<');
+			put_hex4(&b, (unsigned)used[j]);
+			buf_puts(&b, "> <");
+			put_hex4(&b, (unsigned)used[j]);
+			buf_puts(&b, ">\n");
+		}
 		buf_puts(&b, "endbfchar\n");
 	}
 	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Stream fresh = HPDF_MemStream_New(p->pdf->mmgr, 4096);
-	if (fresh) {
-		HPDF_Stream_Write(fresh, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
-		HPDF_Stream_Free(cmap->stream);
-		cmap->stream = fresh;
-		/* a ToUnicode stream is a plain stream, not a CMap resource dictionary */
-		HPDF_Dict_RemoveElement(cmap, "Type");
-		HPDF_Dict_RemoveElement(cmap, "CMapName");
-		HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-		HPDF_Dict_RemoveElement(cmap, "WMode");
-	} else {
-		fail(p, "onvoldoende geheugen voor de PDF");
-	}
+	stream_put(p, p->tounicode[f], b.s, b.len);
 	buf_free(&b);
 	free(used);
 }
+
+/* --- content streams, compressed here ------------------------------------------------------------ */
+
+/* A stream already compressed: libharu writes it as it is (filter none) and this adds the key
+ * it would have written (libharu drops a /Filter of its own from a stream without one). */
+static HPDF_STATUS flate_key(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+static void contents_finish(pdfdoc *p)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	/* level 3: two fifths less work than zlib's default (6) for a file 1% larger */
+	if (deflateInit(&z, 3) != Z_OK) {
+		fail(p, "onvoldoende geheugen voor de PDF");
+		return;
+	}
+	unsigned char *out = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < p->npages && !p->err; i++) {
+		spage *sp = &p->pages[i];
+		size_t need = deflateBound(&z, (uLong)sp->cs.len);
+		if (need > cap) {
+			free(out);
+			out = xmalloc(cap = need);
+		}
+		z.next_in = (Bytef *)sp->cs.s;
+		z.avail_in = (uInt)sp->cs.len;
+		z.next_out = out;
+		z.avail_out = (uInt)cap;
+		if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+			fail(p, "kan de inhoud van een pagina van de PDF niet comprimeren");
+			break;
+		}
+		HPDF_PageAttr attr = (HPDF_PageAttr)sp->page->attr;
+		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+		attr->contents->write_fn = flate_key;
+		if (HPDF_Stream_Write(attr->stream, out, (HPDF_UINT)(cap - z.avail_out)) != HPDF_OK)
+			fail(p, "onvoldoende geheugen voor de PDF");
+		deflateReset(&z);
+		buf_free(&sp->cs);
+	}
+	deflateEnd(&z);
+	free(out);
+}
+
+/* --- finishing ---------------------------------------------------------------------------- */
 
 static void xml_text(buf_t *b, const char *s)
 {
@@ -879,24 +1303,32 @@ int pdf_finish(pdfdoc *p, buf_t *out)
 	metadata(p, iso);
 	output_intent(p);
 	for (int f = 0; f < PF_N; f++)
-		fix_to_unicode(p, f);
+		font_finish(p, f);
+	contents_finish(p);
 	document_id(p, iso);
 	if (p->err)
 		return -1;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->err)
 		return -1;
-	HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf), got = size;
-	buf_reset(out);
-	buf_add(out, "", 0);
-	out->s = xrealloc(out->s, (size_t)size + 1);
-	out->cap = (size_t)size + 1;
-	HPDF_ReadFromStream(p->pdf, (HPDF_BYTE *)out->s, &got);
-	if (got != size || p->err) {
+	/* the file is in libharu's memory stream, a list of blocks: taken block by block (its
+	 * HPDF_ReadFromStream copies byte by byte) */
+	HPDF_Stream st = p->pdf->stream;
+	HPDF_MemStreamAttr ma = st && st->type == HPDF_STREAM_MEMORY ? (HPDF_MemStreamAttr)st->attr : NULL;
+	if (!ma) {
 		fail(p, "kan de PDF niet uit het geheugen lezen");
 		return -1;
 	}
-	out->len = size;
-	out->s[size] = '\0';
+	size_t size = st->size, got = 0;
+	buf_reset(out);
+	for (HPDF_UINT i = 0; i < ma->buf->count && got < size; i++) {
+		size_t n = size - got < ma->buf_siz ? size - got : ma->buf_siz;
+		buf_add(out, ma->buf->obj[i], n);
+		got += n;
+	}
+	if (got != size) {
+		fail(p, "kan de PDF niet uit het geheugen lezen");
+		return -1;
+	}
 	return 0;
 }
 
@@ -912,6 +1344,9 @@ void pdf_close(pdfdoc *p)
 		free(p->width[f]);
 		free(p->used[f]);
 	}
+	free(p->shown);
+	for (size_t i = 0; i < p->npages; i++)
+		buf_free(&p->pages[i].cs);
 	free(p->pages);
 	free(p->elems);
 	buf_free(&p->scratch);

@@ -1,12 +1,15 @@
 /* render.h - the renderers. Each reads only the model (and the theme's files) and writes
  * through the output folder (output.h); each returns 0, or -1 after reporting the problem.
- * Call order: open data, PDF and workbook first; the site last, since its downloads page
- * lists what the others wrote (sizes from the output record, not from the disk). */
+ * They share nothing they change, so they may run side by side, each on a thread of its own
+ * with its own part of the output record and its own messages (build.c). The site's downloads
+ * page comes last, after all the others: it lists what they wrote (sizes from the output
+ * record, not from the disk). */
 #ifndef MEETLAT_RENDER_H
 #define MEETLAT_RENDER_H
 
 #include <time.h>
 
+#include "base/hyphen.h"
 #include "model/model.h"
 #include "render/output.h"
 
@@ -17,7 +20,7 @@ typedef struct {
 	size_t nassets;
 	const char *fonts[4];    /* TrueType files for the PDF: regular, bold, italic, bold italic */
 	const char *icc;         /* sRGB profile for the PDF/A output intent */
-	const char *hyphens;     /* the PDF's hyphenation patterns, or NULL: no word is broken */
+	const hyph *hyph;        /* the PDF's hyphenation patterns, loaded, or NULL: no word is broken */
 	const char *logo;        /* the cover's logo, a JPEG (checked by the theme loader), or NULL */
 	size_t logo_len;
 	int logo_w, logo_h;      /* its size in pixels */
@@ -31,6 +34,8 @@ int opendata_render(const model_t *m, const render_ctx *rc);
 int pdf_render(const model_t *m, const render_ctx *rc);
 int xlsx_render(const model_t *m, const render_ctx *rc);
 int site_render(const model_t *m, const render_ctx *rc);
+/* The downloads page, once every other file is written and recorded in rc->out. */
+int site_downloads(const model_t *m, const render_ctx *rc);
 
 /* The monthly workbook of a KPI marked `maandrapportage`: "terugbelverzoeken-2025-12.xlsx". */
 char *xlsx_month_name(const kpi_t *k, int month);

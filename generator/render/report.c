@@ -293,12 +293,11 @@ static size_t recent_count(per_t per)
 /* The organisation's last periods, one row each. */
 static void recent_table(rep *r, const kpi_t *k)
 {
-	kt_table t;
-	kt_build(k, &t);
-	size_t first = t.nrows, total = 0, n = recent_count(k->def.per);
-	for (size_t i = 0; i < t.nrows; i++)
-		if (t.rows[i].series->is_total) {
-			if (first == t.nrows)
+	const kt_table *t = kt_of(k);
+	size_t first = t->nrows, total = 0, n = recent_count(k->def.per);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].series->is_total) {
+			if (first == t->nrows)
 				first = i;
 			total++;
 		}
@@ -307,28 +306,25 @@ static void recent_table(rep *r, const kpi_t *k)
 		char *cap = total > n ? xasprintf("%sDe laatste %zu %s", k->def.groep ? "Hele organisatie. " : "", n,
 		                                  per[k->def.per])
 		                      : xasprintf("%sAlle cijfers", k->def.groep ? "Hele organisatie. " : "");
-		lay_table *b = kt_tab(&t, cap, t.group_col);
+		lay_table *b = kt_tab(t, cap, t->group_col);
 		free(cap);
 		for (size_t i = first + (total > n ? total - n : 0); i < first + total; i++)
-			kt_add_row(b, &t, i, t.group_col, 1);
+			kt_add_row(b, t, i, t->group_col, 1);
 		set_table(r, b);
 	}
-	kt_free(&t);
 }
 
 /* Every group in period `key`, and the organisation as a total. */
 static void group_table(rep *r, const kpi_t *k, int key)
 {
-	kt_table t;
-	kt_build(k, &t);
+	const kt_table *t = kt_of(k);
 	char *cap = present_group_caption(&k->def, key);
-	lay_table *b = kt_tab(&t, cap, t.period_col);
+	lay_table *b = kt_tab(t, cap, t->period_col);
 	free(cap);
-	for (size_t i = 0; i < t.nrows; i++)
-		if (t.rows[i].key == key)
-			kt_add_row(b, &t, i, t.period_col, 0);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].key == key)
+			kt_add_row(b, t, i, t->period_col, 0);
 	set_table(r, b);
-	kt_free(&t);
 }
 
 /* --- a KPI, in full ------------------------------------------------------------------------------ */
@@ -1180,9 +1176,8 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 	r.rc = rc;
 	r.d = pdf_open(&s);
 	r.expanded = xcalloc(m->nabbrevs ? m->nabbrevs : 1, 1);
-	hyph *hy = hyph_open(rc->hyphens);
 	char *running = xasprintf("Raadsrapportage %d · Excellente dienstverlening · %s", m->report_year, m->gemeente);
-	lay_setup ls = {r.d, hy, running,
+	lay_setup ls = {r.d, rc->hyph, running,
 		m->voorbeelddata ? "Voorbeelddata: geen echte cijfers" : m->words_example ? "Voorbeeldtekst: geen echte toelichting" : NULL,
 		expand, chapter_reset, &r};
 	r.l = lay_new(&ls);
@@ -1209,7 +1204,6 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 	buf_free(&out);
 	lay_free(r.l);
 	pdf_close(r.d);
-	hyph_close(hy);
 	free(running);
 	free(r.expanded);
 	return rv;

@@ -293,12 +293,11 @@ enum { FOLD_ROWS = 12 };
 
 static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int totals_only)
 {
-	kt_table t;
-	kt_build(k, &t);
-	int only_total = totals_only && t.group_col >= 0;
+	const kt_table *t = kt_of(k);
+	int only_total = totals_only && t->group_col >= 0;
 	size_t rows = 0;
-	for (size_t r = 0; r < t.nrows; r++)
-		rows += !only_total || t.rows[r].series->is_total;
+	for (size_t r = 0; r < t->nrows; r++)
+		rows += !only_total || t->rows[r].series->is_total;
 	if (rows > FOLD_ROWS)
 		buf_printf(b, "<details class=\"meer\"><summary>Tabel met alle %zu %s</summary>", rows,
 		           k->def.per == PER_MAAND ? "maanden" : k->def.per == PER_KWARTAAL ? "kwartalen" : "jaren");
@@ -306,7 +305,7 @@ static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int t
 	esc_html(b, k->def.naam);
 	if (totals_only && k->def.groep)
 		buf_puts(b, " (hele organisatie)");
-	kt_html(b, &t, only_total ? t.group_col : -1, only_total ? ROWS_TOTAL : ROWS_ALL, 0, t.period_col);
+	kt_html(b, t, only_total ? t->group_col : -1, only_total ? ROWS_TOTAL : ROWS_ALL, 0, t->period_col);
 	if (rows > FOLD_ROWS)
 		buf_puts(b, "</details>");
 	char *href = opendata_href(k);
@@ -318,21 +317,18 @@ static void kpi_table(sctx *s, buf_t *b, const kpi_t *k, const char *root, int t
 	}
 	buf_puts(b, " (CSV)</a></p>");
 	free(href);
-	kt_free(&t);
 }
 
 /* One row per group for one period: the table beside the bar chart. */
 static void group_table(sctx *s, buf_t *b, const kpi_t *k, int key)
 {
-	kt_table t;
-	kt_build(k, &t);
+	const kt_table *t = kt_of(k);
 	char *cap = present_group_title(&k->def, key);
 	table_open(s, b);
 	esc_html(b, cap);
 	free(cap);
 	/* a KPI that splits another's total shows that total at the other KPI only */
-	kt_html(b, &t, t.period_col, k->res.same_total ? ROWS_GROUPS : ROWS_PERIOD, key, t.group_col);
-	kt_free(&t);
+	kt_html(b, t, t->period_col, k->res.same_total ? ROWS_GROUPS : ROWS_PERIOD, key, t->group_col);
 }
 
 /* The owner's explanation of a KPI for this edition (toelichtingen/), or, where the status asks
@@ -1645,10 +1641,16 @@ int site_render(const model_t *m, const render_ctx *rc)
 		programme_page(&s);
 		sources_page(&s);
 		editions_page(&s);
-		downloads_page(&s);
 		for (size_t i = 0; i < m->npages && !s.failed; i++)
 			if (m->pages[i]->soort == SOORT_ACTIE || m->pages[i]->soort == SOORT_TEAMDOEL)
 				page_detail(&s, m->pages[i]);
 	}
+	return s.failed ? -1 : 0;
+}
+
+int site_downloads(const model_t *m, const render_ctx *rc)
+{
+	sctx s = {m, rc, rc->layout, 0, 0};
+	downloads_page(&s);
 	return s.failed ? -1 : 0;
 }

@@ -632,7 +632,7 @@ static void status_formats(xctx *x, lxw_worksheet *ws, int row0, int row1, int c
 enum { KC_LEVEL = -1, KC_GROUP = -2, KC_LABEL = -3, KC_START = -4 };
 
 typedef struct {
-	kt_table t;
+	const kt_table *t;         /* the KPI's table (kt_of) */
 	char **heads;              /* unique, ncols */
 	int src[MAXCOLS];          /* table column, or KC_* */
 	int ncols;
@@ -654,8 +654,8 @@ static int kc_col_of(const kpi_cols *kc, int src)
 static void kpi_cols_build(const kpi_t *k, kpi_cols *kc)
 {
 	memset(kc, 0, sizeof *kc);
-	kt_build(k, &kc->t);
-	const kt_table *t = &kc->t;
+	kc->t = kt_of(k);
+	const kt_table *t = kc->t;
 	const char *heads[MAXCOLS];
 	static const struct { const char *head; int src; } lead[] = {
 		{"Niveau", KC_LEVEL}, {"Groep", KC_GROUP}, {"Periode", KC_LABEL}, {"Begin periode", KC_START}};
@@ -695,7 +695,6 @@ static void kpi_cols_free(kpi_cols *kc)
 {
 	free_heads(kc->heads, kc->ncols);
 	free(kc->order);
-	kt_free(&kc->t);
 }
 
 /* How wide a KPI's table will be, in characters, as fit_columns will make it: the width its
@@ -706,15 +705,15 @@ static double kpi_table_chars(const kpi_t *k, const kpi_cols *kc)
 	for (int c = 0; c < kc->ncols; c++) {
 		const char *h = kc->heads[c];
 		double w = fmax(longest_word(h) + 3, fmin((double)chars(h), 12));
-		for (size_t r = 0; r < kc->t.nrows; r++) {
-			const kt_row *tr = &kc->t.rows[r];
+		for (size_t r = 0; r < kc->t->nrows; r++) {
+			const kt_row *tr = &kc->t->rows[r];
 			int src = kc->src[c];
 			double cw = src == KC_LEVEL   ? (double)chars(present_level(&k->def, tr->series))
 			            : src == KC_GROUP ? (double)chars(tr->series->name)
 			            : src == KC_LABEL ? 8
 			            : src == KC_START ? 11
-			            : kc->t.cols[src].kind == KT_TEXT ? (double)chars(kt_at(&kc->t, r, src)->text)
-			                                              : (double)strlen(kt_at(&kc->t, r, src)->text) + 3;
+			            : kc->t->cols[src].kind == KT_TEXT ? (double)chars(kt_at(kc->t, r, src)->text)
+			                                              : (double)strlen(kt_at(kc->t, r, src)->text) + 3;
 			w = fmax(w, cw);
 		}
 		w = w * 1.1 + 2;
@@ -726,7 +725,7 @@ static double kpi_table_chars(const kpi_t *k, const kpi_cols *kc)
 /* Whether workbook column c holds numbers (its header then aligns right). */
 static int kc_num(const kpi_cols *kc, int c)
 {
-	return kc->src[c] >= 0 && kc->t.cols[kc->src[c]].kind != KT_TEXT && kc->t.cols[kc->src[c]].kind != KT_PERIOD;
+	return kc->src[c] >= 0 && kc->t->cols[kc->src[c]].kind != KT_TEXT && kc->t->cols[kc->src[c]].kind != KT_PERIOD;
 }
 
 /* The formula of a share of counts in table `table`, or NULL (caller frees):
@@ -753,7 +752,7 @@ static char *share_formula(const kpi_cols *kc, const char *table)
 static void kpi_row(xctx *x, sheet_t *sh, const kpi_t *k, const kpi_cols *kc, size_t r, int row, const int *cols,
                     int n, int formula)
 {
-	const kt_table *t = &kc->t;
+	const kt_table *t = kc->t;
 	const kt_row *tr = &t->rows[r];
 	for (int i = 0; i < n; i++) {
 		int c = cols[i];
@@ -791,7 +790,7 @@ static void kpi_row(xctx *x, sheet_t *sh, const kpi_t *k, const kpi_cols *kc, si
  * where there is no value. */
 static void kpi_formula(xctx *x, sheet_t *sh, const kpi_cols *kc, size_t r, int row, int col, const char *formula)
 {
-	const kt_cell *cell = kt_at(&kc->t, r, kc->t.value_col);
+	const kt_cell *cell = kt_at(kc->t, r, kc->t->value_col);
 	if (cell->empty)
 		worksheet_write_formula_str(sh->ws, (lxw_row_t)row, (lxw_col_t)col, formula, x->pct, "");
 	else
@@ -965,7 +964,7 @@ static void kpi_sheet(xctx *x, const kpi_t *k, const char *name)
 	int cols[MAXCOLS];
 	for (int c = 0; c < kc.ncols; c++)
 		cols[c] = c;
-	char *tname = kpi_table(x, &sh, k, &kc, hr, kc.order, kc.t.nrows, cols, kc.ncols, k->def.id);
+	char *tname = kpi_table(x, &sh, k, &kc, hr, kc.order, kc.t->nrows, cols, kc.ncols, k->def.id);
 	free(tname);
 	worksheet_freeze_panes(sh.ws, hr + 1, 0);
 	fit_columns(&sh, kc.ncols);
@@ -1041,18 +1040,17 @@ static void all_figures(xctx *x, const char *name)
 	int r = hr + 1;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const kpi_t *k = m->kpis[i];
-		kt_table t;
-		kt_build(k, &t);
+		const kt_table *t = kt_of(k);
 		char unit[128];
 		present_unit(&k->def, unit);
-		kt_kind kind = t.value_col >= 0 ? t.cols[t.value_col].kind : KT_COUNT;
+		kt_kind kind = t->value_col >= 0 ? t->cols[t->value_col].kind : KT_COUNT;
 		lxw_format *vf = kind == KT_PCT ? x->pct : unit_format(x, k->def.eenheid);
 		char status[96];
 		status_text(present_look(k->res.status), status);
 		/* the organisation first, as in the KPI's own table */
 		for (int pass = 0; pass < 2; pass++)
-			for (size_t j = 0; j < t.nrows; j++) {
-				const kt_row *tr = &t.rows[j];
+			for (size_t j = 0; j < t->nrows; j++) {
+				const kt_row *tr = &t->rows[j];
 				if (tr->series->is_total != !pass)
 					continue;
 				char p[40];
@@ -1064,7 +1062,7 @@ static void all_figures(xctx *x, const char *name)
 				put_text(&sh, r, 4, p, x->text);
 				put_date(&sh, r, 5, period_first_day(k->def.per, tr->key), x->date);
 				put_date(&sh, r, 6, period_last_day(k->def.per, tr->key), x->date);
-				const kt_cell *v = t.value_col >= 0 ? kt_at(&t, j, t.value_col) : NULL;
+				const kt_cell *v = t->value_col >= 0 ? kt_at(t, j, t->value_col) : NULL;
 				if (v && !v->empty)
 					put_num(&sh, r, 7, stored(kind, v->num), vf, (double)strlen(v->text) + 3);
 				put_text(&sh, r, 8, unit, x->text);
@@ -1072,13 +1070,12 @@ static void all_figures(xctx *x, const char *name)
 					put_num(&sh, r, 9, (double)tr->teller, x->count, 8);
 					put_num(&sh, r, 10, (double)tr->noemer, x->count, 8);
 				}
-				put_text(&sh, r, 11, kt_at(&t, j, t.stand_col)->text, x->text);
+				put_text(&sh, r, 11, kt_at(t, j, t->stand_col)->text, x->text);
 				if (tr->series->is_total && k->res.has_cur && tr->key == k->res.cur_key)
 					put_text(&sh, r, 12, status, x->text);
 				r++;
 			}
-		kt_free(&t);
-	}
+		}
 	uint64_t num = 1u << 7 | 1u << 9 | 1u << 10;
 	char *tname = table_name(x, "alle cijfers");
 	xcol cols[ALL_NCOLS];
@@ -1541,9 +1538,9 @@ static void this_month(xctx *x, const char *name, const kpi_t *k, int month)
 				value = n;
 			cols[n++] = c;
 		}
-	size_t *rows = xcalloc(kc.t.nrows ? kc.t.nrows : 1, sizeof *rows), nrows = 0;
-	for (size_t i = 0; i < kc.t.nrows; i++)
-		if (kc.t.rows[kc.order[i]].key == month)
+	size_t *rows = xcalloc(kc.t->nrows ? kc.t->nrows : 1, sizeof *rows), nrows = 0;
+	for (size_t i = 0; i < kc.t->nrows; i++)
+		if (kc.t->rows[kc.order[i]].key == month)
 			rows[nrows++] = kc.order[i];
 	char *tname = kpi_table(x, &sh, k, &kc, hr, rows, nrows, cols, n, "deze maand");
 	free(tname);

@@ -34,6 +34,12 @@ rm -rf "$P/output" "$P/build" "$P/tests" "$P/.git"
 check "default build succeeds" test $rc -eq 0
 check "default build says it used example data" contains "$T/main.err" "voorbeeldgegevens"
 O=$T/out1
+# the renderers run side by side; one after the other (MEETLAT_SERIEEL) they make the same
+# bytes and say the same
+MEETLAT_SERIEEL=1 "$BIN" build -C "$P" -o "$T/out1s" 2>"$T/main-serieel.err"
+check "renderers side by side: the same files as one after the other" diff -r "$O" "$T/out1s"
+check "and the same messages" sh -c "sed 's|out1s|out1|' '$T/main-serieel.err' | cmp -s - '$T/main.err'"
+rm -rf "$T/out1s"
 for f in index.html programma.html bronnen.html downloads.html acties/index.html teams/index.html \
 	raadsrapportage-2025.pdf mt-rapportage-2025-K4.xlsx style.css data/terugbelverzoeken.csv; do
 	check "output has $f" test -s "$O/$f"
@@ -900,6 +906,16 @@ if grep -q testfout "$T/fprobe.err"; then
 	check "a second failed swap back in a row: that folder too is left whole" \
 		sh -c "test -n '$tmp2' && test -f '$tmp2/vreemd.html' -a -f '$tmp2/index.html' -a -f '$tmp2/.meetlat' && grep -qF '$tmp2' '$T/fo3.err'"
 	rm -rf "$T"/fo.tmp-*
+	# the renderers run side by side: a file one of them cannot write fails the build with the
+	# messages a build one renderer after the other gives, in that order, nothing after them
+	for f in raadsrapportage-2024.pdf index.html data/terugbelverzoeken.csv; do
+		MEETLAT_FOUT=schrijf:$f "$BIN" build -C "$G" -o "$T/fw" >"$T/fw.err" 2>&1; rc=$?
+		MEETLAT_FOUT=schrijf:$f MEETLAT_SERIEEL=1 "$BIN" build -C "$G" -o "$T/fw" >"$T/fw-serieel.err" 2>&1
+		check "a file that cannot be written ($f): exit 1 (got $rc)" test $rc -eq 1
+		check "and the messages of a build one renderer after the other ($f)" cmp "$T/fw.err" "$T/fw-serieel.err"
+		check "and the message names it ($f)" grep -qF "fw/$f: fout: kan het bestand niet schrijven (testfout)" "$T/fw.err"
+		check "and nothing is left ($f)" sh -c "! ls -d '$T'/fw '$T'/fw.tmp-* 2>/dev/null"
+	done
 	# a record that cannot be kept: nothing is published, the output stays as it was
 	PF=$(project pubfail "$ROOT/tests/e2e/fixture")
 	"$BIN" build -q -C "$PF" >/dev/null 2>&1 && sums "$PF/output" >"$T/pf.before"
