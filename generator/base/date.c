@@ -111,6 +111,10 @@ static int parse_time(const char *s, size_t len, size_t i)
 		return 0;
 	if (s[i] != ' ' && s[i] != 'T')
 		return -1;
+	/* " 09:15", as most exports write it: the same answer as the whole way below */
+	if (len - i == 6 && s[i + 3] == ':' && s[i + 1] >= '0' && s[i + 1] <= '2' && s[i + 2] >= '0' &&
+	    s[i + 2] <= '9' && s[i + 4] >= '0' && s[i + 4] <= '5' && s[i + 5] >= '0' && s[i + 5] <= '9')
+		return s[i + 1] == '2' && s[i + 2] > '3' ? -1 : 0;
 	while (i < len && (s[i] == ' ' || s[i] == 'T'))
 		i++;
 	int hh, mm, ss;
@@ -219,6 +223,8 @@ int period_of(per_t per, int day)
 	int y, m;
 	if (day >= month_day0 && day - month_day0 < month_days) {
 		int mo = month_table[day - month_day0];
+		if (per == PER_MAAND)
+			return MONTHS_FROM * 12 + mo;
 		y = MONTHS_FROM + mo / 12;
 		m = mo % 12 + 1;
 	} else {

@@ -263,6 +263,25 @@ int str_ends(const char *s, const char *suffix)
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
 }
 
+size_t mem_hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	unsigned long long h = 0x9E3779B97F4A7C15ULL ^ n, w = 0;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&w, s + i, 8);
+			h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+			h ^= h >> 29;
+		}
+		memcpy(&w, s + n - 8, 8); /* the last word, overlapping the one before */
+	} else {
+		for (size_t i = 0; i < n; i++)
+			w = w << 8 | s[i];
+	}
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	return (size_t)(h ^ h >> 32);
+}
+
 /* Length of the valid UTF-8 prefix of s. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {

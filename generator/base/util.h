@@ -52,6 +52,10 @@ char *path_join(const char *a, const char *b);
 /* Length of the valid UTF-8 prefix of s (n when all of it is valid). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 
+/* A hash of n bytes for tables in memory, a word at a time: not stable between versions, so
+ * never written anywhere. */
+size_t mem_hash(const void *p, size_t n);
+
 /* The length to keep of s (len bytes) so that it is at most max bytes and ends on a character
  * boundary: every limit cuts whole characters. */
 size_t utf8_cut(const char *s, size_t len, size_t max);

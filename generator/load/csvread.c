@@ -78,8 +78,10 @@ typedef struct {
 	buf_t header;     /* the header's names, for the message about a missing column */
 	int nheader_shown;
 	int header_data;  /* the first line looks like data (long numbers, @): never shown */
-	buf_t val[MAX_COLS];
-	int have[MAX_COLS];
+	int inplace;      /* on_field's text stays in place, NUL-terminated, until on_record */
+	buf_t val[MAX_COLS]; /* a used field's text, when it cannot stay in place */
+	const char *vals[MAX_COLS]; /* the record's used fields */
+	size_t lens[MAX_COLS];
 	int stop;
 } reader;
 
@@ -159,6 +161,11 @@ static void on_field(void *s, size_t len, void *data)
 	if ((size_t)f >= r->nmap || r->map[f] < 0)
 		return; /* not a column we use: dropped here, never stored */
 	int c = r->map[f];
+	if (r->inplace && !r->cp1252) {
+		r->vals[c] = s; /* fast_line took no line with a NUL */
+		r->lens[c] = len;
+		return;
+	}
 	if (memchr(s, '\0', len))
 		r->nul = 1;
 	buf_reset(&r->val[c]);
@@ -175,7 +182,8 @@ static void on_field(void *s, size_t len, void *data)
 	} else {
 		buf_add(&r->val[c], s, len);
 	}
-	r->have[c] = 1;
+	r->vals[c] = r->val[c].s ? r->val[c].s : "";
+	r->lens[c] = r->val[c].len;
 }
 
 static void on_record(int term, void *data)
@@ -213,13 +221,6 @@ static void on_record(int term, void *data)
 	}
 	if (r->stop)
 		return;
-	const char *vals[MAX_COLS];
-	size_t lens[MAX_COLS];
-	for (int i = 0; i < r->ncols; i++) {
-		vals[i] = r->val[i].s ? r->val[i].s : "";
-		lens[i] = r->val[i].len;
-		r->have[i] = 0;
-	}
 	if (!filled) {
 		r->empty_rows++; /* ";;;;" - an empty line as Excel saves it */
 		return;
@@ -240,7 +241,7 @@ static void on_record(int term, void *data)
 	int cols1[MAX_COLS];
 	for (int i = 0; i < r->ncols; i++)
 		cols1[i] = r->colpos[i] + 1;
-	csv_row row = {vals, lens, cols1, line, r->info->dot_is_thousands, r, NULL};
+	csv_row row = {r->vals, r->lens, cols1, line, r->info->dot_is_thousands, r, NULL};
 	r->info->rows++;
 	if (r->fn(r->ctx, &row))
 		r->stop = 1;
@@ -265,13 +266,17 @@ static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
 	return csv_parse(p, s, len, on_field, on_record, r) == len ? 0 : 1;
 }
 
-/* Most lines of an export hold no quote at all. libcsv copies every byte of such a line into
- * its own buffer, columns we drop included; split on the delimiter here instead, with exactly
- * libcsv's result (csv_parse without CSV_REPALL_NL or CSV_EMPTY_IS_NULL, from its state between
- * records): fields split at each delimiter, blanks (space and tab, unless that is the delimiter)
- * taken off both ends of each field, the line end (LF or CR LF) closing the record. A line that
- * holds a quote or a CR elsewhere (libcsv ends a record at a lone CR), or that continues a
- * record, goes to libcsv. `len` is the line with its end; 0 when libcsv must take it. */
+/* Most lines of an export are one record of simple fields. libcsv copies every byte of such a
+ * line into its own buffer, columns we drop included; split on the delimiter here instead, with
+ * exactly libcsv's result (csv_parse without CSV_REPALL_NL or CSV_EMPTY_IS_NULL, from its state
+ * between records): fields split at each delimiter, blanks (space and tab, unless that is the
+ * delimiter) taken off both ends of each field, the line end (LF or CR LF) closing the record.
+ * A field in quotes ("8.232,50", "Graag actie; snel") is its text between them as it stands,
+ * blanks and delimiters included; blanks before the opening and after the closing quote go. A
+ * line that libcsv reads otherwise goes to it whole: one with a doubled quote, a quote inside a
+ * field or text after a closing one (its errors are libcsv's), a quote left open (a record on
+ * more lines), a CR elsewhere (libcsv ends a record at a lone CR), a NUL (on_field's message),
+ * or one that continues a record. `len` is the line with its end; 0 when libcsv must take it. */
 static int csv_fast = 1;
 /* libcsv's state between records (pstate of struct csv_parser; libcsv.c defines it as 0) */
 #define LIBCSV_ROW_NOT_BEGUN 0
@@ -281,7 +286,56 @@ void csv_set_fast(int on)
 	csv_fast = on;
 }
 
-static int fast_line(struct csv_parser *p, reader *r, const char *s, size_t len, char delim)
+static int blank(char c, char delim)
+{
+	return (c == ' ' || c == '\t') && c != delim;
+}
+
+/* Split the `n` bytes of a line (its end taken off) as libcsv would: 0 when libcsv must read it.
+ * Without `emit` only that is found out, and nothing is changed. With `emit` (for a line that
+ * has no quote, or that was split without `emit` first) each field goes to on_field in place:
+ * the byte after it (a blank, the delimiter, the closing quote or the line end) becomes its NUL. */
+static int split_line(reader *r, char *s, size_t n, char delim, int emit)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i < n && blank(s[i], delim))
+			i++;
+		size_t a = i, b;
+		int last;
+		if (i < n && s[i] == '"') {
+			const char *q = memchr(s + i + 1, '"', n - i - 1);
+			if (!q)
+				return 0;
+			a = i + 1;
+			b = (size_t)(q - s);
+			i = b + 1;
+			while (i < n && blank(s[i], delim))
+				i++;
+			if (i < n && s[i] != delim)
+				return 0;
+			last = i == n;
+		} else {
+			const char *e = memchr(s + i, delim, n - i);
+			b = e ? (size_t)(e - s) : n;
+			if (!emit && memchr(s + a, '"', b - a))
+				return 0;
+			last = !e;
+			i = b;
+			while (b > a && blank(s[b - 1], delim))
+				b--;
+		}
+		if (emit) {
+			s[b] = '\0';
+			on_field(s + a, b - a, r);
+		}
+		if (last)
+			return 1;
+		i++; /* the delimiter */
+	}
+}
+
+static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char delim)
 {
 	if (!csv_fast || r->rec_open || p->pstate != LIBCSV_ROW_NOT_BEGUN || len > MAX_RECORD)
 		return 0;
@@ -290,23 +344,16 @@ static int fast_line(struct csv_parser *p, reader *r, const char *s, size_t len,
 		n--;
 	if (n && s[n - 1] == '\r')
 		n--;
-	if (memchr(s, '"', n) || memchr(s, '\r', n) || memchr(s, '\n', n))
+	/* no LF before the end: the caller cut the line at the first */
+	if (memchr(s, '\r', n) || memchr(s, '\0', n))
+		return 0;
+	if (memchr(s, '"', n) && !split_line(r, s, n, delim, 0))
 		return 0;
 	r->rec_open = 1;
 	r->rec_line = r->cur_line;
-	for (;;) {
-		const char *e = memchr(s, delim, n);
-		size_t fl = e ? (size_t)(e - s) : n, a = 0, b = fl;
-		while (a < b && (s[a] == ' ' || s[a] == '\t') && s[a] != delim)
-			a++;
-		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t') && s[b - 1] != delim)
-			b--;
-		on_field((void *)(s + a), b - a, r);
-		if (!e)
-			break;
-		n -= fl + 1;
-		s = e + 1;
-	}
+	r->inplace = 1;
+	split_line(r, s, n, delim, 1);
+	r->inplace = 0;
 	on_record('\n', r);
 	return 1;
 }
@@ -539,8 +586,10 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	r.info = info;
 	r.cp1252 = !utf8;
 	r.cur_line = 1;
-	for (int i = 0; i < MAX_COLS; i++)
+	for (int i = 0; i < MAX_COLS; i++) {
 		r.colpos[i] = -1;
+		r.vals[i] = "";
+	}
 	info->cp1252 = !utf8; /* the caller says so, when it is news (load/data.h) */
 
 	struct csv_parser p;

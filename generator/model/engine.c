@@ -78,14 +78,6 @@ void engine_free(engine_t *e)
 	free(e);
 }
 
-static unsigned long hash_str(const char *s, size_t len)
-{
-	unsigned long h = 5381;
-	for (size_t i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)s[i];
-	return h;
-}
-
 static acc_series *series_for(acc_kpi *a, const char *name, size_t len)
 {
 	if (!a->nslot || a->ngroups * 2 >= a->nslot) {
@@ -94,7 +86,7 @@ static acc_series *series_for(acc_kpi *a, const char *name, size_t len)
 		for (size_t i = 0; i < ns; i++)
 			slot[i] = -1;
 		for (size_t g = 0; g < a->ngroups; g++) {
-			size_t h = hash_str(a->groups[g].name, strlen(a->groups[g].name)) & (ns - 1);
+			size_t h = mem_hash(a->groups[g].name, strlen(a->groups[g].name)) & (ns - 1);
 			while (slot[h] >= 0)
 				h = (h + 1) & (ns - 1);
 			slot[h] = (int)g;
@@ -103,7 +95,7 @@ static acc_series *series_for(acc_kpi *a, const char *name, size_t len)
 		a->slot = slot;
 		a->nslot = ns;
 	}
-	size_t h = hash_str(name, len) & (a->nslot - 1);
+	size_t h = mem_hash(name, len) & (a->nslot - 1);
 	while (a->slot[h] >= 0) {
 		acc_series *s = &a->groups[a->slot[h]];
 		if (!strncmp(s->name, name, len) && s->name[len] == '\0')
@@ -167,10 +159,8 @@ static int deadline_of(engine_t *e, const kpi_def *k, int day)
  * its arrival while it is still open then; it is late at T when its deadline lies before T.
  * Items not yet handled (or handled after a known reference date) wait in a histogram of
  * deadlines until the reference date is known (engine_finish). */
-static void count_snapshot(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r)
+static void count_snapshot(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r, int key, int deadline)
 {
-	int deadline = deadline_of(e, k, r->day);
-	int key = period_of(k->per, r->day);
 	cell_for(s, key)->total++;
 	if (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil)) {
 		cell_add_open(cell_for(s, key), deadline);
@@ -188,19 +178,21 @@ static void count_snapshot(engine_t *e, const kpi_def *k, acc_series *s, const e
 	}
 }
 
-static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r, double v)
+/* The row r in series s: `key` is the period of its day, `deadline` its deadline (termijn and
+ * openstaand only), the same for the total and its group. */
+static void count_row(engine_t *e, const kpi_def *k, acc_series *s, const engine_row *r, double v, int key,
+                      int deadline)
 {
 	if (k->maat == MAAT_OPENSTAAND) {
-		count_snapshot(e, k, s, r);
+		count_snapshot(e, k, s, r, key, deadline);
 		return;
 	}
-	acc_cell *c = cell_for(s, period_of(k->per, r->day));
+	acc_cell *c = cell_for(s, key);
 	c->total++;
 	switch (k->maat) {
 	case MAAT_TERMIJN: {
 		/* an item not handled by the reference date is judged once its export's end is
 		 * known (engine_finish): late when its deadline lies before that day, else lopend */
-		int deadline = deadline_of(e, k, r->day);
 		if (r->end == END_DAY && (e->peil == DAY_NONE || r->end_day <= e->peil)) {
 			int late = r->end_day > deadline;
 			c->n++;
@@ -247,7 +239,8 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	const kpi_def *k = &e->m->kpis[ki]->def;
 	acc_kpi *a = &e->acc[ki];
 	double v = r->v;
-	if (!within_span(&a->total, k->per, period_of(k->per, r->day)) ||
+	int key = period_of(k->per, r->day);
+	if (!within_span(&a->total, k->per, key) ||
 	    (r->end == END_DAY && !within_span(&a->total, k->per, period_of(k->per, r->end_day))))
 		return ENGINE_SPAN;
 	acc_series *g = group ? series_for(a, group, len) : NULL;
@@ -257,7 +250,6 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	    (r->end != END_DAY || (e->peil != DAY_NONE && r->end_day > e->peil))) {
 		/* a duration not handled by the reference date: not counted, but it makes the
 		 * period's figure provisional */
-		int key = period_of(k->per, r->day);
 		cell_for(&a->total, key)->pending++;
 		if (g)
 			cell_for(g, key)->pending++;
@@ -265,9 +257,10 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	}
 	if (k->maat == MAAT_GEMIDDELDE && k->einde)
 		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
-	count_row(e, k, &a->total, r, v);
+	int deadline = k->maat == MAAT_TERMIJN || k->maat == MAAT_OPENSTAAND ? deadline_of(e, k, r->day) : 0;
+	count_row(e, k, &a->total, r, v, key, deadline);
 	if (g)
-		count_row(e, k, g, r, v);
+		count_row(e, k, g, r, v, key, deadline);
 	return 0;
 }
 

@@ -429,7 +429,8 @@ static void test_fast_path_same_as_libcsv(void **st)
 {
 	(void)st;
 	static const char *const bits[] = {"WIL", "VTH", " ", "\t", "", "1-10-2024 09:15", "2024-10-03", "a b",
-		"\"q;\"", "\"x\ny\"", "\"\"", "\r", "é", "  7  ", "\"a\"\"b\""};
+		"\"q;\"", "\"x\ny\"", "\"\"", "\r", "é", "  7  ", "\"a\"\"b\"", "\" a\t\"", " \"8.232,50\" ", "\"x\"y",
+		"\"", "\"\t;\" \t", "x\"y"};
 	for (int round = 0; round < 400; round++) {
 		buf_t f = {0};
 		char delim = rnd(4) ? ';' : (rnd(2) ? ',' : '\t');

@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -125,10 +126,51 @@ static void test_parse(void **st)
 	assert_int_equal(date_parse("1/10/2024", 9, &d), 0);
 	assert_int_equal(d, D(2024, 10, 1));
 	assert_int_equal(date_parse("29-2-2024", 9, &d), 0);
+	const char *good[] = {"1-10-2024 23:59", "1-10-2024 20:00", "1-10-2024T00:00", "1-10-2024 9:15",
+		"1-10-2024  09:15", "1-10-2024 09:15:30", "1-10-2024 19:59 "};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		assert_int_equal(date_parse(good[i], strlen(good[i]), &d), 0);
 	const char *bad[] = {"", "2023-02-29", "31-4-2024", "2024-1-1", "2024-10-01x", "10-2024",
-		"2024-10-01 25:00", "2024-10-01 9:5", "1-10-24", "2024/10-01", "abc", "2024-13-01"};
+		"2024-10-01 25:00", "2024-10-01 9:5", "1-10-24", "2024/10-01", "abc", "2024-13-01",
+		"1-10-2024 24:00", "1-10-2024 19:60", "1-10-2024 30:00", "1-10-2024 09:1x", "1-10-2024 09.15",
+		"1-10-2024x09:15"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_equal(date_parse(bad[i], strlen(bad[i]), &d), -1);
+}
+
+/* date_parse_memo gives date_parse's result for every text, whatever it read before: dates in
+ * each form (some not valid, as 31-4-2024) with pieces after them, read one after the other
+ * through one memo. */
+static void test_parse_memo(void **st)
+{
+	(void)st;
+	static const char *const forms[] = {"%d-%d-%d", "%02d-%02d-%04d", "%04d-%02d-%02d", "%d/%d/%d", " %d-%d-%d"};
+	static const char *const bits[] = {"", "", " 09:15", "T09:15:30", " ", "\t", "0", "x", " 25:00", "-1", " 9:5"};
+	date_memo memo = {0};
+	unsigned long long state = 1;
+	int valid = 0;
+	for (int round = 0; round < 100000; round++) {
+		unsigned r[6];
+		for (int k = 0; k < 6; k++) {
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			r[k] = (unsigned)(state >> 33);
+		}
+		int f = (int)(r[0] % 5), d = 1 + (int)(r[1] % 31), m = 1 + (int)(r[2] % 12), y = 2023 + (int)(r[3] % 2);
+		char s[80];
+		if (f == 2)
+			snprintf(s, sizeof s, forms[f], y, m, d);
+		else
+			snprintf(s, sizeof s, forms[f], d, m, y);
+		strcat(s, bits[r[4] % (sizeof bits / sizeof *bits)]);
+		strcat(s, bits[r[5] % 3]);
+		int a = -7, b = -7;
+		int ra = date_parse(s, strlen(s), &a), rb = date_parse_memo(&memo, s, strlen(s), &b);
+		assert_int_equal(ra, rb);
+		if (ra == 0)
+			assert_int_equal(a, b);
+		valid += ra == 0;
+	}
+	assert_true(valid > 30000);
 }
 
 static void test_format(void **st)
@@ -172,7 +214,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_holidays), cmocka_unit_test(test_day_off), cmocka_unit_test(test_deadline),
-		cmocka_unit_test(test_parse), cmocka_unit_test(test_format),
+		cmocka_unit_test(test_parse), cmocka_unit_test(test_parse_memo), cmocka_unit_test(test_format),
 		cmocka_unit_test(test_periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
