@@ -510,6 +510,7 @@ int build_run(const build_opts *o, diag_t *d)
 	theme_t theme = {0};
 	render_ctx rc = {0};
 	out_t output = {0};
+	out_prev *prev = NULL;
 	char *tmpl = NULL, *record_name = NULL, *index = NULL;
 	int status = 1, kept = 0;
 	plat_lock *locks[2] = {NULL, NULL};
@@ -657,6 +658,7 @@ int build_run(const build_opts *o, diag_t *d)
 	/* the tables every renderer shows, made once while the model may still change */
 	kt_tables(m);
 	output.dir = tmpl;
+	output.prev = prev = out_prev_read(out, index); /* only meetlat's own folder comes this far */
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
@@ -691,7 +693,7 @@ int build_run(const build_opts *o, diag_t *d)
 	plat_unlink(journal);
 	free(journal);
 	/* what the system says of each new file, so that the next build need not read them again */
-	out_index_write(&output, index);
+	out_index_write(&output, out, index);
 	fprintf(d->out, "meetlat: klaar; %s (peildatum %s, uit %s)%s\n", out, day, peil_words[m->peildatum_bron],
 	        m->voorbeelddata ? "; let op: dit zijn voorbeeldgegevens" : "");
 	if (kept)
@@ -708,6 +710,7 @@ done:
 	for (int i = 0; i < 2; i++)
 		plat_unlock(locks[i]);
 	out_free(&output);
+	out_prev_free(prev);
 	free(tmpl);
 	free(index);
 	free(rc.pdf_name);

@@ -269,6 +269,11 @@ int plat_move_new(const char *from, const char *to)
 	return 0;
 }
 
+int plat_link(const char *from, const char *to)
+{
+	return link(from, to);
+}
+
 int plat_rename(const char *from, const char *to)
 {
 	return rename(from, to);
@@ -817,6 +822,23 @@ static int move(const char *from, const char *to)
 int plat_move_new(const char *from, const char *to)
 {
 	return move(from, to);
+}
+
+int plat_link(const char *from, const char *to)
+{
+	WIDE_OR(wf, from, -1);
+	wchar_t *wt = wide(to);
+	if (!wt) {
+		free(wf);
+		errno = EILSEQ;
+		return -1;
+	}
+	BOOL ok = CreateHardLinkW(wt, wf, NULL);
+	int e = ok ? 0 : win_errno();
+	free(wf);
+	free(wt);
+	errno = e;
+	return ok ? 0 : -1;
 }
 
 int plat_rename(const char *from, const char *to)

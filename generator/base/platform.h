@@ -94,6 +94,10 @@ int plat_rmdir(const char *path); /* ENOTEMPTY when the folder is not empty */
 /* Move the file `from` to `to`, which must not exist yet (a file that appeared meanwhile is
  * never replaced); `from` is gone afterwards. 0, or -1 with errno (EEXIST when `to` exists). */
 int plat_move_new(const char *from, const char *to);
+/* A second name `to` (which must not exist) for the file `from`: a hard link, so both names
+ * are one file. 0, or -1 with errno (also where the file system has no links: FAT, some
+ * network shares; the caller then writes the file instead). */
+int plat_link(const char *from, const char *to);
 /* Rename a file or folder to a name that does not exist (on Windows never over an entry). */
 int plat_rename(const char *from, const char *to);
 

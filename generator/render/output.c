@@ -11,6 +11,8 @@
 
 #define MANIFEST_HEAD "meetlat-uitvoer 1\n"
 
+static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path);
+
 static void record(out_t *o, const char *rel, long long size, const char *hash)
 {
 	o->files = xgrow(o->files, &o->cap, o->nfiles, sizeof *o->files);
@@ -70,6 +72,7 @@ void out_part(out_t *whole, out_t *part, diag_t *d)
 	part->d = d;
 	part->journal = whole->journal;
 	part->lock = whole->lock;
+	part->prev = whole->prev;
 	part->part = 1;
 }
 
@@ -130,14 +133,14 @@ int out_write(out_t *o, const char *rel, const void *data, size_t len)
 		out_error(o, rel, "kan het bestand niet schrijven (testfout)", 0);
 		return -1;
 	}
-	int rv = write_file(path, data, len);
+	char hash[DIGEST_HEX];
+	digest_bytes(data, len, hash);
+	int rv = reuse(o, rel, (long long)len, hash, path) == 0 ? 0 : write_file(path, data, len);
 	free(path);
 	if (rv != 0) {
 		out_error(o, rel, "kan het bestand niet schrijven", errno);
 		return -1;
 	}
-	char hash[DIGEST_HEX];
-	digest_bytes(data, len, hash);
 	record(o, rel, (long long)len, hash);
 	return 0;
 }
@@ -259,10 +262,23 @@ static int index_ours(const char *index)
 	return !memcmp(head, INDEX_HEAD, n);
 }
 
-int out_index_write(const out_t *o, const char *index)
+int out_index_write(out_t *o, const char *dir, const char *index)
 {
 	if (!o->manifest_hash[0])
 		return -1;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		out_file *f = &o->files[i];
+		if (!f->st.known)
+			continue;
+		char *p = path_join(dir, f->rel);
+		plat_stat st;
+		if (plat_lstat(p, &st) == PLAT_FILE && st.known && st.size == f->st.size && st.mtime == f->st.mtime &&
+		    st.ino == f->st.ino && st.dev == f->st.dev)
+			f->st.ctime = st.ctime;
+		else
+			memset(&f->st, 0, sizeof f->st);
+		free(p);
+	}
 	plat_kind k = plat_lkind(index, NULL);
 	if (k != PLAT_NONE && (k != PLAT_FILE || !index_ours(index) || plat_unlink(index) != 0))
 		return -1;
@@ -415,6 +431,44 @@ static int same_stat(const plat_stat *a, const plat_stat *b)
 {
 	return a->known && b->known && a->size == b->size && a->mtime == b->mtime && a->ctime == b->ctime &&
 	       a->ino == b->ino && a->dev == b->dev;
+}
+
+struct out_prev {
+	char *dir;
+	manifest mf;
+};
+
+out_prev *out_prev_read(const char *dir, const char *index)
+{
+	out_prev *p = xmalloc(sizeof *p);
+	if (manifest_read(dir, index, &p->mf) != 0) {
+		free(p);
+		return NULL;
+	}
+	p->dir = xstrdup(dir);
+	return p;
+}
+
+void out_prev_free(out_prev *p)
+{
+	if (!p)
+		return;
+	manifest_free(&p->mf);
+	free(p->dir);
+	free(p);
+}
+
+/* out_write's link to the previous output's file: 0 when made. */
+static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path)
+{
+	const out_file *f = o->prev ? manifest_find(&o->prev->mf, rel) : NULL;
+	if (!f || !f->st.known || f->size != size || strcmp(f->hash, hash) != 0)
+		return -1;
+	char *old = path_join(o->prev->dir, rel);
+	plat_stat st;
+	int rv = plat_lstat(old, &st) == PLAT_FILE && same_stat(&f->st, &st) ? plat_link(old, path) : -1;
+	free(old);
+	return rv;
 }
 
 typedef struct {

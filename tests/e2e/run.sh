@@ -779,6 +779,18 @@ rm -rf "$T/own4" && echo 'mijn eigen bestand' >"$T/.own4.meetlat-index"
 "$BIN" build -q -C "$G" -o "$T/own4" >/dev/null 2>&1 && "$BIN" build -q -C "$G" -o "$T/own4" >/dev/null 2>&1; rc=$?
 check "a file named like the stat index stays as it is, and builds still replace the output (exit $rc)" \
 	sh -c "test $rc -eq 0 && grep -q 'mijn eigen bestand' '$T/.own4.meetlat-index'"
+# a rebuild takes over each file it would write with the same bytes as a second name of the
+# previous output's file (making a file costs far more than a link on some disks), build after
+# build; the manifest still tells the truth about every file
+rm -rf "$T/own5" && "$BIN" build -q -C "$G" -o "$T/own5" >/dev/null 2>&1
+i1=$(stat -c %i "$T/own5/index.html")
+"$BIN" build -q -C "$G" -o "$T/own5" >/dev/null 2>&1
+i2=$(stat -c %i "$T/own5/index.html")
+"$BIN" build -q -C "$G" -o "$T/own5" >/dev/null 2>&1; rc=$?
+i3=$(stat -c %i "$T/own5/index.html")
+check "a rebuild takes over an unchanged file, build after build (exit $rc)" sh -c "test $rc -eq 0 && test '$i1' = '$i2' && test '$i2' = '$i3'"
+check "and that file has one name again" test "$(stat -c %h "$T/own5/index.html")" = 1
+check "every file has the hash its manifest gives" sh -c "cd '$T/own5' && tail -n +2 .meetlat | awk '{print \$1 \"  \" \$3}' | sha256sum -c --quiet -"
 # a manifest alone proves nothing: an entry named .meetlat in someone's folder
 mkdir -p "$T/fake" && : >"$T/fake/.meetlat" && echo keep >"$T/fake/page.html"
 "$BIN" build -C "$G" -o "$T/fake" >/dev/null 2>&1; rc=$?
@@ -916,6 +928,14 @@ if grep -q testfout "$T/fprobe.err"; then
 		check "and the message names it ($f)" grep -qF "fw/$f: fout: kan het bestand niet schrijven (testfout)" "$T/fw.err"
 		check "and nothing is left ($f)" sh -c "! ls -d '$T'/fw '$T'/fw.tmp-* 2>/dev/null"
 	done
+	# a build that fails after taking over files of the previous output leaves that output as
+	# it was: the same bytes, each file with its one name
+	"$BIN" build -q -C "$G" -o "$T/fl" >/dev/null 2>&1 && sums "$T/fl" >"$T/fl.before"
+	fi1=$(stat -c %i "$T/fl/index.html")
+	MEETLAT_FOUT=schrijf:raadsrapportage-2024.pdf MEETLAT_SERIEEL=1 "$BIN" build -q -C "$G" -o "$T/fl" >/dev/null 2>&1; rc=$?
+	sums "$T/fl" >"$T/fl.after"
+	check "a failed rebuild (exit $rc) leaves the previous output's bytes" sh -c "test $rc -eq 1 && cmp -s '$T/fl.before' '$T/fl.after'"
+	check "and its files, each with one name" sh -c "test '$fi1' = \"\$(stat -c %i '$T/fl/index.html')\" && test \"\$(find '$T/fl' -type f -links +1 | wc -l)\" -eq 0 && ! ls -d '$T'/fl.tmp-* 2>/dev/null"
 	# a record that cannot be kept: nothing is published, the output stays as it was
 	PF=$(project pubfail "$ROOT/tests/e2e/fixture")
 	"$BIN" build -q -C "$PF" >/dev/null 2>&1 && sums "$PF/output" >"$T/pf.before"
