@@ -801,8 +801,9 @@ int plat_rmdir(const char *path)
 	return ok ? 0 : fail();
 }
 
-/* MoveFileEx without MOVEFILE_REPLACE_EXISTING never replaces what is there: it fails. */
-static int move(const char *from, const char *to)
+/* A call on two paths: `link` 0 moves (MoveFileEx without MOVEFILE_REPLACE_EXISTING never
+ * replaces what is there: it fails), 1 makes a hard link. */
+static int two_paths(const char *from, const char *to, int link)
 {
 	WIDE_OR(wf, from, -1);
 	wchar_t *wt = wide(to);
@@ -811,12 +812,17 @@ static int move(const char *from, const char *to)
 		errno = EILSEQ;
 		return -1;
 	}
-	BOOL ok = MoveFileExW(wf, wt, MOVEFILE_WRITE_THROUGH);
+	BOOL ok = link ? CreateHardLinkW(wt, wf, NULL) : MoveFileExW(wf, wt, MOVEFILE_WRITE_THROUGH);
 	int e = ok ? 0 : win_errno();
 	free(wf);
 	free(wt);
 	errno = e;
 	return ok ? 0 : -1;
+}
+
+static int move(const char *from, const char *to)
+{
+	return two_paths(from, to, 0);
 }
 
 int plat_move_new(const char *from, const char *to)
@@ -826,19 +832,7 @@ int plat_move_new(const char *from, const char *to)
 
 int plat_link(const char *from, const char *to)
 {
-	WIDE_OR(wf, from, -1);
-	wchar_t *wt = wide(to);
-	if (!wt) {
-		free(wf);
-		errno = EILSEQ;
-		return -1;
-	}
-	BOOL ok = CreateHardLinkW(wt, wf, NULL);
-	int e = ok ? 0 : win_errno();
-	free(wf);
-	free(wt);
-	errno = e;
-	return ok ? 0 : -1;
+	return two_paths(from, to, 1);
 }
 
 int plat_rename(const char *from, const char *to)

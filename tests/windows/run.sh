@@ -145,8 +145,10 @@ fi
 check "and the same messages" diff "$T/xlsx-linux.err" "$T/xlsx-windows.err"
 
 # 4. the output rules with Windows means
+ino=$(stat -c %i "$Z/output/index.html")
 (cd "$Z" && "$W" build -q >/dev/null 2>&1); rc=$?
 check "a second build replaces the first" test $rc -eq 0
+check "and takes over its unchanged files as hard links (CreateHardLinkW)" test "$ino" = "$(stat -c %i "$Z/output/index.html")"
 sums "$Z/output" | cmp -s - "$T/windows.sums"; check "and gives the same bytes" test $? -eq 0
 check "no temporary folder or lock file left" sh -c "! ls -A '$Z' | grep -qE '^output\.tmp-|^\.meetlat-slot\$'"
 echo keep >"$Z/output/van-een-collega.html"
