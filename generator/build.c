@@ -671,8 +671,10 @@ int build_run(const build_opts *o, diag_t *d)
 	out_end(&output);
 	if (rendered && m->record)
 		kept = keep_record(editions, record_name, &record, d) == 0;
-	if (rendered && (kept || !m->record))
+	if (rendered && (kept || !m->record)) {
+		out_prev_index(prev, index);
 		swapped = swap_in(tmpl, out, index, d);
+	}
 	if (swapped != 0) {
 		if (kept) {
 			char *path = path_join(editions, record_name);

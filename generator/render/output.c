@@ -12,6 +12,7 @@
 #define MANIFEST_HEAD "meetlat-uitvoer 1\n"
 
 static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path);
+static void restat(const char *path, plat_stat *rec);
 
 static void record(out_t *o, const char *rel, long long size, const char *hash)
 {
@@ -262,30 +263,16 @@ static int index_ours(const char *index)
 	return !memcmp(head, INDEX_HEAD, n);
 }
 
-int out_index_write(out_t *o, const char *dir, const char *index)
+/* Write `index` with the stat records of `files` (those known) for the manifest `hash`. */
+static int index_put(const char *index, const char *hash, const out_file *files, size_t n)
 {
-	if (!o->manifest_hash[0])
-		return -1;
-	for (size_t i = 0; i < o->nfiles; i++) {
-		out_file *f = &o->files[i];
-		if (!f->st.known)
-			continue;
-		char *p = path_join(dir, f->rel);
-		plat_stat st;
-		if (plat_lstat(p, &st) == PLAT_FILE && st.known && st.size == f->st.size && st.mtime == f->st.mtime &&
-		    st.ino == f->st.ino && st.dev == f->st.dev)
-			f->st.ctime = st.ctime;
-		else
-			memset(&f->st, 0, sizeof f->st);
-		free(p);
-	}
 	plat_kind k = plat_lkind(index, NULL);
 	if (k != PLAT_NONE && (k != PLAT_FILE || !index_ours(index) || plat_unlink(index) != 0))
 		return -1;
 	buf_t b = {0};
-	buf_printf(&b, "%s%s\n", INDEX_HEAD, o->manifest_hash);
-	for (size_t i = 0; i < o->nfiles; i++) {
-		const out_file *f = &o->files[i];
+	buf_printf(&b, "%s%s\n", INDEX_HEAD, hash);
+	for (size_t i = 0; i < n; i++) {
+		const out_file *f = &files[i];
 		if (f->st.known)
 			buf_printf(&b, "%lld %lld %lld %llu %llu %s\n", f->st.size, f->st.mtime, f->st.ctime, f->st.ino, f->st.dev,
 			           f->rel);
@@ -296,11 +283,27 @@ int out_index_write(out_t *o, const char *dir, const char *index)
 	return rv;
 }
 
+int out_index_write(out_t *o, const char *dir, const char *index)
+{
+	if (!o->manifest_hash[0])
+		return -1;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		out_file *f = &o->files[i];
+		if (!f->st.known)
+			continue;
+		char *p = path_join(dir, f->rel);
+		restat(p, &f->st);
+		free(p);
+	}
+	return index_put(index, o->manifest_hash, o->files, o->nfiles);
+}
+
 /* --- an existing output folder ------------------------------------------------------------ */
 
 typedef struct {
 	out_file *files;  /* sorted by rel */
 	size_t n;
+	char hash[DIGEST_HEX]; /* of its text, when read with an index ("" otherwise) */
 } manifest;
 
 static void manifest_free(manifest *mf)
@@ -320,7 +323,7 @@ static void index_read(const char *index, const char *text, size_t len, manifest
 	size_t ilen;
 	if (!index || plat_lkind(index, NULL) != PLAT_FILE || read_file(index, 64 * 1024 * 1024, &idx, &ilen) != 0)
 		return;
-	char want[DIGEST_HEX];
+	char *want = mf->hash;
 	digest_bytes(text, len, want);
 	size_t hl = strlen(INDEX_HEAD), el = strlen(INDEX_END);
 	if (ilen < hl + DIGEST_HEX + el || memcmp(idx, INDEX_HEAD, hl) != 0 || memcmp(idx + hl, want, DIGEST_HEX - 1) != 0 ||
@@ -458,17 +461,42 @@ void out_prev_free(out_prev *p)
 	free(p);
 }
 
+/* A file that was given a name or lost one: its record takes the new status-change time when
+ * everything else still holds, and is dropped otherwise. */
+static void restat(const char *path, plat_stat *rec)
+{
+	plat_stat st;
+	if (plat_lstat(path, &st) == PLAT_FILE && st.known && st.size == rec->size && st.mtime == rec->mtime &&
+	    st.ino == rec->ino && st.dev == rec->dev)
+		rec->ctime = st.ctime;
+	else
+		memset(rec, 0, sizeof *rec);
+}
+
 /* out_write's link to the previous output's file: 0 when made. */
 static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path)
 {
-	const out_file *f = o->prev ? manifest_find(&o->prev->mf, rel) : NULL;
+	/* each file is written once, so only this thread touches this record until the parts join */
+	out_file *f = o->prev ? (out_file *)manifest_find(&o->prev->mf, rel) : NULL;
 	if (!f || !f->st.known || f->size != size || strcmp(f->hash, hash) != 0)
 		return -1;
 	char *old = path_join(o->prev->dir, rel);
 	plat_stat st;
 	int rv = plat_lstat(old, &st) == PLAT_FILE && same_stat(&f->st, &st) ? plat_link(old, path) : -1;
+	/* the link moved the file's status-change time: its record takes the new one, read at
+	 * once, so that the checks of the previous output before and after the swap need not read
+	 * it again (out_prev_index) */
+	if (rv == 0)
+		restat(old, &f->st);
 	free(old);
 	return rv;
+}
+
+int out_prev_index(const out_prev *p, const char *index)
+{
+	if (!p || !p->mf.hash[0])
+		return -1;
+	return index_put(index, p->mf.hash, p->mf.files, p->mf.n);
 }
 
 typedef struct {

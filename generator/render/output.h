@@ -114,6 +114,10 @@ int out_foreign(const char *dir, const char *index, char **names, int max);
  * to be meetlat's (out_foreign); free with out_prev_free. */
 out_prev *out_prev_read(const char *dir, const char *index);
 void out_prev_free(out_prev *p);
+/* Write the stat index of the previous output again, with the records out_write refreshed for
+ * the files it linked (a link changes a file's status-change time), before the checks of the
+ * swap read it. 0, or -1 (those files are then read again). */
+int out_prev_index(const out_prev *p, const char *index);
 /* Remove a previous output: first OUT_LEAVING is written, so that a build killed halfway is
  * finished by the next one; then the files of its manifest (with `verify`, only those whose
  * contents still match it), its folders when empty, and the folder. Anything else stays.
