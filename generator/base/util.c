@@ -359,6 +359,10 @@ size_t utf8_cut(const char *s, size_t len, size_t max)
 /* One code point of valid UTF-8 at s (n bytes left); returns its length, or 0. */
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 {
+	if (n && s[0] < 0x80) { /* most characters: ASCII is valid UTF-8 as it stands */
+		*cp = s[0];
+		return 1;
+	}
 	size_t l = utf8_valid_prefix(s, n < 4 ? n : 4);
 	if (l == 0)
 		return 0;

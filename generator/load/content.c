@@ -1176,6 +1176,12 @@ int content_text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 	}
 	long line = 1, col = 1;
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 0x20 && c < 0x7F) { /* nearly every byte of a text: printable ASCII */
+			col++;
+			i++;
+			continue;
+		}
 		unsigned cp = 0;
 		size_t l = utf8_decode((const unsigned char *)text + i, len - i, &cp);
 		if (l == 0 || (cp_is_control(cp) && cp != '\n' && cp != '\t' && cp != '\r')) {
