@@ -542,6 +542,7 @@ int build_run(const build_opts *o, diag_t *d)
 	static const char *const tech[] = {"Technische toelichting"};
 	int tech_line;
 	md_take_sections(m->definities, tech, 1, &m->definities_tech, &tech_line);
+	m->fingerprints = o->publish || edition_any(editions);
 	data_load(m, data, "data", o->peildatum, d);
 	char *installdir = plat_install_dir(MEETLAT_DATADIR);
 	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, d);

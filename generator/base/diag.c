@@ -196,6 +196,7 @@ void diag_release(diag_t *d, diag_t *to)
 	for (int i = 0; i < 3; i++)
 		to->count[i] += d->count[i];
 	to->muted += d->muted;
+	to->file_errors += d->file_errors;
 	diag_drop(d);
 }
 

@@ -37,9 +37,10 @@ void diag(diag_t *d, diag_level lvl, const char *file, long line, long col,
           const char *fmt, ...) PRINTF_LIKE(6, 7);
 int diag_errors(const diag_t *d);
 
-/* Messages of work that runs beside the rest (a renderer on a thread of its own): `d` counts
- * its own and keeps their text, with the settings of `like`; diag_release adds both to `to`
- * (in the order they came, after what `to` has) and empties `d`. */
+/* Messages of work that runs beside the rest (a renderer on a thread of its own, a part of an
+ * export): `d` counts its own and keeps their text, with the settings of `like`; diag_release
+ * adds both to `to` (in the order they came, after what `to` has; the errors about the file
+ * being read too) and empties `d`. */
 void diag_hold(diag_t *d, const diag_t *like);
 void diag_release(diag_t *d, diag_t *to);
 /* Drop what `d` holds (work whose messages are not to be said). */

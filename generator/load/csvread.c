@@ -4,6 +4,10 @@
 
 #include <csv.h>
 #include <errno.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +87,7 @@ typedef struct {
 	const char *vals[MAX_COLS]; /* the record's used fields */
 	size_t lens[MAX_COLS];
 	int stop;
+	int fingerprint;  /* add each record to info->fingerprint */
 } reader;
 
 static void rd_verror(reader *r, long line, long col, const char *fmt, va_list ap)
@@ -243,8 +248,28 @@ static void on_record(int term, void *data)
 		cols1[i] = r->colpos[i] + 1;
 	csv_row row = {r->vals, r->lens, cols1, line, r->info->dot_is_thousands, r, NULL};
 	r->info->rows++;
-	if (r->fn(r->ctx, &row))
+	if (r->fingerprint)
+		r->info->fingerprint = csv_fingerprint(r->info->fingerprint, &row, r->ncols);
+	if (r->fn && r->fn(r->ctx, &row))
 		r->stop = 1;
+}
+
+unsigned long long csv_fingerprint(unsigned long long h, const csv_row *row, int ncols)
+{
+	for (int c = 0; c < ncols; c++) {
+		const unsigned char *s = (const unsigned char *)row->val[c];
+		size_t i = 0, n = row->len[c];
+		for (; i + 4 <= n; i += 4) { /* four at a time: fewer loop tests, the same hash */
+			h = (h ^ s[i]) * 0x100000001b3ULL;
+			h = (h ^ s[i + 1]) * 0x100000001b3ULL;
+			h = (h ^ s[i + 2]) * 0x100000001b3ULL;
+			h = (h ^ s[i + 3]) * 0x100000001b3ULL;
+		}
+		for (; i < n; i++)
+			h = (h ^ s[i]) * 0x100000001b3ULL;
+		h = (h ^ 0x1F) * 0x100000001b3ULL; /* between fields */
+	}
+	return (h ^ 0x1E) * 0x100000001b3ULL;
 }
 
 /* A record (a line, or lines held together by a quoted field) longer than this is no export
@@ -335,6 +360,73 @@ static int split_line(reader *r, char *s, size_t n, char delim, int emit)
 	}
 }
 
+/* The file is read in chunks of CHUNK bytes, each allocated with CHUNK_PAD bytes more: the
+ * line splitter reads 16 bytes at a time, also past a line's end (those bytes are masked off). */
+enum { CHUNK = 1 << 20, CHUNK_PAD = 32 };
+
+#ifdef __SSE2__
+/* The bits of the bytes s[i..i+16) that equal c, those at or past n masked off. */
+static unsigned block_eq(const char *s, size_t i, size_t n, __m128i c)
+{
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), c));
+	return n - i >= 16 ? m : m & ((1u << (n - i)) - 1);
+}
+#endif
+
+/* Whether a line holds a quote, a CR or a NUL: bytes the plain split leaves to others. */
+static int has_special(const char *s, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'), z = _mm_setzero_si128();
+	for (size_t i = 0; i < n; i += 16)
+		if (block_eq(s, i, n, q) | block_eq(s, i, n, cr) | block_eq(s, i, n, z))
+			return 1;
+	return 0;
+#else
+	return memchr(s, '"', n) || memchr(s, '\r', n) || memchr(s, '\0', n);
+#endif
+}
+
+/* Field `f` of a plain line, s[a..b): as on_field takes it in place. */
+static inline void plain_field(reader *r, char *s, size_t a, size_t b, char delim, int f)
+{
+	while (a < b && blank(s[a], delim))
+		a++;
+	while (b > a && blank(s[b - 1], delim))
+		b--;
+	/* a field left after the blanks went has a byte that is none (on_field's `filled`) */
+	r->filled |= b > a;
+	if ((size_t)f < r->nmap && r->map[f] >= 0) {
+		int c = r->map[f];
+		s[b] = '\0';
+		r->vals[c] = s + a;
+		r->lens[c] = b - a;
+	}
+}
+
+/* split_line's result for a line of `n` bytes without quote, CR or NUL, once the header is
+ * read and the text is UTF-8: the delimiters are found 16 bytes at a time (SSE2, on every
+ * x86-64), and the used fields stay in place, each NUL-terminated where it ends. */
+static void plain_line(reader *r, char *s, size_t n, char delim)
+{
+	size_t a = 0;
+	int f = 0;
+#ifdef __SSE2__
+	const __m128i d = _mm_set1_epi8(delim);
+	for (size_t i = 0; i < n; i += 16)
+		for (unsigned m = block_eq(s, i, n, d); m; m &= m - 1) {
+			size_t e = i + (size_t)__builtin_ctz(m);
+			plain_field(r, s, a, e, delim, f++);
+			a = e + 1;
+		}
+#else
+	for (const char *e; (e = memchr(s + a, delim, n - a)); a = (size_t)(e - s) + 1)
+		plain_field(r, s, a, (size_t)(e - s), delim, f++);
+#endif
+	plain_field(r, s, a, n, delim, f++);
+	r->field = f;
+}
+
 static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char delim)
 {
 	if (!csv_fast || r->rec_open || p->pstate != LIBCSV_ROW_NOT_BEGUN || len > MAX_RECORD)
@@ -345,9 +437,17 @@ static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char 
 	if (n && s[n - 1] == '\r')
 		n--;
 	/* no LF before the end: the caller cut the line at the first */
-	if (memchr(s, '\r', n) || memchr(s, '\0', n))
+	int special = has_special(s, n);
+	if (!special && r->header_done && !r->cp1252) {
+		r->rec_open = 1;
+		r->rec_line = r->cur_line;
+		plain_line(r, s, n, delim);
+		on_record('\n', r);
+		return 1;
+	}
+	if (special && (memchr(s, '\r', n) || memchr(s, '\0', n)))
 		return 0;
-	if (memchr(s, '"', n) && !split_line(r, s, n, delim, 0))
+	if (special && !split_line(r, s, n, delim, 0))
 		return 0;
 	r->rec_open = 1;
 	r->rec_line = r->cur_line;
@@ -487,10 +587,322 @@ static char detect_delim(const char *s, size_t n)
 	return comma > semi ? ',' : ';';
 }
 
+/* --- reading -------------------------------------------------------------------------------- */
+
+
+/* The share of a large file (in percent) that the first thread reads: half, or, when it also
+ * reads the rest once more for the fingerprint (which costs a fraction of the full work on a
+ * row), a quarter. */
+#define CUT_PERCENT 50
+#define CUT_PERCENT_FINGERPRINT 25
+
+/* Where to cut a large file: at the first line end after `target` with an even number of
+ * quotes before it (outside a quoted field, in a well-formed file; the reader checks that the
+ * first part indeed ends between records). Found in pass 1, which reads the file anyway. */
+typedef struct {
+	long long target; /* 0: no cut */
+	long long at;     /* the offset of the first byte of the second part, or 0 */
+	long line;        /* its line number */
+	long lines;       /* line ends before the part of the file scanned so far */
+	long long quotes;
+	int done;
+} cut_t;
+
+static size_t count_byte(const char *s, size_t n, char c)
+{
+	size_t k = 0;
+	const char *end = s + n;
+	while ((s = memchr(s, c, (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* Scan the n bytes at file offset `off`. */
+static void cut_scan(cut_t *c, const char *b, size_t n, long long off)
+{
+	size_t i = 0;
+	while (i < n && !c->done) {
+		if (off + (long long)i < c->target) {
+			size_t m = n - i;
+			if ((long long)m > c->target - (off + (long long)i))
+				m = (size_t)(c->target - (off + (long long)i));
+			c->lines += (long)count_byte(b + i, m, '\n');
+			c->quotes += (long long)count_byte(b + i, m, '"');
+			i += m;
+			continue;
+		}
+		const char *nl = memchr(b + i, '\n', n - i);
+		size_t m = nl ? (size_t)(nl - (b + i)) + 1 : n - i;
+		c->quotes += (long long)count_byte(b + i, m, '"');
+		i += m;
+		if (!nl)
+			continue;
+		c->lines++;
+		if (c->quotes % 2 == 0) {
+			c->at = off + (long long)i;
+			c->line = c->lines + 1;
+			c->done = 1;
+		} else if (off + (long long)i > c->target + MAX_RECORD) {
+			c->done = 1; /* a quoted field without end: no cut */
+		}
+	}
+}
+
+/* The bytes of a file read chunk by chunk, up to a cut or the end. */
+typedef struct {
+	FILE *f;
+	char *chunk;
+	size_t carry;     /* bytes of an incomplete line kept at the start of chunk */
+	long long left;   /* bytes still to read (LLONG_MAX: all) */
+	int first;        /* the first chunk of the file: its BOM, delimiter and line ends */
+	char eol;
+	int done;
+} stream;
+
+static void parser_init(struct csv_parser *p, char delim)
+{
+	csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field's buffer by this step (128 bytes by default): with a long
+	 * free-text field that is quadratic copying */
+	csv_set_blk_size(p, 64 * 1024);
+	csv_set_delim(p, (unsigned char)delim);
+}
+
+/* Parse the stream's lines, all of them or (`one`) those of one chunk. Returns 0, or the
+ * parse error (see feed). */
+static int parse_some(reader *r, struct csv_parser *p, stream *s, int one)
+{
+	csv_info *info = r->info;
+	while (!r->stop && !s->done) {
+		size_t want = CHUNK - s->carry;
+		if ((long long)want > s->left)
+			want = (size_t)s->left;
+		size_t n = fread(s->chunk + s->carry, 1, want, s->f);
+		s->left -= (long long)n;
+		char *chunk = s->chunk;
+		size_t have = s->carry + n;
+		if (have == 0) {
+			s->done = 1;
+			break;
+		}
+		size_t pos = 0;
+		if (s->first) {
+			s->first = 0;
+			if (have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+				pos = 3;
+			info->delim = detect_delim(chunk + pos, have - pos);
+			/* line ends: LF or CRLF; CR alone (old Macintosh files) counts lines too */
+			if (!memchr(chunk, '\n', have) && memchr(chunk, '\r', have))
+				s->eol = '\r';
+			info->dot_is_thousands = info->delim == ';';
+			csv_set_delim(p, (unsigned char)info->delim);
+		}
+		char eol = s->eol;
+		while (pos < have && !r->stop) {
+			char *nl = memchr(chunk + pos, eol, have - pos);
+			size_t end;
+			if (nl) {
+				end = (size_t)(nl - chunk) + 1;
+			} else if (n == 0) {
+				end = have; /* last line without newline */
+			} else {
+				break; /* incomplete line: read more */
+			}
+			size_t len = end - pos;
+			if (r->rec_open || !only_blank(chunk + pos, len)) {
+				int e;
+				if ((eol != '\n' || !fast_line(p, r, chunk + pos, len, info->delim)) &&
+				    (e = feed(p, r, chunk + pos, len)) != 0)
+					return e;
+			}
+			if (nl)
+				r->cur_line++;
+			pos = end;
+		}
+		s->carry = have - pos;
+		if (pos == 0 && s->carry == CHUNK) {
+			/* one line longer than the whole buffer: feed it in pieces */
+			int e = feed(p, r, chunk, s->carry);
+			if (e)
+				return e;
+			s->carry = 0;
+		}
+		memmove(chunk, chunk + pos, s->carry);
+		if (n == 0 && s->carry == 0)
+			s->done = 1;
+		if (one)
+			break;
+	}
+	return 0;
+}
+
+/* The second part of a file, from the cut to the end, read with a reader of its own that
+ * knows the header of the first. */
+typedef struct {
+	const char *path;
+	long long at;
+	reader r;
+	csv_info info;
+	diag_t d;         /* its messages, held until the first part's are out */
+	char *chunk;      /* NULL: its own */
+	int own_chunk;
+	int parse_error;
+	int failed;       /* the file could not be opened again */
+	plat_thread *thread;
+} part_t;
+
+static void part_init(part_t *pt, const char *path, const reader *r, long long at, long line, char *chunk)
+{
+	memset(pt, 0, sizeof *pt);
+	pt->path = path;
+	pt->at = at;
+	pt->chunk = chunk;
+	pt->info.delim = r->info->delim;
+	pt->info.cp1252 = r->info->cp1252;
+	pt->info.dot_is_thousands = r->info->dot_is_thousands;
+	reader *q = &pt->r;
+	q->shown = r->shown;
+	q->cols = r->cols;
+	q->ncols = r->ncols;
+	q->d = r->d;
+	q->info = &pt->info;
+	q->cp1252 = r->cp1252;
+	q->cur_line = line;
+	q->nheader = r->nheader;
+	q->header_done = 1;
+	q->map = r->map; /* read only, owned by r */
+	q->nmap = r->nmap;
+	memcpy(q->colpos, r->colpos, sizeof q->colpos);
+	q->used_by = r->used_by;
+	for (int i = 0; i < MAX_COLS; i++)
+		q->vals[i] = "";
+}
+
+static void part_run(void *arg)
+{
+	part_t *pt = arg;
+	long long size;
+	FILE *f = plat_fopen_regular(pt->path, &size);
+	if (!f || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+		pt->failed = 1;
+		if (f)
+			fclose(f);
+		return;
+	}
+	if (!pt->chunk) {
+		pt->chunk = xmalloc(CHUNK + CHUNK_PAD);
+		pt->own_chunk = 1;
+	}
+	struct csv_parser p;
+	parser_init(&p, pt->info.delim);
+	stream s = {f, pt->chunk, 0, LLONG_MAX, 0, '\n', 0};
+	pt->parse_error = parse_some(&pt->r, &p, &s, 0);
+	if (!pt->parse_error && !pt->r.stop && csv_fini(&p, on_field, on_record, &pt->r) != 0)
+		pt->parse_error = 1;
+	pt->failed = ferror(f) != 0;
+	csv_free(&p);
+	fclose(f);
+}
+
+static void part_free(part_t *pt)
+{
+	for (int i = 0; i < MAX_COLS; i++)
+		buf_free(&pt->r.val[i]);
+	if (pt->own_chunk)
+		free(pt->chunk);
+	diag_drop(&pt->d);
+}
+
+/* The fingerprint of the second part's rows, for the first thread once it has the fingerprint
+ * of its own: lines of simple fields (as fast_line takes them) are split here and only their
+ * requested values hashed; from the first other line on (a quote, a CR, a NUL; a record between
+ * records, as every line before it was one), the part is read by part_run. */
+static void fp_scan(part_t *pt)
+{
+	reader *r = &pt->r;
+	long long size;
+	FILE *f = plat_fopen_regular(pt->path, &size);
+	if (!f || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+		pt->failed = 1;
+		if (f)
+			fclose(f);
+		return;
+	}
+	char delim = pt->info.delim, *chunk = pt->chunk;
+	size_t carry = 0, n;
+	long long off = pt->at; /* of chunk[0] */
+	int other = 0;
+	const char *vs[MAX_COLS];
+	size_t ls[MAX_COLS];
+	int cols1[MAX_COLS] = {0};
+	csv_row row = {vs, ls, cols1, 0, 0, r, NULL};
+	while (!other && (n = fread(chunk + carry, 1, CHUNK - carry, f)) > 0) {
+		size_t have = carry + n, pos = 0;
+		for (;;) {
+			char *nl = memchr(chunk + pos, '\n', have - pos);
+			if (!nl)
+				break;
+			size_t end = (size_t)(nl - chunk) + 1, len = end - pos - 1;
+			char *line = chunk + pos;
+			if (len && line[len - 1] == '\r')
+				len--;
+			if (len > MAX_RECORD || memchr(line, '"', len) || memchr(line, '\r', len) || memchr(line, '\0', len)) {
+				other = 1;
+				break;
+			}
+			if (!only_blank(line, len)) {
+				int nf = 0, filled = 0;
+				size_t i = 0;
+				for (;;) {
+					const char *e = memchr(line + i, delim, len - i);
+					size_t b = e ? (size_t)(e - line) : len, a = i;
+					i = b;
+					while (a < b && blank(line[a], delim))
+						a++;
+					while (b > a && blank(line[b - 1], delim))
+						b--;
+					filled |= b > a;
+					if ((size_t)nf < r->nmap && r->map[nf] >= 0) {
+						vs[r->map[nf]] = line + a;
+						ls[r->map[nf]] = b - a;
+					}
+					nf++;
+					if (!e)
+						break;
+					i++;
+				}
+				if (filled && nf == r->nheader) {
+					pt->info.rows++;
+					pt->info.fingerprint = csv_fingerprint(pt->info.fingerprint, &row, r->ncols);
+				}
+			}
+			r->cur_line++;
+			pos = end;
+		}
+		off += (long long)pos;
+		carry = have - pos;
+		if (!other && carry == CHUNK)
+			other = 1; /* a line longer than the buffer */
+		memmove(chunk, chunk + pos, carry);
+	}
+	if (!other && carry) {
+		/* the last line without a line end: for part_run */
+		other = 1;
+	}
+	fclose(f);
+	if (other) {
+		pt->at = off;
+		part_run(pt);
+	}
+}
+
 int csv_read(const char *path, const char *shown, const char *const *cols, const char *const *used_by, int ncols,
-             csv_row_fn fn, void *ctx, diag_t *d, csv_info *info)
+             csv_row_fn fn, void *ctx, const csv_parts *parts, diag_t *d, csv_info *info)
 {
 	memset(info, 0, sizeof *info);
+	info->fingerprint = CSV_FINGERPRINT_START;
 	if (ncols > MAX_COLS)
 		abort();
 	/* only a regular file: a FIFO or a device (/dev/zero) would hang or never end */
@@ -505,9 +917,14 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 		return -1;
 	}
 
-	/* Pass 1: is it UTF-8? Cheap, and the file is in the page cache for pass 2. */
-	enum { CHUNK = 1 << 20 };
-	char *chunk = xmalloc(CHUNK + 4);
+	/* Pass 1: is it UTF-8? Cheap, and the file is in the page cache for pass 2. It also finds
+	 * where to cut a large file for two threads. */
+	const char *serial = getenv("MEETLAT_SERIEEL");
+	int fingerprint = !parts || parts->fingerprint;
+	cut_t cut = {0};
+	if (parts && size >= CSV_PARTS_MIN && !(serial && *serial))
+		cut.target = size / 100 * (fingerprint ? CUT_PERCENT_FINGERPRINT : CUT_PERCENT);
+	char *chunk = xmalloc(CHUNK + CHUNK_PAD);
 	size_t carry = 0, n;
 	int utf8 = 1, bom = 0;
 	long long total = 0;
@@ -534,6 +951,8 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			utf16 = 1;
 			break;
 		}
+		if (cut.target && !cut.done)
+			cut_scan(&cut, chunk + carry, n, total);
 		total += (long long)n;
 		size_t ok = utf8_valid_prefix((unsigned char *)chunk, have);
 		if (ok < have && (n == 0 || have - ok > 3)) {
@@ -586,6 +1005,9 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	r.info = info;
 	r.cp1252 = !utf8;
 	r.cur_line = 1;
+	r.fingerprint = fingerprint;
+	if (!fingerprint)
+		info->fingerprint = 0;
 	for (int i = 0; i < MAX_COLS; i++) {
 		r.colpos[i] = -1;
 		r.vals[i] = "";
@@ -593,66 +1015,84 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	info->cp1252 = !utf8; /* the caller says so, when it is news (load/data.h) */
 
 	struct csv_parser p;
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	/* libcsv grows a field's buffer by this step (128 bytes by default): with a long
-	 * free-text field that is quadratic copying */
-	csv_set_blk_size(&p, 64 * 1024);
-	int parse_error = 0;
-	carry = 0;
-	int first = 1;
-	char eol = '\n';
-	while (!r.stop && !parse_error) {
-		n = fread(chunk + carry, 1, CHUNK - carry, f);
-		size_t have = carry + n;
-		if (have == 0)
-			break;
-		size_t pos = 0;
-		if (first) {
-			first = 0;
-			if (have >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
-				pos = 3;
-			info->delim = detect_delim(chunk + pos, have - pos);
-			/* line ends: LF or CRLF; CR alone (old Macintosh files) counts lines too */
-			if (!memchr(chunk, '\n', have) && memchr(chunk, '\r', have))
-				eol = '\r';
-			info->dot_is_thousands = info->delim == ';';
-			csv_set_delim(&p, (unsigned char)info->delim);
+	parser_init(&p, ';');
+	if (!utf8)
+		cut.at = 0; /* Windows-1252: pass 1 stopped early */
+	stream s = {f, chunk, 0, cut.at ? cut.at : LLONG_MAX, 1, '\n', 0};
+	/* the first chunk holds the header: then the second part can start */
+	int parse_error = parse_some(&r, &p, &s, 1);
+	part_t pt, *part = NULL;
+	if (cut.at && !parse_error && !r.stop && r.header_done && s.eol == '\n' && !s.done) {
+		part = &pt;
+		part_init(part, path, &r, cut.at, cut.line, NULL);
+		diag_hold(&part->d, d);
+		diag_file_begin(&part->d, shown);
+		part->r.d = &part->d;
+		part->r.fn = fn;
+		part->r.ctx = parts->split(ctx, &part->d);
+		if (!part->r.ctx || plat_thread_start(&part->thread, part_run, part) != 0) {
+			if (part->r.ctx)
+				parts->drop(part->r.ctx);
+			part_free(part);
+			part = NULL;
 		}
-		while (pos < have && !r.stop) {
-			char *nl = memchr(chunk + pos, eol, have - pos);
-			size_t end;
-			if (nl) {
-				end = (size_t)(nl - chunk) + 1;
-			} else if (n == 0) {
-				end = have; /* last line without newline */
-			} else {
-				break; /* incomplete line: read more */
+	}
+	if (!parse_error)
+		parse_error = parse_some(&r, &p, &s, 0);
+	if (part) {
+		/* the first part must end where a record ends, as it does when read on */
+		int ok = !parse_error && !r.stop && !r.rec_open && p.pstate == LIBCSV_ROW_NOT_BEGUN && s.carry == 0;
+		part_t fp;
+		int fp_read = 0;
+		if (ok && fingerprint) {
+			/* the fingerprint goes on over the second part's rows: read them once more for it */
+			diag_t scratch;
+			diag_init(&scratch, NULL);
+			scratch.mute = 1;
+			part_init(&fp, path, &r, cut.at, cut.line, chunk);
+			fp.r.d = &scratch;
+			fp.r.fingerprint = 1;
+			fp.info.fingerprint = info->fingerprint;
+			fp_scan(&fp);
+			fp_read = 1;
+			ok = !fp.failed;
+		}
+		plat_thread_join(part->thread);
+		ok = ok && !part->failed && (d->mute || d->file_errors + part->d.file_errors <= DIAG_FILE_LIMIT);
+		int merged = ok && parts->join(ctx, part->r.ctx) == 0; /* frees the part's context */
+		if (!ok)
+			parts->drop(part->r.ctx);
+		if (merged) {
+			diag_release(&part->d, d);
+			info->rows += part->info.rows;
+			if (fp_read)
+				info->fingerprint = fp.info.fingerprint;
+			r.empty_rows += part->r.empty_rows;
+			/* the end of the file is the second part's */
+			parse_error = part->parse_error;
+			r.rec_open = part->r.rec_open;
+			r.rec_line = part->r.rec_line;
+			r.cur_line = part->r.cur_line;
+			r.field = part->r.field;
+			r.stop = part->r.stop;
+		} else {
+			diag_drop(&part->d);
+			if (!parse_error && !r.stop) {
+				/* read on, on this thread */
+				s.left = LLONG_MAX;
+				s.done = plat_fseek(f, cut.at, SEEK_SET) != 0;
+				parse_error = parse_some(&r, &p, &s, 0);
 			}
-			size_t len = end - pos;
-			if (r.rec_open || !only_blank(chunk + pos, len)) {
-				if ((eol != '\n' || !fast_line(&p, &r, chunk + pos, len, info->delim)) &&
-				    (parse_error = feed(&p, &r, chunk + pos, len)) != 0)
-					break;
-			}
-			if (nl)
-				r.cur_line++;
-			pos = end;
 		}
-		if (parse_error)
-			break;
-		carry = have - pos;
-		if (pos == 0 && carry == CHUNK) {
-			/* one line longer than the whole buffer: feed it in pieces */
-			if ((parse_error = feed(&p, &r, chunk, carry)) != 0)
-				break;
-			carry = 0;
-		}
-		memmove(chunk, chunk + pos, carry);
-		if (n == 0 && carry == 0)
-			break;
+		if (fp_read)
+			part_free(&fp);
+		part_free(part);
+		if (merged)
+			goto ended;
 	}
 	if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
 		parse_error = 1;
+ended:
 	if (parse_error == 2) {
 		diag(d, DIAG_ERROR, shown, r.rec_line, 0,
 		     "hier begint een regel die langer is dan %d MB (samen met de regels die een veld tussen \"...\" erbij "

@@ -36,20 +36,43 @@ typedef int (*csv_row_fn)(void *ctx, const csv_row *row);
 
 typedef struct {
 	long rows;            /* data records handed to the callback */
+	unsigned long long fingerprint; /* csv_fingerprint over those records (0 when not asked for) */
 	char delim;           /* detected delimiter */
 	int cp1252;           /* converted from Windows-1252 (the caller tells the reader) */
 	int dot_is_thousands; /* ';' files: "1.234" is a thousand and more */
 } csv_info;
+
+/* The fingerprint of an export: FNV-1a over every requested value, row by row, from
+ * CSV_FINGERPRINT_START. Not a secret; only to tell an unchanged export from a refreshed one
+ * (model/edition.c). */
+#define CSV_FINGERPRINT_START 0xcbf29ce484222325ULL
+unsigned long long csv_fingerprint(unsigned long long h, const csv_row *row, int ncols);
+
+/* Reading a large export on two threads. The file is cut at a line between records; the rows
+ * after the cut go to a context of their own on another thread: `split` makes it, reporting
+ * through `d` (NULL: read on one thread). After the rows before the cut, `join` merges it into
+ * `ctx` as if ctx had had its rows after its own and returns 0; or returns -1 when that cannot
+ * be done exactly, and the reader hands those rows to ctx again. `drop` discards a part that is
+ * not joined. `join` frees the part either way. */
+typedef struct {
+	void *(*split)(void *ctx, diag_t *d);
+	int (*join)(void *ctx, void *part);
+	void (*drop)(void *part);
+	int fingerprint; /* the caller wants the fingerprint (without parts it always gets it) */
+} csv_parts;
 
 /* Normalise a header name for matching: lower case, no blanks, '_' or '-'. */
 void csv_norm_name(const char *s, size_t len, char *out, size_t outsz);
 
 /* Read `path` (named `shown` in messages). Every column of `cols` must be present; `used_by`
  * (or NULL; entries may be NULL) is what the message about a missing one adds: who reads it and
- * what to do ("Kpi 'x' leest die kolom (content/a.md:9). ..."). Returns 0 if the file was read
+ * what to do ("Kpi 'x' leest die kolom (content/a.md:9). ..."). With `parts` (or NULL) a file
+ * of CSV_PARTS_MIN bytes or more is read on two threads (not with MEETLAT_SERIEEL set); the
+ * rows, messages and fingerprint are those of one thread. Returns 0 if the file was read
  * without errors, -1 otherwise. */
+#define CSV_PARTS_MIN (4 << 20)
 int csv_read(const char *path, const char *shown, const char *const *cols, const char *const *used_by, int ncols,
-             csv_row_fn fn, void *ctx, diag_t *d, csv_info *info);
+             csv_row_fn fn, void *ctx, const csv_parts *parts, diag_t *d, csv_info *info);
 
 /* For the tests: 0 hands every line to libcsv, also the lines without quotes that the reader
  * splits itself (the result is the same; test_csv.c compares both). */

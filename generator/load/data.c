@@ -355,17 +355,9 @@ static int group_ok(loadctx *lc, const csv_row *row, int col, const char *g, siz
 	return 1;
 }
 
-/* A row of the export, once (for its coverage): counted per month of its start date; one that
- * starts after the reference date is counted apart and named in a notice. Returns 1 when it
- * is after the reference date. */
-static int row_once(loadctx *lc, const csv_row *row, int day, int *seen)
+/* The count of rows of month `mo` in f->months, which grows to hold it. */
+static long *month_slot(datafile_t *f, int mo)
 {
-	datafile_t *f = lc->file;
-	int after = lc->peil != DAY_NONE && day > lc->peil;
-	if (*seen)
-		return after;
-	*seen = 1;
-	int mo = period_of(PER_MAAND, day);
 	if (!f->nmonths) {
 		f->month0 = mo;
 	} else if (mo < f->month0) {
@@ -382,7 +374,21 @@ static int row_once(loadctx *lc, const csv_row *row, int day, int *seen)
 		memset(f->months + f->nmonths, 0, (n - f->nmonths) * sizeof *f->months);
 		f->nmonths = n;
 	}
-	f->months[mo - f->month0]++;
+	return &f->months[mo - f->month0];
+}
+
+/* A row of the export, once (for its coverage): counted per month of its start date; one that
+ * starts after the reference date is counted apart and named in a notice. Returns 1 when it
+ * is after the reference date. */
+static int row_once(loadctx *lc, const csv_row *row, int day, int *seen)
+{
+	datafile_t *f = lc->file;
+	int after = lc->peil != DAY_NONE && day > lc->peil;
+	if (*seen)
+		return after;
+	*seen = 1;
+	int mo = period_of(PER_MAAND, day);
+	*month_slot(f, mo) += 1;
 	if (after) {
 		if (!f->after++)
 			f->after_line = row->line;
@@ -390,27 +396,6 @@ static int row_once(loadctx *lc, const csv_row *row, int day, int *seen)
 			f->after_last = day;
 	}
 	return after;
-}
-
-/* The fingerprint of an export: FNV-1a over every value the KPIs read, row by row. Not a
- * secret; only to tell an unchanged export from a refreshed one (model/edition.c). */
-static void fingerprint_row(datafile_t *f, const csv_row *row, int ncols)
-{
-	unsigned long long h = f->fingerprint;
-	for (int c = 0; c < ncols; c++) {
-		const unsigned char *s = (const unsigned char *)row->val[c];
-		size_t i = 0, n = row->len[c];
-		for (; i + 4 <= n; i += 4) { /* four at a time: fewer loop tests, the same hash */
-			h = (h ^ s[i]) * 0x100000001b3ULL;
-			h = (h ^ s[i + 1]) * 0x100000001b3ULL;
-			h = (h ^ s[i + 2]) * 0x100000001b3ULL;
-			h = (h ^ s[i + 3]) * 0x100000001b3ULL;
-		}
-		for (; i < n; i++)
-			h = (h ^ s[i]) * 0x100000001b3ULL;
-		h = (h ^ 0x1F) * 0x100000001b3ULL; /* between fields */
-	}
-	f->fingerprint = (h ^ 0x1E) * 0x100000001b3ULL;
 }
 
 /* Typos in dates (the second reading knows them: lo and hi): a row with one counts nowhere, and
@@ -464,7 +449,6 @@ static int on_row(void *vp, const csv_row *row)
 	loadctx *lc = vp;
 	memset(lc->day_state, 0, sizeof lc->day_state);
 	lc->said = 0;
-	fingerprint_row(lc->file, row, lc->ncols);
 	if (lc->lo != DAY_NONE && typo_row(lc, row))
 		return 0;
 	int seen = 0;
@@ -570,7 +554,6 @@ static int on_value_row(void *vp, const csv_row *row)
 {
 	loadctx *lc = vp;
 	lc->said = 0;
-	fingerprint_row(lc->file, row, lc->ncols);
 	const char *id;
 	size_t idl;
 	trimmed(row->val[0], row->len[0], &id, &idl);
@@ -891,6 +874,128 @@ typedef struct {
 	const strset_t *suggested; /* files named as what a KPI probably meant: no notice of their own */
 } reading;
 
+/* --- a large export on two threads (csvread.h, csv_parts) ------------------------------------ */
+
+/* The rows after the cut: a context of their own, with an engine, a file record, a scan of dates
+ * and a first row beyond the span per KPI of their own; part_join adds them up in order. */
+typedef struct {
+	loadctx lc;
+	datafile_t file;
+	datescan scan;
+} load_part;
+
+static int day_min(int a, int b)
+{
+	return a == DAY_NONE || (b != DAY_NONE && b < a) ? b : a;
+}
+
+static int day_max(int a, int b)
+{
+	return a == DAY_NONE || (b != DAY_NONE && b > a) ? b : a;
+}
+
+static void *part_split(void *vp, diag_t *d)
+{
+	const loadctx *lc = vp;
+	if (lc->is_values)
+		return NULL;
+	date_tables(); /* filled here, before the thread: none fills them on it */
+	day0();
+	load_part *pt = xcalloc(1, sizeof *pt);
+	loadctx *q = &pt->lc;
+	*q = *lc;
+	q->e = engine_part(lc->e);
+	q->d = d;
+	q->ks = xmalloc((lc->nks ? lc->nks : 1) * sizeof *q->ks);
+	memcpy(q->ks, lc->ks, lc->nks * sizeof *q->ks);
+	for (size_t i = 0; i < lc->nks; i++)
+		q->ks[i].too_many = 0;
+	pt->file.name = lc->file->name;
+	pt->file.first = pt->file.last = pt->file.end = pt->file.after_last = DAY_NONE;
+	q->file = &pt->file;
+	if (lc->scan) {
+		pt->scan.count = xcalloc((size_t)(day_from_ymd(2200, 1, 1) - day0()), sizeof *pt->scan.count);
+		pt->scan.max = DAY_NONE;
+		q->scan = &pt->scan;
+	}
+	q->spans = xcalloc(lc->m->nkpis ? lc->m->nkpis : 1, sizeof *q->spans);
+	q->span_file = xcalloc(lc->m->nkpis ? lc->m->nkpis : 1, sizeof *q->span_file);
+	q->typo_rows = q->typo_named = 0;
+	memset(q->day_state, 0, sizeof q->day_state);
+	memset(q->memo, 0, sizeof q->memo);
+	q->said = 0;
+	memset(&q->group, 0, sizeof q->group);
+	q->seen = NULL;
+	q->nseen = q->capseen = 0;
+	return pt;
+}
+
+static void part_drop(void *pp)
+{
+	load_part *pt = pp;
+	loadctx *q = &pt->lc;
+	if (q->e)
+		engine_free(q->e);
+	free(q->ks);
+	free(q->spans);
+	free(q->span_file);
+	buf_free(&q->group);
+	seen_free(q);
+	free(pt->scan.count);
+	free(pt->file.months);
+	free(pt);
+}
+
+/* The part's rows as if read after lc's own: 0; -1 when a message or count of them would not be
+ * what one reading gives (the reader then reads them again). */
+static int part_join(void *vp, void *pp)
+{
+	loadctx *lc = vp;
+	load_part *pt = pp;
+	loadctx *q = &pt->lc;
+	int ok = q->typo_rows == 0 || lc->typo_named + q->typo_rows <= TYPO_NAMED;
+	for (size_t i = 0; i < lc->nks; i++)
+		ok &= !q->ks[i].too_many;
+	for (size_t i = 0; i < lc->m->nkpis; i++)
+		ok &= !q->spans[i].line;
+	if (ok)
+		ok = engine_merge(lc->e, q->e) == 0; /* frees q->e */
+	else
+		engine_free(q->e);
+	q->e = NULL;
+	if (ok) {
+		datafile_t *f = lc->file;
+		const datafile_t *g = &pt->file;
+		f->first = day_min(f->first, g->first);
+		f->last = day_max(f->last, g->last);
+		f->end = day_max(f->end, g->end);
+		f->typos += g->typos;
+		if (!f->after)
+			f->after_line = g->after_line;
+		f->after += g->after;
+		f->after_last = day_max(f->after_last, g->after_last);
+		if (g->nmonths) {
+			month_slot(f, g->month0);
+			month_slot(f, g->month0 + (int)g->nmonths - 1);
+			for (size_t i = 0; i < g->nmonths; i++)
+				f->months[g->month0 + (int)i - f->month0] += g->months[i];
+		}
+		if (lc->scan) {
+			size_t n = (size_t)(day_from_ymd(2200, 1, 1) - day0());
+			for (size_t i = 0; i < n; i++)
+				lc->scan->count[i] += pt->scan.count[i];
+			lc->scan->total += pt->scan.total;
+			lc->scan->max = day_max(lc->scan->max, pt->scan.max);
+		}
+		lc->typo_rows += q->typo_rows;
+		lc->typo_named += q->typo_named;
+	}
+	part_drop(pt);
+	return ok ? 0 : -1;
+}
+
+static const csv_parts load_parts[2] = {{part_split, part_join, part_drop, 0}, {part_split, part_join, part_drop, 1}};
+
 static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
                     const char *shown_dir, const reading *rd, diag_t *d)
 {
@@ -983,14 +1088,13 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	csv_info info;
 	f->first = f->last = f->end = f->after_last = DAY_NONE;
 	f->typos = f->after = f->after_line = 0;
-	f->fingerprint = 0xcbf29ce484222325ULL;
 	free(f->months);
 	free(f->gap);
 	f->months = NULL;
 	f->gap = NULL;
 	f->nmonths = 0;
 	int rv = export_read(path, shown, blad, kopregel, lc.cols, (const char *const *)lc.used_by, lc.ncols,
-	                     is_values ? on_value_row : on_row, &lc, d, &info);
+	                     is_values ? on_value_row : on_row, &lc, &load_parts[m->fingerprints != 0], d, &info);
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
 	buf_free(&lc.group);
@@ -999,6 +1103,7 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 		diag(d, DIAG_WARN, shown, 0, 0, "en nog %ld %s met een datum ver van alle andere; ook die tellen niet mee",
 		     lc.typo_rows - lc.typo_named, lc.typo_rows - lc.typo_named == 1 ? "regel" : "regels");
 	f->rows = info.rows;
+	f->fingerprint = info.fingerprint;
 	f->cp1252 = info.cp1252;
 	f->used = 1;
 	free(lc.ks);

@@ -302,7 +302,7 @@ static int read_one(model_t *m, const char *path, const char *shown, const char 
 	rctx x = {.e = &e, .d = d};
 	int before = diag_errors(d);
 	csv_info info;
-	csv_read(path, shown, cols, NULL, C_N, on_row, &x, d, &info);
+	csv_read(path, shown, cols, NULL, C_N, on_row, &x, NULL, d, &info);
 	if (diag_errors(d) == before && (!x.have_version || !x.have_day))
 		diag(d, DIAG_ERROR, shown, 0, 0, "de regel '%s' ontbreekt. Dit is geen editie zoals meetlat die maakt",
 		     !x.have_version ? "versie" : "editie");
@@ -330,6 +330,16 @@ static int cmp_edition(const void *a, const void *b)
 	if (x->correction != y->correction)
 		return (x->correction > y->correction) - (x->correction < y->correction);
 	return strcmp(x->name, y->name); /* the same record twice: the same message every time */
+}
+
+int edition_any(const char *dir)
+{
+	char **names;
+	long n = list_dir(dir, ".csv", &names);
+	if (n < 0)
+		return errno != ENOENT;
+	free_names(names, n);
+	return n > 0;
 }
 
 int edition_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)

@@ -11,5 +11,8 @@
 /* Read every *.csv in `dir` (shown as `shown_dir` in messages) into m->editions, sorted by
  * reference date. A missing folder is no error. Returns 0, or -1 after reporting problems. */
 int edition_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d);
+/* Whether `dir` holds any *.csv that edition_load would read (or cannot be listed, other than
+ * missing): then the exports' fingerprints are needed (model.h, fingerprints). */
+int edition_any(const char *dir);
 
 #endif

@@ -12,8 +12,9 @@ int export_is_workbook(const char *name);
 
 /* Read the export at `path` (named `shown` in messages) with csv_read or xlsx_read, by its
  * extension. `sheet` (or NULL: the first) and `header_row` (or 0: found) apply to a workbook
- * only. Otherwise as csv_read. */
+ * only (which is read on one thread). Otherwise as csv_read. */
 int export_read(const char *path, const char *shown, const char *sheet, int header_row, const char *const *cols,
-                const char *const *used_by, int ncols, csv_row_fn fn, void *ctx, diag_t *d, csv_info *info);
+                const char *const *used_by, int ncols, csv_row_fn fn, void *ctx, const csv_parts *parts, diag_t *d,
+                csv_info *info);
 
 #endif

@@ -144,7 +144,7 @@ int finance_load(model_t *m, const char *datadir, const char *shown_dir, diag_t 
 		fctx c = {m, xcalloc(m->npages ? m->npages : 1, sizeof *c.seen_line)};
 		csv_info info;
 		const char *who[F_N] = {NULL};
-		if (export_read(path, shown, NULL, 0, cols, who, F_N, on_row, &c, d, &info) != 0)
+		if (export_read(path, shown, NULL, 0, cols, who, F_N, on_row, &c, NULL, d, &info) != 0)
 			rv = -1;
 		free(c.seen_line);
 		free(m->finance_file);

@@ -1402,6 +1402,7 @@ static void deliver(xr *x)
 	}
 	csv_row row = {vals, lens, x->colpos, x->row, 0, x, row_verror};
 	x->info->rows++;
+	x->info->fingerprint = csv_fingerprint(x->info->fingerprint, &row, x->ncols);
 	if (x->fn(x->ctx, &row))
 		stop(x);
 }
@@ -1992,6 +1993,7 @@ int xlsx_read(const char *path, const char *shown, const char *sheet, int header
               const char *const *used_by, int ncols, csv_row_fn fn, void *ctx, diag_t *d, csv_info *info)
 {
 	memset(info, 0, sizeof *info);
+	info->fingerprint = CSV_FINGERPRINT_START;
 	if (ncols > MAX_COLS)
 		abort();
 	/* only a regular file: a FIFO or a device (/dev/zero, NUL) would hang or never end */

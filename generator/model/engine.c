@@ -35,12 +35,17 @@ typedef struct {
 	size_t ngroups, capgroups;
 	int *slot;               /* group name -> index, open addressing */
 	size_t nslot;
+	int key_lo, key_hi;      /* the periods of the rows counted (engine_merge), when keyed */
+	int keyed;
 } acc_kpi;
 
 struct engine {
 	model_t *m;
 	int peil;
 	acc_kpi *acc;            /* one per m->kpis[i] */
+	calendar_t *cal;         /* m->cal, or own_cal for an engine of a part */
+	calendar_t own_cal;      /* engine_part: its own table of working days (a cache) */
+	int fraction;            /* a value that is no whole number was added (sums then depend on order) */
 };
 
 engine_t *engine_new(model_t *m, int peil)
@@ -49,7 +54,18 @@ engine_t *engine_new(model_t *m, int peil)
 	e->m = m;
 	e->peil = peil;
 	e->acc = xcalloc(m->nkpis ? m->nkpis : 1, sizeof *e->acc);
+	e->cal = &m->cal;
 	return e;
+}
+
+engine_t *engine_part(const engine_t *e)
+{
+	engine_t *p = engine_new(e->m, e->peil);
+	p->own_cal = e->m->cal;
+	p->own_cal.before = p->own_cal.workday = NULL;
+	p->own_cal.ndays = p->own_cal.nwork = 0;
+	p->cal = &p->own_cal;
+	return p;
 }
 
 static void acc_series_free(acc_series *s)
@@ -73,6 +89,10 @@ void engine_free(engine_t *e)
 			acc_series_free(&a->groups[g]);
 		free(a->groups);
 		free(a->slot);
+	}
+	if (e->cal == &e->own_cal) {
+		free(e->own_cal.before);
+		free(e->own_cal.workday);
 	}
 	free(e->acc);
 	free(e);
@@ -152,7 +172,7 @@ static void cell_add_open(acc_cell *c, int deadline)
 
 static int deadline_of(engine_t *e, const kpi_def *k, int day)
 {
-	return k->werkdagen ? calendar_deadline(&e->m->cal, day, k->termijn) : day + k->termijn;
+	return k->werkdagen ? calendar_deadline(e->cal, day, k->termijn) : day + k->termijn;
 }
 
 /* openstaand: an item counts at every period's end T (or the reference date, if earlier) from
@@ -234,6 +254,17 @@ static int within_span(const acc_series *s, per_t per, int key)
 	return hi - lo < max;
 }
 
+/* The periods a counted row was checked at (within_span), for engine_merge. */
+static void keyed(acc_kpi *a, const kpi_def *k, const engine_row *r, int key)
+{
+	int hi = r->end == END_DAY ? period_of(k->per, r->end_day) : key;
+	if (!a->keyed || key < a->key_lo)
+		a->key_lo = key;
+	if (!a->keyed || hi > a->key_hi)
+		a->key_hi = hi;
+	a->keyed = 1;
+}
+
 int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engine_row *r)
 {
 	const kpi_def *k = &e->m->kpis[ki]->def;
@@ -253,14 +284,106 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 		cell_for(&a->total, key)->pending++;
 		if (g)
 			cell_for(g, key)->pending++;
+		keyed(a, k, r, key);
 		return 0;
 	}
 	if (k->maat == MAAT_GEMIDDELDE && k->einde)
-		v = calendar_workdays_between(&e->m->cal, r->day, r->end_day);
+		v = calendar_workdays_between(e->cal, r->day, r->end_day);
 	int deadline = k->maat == MAAT_TERMIJN || k->maat == MAAT_OPENSTAAND ? deadline_of(e, k, r->day) : 0;
 	count_row(e, k, &a->total, r, v, key, deadline);
 	if (g)
 		count_row(e, k, g, r, v, key, deadline);
+	e->fraction |= k->maat == MAAT_GEMIDDELDE && v != floor(v);
+	keyed(a, k, r, key);
+	return 0;
+}
+
+/* --- merging the engine of a part ------------------------------------------------------- */
+
+static void merge_cell(acc_cell *to, const acc_cell *c)
+{
+	to->total += c->total;
+	to->n += c->n;
+	to->hits += c->hits;
+	to->open += c->open;
+	to->pending += c->pending;
+	to->sum += c->sum;
+	to->sumsq += c->sumsq;
+	for (size_t i = 0; i < c->nopen; i++) {
+		size_t j = 0;
+		while (j < to->nopen && to->open_deadline[j] != c->open_deadline[i])
+			j++;
+		if (j == to->nopen) {
+			cell_add_open(to, c->open_deadline[i]);
+			to->open_count[j] += c->open_count[i] - 1;
+		} else {
+			to->open_count[j] += c->open_count[i];
+		}
+	}
+}
+
+static void merge_series(acc_series *to, const acc_series *s)
+{
+	if (!s->ncells)
+		return;
+	cell_for(to, s->first_key);
+	cell_for(to, s->first_key + (int)s->ncells - 1);
+	for (size_t i = 0; i < s->ncells; i++)
+		merge_cell(&to->cells[s->first_key + (int)i - to->first_key], &s->cells[i]);
+}
+
+/* Would the cells of two parts, added up, be what one engine counting all rows holds? */
+static int mergeable(const engine_t *e, const engine_t *p)
+{
+	static const int per_year[] = {12, 4, 1};
+	if (p->fraction || e->fraction)
+		return 0; /* a sum of fractions depends on the order of its terms */
+	for (size_t i = 0; i < e->m->nkpis; i++) {
+		const acc_kpi *a = &e->acc[i], *b = &p->acc[i];
+		if (!b->keyed)
+			continue;
+		if (a->ngroups + b->ngroups > MAX_GROUPS)
+			return 0;
+		/* every row of the part passed within_span in one engine with the other's cells */
+		long lo = b->key_lo, hi = b->key_hi;
+		if (a->total.ncells) {
+			lo = a->total.first_key < lo ? a->total.first_key : lo;
+			hi = a->total.first_key + (long)a->total.ncells - 1 > hi ? a->total.first_key + (long)a->total.ncells - 1 : hi;
+		}
+		if (hi - lo >= (long)MAX_SPAN_YEARS * per_year[e->m->kpis[i]->def.per])
+			return 0;
+		/* sums of whole numbers are exact below 2^53, in any order; |v| <= v * v */
+		for (size_t c = 0; c < b->total.ncells; c++) {
+			int key = b->total.first_key + (int)c;
+			long at = (long)key - a->total.first_key;
+			double sq = at >= 0 && (size_t)at < a->total.ncells ? a->total.cells[at].sumsq : 0;
+			if (sq + b->total.cells[c].sumsq >= 9007199254740992.0)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int engine_merge(engine_t *e, engine_t *p)
+{
+	if (!mergeable(e, p)) {
+		engine_free(p);
+		return -1;
+	}
+	for (size_t i = 0; i < e->m->nkpis; i++) {
+		acc_kpi *a = &e->acc[i], *b = &p->acc[i];
+		if (!b->keyed)
+			continue;
+		merge_series(&a->total, &b->total);
+		for (size_t g = 0; g < b->ngroups; g++)
+			merge_series(series_for(a, b->groups[g].name, strlen(b->groups[g].name)), &b->groups[g]);
+		if (!a->keyed || b->key_lo < a->key_lo)
+			a->key_lo = b->key_lo;
+		if (!a->keyed || b->key_hi > a->key_hi)
+			a->key_hi = b->key_hi;
+		a->keyed = 1;
+	}
+	engine_free(p);
 	return 0;
 }
 

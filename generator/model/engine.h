@@ -18,6 +18,13 @@ typedef struct engine engine_t;
  * else DAY_NONE; open items are then kept as a histogram of deadlines until engine_finish. */
 engine_t *engine_new(model_t *m, int peil);
 void engine_free(engine_t *e);
+/* An empty engine like `e`, for the rows of one part of an export that another thread reads
+ * (load/data.c); it shares nothing that changes with `e`. engine_merge adds its counts to `e`
+ * as if `e` had counted its rows after its own, and returns 0; -1 when the result would not be
+ * exactly that (more than MAX_GROUPS groups, a span past MAX_SPAN_YEARS, sums of fractions,
+ * whose rounding depends on the order): then `e` is unchanged. `part` is freed either way. */
+engine_t *engine_part(const engine_t *e);
+int engine_merge(engine_t *e, engine_t *part);
 
 typedef enum { END_NONE, END_EMPTY, END_DAY } end_state;
 

@@ -300,7 +300,8 @@ typedef struct {
 	long *months;
 	unsigned char *gap;
 	size_t nmonths;
-	unsigned long long fingerprint; /* of the values the KPIs read (FNV-1a), for the editions */
+	unsigned long long fingerprint; /* of the values the KPIs read (FNV-1a), for the editions;
+	                                 * 0 when the model has no use for it (fingerprints) */
 	long after;              /* rows that start after the reference date (not counted yet) */
 	long after_line;         /* the first of them */
 	int after_last;          /* and the latest date among them */
@@ -447,6 +448,8 @@ typedef struct {
 	int peildatum;
 	peil_bron peildatum_bron;
 	int voorbeelddata;       /* data/voorbeelddata.txt exists */
+	int fingerprints;        /* the exports' fingerprints are needed: there are editions to compare
+	                          * with, or this build publishes one (set before data_load) */
 	char *conf_file;         /* where gemeente/peildatum were set, for messages */
 	int conf_peildatum;      /* from content, DAY_NONE if not set */
 

@@ -29,7 +29,7 @@ static int read_str(const char *data, size_t len, rows *rs, captured *c, csv_inf
 {
 	char *p = tmpfile_with(data, len);
 	memset(rs, 0, sizeof *rs);
-	int rv = csv_read(p, "t.csv", COLS, NULL, 3, collect, rs, &c->d, info);
+	int rv = csv_read(p, "t.csv", COLS, NULL, 3, collect, rs, NULL, &c->d, info);
 	unlink(p);
 	free(p);
 	return rv;
@@ -216,8 +216,8 @@ static void test_not_a_file(void **st)
 	cap_open(&c);
 	csv_info info;
 	rows rs = {0};
-	assert_int_equal(csv_read(fifo, "t.csv", COLS, NULL, 3, collect, &rs, &c.d, &info), -1);
-	assert_int_equal(csv_read("/dev/zero", "z.csv", COLS, NULL, 3, collect, &rs, &c.d, &info), -1);
+	assert_int_equal(csv_read(fifo, "t.csv", COLS, NULL, 3, collect, &rs, NULL, &c.d, &info), -1);
+	assert_int_equal(csv_read("/dev/zero", "z.csv", COLS, NULL, 3, collect, &rs, NULL, &c.d, &info), -1);
 	assert_string_equal(cap_text(&c),
 	                    "t.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n"
 	                    "z.csv: fout: is geen gewoon bestand (maar bijvoorbeeld een map of apparaat); zet hier de CSV-export neer\n");
@@ -339,7 +339,7 @@ static void test_error_limit(void **st)
 	captured c;
 	cap_open(&c);
 	csv_info info;
-	assert_int_equal(csv_read(p, "t.csv", COLS, NULL, 3, reject, NULL, &c.d, &info), -1);
+	assert_int_equal(csv_read(p, "t.csv", COLS, NULL, 3, reject, NULL, NULL, &c.d, &info), -1);
 	assert_int_equal(diag_errors(&c.d), DIAG_FILE_LIMIT + 5);
 	const char *text = cap_text(&c);
 	int lines = 0;
@@ -350,7 +350,7 @@ static void test_error_limit(void **st)
 	assert_null(strstr(text, "t.csv:102:2:"));
 	assert_non_null(strstr(text, "t.csv: fout: en nog 5 fouten in dit bestand (niet getoond)\n"));
 	/* the next file starts with a clean slate */
-	assert_int_equal(csv_read(p, "u.csv", COLS, NULL, 3, reject, NULL, &c.d, &info), -1);
+	assert_int_equal(csv_read(p, "u.csv", COLS, NULL, 3, reject, NULL, NULL, &c.d, &info), -1);
 	assert_non_null(strstr(cap_text(&c), "u.csv:2:2: fout"));
 	unlink(p);
 	free(p);
@@ -374,7 +374,7 @@ static void test_message_one_line(void **st)
 	captured c;
 	cap_open(&c);
 	csv_info info;
-	csv_read(p, "t.csv", COLS, NULL, 3, reject_value, NULL, &c.d, &info);
+	csv_read(p, "t.csv", COLS, NULL, 3, reject_value, NULL, NULL, &c.d, &info);
 	assert_string_equal(cap_text(&c), "t.csv:2:2: fout: 'x\\x1B[31m\\nt.csv:9:9: fout: nep' is geen datum\n");
 	unlink(p);
 	free(p);
@@ -470,6 +470,113 @@ static void test_fast_path_same_as_libcsv(void **st)
 	}
 }
 
+/* --- a large export on two threads ------------------------------------------------------------ */
+
+typedef struct {
+	rows rs;
+	int refuse; /* join refuses: the reader reads the part again */
+} split_ctx;
+
+static int collect_checked(void *ctx, const csv_row *r)
+{
+	split_ctx *x = ctx;
+	if (r->len[0] == 3 && !memcmp(r->val[0], "BAD", 3))
+		csv_row_error(r, 0, "team BAD");
+	return collect(&x->rs, r);
+}
+
+static void *t_split(void *ctx, diag_t *d)
+{
+	(void)d;
+	split_ctx *x = calloc(1, sizeof *x);
+	x->refuse = ((split_ctx *)ctx)->refuse;
+	return x;
+}
+
+static int t_join(void *ctx, void *part)
+{
+	split_ctx *x = ctx, *y = part;
+	int ok = !x->refuse;
+	if (ok && y->rs.out.len)
+		buf_add(&x->rs.out, y->rs.out.s, y->rs.out.len);
+	buf_free(&y->rs.out);
+	free(y);
+	return ok ? 0 : -1;
+}
+
+static void t_drop(void *part)
+{
+	split_ctx *y = part;
+	buf_free(&y->rs.out);
+	free(y);
+}
+
+/* without and with the fingerprint: the file is cut at a half or a quarter */
+static const csv_parts T_PARTS[2] = {{t_split, t_join, t_drop, 0}, {t_split, t_join, t_drop, 1}};
+
+/* Read `p` serially and on two threads: the rows, messages, counts and fingerprint agree (a
+ * reading that did not ask for the fingerprint has 0). */
+static void same_both_ways(const char *p, int refuse, int fingerprint)
+{
+	captured c1, c2;
+	csv_info i1, i2;
+	split_ctx a = {0}, b = {0};
+	b.refuse = refuse;
+	cap_open(&c1);
+	int rv1 = csv_read(p, "t.csv", COLS, NULL, 3, collect_checked, &a, NULL, &c1.d, &i1);
+	cap_open(&c2);
+	int rv2 = csv_read(p, "t.csv", COLS, NULL, 3, collect_checked, &b, &T_PARTS[fingerprint], &c2.d, &i2);
+	assert_int_equal(rv1, rv2);
+	assert_string_equal(a.rs.out.s, b.rs.out.s);
+	assert_string_equal(cap_text(&c1), cap_text(&c2));
+	assert_int_equal(i1.rows, i2.rows);
+	assert_true(fingerprint ? i1.fingerprint == i2.fingerprint : i2.fingerprint == 0);
+	assert_int_equal(diag_errors(&c1.d), diag_errors(&c2.d));
+	buf_free(&a.rs.out);
+	buf_free(&b.rs.out);
+	cap_close(&c1);
+	cap_close(&c2);
+}
+
+static void test_two_threads_same_as_one(void **st)
+{
+	(void)st;
+	/* `quoted_at`: the row before which a field in quotes runs over three lines; the file is cut
+	 * near row 30000 (with the fingerprint) or 60000 */
+	static const int quoted_at[] = {30000, 29990, 30010, 29950, 29970, 59990, 60010, 59970, 80000};
+	for (size_t t = 0; t < sizeof quoted_at / sizeof *quoted_at; t++) {
+		buf_t b = {0};
+		buf_puts(&b, "Team;Naam;Aangemaakt;Teruggebeld\r\n");
+		int nrows = 120000;
+		for (int i = 0; i < nrows; i++) {
+			if (i == 100 || i == 100000)
+				buf_puts(&b, "BAD;x;1-1-2024;2-1-2024\r\n"); /* an error in each half */
+			if (i == 7000 || i == 90000)
+				buf_puts(&b, "A;B;C\r\n"); /* a row of too few fields */
+			if (i == quoted_at[t])
+				buf_puts(&b, "WIL;\"een naam\nover\r\nregels; \"\"ja\"\"\";3-1-2024;\r\n");
+			if (i % 97 == 0)
+				buf_printf(&b, "\"VTH %d\";\"Jan; de Vries\";1-10-2024 09:15;\r\n", i % 13);
+			else
+				buf_printf(&b, "Team %d;Naam %d;%d-1-2024;%d-2-2024\r\n", i % 17, i, 1 + i % 28, 1 + i % 27);
+			if (i == 60000)
+				buf_puts(&b, ";;;\r\n\r\n");
+			if (t == 8 && i == 45000)
+				buf_puts(&b, "WIL;Na\"am;1-1-2024;\r\n"); /* a stray quote: the count of quotes is odd after it */
+		}
+		buf_puts(&b, "WIL;laatste;4-1-2024;5-1-2024"); /* no line end */
+		assert_true(b.len >= CSV_PARTS_MIN);
+		char *p = tmpfile_with(b.s, b.len);
+		for (int fingerprint = 0; fingerprint < 2; fingerprint++) {
+			same_both_ways(p, 0, fingerprint);
+			same_both_ways(p, 1, fingerprint);
+		}
+		unlink(p);
+		free(p);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,7 +588,7 @@ int main(void)
 		cmocka_unit_test(test_error_limit), cmocka_unit_test(test_message_one_line),
 		cmocka_unit_test(test_long_row_quotes_nothing), cmocka_unit_test(test_excel_quirks),
 		cmocka_unit_test(test_not_a_file), cmocka_unit_test(test_not_text),
-		cmocka_unit_test(test_fast_path_same_as_libcsv),
+		cmocka_unit_test(test_fast_path_same_as_libcsv), cmocka_unit_test(test_two_threads_same_as_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
