@@ -1,6 +1,10 @@
 /* util.c - see util.h. */
 #include "base/util.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,7 +291,16 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		/* fast path over ASCII, eight bytes at a time */
+		/* fast path over ASCII: 32 bytes at a time (SSE2, on every x86-64), then eight */
+#ifdef __SSE2__
+		while (i + 32 <= n) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+				break;
+			i += 32;
+		}
+#endif
 		while (i + 8 <= n) {
 			unsigned long long w;
 			memcpy(&w, s + i, 8);
