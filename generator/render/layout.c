@@ -169,7 +169,7 @@ static void add_atom(lay_lines *l, lay_atom a)
 	l->atoms[l->natoms++] = a;
 }
 
-void lay_lines_free(lay_lines *l)
+static void lay_lines_free(lay_lines *l)
 {
 	free(l->atoms);
 	free(l->lines);
@@ -459,26 +459,15 @@ static void break_lines(lay *l, const rich *t, float size, float width, lay_line
 }
 
 /* The break cache: a text's lines depend only on its bytes, its runs (face, and whether a word
- * may be hyphenated), the size and the width; the key holds all of them, compared in full. */
+ * may be hyphenated), the size and the width; the key holds all of them, compared in full.
+ * Entries live as long as the typesetter: lay_break hands out their lines. */
 struct lay_brk {
 	unsigned long long h;
 	char *key;
 	size_t keylen;
-	lay_atom *atoms;
-	size_t natoms;
-	lay_line *lines;
-	size_t nlines;
+	lay_lines ls;
 	struct lay_brk *next;
 };
-
-static unsigned long long hash_bytes(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	unsigned long long h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ULL;
-	return h;
-}
 
 static void brk_key(buf_t *k, const rich *t, float size, float width)
 {
@@ -495,32 +484,16 @@ static void brk_key(buf_t *k, const rich *t, float size, float width)
 	buf_add(k, t->text.s, t->text.len);
 }
 
-static void lines_copy(lay_lines *out, const lay_atom *atoms, size_t natoms, const lay_line *lines, size_t nlines)
-{
-	if (natoms)
-		out->atoms = xgrow(out->atoms, &out->capatoms, natoms - 1, sizeof *out->atoms);
-	if (nlines)
-		out->lines = xgrow(out->lines, &out->caplines, nlines - 1, sizeof *out->lines);
-	if (natoms)
-		memcpy(out->atoms, atoms, natoms * sizeof *atoms);
-	if (nlines)
-		memcpy(out->lines, lines, nlines * sizeof *lines);
-	out->natoms = natoms;
-	out->nlines = nlines;
-}
-
-void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out)
+const lay_lines *lay_break(lay *l, const rich *t, float size, float width)
 {
 	brk_key(&l->bc_key, t, size, width);
-	unsigned long long h = hash_bytes(l->bc_key.s, l->bc_key.len);
+	unsigned long long h = mem_hash(l->bc_key.s, l->bc_key.len);
 	if (l->bc_slots) {
 		for (struct lay_brk *e = l->bc[h & (l->bc_slots - 1)]; e; e = e->next)
-			if (e->h == h && e->keylen == l->bc_key.len && !memcmp(e->key, l->bc_key.s, e->keylen)) {
-				lines_copy(out, e->atoms, e->natoms, e->lines, e->nlines);
-				out->size = size;
-				return;
-			}
+			if (e->h == h && e->keylen == l->bc_key.len && !memcmp(e->key, l->bc_key.s, e->keylen))
+				return &e->ls;
 	}
+	lay_lines *out = &l->bc_lines;
 	break_lines(l, t, size, width, out);
 	if (l->bc_n >= l->bc_slots / 2) {
 		size_t n = l->bc_slots ? l->bc_slots * 2 : 1024;
@@ -535,22 +508,24 @@ void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out)
 		l->bc = nb;
 		l->bc_slots = n;
 	}
-	struct lay_brk *e = xmalloc(sizeof *e);
+	struct lay_brk *e = xcalloc(1, sizeof *e);
 	e->h = h;
 	e->keylen = l->bc_key.len;
 	e->key = xmalloc(e->keylen);
 	memcpy(e->key, l->bc_key.s, e->keylen);
-	e->natoms = out->natoms;
-	e->atoms = xmalloc((out->natoms ? out->natoms : 1) * sizeof *e->atoms);
+	e->ls.size = size;
+	e->ls.natoms = e->ls.capatoms = out->natoms;
+	e->ls.atoms = xmalloc((out->natoms ? out->natoms : 1) * sizeof *e->ls.atoms);
 	if (out->natoms)
-		memcpy(e->atoms, out->atoms, out->natoms * sizeof *e->atoms);
-	e->nlines = out->nlines;
-	e->lines = xmalloc((out->nlines ? out->nlines : 1) * sizeof *e->lines);
+		memcpy(e->ls.atoms, out->atoms, out->natoms * sizeof *e->ls.atoms);
+	e->ls.nlines = e->ls.caplines = out->nlines;
+	e->ls.lines = xmalloc((out->nlines ? out->nlines : 1) * sizeof *e->ls.lines);
 	if (out->nlines)
-		memcpy(e->lines, out->lines, out->nlines * sizeof *e->lines);
+		memcpy(e->ls.lines, out->lines, out->nlines * sizeof *e->ls.lines);
 	e->next = l->bc[h & (l->bc_slots - 1)];
 	l->bc[h & (l->bc_slots - 1)] = e;
 	l->bc_n++;
+	return &e->ls;
 }
 
 static void brk_free(lay *l)
@@ -559,12 +534,12 @@ static void brk_free(lay *l)
 		for (struct lay_brk *e = l->bc[i], *next; e; e = next) {
 			next = e->next;
 			free(e->key);
-			free(e->atoms);
-			free(e->lines);
+			lay_lines_free(&e->ls);
 			free(e);
 		}
 	free(l->bc);
 	buf_free(&l->bc_key);
+	lay_lines_free(&l->bc_lines);
 }
 
 /* The colour a run is drawn in. */
@@ -583,9 +558,11 @@ static int same_run(const lay_frag *a, const lay_frag *b)
 }
 
 /* Draw line i with its baseline at y; runs of one kind are drawn as one text. `right`: the line
- * ends there (right-aligned), else it starts at x. */
+ * ends there (right-aligned), else it starts at x. A dry run draws nothing. */
 void lay_draw_line(lay *l, const rich *t, const lay_lines *ls, size_t i, float x, float y, pdf_rgb color, float right)
 {
+	if (l->dry)
+		return;
 	const lay_line *ln = &ls->lines[i];
 	if (right > 0)
 		x = right - ln->w;
@@ -763,8 +740,15 @@ int lay_pass_end(lay *l)
 	for (size_t i = 0; settled && i < l->nan; i++)
 		settled = !strcmp(l->an[i].name, l->prev_an[i].name) && l->an[i].page == l->prev_an[i].page &&
 		          fabsf(l->an[i].top - l->prev_an[i].top) < 0.01f;
-	int need = l->contents_first >= 0 ? contents_pages(l) : 0;
+	int need = l->contents_first >= 0 ? contents_pages(l) : 0, moved = 0;
 	if (l->contents_first >= 0 && need != l->toc_reserve) {
+		/* the pages after the contents move with it: the next run starts from the places
+		 * they will have, so that it can confirm them rather than find them */
+		int after = l->contents_first + l->toc_reserve;
+		moved = need - l->toc_reserve;
+		for (size_t i = 0; i < l->nan; i++)
+			if (l->an[i].page >= after)
+				l->an[i].page += moved;
 		l->toc_reserve = need;
 		settled = 0;
 	}
@@ -774,7 +758,7 @@ int lay_pass_end(lay *l)
 	l->an = NULL;
 	l->nan = l->capan = 0;
 	anchors_index(l);
-	l->prev_pages = l->page + 1;
+	l->prev_pages = l->page + 1 + moved;
 	l->have_prev = 1;
 	return settled;
 }
@@ -898,7 +882,7 @@ static void anchors_index(lay *l)
 	l->an_slots = n;
 	for (size_t i = 0; i < l->nprev_an; i++) {
 		const char *name = l->prev_an[i].name;
-		size_t j = hash_bytes(name, strlen(name)) & (n - 1);
+		size_t j = mem_hash(name, strlen(name)) & (n - 1);
 		while (l->an_slot[j] && strcmp(l->prev_an[l->an_slot[j] - 1].name, name) != 0)
 			j = (j + 1) & (n - 1);
 		if (!l->an_slot[j])
@@ -911,7 +895,7 @@ const lay_anchor_t *lay_find_anchor(const lay *l, const char *name)
 {
 	if (!l->an_slots)
 		return NULL;
-	size_t j = hash_bytes(name, strlen(name)) & (l->an_slots - 1);
+	size_t j = mem_hash(name, strlen(name)) & (l->an_slots - 1);
 	for (; l->an_slot[j]; j = (j + 1) & (l->an_slots - 1))
 		if (!strcmp(l->prev_an[l->an_slot[j] - 1].name, name))
 			return &l->prev_an[l->an_slot[j] - 1];
@@ -943,20 +927,14 @@ void lay_page_ref(const lay *l, const char *name, char *out)
 
 float lay_height(lay *l, const rich *t, float width, float size, float lead)
 {
-	lay_lines ls = {0};
-	lay_break(l, t, size, width, &ls);
-	float h = (float)ls.nlines * lead;
-	lay_lines_free(&ls);
-	return h;
+	return (float)lay_break(l, t, size, width)->nlines * lead;
 }
 
-/* Lines of text in the current element at x, split across pages so that neither page gets a
- * single line of it. */
-void lay_flow(lay *l, const rich *t, float x, float width, float size, float lead, pdf_rgb color)
+/* Lines of text broken before (lay_break) in the current element at x, split across pages so
+ * that neither page gets a single line of it. */
+static void flow_lines(lay *l, const rich *t, const lay_lines *ls, float x, float size, float lead, pdf_rgb color)
 {
-	lay_lines ls = {0};
-	lay_break(l, t, size, width, &ls);
-	size_t i = 0, n = ls.nlines;
+	size_t i = 0, n = ls->nlines;
 	while (i < n) {
 		size_t left = n - i;
 		size_t fits = l->page < 0 ? 0 : (size_t)((l->y - LAY_BOTTOM) / lead);
@@ -978,12 +956,16 @@ void lay_flow(lay *l, const rich *t, float x, float width, float size, float lea
 		l->pending = 0; /* what a heading keeps with is there */
 		for (size_t k = 0; k < take; k++, i++) {
 			l->y -= lead;
-			lay_draw_line(l, t, &ls, i, x, l->y + (lead - size) * 0.5f, color, 0);
+			lay_draw_line(l, t, ls, i, x, l->y + (lead - size) * 0.5f, color, 0);
 		}
 		if (i < n)
 			lay_new_page(l);
 	}
-	lay_lines_free(&ls);
+}
+
+void lay_flow(lay *l, const rich *t, float x, float width, float size, float lead, pdf_rgb color)
+{
+	flow_lines(l, t, lay_break(l, t, size, width), x, size, lead, color);
 }
 
 static void expand(lay *l, rich *t)
@@ -1059,7 +1041,8 @@ void lay_heading(lay *l, int level, const char *title, float keep, unsigned flag
 	rich t = {0};
 	t.no_hyphens = 1;
 	rich_puts(&t, full, PF_BOLD);
-	float h = lay_height(l, &t, LAY_TW, sz, lead);
+	const lay_lines *ls = lay_break(l, &t, sz, LAY_TW);
+	float h = (float)ls->nlines * lead;
 	float before = level == 2 ? 18 : level == 3 ? 12 : 8;
 	int keep_no = lay_keep_point(l);
 	if (level == 1) {
@@ -1079,7 +1062,7 @@ void lay_heading(lay *l, int level, const char *title, float keep, unsigned flag
 	if (anchor)
 		lay_anchor_at(l, anchor, l->page, top, title);
 	pdf_begin(l->d, tag);
-	lay_flow(l, &t, LAY_ML, LAY_TW, sz, lead, level <= 2 ? LAY_ACCENT : LAY_TEXT);
+	flow_lines(l, &t, ls, LAY_ML, sz, lead, level <= 2 ? LAY_ACCENT : LAY_TEXT);
 	pdf_end(l->d);
 	l->y -= level == 1 ? 14 : level == 2 ? 6 : 4;
 	if (level > 1)
@@ -1365,7 +1348,8 @@ int lay_figure(lay *l, const lay_fig *f)
 	char *cap = xasprintf("Figuur %d. %s", num, f->caption);
 	rich ct = {0};
 	rich_puts(&ct, cap, PF_ITALIC);
-	float caph = lay_height(l, &ct, LAY_TW, LAY_SMALL, 11.5f);
+	const lay_lines *cl = lay_break(l, &ct, LAY_SMALL, LAY_TW);
+	float caph = (float)cl->nlines * 11.5f;
 	lay_need(l, 10 + f->h + caph + 6);
 	lay_skip(l, 10);
 	float top = l->y;
@@ -1381,7 +1365,7 @@ int lay_figure(lay *l, const lay_fig *f)
 	pdf_mc_end(l->d);
 	l->y = top - f->h - 3;
 	pdf_begin(l->d, "Caption");
-	lay_flow(l, &ct, LAY_ML, LAY_TW, LAY_SMALL, 11.5f, LAY_MUTED);
+	flow_lines(l, &ct, cl, LAY_ML, LAY_SMALL, 11.5f, LAY_MUTED);
 	pdf_end(l->d);
 	pdf_set_bbox(l->d, fe, LAY_ML, l->y, LAY_ML + LAY_TW, top);
 	pdf_end(l->d);
@@ -1439,20 +1423,19 @@ static void contents_line(cstate *c, const lay_toc *e, float x, float size, pdf_
 	rich t = {0};
 	t.no_hyphens = 1;
 	rich_puts(&t, e->title, face);
-	lay_lines ls = {0};
-	lay_break(l, &t, size, LAY_TW - (x - LAY_ML) - nw - 28, &ls);
+	const lay_lines *ls = lay_break(l, &t, size, LAY_TW - (x - LAY_ML) - nw - 28);
 	float lead = size * 1.35f;
-	contents_room(c, lead * (float)ls.nlines + 2);
+	contents_room(c, lead * (float)ls->nlines + 2);
 	if (ref)
 		pdf_begin(l->d, "Reference");
 	pdf_begin(l->d, "Link");
 	float top = c->y;
-	for (size_t i = 0; i < ls.nlines; i++) {
+	for (size_t i = 0; i < ls->nlines; i++) {
 		c->y -= lead;
-		lay_draw_line(l, &t, &ls, i, x, c->y + (lead - size) * 0.4f, color, 0);
+		lay_draw_line(l, &t, ls, i, x, c->y + (lead - size) * 0.4f, color, 0);
 	}
 	float base = c->y + (lead - size) * 0.4f;
-	float endx = x + (ls.nlines ? ls.lines[ls.nlines - 1].w : 0);
+	float endx = x + (ls->nlines ? ls->lines[ls->nlines - 1].w : 0);
 	/* leaders: decoration between the title and its page number */
 	if (ML_RIGHT(nw) - 6 > endx + 8)
 		pdf_line(l->d, endx + 4, base + 1, ML_RIGHT(nw) - 5, base + 1, 0.7f, LAY_MUTED, "1 3");
@@ -1467,7 +1450,6 @@ static void contents_line(cstate *c, const lay_toc *e, float x, float size, pdf_
 	pdf_end(l->d);
 	if (ref)
 		pdf_end(l->d);
-	lay_lines_free(&ls);
 	rich_free(&t);
 }
 

@@ -92,12 +92,13 @@ struct lay {
 	struct lay_brk **bc;
 	size_t bc_slots, bc_n;
 	buf_t bc_key;
+	lay_lines bc_lines;      /* where text is broken before its entry is made */
 };
 
 size_t lay_cp_len(unsigned char c);
 unsigned lay_cp_at(const char *s, size_t n);
-void lay_break(lay *l, const rich *t, float size, float width, lay_lines *out);
-void lay_lines_free(lay_lines *l);
+/* The lines of a text: the break cache's, valid as long as the typesetter. */
+const lay_lines *lay_break(lay *l, const rich *t, float size, float width);
 void lay_draw_line(lay *l, const rich *t, const lay_lines *ls, size_t i, float x, float y, pdf_rgb color, float right);
 void lay_flow(lay *l, const rich *t, float x, float width, float size, float lead, pdf_rgb color);
 const lay_anchor_t *lay_find_anchor(const lay *l, const char *name);

@@ -327,7 +327,7 @@ static void plan(lay *l, tplan *p)
 /* --- drawing --------------------------------------------------------------------------------- */
 
 typedef struct {
-	lay_lines ls[MAXCOLS];
+	const lay_lines *ls[MAXCOLS];
 	float h;
 } trow;
 
@@ -337,16 +337,10 @@ static void row_lay_out(lay *l, const tplan *p, const rich *const *cells, int he
 	for (int v = 0; v < p->nvis; v++) {
 		const tcol *c = &p->t->cols[p->vis[v]];
 		float width = header || c->al == AL_LEFT ? p->w[v] - 2 * TPAD : 1e6f;
-		lay_break(l, cells[v], p->size, width, &row->ls[v]);
-		size_t n = row->ls[v].nlines ? row->ls[v].nlines : 1;
+		row->ls[v] = lay_break(l, cells[v], p->size, width);
+		size_t n = row->ls[v]->nlines ? row->ls[v]->nlines : 1;
 		row->h = fmaxf(row->h, (float)n * p->lead + 2 * TPAD);
 	}
-}
-
-static void row_free(const tplan *p, trow *row)
-{
-	for (int v = 0; v < p->nvis; v++)
-		lay_lines_free(&row->ls[v]);
 }
 
 /* A row with its top at l->y; with `tags`, as TR with TH or TD cells. */
@@ -368,7 +362,7 @@ static void row_draw(lay *l, const tplan *p, const rich *const *cells, const tro
 		int e = tags ? pdf_begin(l->d, th ? "TH" : "TD") : -1;
 		if (tags && th)
 			pdf_set_scope(l->d, e, header ? "Column" : "Row");
-		const lay_lines *ls = &row->ls[v];
+		const lay_lines *ls = row->ls[v];
 		for (size_t i = 0; i < ls->nlines; i++) {
 			float base = top - TPAD - (float)(i + 1) * p->lead + (p->lead - p->size) * 0.5f + 1;
 			float right = 0, xx = x + TPAD;
@@ -509,7 +503,6 @@ int tab_set(lay *l, lay_table *t)
 		hs[r] = row->h;
 		if (r < KEEP_ROWS || rows <= SHORT_ROWS)
 			first += hs[r];
-		row_free(&p, row);
 	}
 	lay_need(l, 8 + caph + 2 + head->h + first);
 	lay_skip(l, 8);
@@ -548,9 +541,7 @@ int tab_set(lay *l, lay_table *t)
 			pdf_artifact_end(l->d);
 		}
 		row_draw(l, &p, cp, row, 0, t->total[r], 1, tw);
-		row_free(&p, row);
 	}
-	row_free(&p, head);
 	for (int v = 0; v < p.nvis; v++)
 		rich_free(&heads[v]);
 	free(heads);

@@ -8,7 +8,10 @@
  * for every face: most of the report's time went there. So each page's content is written into
  * a buffer of its own, in the very bytes libharu's operators wrote (numbers as its HPDF_FToA),
  * and compressed once; and each face is one Type0 font for the whole document, made at the end
- * from the code points it drew, its glyphs embedded by libharu's subsetter (HPDF_TTFontDef_*). */
+ * from the code points it drew, its glyphs embedded by libharu's subsetter (HPDF_TTFontDef_*).
+ * The structure elements and the ParentTree, most of the document's objects, are libharu
+ * dictionaries that write themselves (selem, ptree_write), again in the bytes libharu wrote;
+ * and the file goes straight into the caller's buffer. */
 #include "render/pdf.h"
 
 #include <hpdf.h>
@@ -25,16 +28,24 @@
 #define MAX_DEPTH 64
 #define MAX_ELEMS_PER_ARRAY 8000 /* libharu's HPDF_LIMIT_MAX_ARRAY is 8191 */
 
+/* A structure element. Its dictionary is libharu's object (so that it has a number and others
+ * can refer to it), but it writes itself (elem_write): /Type, /S, /K with its kids as written
+ * here, /P, then the entries libharu holds (/A, /Alt, /E; the document's /P) with /Pg among
+ * them where it was made. As libharu objects (a name, a number, an array and a reference for
+ * every key and kid, made, written and freed one by one) they cost a tenth of the report. */
 typedef struct {
 	HPDF_Dict dict;
-	HPDF_Array kids;
+	buf_t kids;         /* the items of its /K array, as written, each followed by a space */
+	unsigned parent;    /* the object number of its parent; 0: none (the document element) */
 	int pg;             /* the page its /Pg names: its marked content there is a bare MCID; -1: none yet */
+	unsigned pg_obj;    /* that page's object number */
+	unsigned pg_at;     /* entries of `dict` made before /Pg was */
 	char type[16];
 } selem;
 
 typedef struct {
 	HPDF_Page page;
-	HPDF_Array parents; /* the StructParents entry: element by MCID */
+	buf_t parents;      /* its ParentTree entry, element by MCID: the items of the array, as written */
 	int mcid;           /* next MCID on this page */
 	buf_t cs;           /* its content stream */
 	/* the graphics state its content has set so far (a page starts with PDF's defaults) */
@@ -62,13 +73,17 @@ struct pdfdoc {
 	spage *pages;
 	size_t npages, cappages;
 	int cur;
-	selem *elems;
+	selem **elems;               /* each allocated once: its dictionary points at it */
 	size_t nelems, capelems;
 	int stack[MAX_DEPTH];
 	int depth;
 	int in_artifact, in_mc;
-	HPDF_Array nums;             /* the ParentTree's Nums */
-	int next_key;
+	/* the ParentTree's Nums, by key: a page (its `parents`), else an element (an annotation's) */
+	struct pnum {
+		int page;
+		unsigned elem;           /* the element's object number */
+	} *nums;
+	size_t nnums, capnums;
 	HPDF_Outline outline[4];
 	HPDF_STATUS err, detail;
 	char msg[512];
@@ -76,7 +91,6 @@ struct pdfdoc {
 	buf_t scratch;
 	/* a dry run (pdf_set_dry): text is measured, nothing is made; pages are only counted */
 	int dry, dry_pages, dry_cur;
-	int nums_owned;              /* the ParentTree holds `nums` (else pdf_close frees it) */
 };
 
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
@@ -117,8 +131,8 @@ static HPDF_Array array_new(pdfdoc *p)
 }
 
 /* libharu grows an array by a fixed step and copies it byte by byte each time: quadratic for
- * the long ones (the document's kids, the ParentTree). Before an array fills, its step becomes
- * its size, so that it doubles. */
+ * the long ones (a font's widths). Before an array fills, its step becomes its size, so that
+ * it doubles. */
 static void room(HPDF_Array a)
 {
 	if (a && a->list->count >= a->list->block_siz && a->list->count >= 32)
@@ -145,6 +159,79 @@ static HPDF_Dict indirect(pdfdoc *p, HPDF_Dict d)
 		return NULL;
 	}
 	return d;
+}
+
+/* The number of an object of its own. */
+static unsigned obj_no(void *obj)
+{
+	return obj ? ((HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF : 0;
+}
+
+static void put_uint(buf_t *b, unsigned v);
+
+/* Writing a structure element (see selem): the entries libharu holds are hidden from its own
+ * loop over them, and written by elem_write in their place. */
+static HPDF_STATUS elem_hide(HPDF_Dict d)
+{
+	for (HPDF_UINT i = 0; i < d->list->count; i++) {
+		HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
+		((HPDF_Obj_Header *)el->value)->obj_id |= HPDF_OTYPE_HIDDEN;
+	}
+	return HPDF_OK;
+}
+
+/* "/Pg 12 0 R\n": a key and a reference to an object. */
+static HPDF_STATUS write_ref(HPDF_Stream s, const char *key, unsigned obj)
+{
+	char r[48], d[12];
+	size_t n = strlen(key), k = 0;
+	memcpy(r, key, n);
+	do {
+		d[k++] = (char)('0' + obj % 10);
+		obj /= 10;
+	} while (obj);
+	while (k)
+		r[n++] = d[--k];
+	memcpy(r + n, " 0 R\n", 5);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)r, (HPDF_UINT)(n + 5));
+}
+
+static HPDF_STATUS elem_pg(const selem *e, HPDF_Stream s)
+{
+	return write_ref(s, "/Pg ", e->pg_obj);
+}
+
+static HPDF_STATUS elem_write(HPDF_Dict d, HPDF_Stream s)
+{
+	const selem *e = d->attr;
+	HPDF_STATUS rv = HPDF_Stream_WriteStr(s, "/Type /StructElem\n/S /");
+	if (rv == HPDF_OK)
+		rv = HPDF_Stream_WriteStr(s, e->type);
+	if (rv == HPDF_OK)
+		rv = HPDF_Stream_WriteStr(s, "\n/K [ ");
+	if (rv == HPDF_OK && e->kids.len)
+		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)e->kids.s, (HPDF_UINT)e->kids.len);
+	if (rv == HPDF_OK)
+		rv = HPDF_Stream_WriteStr(s, "]\n");
+	if (rv == HPDF_OK && e->parent)
+		rv = write_ref(s, "/P ", e->parent);
+	for (HPDF_UINT i = 0; rv == HPDF_OK && i < d->list->count; i++) {
+		HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
+		if (e->pg >= 0 && i == e->pg_at)
+			rv = elem_pg(e, s);
+		((HPDF_Obj_Header *)el->value)->obj_id &= ~(HPDF_UINT32)HPDF_OTYPE_HIDDEN;
+		if (rv == HPDF_OK)
+			rv = HPDF_Stream_WriteEscapeName(s, el->key);
+		if (rv == HPDF_OK)
+			rv = HPDF_Stream_WriteChar(s, ' ');
+		if (rv == HPDF_OK)
+			rv = HPDF_Obj_Write(el->value, s, NULL);
+		if (rv == HPDF_OK)
+			rv = HPDF_Stream_WriteStr(s, "\n");
+	}
+	if (rv == HPDF_OK && e->pg >= 0 && e->pg_at >= d->list->count)
+		rv = elem_pg(e, s);
+	return rv;
 }
 
 static HPDF_String text_string(pdfdoc *p, const char *s)
@@ -210,6 +297,11 @@ static void put_int(buf_t *b, long v)
 	buf_add(b, out, (size_t)n);
 }
 
+static void put_uint(buf_t *b, unsigned v)
+{
+	put_int(b, (long)v);
+}
+
 /* Numbers separated by spaces, then the operator (which starts with its space). */
 static void put_reals(buf_t *b, const float *v, int n, const char *op)
 {
@@ -267,7 +359,6 @@ pdfdoc *pdf_open(const pdf_setup *s)
 			p->width[f][i] = -1;
 		p->used[f] = xcalloc(0x10000 / 8, 1);
 	}
-	p->nums = array_new(p);
 	/* the document element, root of everything tagged */
 	pdf_begin(p, "Document");
 	return p;
@@ -369,6 +460,14 @@ void pdf_set_dry(pdfdoc *p, int dry)
 	p->dry_cur = -1;
 }
 
+/* The next key of the ParentTree, for a page (its marked content) or an annotation. */
+static int parent_key(pdfdoc *p, int page, unsigned elem)
+{
+	p->nums = xgrow(p->nums, &p->capnums, p->nnums, sizeof *p->nums);
+	p->nums[p->nnums] = (struct pnum){page, elem};
+	return (int)p->nnums++;
+}
+
 int pdf_add_page(pdfdoc *p)
 {
 	if (p->dry)
@@ -385,14 +484,9 @@ int pdf_add_page(pdfdoc *p)
 	sp->page = pg;
 	sp->line_width = 1; /* PDF's default */
 	sp->tf_face = -1;
-	sp->parents = array_new(p);
 	/* its marked content is found through the ParentTree; links are visited in structure order */
-	int key = p->next_key++;
-	HPDF_Dict_AddNumber(pg, "StructParents", key);
+	HPDF_Dict_AddNumber(pg, "StructParents", parent_key(p, (int)p->npages, 0));
 	HPDF_Dict_AddName(pg, "Tabs", "S");
-	arr_num(p->nums, key);
-	if (sp->parents)
-		arr_add(p->nums, sp->parents);
 	p->cur = (int)p->npages++;
 	return p->cur;
 }
@@ -419,7 +513,7 @@ int pdf_page_count(const pdfdoc *p)
 
 static selem *current(pdfdoc *p)
 {
-	return p->depth ? &p->elems[p->stack[p->depth - 1]] : NULL;
+	return p->depth ? p->elems[p->stack[p->depth - 1]] : NULL;
 }
 
 int pdf_begin(pdfdoc *p, const char *type)
@@ -431,23 +525,26 @@ int pdf_begin(pdfdoc *p, const char *type)
 		return -1;
 	}
 	HPDF_Dict d = indirect(p, dict_new(p));
-	HPDF_Array kids = array_new(p);
-	if (!d || !kids)
+	if (!d)
 		return -1;
-	HPDF_Dict_AddName(d, "Type", "StructElem");
-	HPDF_Dict_AddName(d, "S", type);
-	HPDF_Dict_Add(d, "K", kids);
+	p->elems = xgrow(p->elems, &p->capelems, p->nelems, sizeof *p->elems);
+	selem *e = xcalloc(1, sizeof *e);
+	p->elems[p->nelems] = e;
+	e->dict = d;
+	e->pg = -1;
+	size_t tn = strlen(type);
+	if (tn >= sizeof e->type)
+		tn = sizeof e->type - 1;
+	memcpy(e->type, type, tn); /* e is zeroed */
+	d->attr = e;
+	d->before_write_fn = elem_hide;
+	d->write_fn = elem_write;
 	selem *parent = current(p);
 	if (parent) {
-		HPDF_Dict_Add(d, "P", parent->dict);
-		arr_add(parent->kids, d);
+		e->parent = obj_no(parent->dict);
+		put_uint(&parent->kids, obj_no(d));
+		buf_puts(&parent->kids, " 0 R ");
 	}
-	p->elems = xgrow(p->elems, &p->capelems, p->nelems, sizeof *p->elems);
-	selem *e = &p->elems[p->nelems];
-	e->dict = d;
-	e->kids = kids;
-	e->pg = -1;
-	snprintf(e->type, sizeof e->type, "%s", type);
 	p->stack[p->depth++] = (int)p->nelems;
 	return (int)p->nelems++;
 }
@@ -469,25 +566,25 @@ void pdf_set_alt(pdfdoc *p, int elem, const char *alt)
 {
 	if (p->err || elem < 0)
 		return;
-	HPDF_Dict_Add(p->elems[elem].dict, "Alt", text_string(p, alt));
+	HPDF_Dict_Add(p->elems[elem]->dict, "Alt", text_string(p, alt));
 }
 
 void pdf_set_expansion(pdfdoc *p, int elem, const char *full)
 {
 	if (p->err || elem < 0)
 		return;
-	HPDF_Dict_Add(p->elems[elem].dict, "E", text_string(p, full));
+	HPDF_Dict_Add(p->elems[elem]->dict, "E", text_string(p, full));
 }
 
 static HPDF_Dict attributes(pdfdoc *p, int elem, const char *owner)
 {
-	HPDF_Dict a = HPDF_Dict_GetItem(p->elems[elem].dict, "A", HPDF_OCLASS_DICT);
+	HPDF_Dict a = HPDF_Dict_GetItem(p->elems[elem]->dict, "A", HPDF_OCLASS_DICT);
 	if (a)
 		return a;
 	a = dict_new(p);
 	if (a) {
 		HPDF_Dict_AddName(a, "O", owner);
-		HPDF_Dict_Add(p->elems[elem].dict, "A", a);
+		HPDF_Dict_Add(p->elems[elem]->dict, "A", a);
 	}
 	return a;
 }
@@ -525,7 +622,7 @@ static void mc_open(pdfdoc *p)
 {
 	selem *e = current(p);
 	spage *sp = &p->pages[p->cur];
-	if (p->err || !e || !sp->parents)
+	if (p->err || !e)
 		return;
 	if (sp->mcid >= MAX_ELEMS_PER_ARRAY) {
 		fail(p, "te veel tekst op een pagina van de PDF");
@@ -540,20 +637,21 @@ static void mc_open(pdfdoc *p)
 	buf_puts(b, ">> BDC\n");
 	if (e->pg < 0) {
 		e->pg = p->cur;
-		HPDF_Dict_Add(e->dict, "Pg", sp->page);
+		e->pg_obj = obj_no(sp->page);
+		e->pg_at = e->dict->list->count;
 	}
 	if (e->pg == p->cur) {
-		arr_num(e->kids, mcid);
+		put_uint(&e->kids, (unsigned)mcid);
+		buf_putc(&e->kids, ' ');
 	} else {
-		HPDF_Dict mcr = dict_new(p);
-		if (!mcr)
-			return;
-		HPDF_Dict_AddName(mcr, "Type", "MCR");
-		HPDF_Dict_Add(mcr, "Pg", sp->page);
-		HPDF_Dict_AddNumber(mcr, "MCID", mcid);
-		arr_add(e->kids, mcr);
+		buf_puts(&e->kids, "<<\n/Type /MCR\n/Pg ");
+		put_uint(&e->kids, obj_no(sp->page));
+		buf_puts(&e->kids, " 0 R\n/MCID ");
+		put_uint(&e->kids, (unsigned)mcid);
+		buf_puts(&e->kids, "\n>> ");
 	}
-	arr_add(sp->parents, e->dict);
+	put_uint(&sp->parents, obj_no(e->dict));
+	buf_puts(&sp->parents, " 0 R ");
 }
 
 static void mc_close(pdfdoc *p)
@@ -694,12 +792,12 @@ static void stroke_style(pdfdoc *p, spage *sp, float width, pdf_rgb c, const cha
 	sp->ndash = n;
 }
 
-/* A CID (two bytes, big-endian) in a literal string: bytes as they are but for the three a
- * string's syntax gives a meaning and the line ends (which a reader would turn into LF). */
-static void put_code(buf_t *b, unsigned v)
+/* A CID (two bytes, big-endian) in a literal string at c (room for four): bytes as they are
+ * but for the three a string's syntax gives a meaning and the line ends (which a reader would
+ * turn into LF). Returns the bytes written. */
+static size_t put_code(char *c, unsigned v)
 {
-	char c[4];
-	int n = 0;
+	size_t n = 0;
 	unsigned char by[2] = {(unsigned char)(v >> 8), (unsigned char)v};
 	for (int i = 0; i < 2; i++) {
 		unsigned char x = by[i];
@@ -713,7 +811,7 @@ static void put_code(buf_t *b, unsigned v)
 			c[n++] = (char)x;
 		}
 	}
-	buf_add(b, c, (size_t)n);
+	return n;
 }
 
 static void put_hex4(buf_t *b, unsigned v)
@@ -747,17 +845,32 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 	buf_t *codes = &p->scratch;
 	buf_reset(codes);
 	long tw = 0;
+	const short *wt = p->width[f];
+	char chunk[256];
+	size_t n = 0;
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
 	while (q < end) {
-		unsigned cp = drawable(p, f, next_cp(&q, end));
-		if (!cp)
-			continue;
-		if (p->width[f][cp] == -1)
-			drawable(p, f, cp);
-		tw += p->width[f][cp];
+		unsigned cp = *q;
+		/* printable ASCII already looked up: the common case (as pdf_width) */
+		if (cp >= 0x20 && cp < 0x7F && wt[cp] >= 0) {
+			q++;
+		} else {
+			cp = drawable(p, f, next_cp(&q, end));
+			if (!cp)
+				continue;
+			if (wt[cp] == -1)
+				drawable(p, f, cp);
+		}
+		tw += wt[cp];
 		p->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
-		put_code(codes, cp);
+		if (n + 4 > sizeof chunk) {
+			buf_add(codes, chunk, n);
+			n = 0;
+		}
+		n += put_code(chunk + n, cp);
 	}
+	if (n)
+		buf_add(codes, chunk, n);
 	if (!codes->len)
 		return;
 	if (size <= 0 || size > 600) { /* libharu's HPDF_MAX_FONTSIZE */
@@ -880,45 +993,128 @@ void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float 
 
 /* --- links and bookmarks -------------------------------------------------------------------- */
 
-/* Tie an annotation to the current element: an OBJR among its kids, /StructParent on the
- * annotation, and what it does in words (/Contents); printable (/F 4) as PDF/A wants. */
-static void annotation_tag(pdfdoc *p, HPDF_Annotation a, const char *what)
+/* A link annotation. Its dictionary writes itself (annot_write) in the bytes libharu's
+ * HPDF_Page_Create(URI)LinkAnnot and HPDF_LinkAnnot_SetBorderStyle(0) gave it, with the keys
+ * that tie it to its element; of its objects only its strings are libharu's (hidden entries,
+ * written in their place). */
+typedef struct {
+	float rect[4];   /* left, bottom, right, top */
+	unsigned dest;   /* the destination's object number; 0: a URI (the entry "URI") */
+	unsigned page;   /* the page it is on */
+	int key;         /* its StructParent */
+} sannot;
+
+static HPDF_STATUS annot_write(HPDF_Dict d, HPDF_Stream s)
+{
+	const sannot *a = d->attr;
+	buf_t b = {0};
+	buf_puts(&b, "/Rect [ ");
+	for (int i = 0; i < 4; i++) {
+		put_real(&b, a->rect[i]);
+		buf_putc(&b, ' ');
+	}
+	buf_puts(&b, "]\n/Type /Annot\n/Subtype /Link\n");
+	if (a->dest) {
+		buf_puts(&b, "/Dest ");
+		put_uint(&b, a->dest);
+		buf_puts(&b, " 0 R\n");
+	} else {
+		buf_puts(&b, "/A <<\n/Type /Action\n/S /URI\n/URI ");
+	}
+	HPDF_STATUS rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+	buf_reset(&b);
+	if (rv == HPDF_OK && !a->dest) {
+		rv = HPDF_Obj_WriteValue(HPDF_Dict_GetItem(d, "URI", HPDF_OCLASS_STRING), s, NULL);
+		buf_puts(&b, "\n>>\n");
+	}
+	buf_puts(&b, "/P ");
+	put_uint(&b, a->page);
+	buf_puts(&b, " 0 R\n/Border [ 0 0 0 ]\n/F 4\n/Contents ");
+	if (rv == HPDF_OK)
+		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+	if (rv == HPDF_OK)
+		rv = HPDF_Obj_WriteValue(HPDF_Dict_GetItem(d, "Contents", HPDF_OCLASS_STRING), s, NULL);
+	buf_reset(&b);
+	buf_puts(&b, "\n/StructParent ");
+	put_int(&b, a->key);
+	buf_putc(&b, '\n');
+	if (rv == HPDF_OK)
+		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+	buf_free(&b);
+	return rv;
+}
+
+static void annot_free(HPDF_Dict d)
+{
+	free(d->attr);
+	d->attr = NULL;
+}
+
+/* A string of the annotation's, written by annot_write. */
+static void annot_string(pdfdoc *p, HPDF_Dict d, const char *key, HPDF_String str)
+{
+	if (!str || HPDF_Dict_Add(d, key, str) != HPDF_OK) {
+		fail(p, "onvoldoende geheugen voor de PDF");
+		return;
+	}
+	str->header.obj_id |= HPDF_OTYPE_HIDDEN;
+}
+
+/* A link on the current page to `dest` (an object's number) or `uri`, tied to the current
+ * element: an OBJR among its kids, /StructParent on the annotation, and what it does in words
+ * (/Contents); printable (/F 4) as PDF/A wants; in the page's /Annots. */
+static void link_annot(pdfdoc *p, float x, float y, float w, float h, unsigned dest, const char *uri, const char *what)
 {
 	selem *e = current(p);
-	if (p->err || !a || !e)
+	spage *sp = &p->pages[p->cur];
+	HPDF_Dict d = e ? indirect(p, dict_new(p)) : NULL;
+	if (p->err || !d)
 		return;
-	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-	HPDF_Dict_AddNumber(a, "F", 4);
-	HPDF_Dict_Add(a, "Contents", text_string(p, what));
-	int key = p->next_key++;
-	HPDF_Dict_AddNumber(a, "StructParent", key);
-	arr_num(p->nums, key);
-	arr_add(p->nums, e->dict);
-	HPDF_Dict objr = dict_new(p);
-	if (!objr)
-		return;
-	HPDF_Dict_AddName(objr, "Type", "OBJR");
-	HPDF_Dict_Add(objr, "Obj", a);
-	HPDF_Dict_Add(objr, "Pg", p->pages[p->cur].page);
-	arr_add(e->kids, objr);
+	sannot *a = xcalloc(1, sizeof *a);
+	a->rect[0] = x;
+	a->rect[1] = h < 0 ? y + h : y;
+	a->rect[2] = x + w;
+	a->rect[3] = h < 0 ? y : y + h;
+	a->dest = dest;
+	a->page = obj_no(sp->page);
+	d->attr = a;
+	d->write_fn = annot_write;
+	d->free_fn = annot_free;
+	if (!dest)
+		annot_string(p, d, "URI", NEW(p, HPDF_String_New(p->pdf->mmgr, uri, NULL)));
+	annot_string(p, d, "Contents", text_string(p, what));
+	HPDF_Array annots = HPDF_Dict_GetItem(sp->page, "Annots", HPDF_OCLASS_ARRAY);
+	if (!annots) {
+		annots = array_new(p);
+		if (!annots || HPDF_Dict_Add(sp->page, "Annots", annots) != HPDF_OK)
+			return;
+	}
+	arr_add(annots, d);
+	a->key = parent_key(p, -1, obj_no(e->dict));
+	buf_puts(&e->kids, "<<\n/Type /OBJR\n/Obj ");
+	put_uint(&e->kids, obj_no(d));
+	buf_puts(&e->kids, " 0 R\n/Pg ");
+	put_uint(&e->kids, obj_no(sp->page));
+	buf_puts(&e->kids, " 0 R\n>> ");
 }
 
 void pdf_link_uri(pdfdoc *p, float x, float y, float w, float h, const char *uri, const char *what)
 {
 	if (p->err || p->dry || p->cur < 0)
 		return;
-	HPDF_Rect r = {x, y, x + w, y + h};
-	annotation_tag(p, HPDF_Page_CreateURILinkAnnot(p->pages[p->cur].page, r, uri), what);
+	link_annot(p, x, y, w, h, 0, uri, what);
 }
 
 void pdf_link_page(pdfdoc *p, float x, float y, float w, float h, int page, float top, const char *what)
 {
 	if (p->err || p->dry || p->cur < 0 || page < 0 || (size_t)page >= p->npages)
 		return;
-	HPDF_Rect r = {x, y, x + w, y + h};
 	HPDF_Destination dst = HPDF_Page_CreateDestination(p->pages[page].page);
-	HPDF_Destination_SetFitH(dst, top);
-	annotation_tag(p, HPDF_Page_CreateLinkAnnot(p->pages[p->cur].page, r, dst), what);
+	if (!dst || HPDF_Destination_SetFitH(dst, top) != HPDF_OK) {
+		fail(p, "onvoldoende geheugen voor de PDF");
+		return;
+	}
+	link_annot(p, x, y, w, h, obj_no(dst), NULL, what);
 }
 
 void pdf_bookmark(pdfdoc *p, int level, const char *title, int page, float top)
@@ -1268,6 +1464,38 @@ static void document_id(pdfdoc *p, const char *iso)
 	HPDF_Dict_Add(p->pdf->trailer, "ID", ids);
 }
 
+/* The ParentTree's /Nums, written as libharu writes an array of numbers and arrays of
+ * references (as libharu objects: a number or a reference for every piece of text). */
+static HPDF_STATUS ptree_write(HPDF_Dict d, HPDF_Stream s)
+{
+	const pdfdoc *p = d->attr;
+	buf_t b = {0};
+	buf_puts(&b, "/Nums [ ");
+	for (size_t i = 0; i < p->nnums; i++) {
+		put_uint(&b, (unsigned)i);
+		if (p->nums[i].page >= 0) {
+			const buf_t *pa = &p->pages[p->nums[i].page].parents;
+			buf_puts(&b, " [ ");
+			buf_add(&b, pa->s, pa->len);
+			buf_puts(&b, "] ");
+		} else {
+			buf_putc(&b, ' ');
+			put_uint(&b, p->nums[i].elem);
+			buf_puts(&b, " 0 R ");
+		}
+	}
+	buf_puts(&b, "]\n");
+	HPDF_STATUS rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+	buf_free(&b);
+	return rv;
+}
+
+static HPDF_STATUS file_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	buf_add(s->attr, ptr, size);
+	return HPDF_OK;
+}
+
 int pdf_finish(pdfdoc *p, buf_t *out)
 {
 	if (p->err)
@@ -1280,12 +1508,12 @@ int pdf_finish(pdfdoc *p, buf_t *out)
 	if (!root || !ptree || !p->nelems)
 		return -1;
 	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-	HPDF_Dict_Add(root, "K", p->elems[0].dict);
-	HPDF_Dict_Add(p->elems[0].dict, "P", root);
-	HPDF_Dict_Add(ptree, "Nums", p->nums);
-	p->nums_owned = 1;
+	HPDF_Dict_Add(root, "K", p->elems[0]->dict);
+	HPDF_Dict_Add(p->elems[0]->dict, "P", root);
+	ptree->attr = p;
+	ptree->write_fn = ptree_write;
 	HPDF_Dict_Add(root, "ParentTree", ptree);
-	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", p->next_key);
+	HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)p->nnums);
 	HPDF_Dict cat = p->pdf->catalog;
 	HPDF_Dict_Add(cat, "StructTreeRoot", root);
 	HPDF_Dict mark = dict_new(p);
@@ -1308,36 +1536,25 @@ int pdf_finish(pdfdoc *p, buf_t *out)
 	document_id(p, iso);
 	if (p->err)
 		return -1;
-	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->err)
-		return -1;
-	/* the file is in libharu's memory stream, a list of blocks: taken block by block (its
-	 * HPDF_ReadFromStream copies byte by byte) */
-	HPDF_Stream st = p->pdf->stream;
-	HPDF_MemStreamAttr ma = st && st->type == HPDF_STREAM_MEMORY ? (HPDF_MemStreamAttr)st->attr : NULL;
-	if (!ma) {
-		fail(p, "kan de PDF niet uit het geheugen lezen");
-		return -1;
-	}
-	size_t size = st->size, got = 0;
+	/* the file goes straight into `out`: libharu's own memory stream copies byte by byte,
+	 * going in and again coming out */
 	buf_reset(out);
-	for (HPDF_UINT i = 0; i < ma->buf->count && got < size; i++) {
-		size_t n = size - got < ma->buf_siz ? size - got : ma->buf_siz;
-		buf_add(out, ma->buf->obj[i], n);
-		got += n;
-	}
-	if (got != size) {
-		fail(p, "kan de PDF niet uit het geheugen lezen");
+	if (p->pdf->stream)
+		HPDF_Stream_Free(p->pdf->stream);
+	p->pdf->stream = HPDF_CallbackWriter_New(p->pdf->mmgr, file_write, out);
+	if (!p->pdf->stream) {
+		fail(p, "onvoldoende geheugen voor de PDF");
 		return -1;
 	}
-	return 0;
+	int rv = HPDF_SaveToStream(p->pdf) != HPDF_OK || p->err ? -1 : 0;
+	p->pdf->stream->attr = NULL;
+	return rv;
 }
 
 void pdf_close(pdfdoc *p)
 {
 	if (!p)
 		return;
-	if (p->nums && !p->nums_owned)
-		HPDF_Array_Free(p->nums);
 	if (p->pdf)
 		HPDF_Free(p->pdf);
 	for (int f = 0; f < PF_N; f++) {
@@ -1345,9 +1562,16 @@ void pdf_close(pdfdoc *p)
 		free(p->used[f]);
 	}
 	free(p->shown);
-	for (size_t i = 0; i < p->npages; i++)
+	for (size_t i = 0; i < p->npages; i++) {
 		buf_free(&p->pages[i].cs);
+		buf_free(&p->pages[i].parents);
+	}
 	free(p->pages);
+	free(p->nums);
+	for (size_t i = 0; i < p->nelems; i++) {
+		buf_free(&p->elems[i]->kids);
+		free(p->elems[i]);
+	}
 	free(p->elems);
 	buf_free(&p->scratch);
 	free(p);

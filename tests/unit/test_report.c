@@ -242,21 +242,19 @@ static char *lines_of(lay *l, const char *text, float width)
 {
 	rich t = {0};
 	rich_puts(&t, text, PF_REGULAR);
-	lay_lines ls = {0};
-	lay_break(l, &t, 10, width, &ls);
+	const lay_lines *ls = lay_break(l, &t, 10, width);
 	buf_t b = {0};
-	for (size_t i = 0; i < ls.nlines; i++) {
+	for (size_t i = 0; i < ls->nlines; i++) {
 		if (i)
 			buf_putc(&b, '|');
-		for (size_t a = ls.lines[i].a0; a < ls.lines[i].a1; a++) {
-			if (ls.atoms[a].space && a > ls.lines[i].a0)
+		for (size_t a = ls->lines[i].a0; a < ls->lines[i].a1; a++) {
+			if (ls->atoms[a].space && a > ls->lines[i].a0)
 				buf_putc(&b, ' ');
-			buf_add(&b, t.text.s + ls.atoms[a].off, ls.atoms[a].len);
-			if (ls.atoms[a].hyphen)
+			buf_add(&b, t.text.s + ls->atoms[a].off, ls->atoms[a].len);
+			if (ls->atoms[a].hyphen)
 				buf_putc(&b, '-');
 		}
 	}
-	lay_lines_free(&ls);
 	rich_free(&t);
 	return buf_take(&b);
 }
