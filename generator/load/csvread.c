@@ -743,13 +743,14 @@ static int parse_some(reader *r, struct csv_parser *p, stream *s, int one)
 typedef struct {
 	const char *path;
 	long long at;
+	long long size;   /* of the file the first thread reads: opened again, it must have it */
 	reader r;
 	csv_info info;
 	diag_t d;         /* its messages, held until the first part's are out */
 	char *chunk;      /* NULL: its own */
 	int own_chunk;
 	int parse_error;
-	int failed;       /* the file could not be opened again */
+	int failed;       /* the file could not be opened again, or is another one now */
 	plat_thread *thread;
 } part_t;
 
@@ -785,7 +786,7 @@ static void part_run(void *arg)
 	part_t *pt = arg;
 	long long size;
 	FILE *f = plat_fopen_regular(pt->path, &size);
-	if (!f || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+	if (!f || size != pt->size || plat_fseek(f, pt->at, SEEK_SET) != 0) {
 		pt->failed = 1;
 		if (f)
 			fclose(f);
@@ -824,7 +825,7 @@ static void fp_scan(part_t *pt)
 	reader *r = &pt->r;
 	long long size;
 	FILE *f = plat_fopen_regular(pt->path, &size);
-	if (!f || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+	if (!f || size != pt->size || plat_fseek(f, pt->at, SEEK_SET) != 0) {
 		pt->failed = 1;
 		if (f)
 			fclose(f);
@@ -1025,6 +1026,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	if (cut.at && !parse_error && !r.stop && r.header_done && s.eol == '\n' && !s.done) {
 		part = &pt;
 		part_init(part, path, &r, cut.at, cut.line, NULL);
+		part->size = size;
 		diag_hold(&part->d, d);
 		diag_file_begin(&part->d, shown);
 		part->r.d = &part->d;
@@ -1036,6 +1038,12 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			part_free(part);
 			part = NULL;
 		}
+	}
+	if (!part) {
+		/* no second part (none could be made, or the first chunk did not allow one): this
+		 * thread reads the whole file */
+		s.left = LLONG_MAX;
+		s.done = 0;
 	}
 	if (!parse_error)
 		parse_error = parse_some(&r, &p, &s, 0);
@@ -1050,6 +1058,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			diag_init(&scratch, NULL);
 			scratch.mute = 1;
 			part_init(&fp, path, &r, cut.at, cut.line, chunk);
+			fp.size = size;
 			fp.r.d = &scratch;
 			fp.r.fingerprint = 1;
 			fp.info.fingerprint = info->fingerprint;

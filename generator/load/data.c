@@ -897,8 +897,6 @@ static int day_max(int a, int b)
 static void *part_split(void *vp, diag_t *d)
 {
 	const loadctx *lc = vp;
-	if (lc->is_values)
-		return NULL;
 	date_tables(); /* filled here, before the thread: none fills them on it */
 	day0();
 	load_part *pt = xcalloc(1, sizeof *pt);
@@ -1093,8 +1091,10 @@ static int read_one(model_t *m, engine_t *e, datafile_t *f, const char *datadir,
 	f->months = NULL;
 	f->gap = NULL;
 	f->nmonths = 0;
+	/* a large export on two threads; kpi.csv (reported values, not counts to add up) on one */
 	int rv = export_read(path, shown, blad, kopregel, lc.cols, (const char *const *)lc.used_by, lc.ncols,
-	                     is_values ? on_value_row : on_row, &lc, &load_parts[m->fingerprints != 0], d, &info);
+	                     is_values ? on_value_row : on_row, &lc, is_values ? NULL : &load_parts[m->fingerprints != 0],
+	                     d, &info);
 	for (int c = 0; c < lc.ncols; c++)
 		free(lc.used_by[c]);
 	buf_free(&lc.group);

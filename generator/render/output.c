@@ -22,6 +22,7 @@ static void record(out_t *o, const char *rel, long long size, const char *hash)
 	f->size = size;
 	memcpy(f->hash, hash, DIGEST_HEX);
 	memset(&f->st, 0, sizeof f->st);
+	f->linked = 0;
 }
 
 void out_error(out_t *o, const char *rel, const char *what, int err)
@@ -136,13 +137,21 @@ int out_write(out_t *o, const char *rel, const void *data, size_t len)
 	}
 	char hash[DIGEST_HEX];
 	digest_bytes(data, len, hash);
-	int rv = reuse(o, rel, (long long)len, hash, path) == 0 ? 0 : write_file(path, data, len);
+	int linked = reuse(o, rel, (long long)len, hash, path) == 0, rv = 0;
+	if (!linked) {
+		/* a new file: never one that is a second name of the previous output's (a name made
+		 * twice would otherwise write through it) */
+		if (o->prev)
+			plat_unlink(path);
+		rv = write_file(path, data, len);
+	}
 	free(path);
 	if (rv != 0) {
 		out_error(o, rel, "kan het bestand niet schrijven", errno);
 		return -1;
 	}
 	record(o, rel, (long long)len, hash);
+	o->files[o->nfiles - 1].linked = linked;
 	return 0;
 }
 
@@ -289,7 +298,7 @@ int out_index_write(out_t *o, const char *dir, const char *index)
 		return -1;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		out_file *f = &o->files[i];
-		if (!f->st.known)
+		if (!f->st.known || !f->linked)
 			continue;
 		char *p = path_join(dir, f->rel);
 		restat(p, &f->st);
@@ -387,6 +396,7 @@ static int manifest_read(const char *dir, const char *index, manifest *mf)
 		f->size = size;
 		memcpy(f->hash, hash, DIGEST_HEX);
 		memset(&f->st, 0, sizeof f->st);
+		f->linked = 0;
 	}
 	if (!ok) {
 		free(text);
@@ -481,8 +491,14 @@ static int reuse(const out_t *o, const char *rel, long long size, const char *ha
 	if (!f || !f->st.known || f->size != size || strcmp(f->hash, hash) != 0)
 		return -1;
 	char *old = path_join(o->prev->dir, rel);
-	plat_stat st;
+	plat_stat st, got;
 	int rv = plat_lstat(old, &st) == PLAT_FILE && same_stat(&f->st, &st) ? plat_link(old, path) : -1;
+	/* the new name must be the file just checked, not one put in its place meanwhile */
+	if (rv == 0 && !(plat_lstat(path, &got) == PLAT_FILE && got.known && got.ino == st.ino && got.dev == st.dev &&
+	                 got.size == st.size && got.mtime == st.mtime)) {
+		plat_unlink(path);
+		rv = -1;
+	}
 	/* the link moved the file's status-change time: its record takes the new one, read at
 	 * once, so that the checks of the previous output before and after the swap need not read
 	 * it again (out_prev_index) */

@@ -40,6 +40,7 @@ typedef struct {
 	long long size;
 	char hash[DIGEST_HEX];
 	plat_stat st;      /* the file as written (st.known 0: none, or too recent to trust) */
+	int linked;        /* a second name of the previous output's file (out_write) */
 } out_file;
 
 /* The previous output, whose unchanged files a build takes over (out_prev_read). */
@@ -87,9 +88,9 @@ int out_finish(out_t *o);
 char *out_index_path(const char *out);
 /* Write the stat index of the output out_finish completed, once it is in its place `dir` and
  * the previous output is gone. A file that is a second name of a previous output's file lost
- * that name meanwhile, which changes its status-change time (and nothing else): a record whose
- * size, modification time, inode and device still hold takes the file's new status-change
- * time; any other record is dropped. An entry of that name that is not a stat index of meetlat
+ * that name meanwhile, which changes its status-change time (and nothing else): its record,
+ * when size, modification time, inode and device still hold, takes the file's new
+ * status-change time, and is dropped otherwise. Every other record stays as out_finish took it. An entry of that name that is not a stat index of meetlat
  * is left alone. 0, or -1 (then the next build reads every file, as it would without an
  * index). */
 int out_index_write(out_t *o, const char *dir, const char *index);

@@ -40,6 +40,16 @@ MEETLAT_SERIEEL=1 "$BIN" build -C "$P" -o "$T/out1s" 2>"$T/main-serieel.err"
 check "renderers side by side: the same files as one after the other" diff -r "$O" "$T/out1s"
 check "and the same messages" sh -c "sed 's|out1s|out1|' '$T/main-serieel.err' | cmp -s - '$T/main.err'"
 rm -rf "$T/out1s"
+# a large export is read on two threads: the same as on one. kpi.csv (values, not counts) is
+# read whole on one thread; padded with 1.200.000 empty Excel rows it passes the size at which
+# an export is cut, and its values still come through (they once stopped at the cut)
+K=$(project kpibig "$P")
+{ head -n 1 "$P/data/kpi.csv"; awk 'BEGIN { for (i = 0; i < 1200000; i++) print ";;;" }'; tail -n +2 "$P/data/kpi.csv"; } >"$K/data/kpi.csv"
+"$BIN" check -C "$K" >"$T/kpibig.err" 2>&1
+MEETLAT_SERIEEL=1 "$BIN" check -C "$K" >"$T/kpibig-serieel.err" 2>&1
+check "a kpi.csv of over 4 MB: every value read" sh -c "grep -q '1200000 regels met alleen scheidingstekens' '$T/kpibig.err' && ! grep -q 'alleen een kopregel' '$T/kpibig.err'"
+check "and the messages of one thread" cmp "$T/kpibig.err" "$T/kpibig-serieel.err"
+rm -rf "$K"
 for f in index.html programma.html bronnen.html downloads.html acties/index.html teams/index.html \
 	raadsrapportage-2025.pdf mt-rapportage-2025-K4.xlsx style.css data/terugbelverzoeken.csv; do
 	check "output has $f" test -s "$O/$f"
