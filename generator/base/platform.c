@@ -173,6 +173,14 @@ FILE *plat_fopen(const char *path, const char *mode)
 	return fopen(path, mode);
 }
 
+int plat_same_file(FILE *a, FILE *b)
+{
+	struct stat x, y;
+	if (fstat(fileno(a), &x) != 0 || fstat(fileno(b), &y) != 0)
+		return -1;
+	return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 FILE *plat_fopen_regular(const char *path, long long *size)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before a
@@ -665,6 +673,17 @@ FILE *plat_fopen(const char *path, const char *mode)
 	FILE *f = _wfopen(w, wm);
 	free(w);
 	return f;
+}
+
+int plat_same_file(FILE *a, FILE *b)
+{
+	BY_HANDLE_FILE_INFORMATION x, y;
+	HANDLE ha = (HANDLE)_get_osfhandle(_fileno(a)), hb = (HANDLE)_get_osfhandle(_fileno(b));
+	if (ha == INVALID_HANDLE_VALUE || hb == INVALID_HANDLE_VALUE || !GetFileInformationByHandle(ha, &x) ||
+	    !GetFileInformationByHandle(hb, &y))
+		return -1;
+	return x.dwVolumeSerialNumber == y.dwVolumeSerialNumber && x.nFileIndexHigh == y.nFileIndexHigh &&
+	       x.nFileIndexLow == y.nFileIndexLow;
 }
 
 FILE *plat_fopen_regular(const char *path, long long *size)

@@ -75,6 +75,10 @@ FILE *plat_fopen(const char *path, const char *mode);
  * errno EISDIR (a folder), ENODEV (a FIFO, device or socket) or what opening said. */
 FILE *plat_fopen_regular(const char *path, long long *size);
 
+/* Whether two open files are one and the same file (device and inode; on Windows volume serial
+ * number and file index): 1, 0, or -1 when the system cannot tell. */
+int plat_same_file(FILE *a, FILE *b);
+
 /* fseek and ftell with 64-bit offsets on both systems (a workbook may pass 2 GB, and long has
  * 32 bits on Windows). plat_fseek: 0, or -1 with errno set; plat_ftell: the offset, or -1. */
 int plat_fseek(FILE *f, long long offset, int whence);

@@ -743,7 +743,7 @@ static int parse_some(reader *r, struct csv_parser *p, stream *s, int one)
 typedef struct {
 	const char *path;
 	long long at;
-	long long size;   /* of the file the first thread reads: opened again, it must have it */
+	FILE *first;      /* the file the first thread reads: opened again, it must be that one */
 	reader r;
 	csv_info info;
 	diag_t d;         /* its messages, held until the first part's are out */
@@ -786,7 +786,7 @@ static void part_run(void *arg)
 	part_t *pt = arg;
 	long long size;
 	FILE *f = plat_fopen_regular(pt->path, &size);
-	if (!f || size != pt->size || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+	if (!f || plat_same_file(f, pt->first) != 1 || plat_fseek(f, pt->at, SEEK_SET) != 0) {
 		pt->failed = 1;
 		if (f)
 			fclose(f);
@@ -825,7 +825,7 @@ static void fp_scan(part_t *pt)
 	reader *r = &pt->r;
 	long long size;
 	FILE *f = plat_fopen_regular(pt->path, &size);
-	if (!f || size != pt->size || plat_fseek(f, pt->at, SEEK_SET) != 0) {
+	if (!f || plat_same_file(f, pt->first) != 1 || plat_fseek(f, pt->at, SEEK_SET) != 0) {
 		pt->failed = 1;
 		if (f)
 			fclose(f);
@@ -1026,7 +1026,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 	if (cut.at && !parse_error && !r.stop && r.header_done && s.eol == '\n' && !s.done) {
 		part = &pt;
 		part_init(part, path, &r, cut.at, cut.line, NULL);
-		part->size = size;
+		part->first = f;
 		diag_hold(&part->d, d);
 		diag_file_begin(&part->d, shown);
 		part->r.d = &part->d;
@@ -1058,7 +1058,7 @@ int csv_read(const char *path, const char *shown, const char *const *cols, const
 			diag_init(&scratch, NULL);
 			scratch.mute = 1;
 			part_init(&fp, path, &r, cut.at, cut.line, chunk);
-			fp.size = size;
+			fp.first = f;
 			fp.r.d = &scratch;
 			fp.r.fingerprint = 1;
 			fp.info.fingerprint = info->fingerprint;
