@@ -781,17 +781,27 @@ static void part_init(part_t *pt, const char *path, const reader *r, long long a
 		q->vals[i] = "";
 }
 
-static void part_run(void *arg)
+/* The file opened again at the part's start: NULL (the part failed) when it cannot be, or is
+ * not the file the first thread reads any more. */
+static FILE *part_open(part_t *pt)
 {
-	part_t *pt = arg;
 	long long size;
 	FILE *f = plat_fopen_regular(pt->path, &size);
 	if (!f || plat_same_file(f, pt->first) != 1 || plat_fseek(f, pt->at, SEEK_SET) != 0) {
 		pt->failed = 1;
 		if (f)
 			fclose(f);
-		return;
+		return NULL;
 	}
+	return f;
+}
+
+static void part_run(void *arg)
+{
+	part_t *pt = arg;
+	FILE *f = part_open(pt);
+	if (!f)
+		return;
 	if (!pt->chunk) {
 		pt->chunk = xmalloc(CHUNK + CHUNK_PAD);
 		pt->own_chunk = 1;
@@ -823,14 +833,9 @@ static void part_free(part_t *pt)
 static void fp_scan(part_t *pt)
 {
 	reader *r = &pt->r;
-	long long size;
-	FILE *f = plat_fopen_regular(pt->path, &size);
-	if (!f || plat_same_file(f, pt->first) != 1 || plat_fseek(f, pt->at, SEEK_SET) != 0) {
-		pt->failed = 1;
-		if (f)
-			fclose(f);
+	FILE *f = part_open(pt);
+	if (!f)
 		return;
-	}
 	char delim = pt->info.delim, *chunk = pt->chunk;
 	size_t carry = 0, n;
 	long long off = pt->at; /* of chunk[0] */

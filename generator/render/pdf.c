@@ -427,6 +427,23 @@ float pdf_cp_width(pdfdoc *p, pdf_face f, float size, unsigned cp)
 	return (float)p->width[f][cp] * size / 1000.0f;
 }
 
+/* The next character of [*q, end) the face draws, with its width looked up in wt; 0 for one
+ * it skips. */
+static inline unsigned next_drawn(pdfdoc *p, pdf_face f, const short *wt, const unsigned char **q,
+                                  const unsigned char *end)
+{
+	unsigned cp = **q;
+	/* printable ASCII already looked up: the common case */
+	if (cp >= 0x20 && cp < 0x7F && wt[cp] >= 0) {
+		(*q)++;
+		return cp;
+	}
+	cp = drawable(p, f, next_cp(q, end));
+	if (cp && wt[cp] == -1)
+		drawable(p, f, cp);
+	return cp;
+}
+
 float pdf_width(pdfdoc *p, pdf_face f, float size, const char *s, size_t len)
 {
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
@@ -435,17 +452,9 @@ float pdf_width(pdfdoc *p, pdf_face f, float size, const char *s, size_t len)
 		return 0;
 	const short *wt = p->width[f];
 	while (q < end) {
-		unsigned cp = *q;
-		/* printable ASCII already looked up: the common case */
-		if (cp >= 0x20 && cp < 0x7F && wt[cp] >= 0) {
-			q++;
-		} else {
-			cp = drawable(p, f, next_cp(&q, end));
-			if (!cp)
-				continue;
-			if (wt[cp] == -1)
-				drawable(p, f, cp);
-		}
+		unsigned cp = next_drawn(p, f, wt, &q, end);
+		if (!cp)
+			continue;
 		w += (float)wt[cp] * size / 1000.0f;
 	}
 	return w;
@@ -850,17 +859,9 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 	size_t n = 0;
 	const unsigned char *q = (const unsigned char *)s, *end = q + len;
 	while (q < end) {
-		unsigned cp = *q;
-		/* printable ASCII already looked up: the common case (as pdf_width) */
-		if (cp >= 0x20 && cp < 0x7F && wt[cp] >= 0) {
-			q++;
-		} else {
-			cp = drawable(p, f, next_cp(&q, end));
-			if (!cp)
-				continue;
-			if (wt[cp] == -1)
-				drawable(p, f, cp);
-		}
+		unsigned cp = next_drawn(p, f, wt, &q, end);
+		if (!cp)
+			continue;
 		tw += wt[cp];
 		p->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		if (n + 4 > sizeof chunk) {
