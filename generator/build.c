@@ -562,11 +562,14 @@ int build_run(const build_opts *o, diag_t *d)
 	if (!diag_errors(d) && m->peildatum != DAY_NONE) {
 		drop_later_editions(m, d);
 		edition_compare(m);
-		/* this build's record, and the edition already published for the same reference date */
-		const edition_t *pub = edition_of(m, m->peildatum);
+		/* this build's record, and the edition already published for the same reference date:
+		 * only when there are editions or this build publishes (the exports' fingerprints are
+		 * made for them alone) */
+		const edition_t *pub = m->fingerprints ? edition_of(m, m->peildatum) : NULL;
 		char day[40], name[64];
 		present_date(m->peildatum, day);
-		edition_record(m, NULL, &record);
+		if (m->fingerprints)
+			edition_record(m, NULL, &record);
 		if (pub && edition_same(pub, record.s, record.len)) {
 			buf_reset(&record); /* published already: nothing to keep */
 			if (o->publish)
