@@ -361,7 +361,9 @@ static int swap_in(const char *tmp, const char *out, const char *index, diag_t *
 		diag(d, DIAG_ERROR, out, 0, 0,
 		     "er kwam tijdens het bouwen iets bij in deze map, en meetlat kan de vorige uitvoer niet terugzetten "
 		     "(%s). De nieuwe uitvoer staat nu in %s; de vorige, met wat erbij kwam, staat in %s. Er is niets "
-		     "verwijderd: zet zelf terug wat nodig is",
+		     "verwijderd: zet zelf terug wat nodig is. Let op: een bestand dat in beide mappen gelijk is, is één "
+		     "bestand onder twee namen. Wie het in de ene map verandert, verandert het ook in de andere; kopieer "
+		     "het dan eerst",
 		     fault("terug") ? "testfout" : strerror(errno), new_at, aside);
 		/* the new output is complete: its journal goes, as after a swap that succeeds, so that
 		 * no later build takes it for unfinished work once it is swapped aside in its turn */
