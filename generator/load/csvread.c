@@ -840,10 +840,8 @@ static void fp_scan(part_t *pt)
 	size_t carry = 0, n;
 	long long off = pt->at; /* of chunk[0] */
 	int other = 0;
-	const char *vs[MAX_COLS];
-	size_t ls[MAX_COLS];
 	int cols1[MAX_COLS] = {0};
-	csv_row row = {vs, ls, cols1, 0, 0, r, NULL};
+	csv_row row = {r->vals, r->lens, cols1, 0, 0, r, NULL};
 	while (!other && (n = fread(chunk + carry, 1, CHUNK - carry, f)) > 0) {
 		size_t have = carry + n, pos = 0;
 		for (;;) {
@@ -854,35 +852,17 @@ static void fp_scan(part_t *pt)
 			char *line = chunk + pos;
 			if (len && line[len - 1] == '\r')
 				len--;
-			if (len > MAX_RECORD || memchr(line, '"', len) || memchr(line, '\r', len) || memchr(line, '\0', len)) {
+			if (len > MAX_RECORD || has_special(line, len)) {
 				other = 1;
 				break;
 			}
 			if (!only_blank(line, len)) {
-				int nf = 0, filled = 0;
-				size_t i = 0;
-				for (;;) {
-					const char *e = memchr(line + i, delim, len - i);
-					size_t b = e ? (size_t)(e - line) : len, a = i;
-					i = b;
-					while (a < b && blank(line[a], delim))
-						a++;
-					while (b > a && blank(line[b - 1], delim))
-						b--;
-					filled |= b > a;
-					if ((size_t)nf < r->nmap && r->map[nf] >= 0) {
-						vs[r->map[nf]] = line + a;
-						ls[r->map[nf]] = b - a;
-					}
-					nf++;
-					if (!e)
-						break;
-					i++;
-				}
-				if (filled && nf == r->nheader) {
+				plain_line(r, line, len, delim);
+				if (r->filled && r->field == r->nheader) {
 					pt->info.rows++;
 					pt->info.fingerprint = csv_fingerprint(pt->info.fingerprint, &row, r->ncols);
 				}
+				r->field = r->filled = 0;
 			}
 			r->cur_line++;
 			pos = end;
