@@ -1,5 +1,5 @@
-/* layout_int.h - what layout.c and layout_table.c share: the typesetter's state and the line
- * breaker. Not for documents: they use layout.h. */
+/* layout_int.h - what layout.c, layout_table.c and linebreak.c share: the typesetter's state
+ * and the line breaker. Not for documents: they use layout.h. */
 #ifndef MEETLAT_LAYOUT_INT_H
 #define MEETLAT_LAYOUT_INT_H
 
@@ -97,8 +97,10 @@ struct lay {
 
 size_t lay_cp_len(unsigned char c);
 unsigned lay_cp_at(const char *s, size_t n);
-/* The lines of a text: the break cache's, valid as long as the typesetter. */
+/* The lines of a text: the break cache's, valid as long as the typesetter (linebreak.c). */
 const lay_lines *lay_break(lay *l, const rich *t, float size, float width);
+/* Free the break cache (lay_free). */
+void lay_break_free(lay *l);
 void lay_draw_line(lay *l, const rich *t, const lay_lines *ls, size_t i, float x, float y, pdf_rgb color, float right);
 void lay_flow(lay *l, const rich *t, float x, float width, float size, float lead, pdf_rgb color);
 const lay_anchor_t *lay_find_anchor(const lay *l, const char *name);
