@@ -11,7 +11,8 @@
 
 #define MANIFEST_HEAD "meetlat-uitvoer 1\n"
 
-static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path);
+static out_file *unchanged_prev(const out_t *o, const char *rel, const void *data, size_t len, const char *path);
+static int reuse(const out_t *o, out_file *f, const char *path);
 static void restat(const char *path, plat_stat *rec);
 
 static void record(out_t *o, const char *rel, long long size, const char *hash)
@@ -135,9 +136,15 @@ int out_write(out_t *o, const char *rel, const void *data, size_t len)
 		out_error(o, rel, "kan het bestand niet schrijven (testfout)", 0);
 		return -1;
 	}
+	/* a file of the previous output with these very bytes has its hash in the manifest: the
+	 * build need not compute it again (a comparison of bytes costs far less) */
 	char hash[DIGEST_HEX];
-	digest_bytes(data, len, hash);
-	int linked = reuse(o, rel, (long long)len, hash, path) == 0, rv = 0;
+	out_file *prev = unchanged_prev(o, rel, data, len, NULL);
+	if (prev)
+		memcpy(hash, prev->hash, DIGEST_HEX);
+	else
+		digest_bytes(data, len, hash);
+	int linked = prev && reuse(o, prev, path) == 0, rv = 0;
 	if (!linked) {
 		/* a new file: never one that is a second name of the previous output's (a name made
 		 * twice would otherwise write through it) */
@@ -174,7 +181,14 @@ int out_adopt(out_t *o, const char *rel)
 	char *path = make_path(o, rel);
 	char hash[DIGEST_HEX];
 	long long size;
-	int rv = digest_file(path, hash, &size);
+	out_file *prev = unchanged_prev(o, rel, NULL, 0, path);
+	int rv = 0;
+	if (prev) {
+		memcpy(hash, prev->hash, DIGEST_HEX);
+		size = prev->size;
+	} else {
+		rv = digest_file(path, hash, &size);
+	}
 	free(path);
 	if (rv != 0) {
 		out_error(o, rel, "het bestand is niet gemaakt", errno);
@@ -483,14 +497,57 @@ static void restat(const char *path, plat_stat *rec)
 		memset(rec, 0, sizeof *rec);
 }
 
-/* out_write's link to the previous output's file: 0 when made. */
-static int reuse(const out_t *o, const char *rel, long long size, const char *hash, const char *path)
+/* Compare the bytes of `f` with those of `data` (`path` NULL) or of the file at `path`: 1 when
+ * they are the same. */
+static int same_bytes(FILE *f, const void *data, size_t len, const char *path)
+{
+	FILE *g = path ? plat_fopen(path, "rb") : NULL;
+	if (path && !g)
+		return 0;
+	enum { CHUNK = 65536 };
+	unsigned char *a = xmalloc(CHUNK), *b = path ? xmalloc(CHUNK) : NULL;
+	const unsigned char *p = data;
+	size_t at = 0, n;
+	int same = 1;
+	while (same && (n = fread(a, 1, CHUNK, f)) > 0) {
+		if (path)
+			same = fread(b, 1, n, g) == n && !memcmp(a, b, n);
+		else
+			same = at + n <= len && !memcmp(a, p + at, n);
+		at += n;
+	}
+	same = same && !ferror(f) && (path ? fgetc(g) == EOF && !ferror(g) : at == len);
+	free(a);
+	free(b);
+	if (g)
+		fclose(g);
+	return same;
+}
+
+/* The previous output's record of `rel` when that file is unchanged since the build that wrote
+ * it (by its stat record) and holds the bytes of `data`, or of the file at `path`: its hash is
+ * then theirs. NULL otherwise. */
+static out_file *unchanged_prev(const out_t *o, const char *rel, const void *data, size_t len, const char *path)
 {
 	/* each file is written once, so only this thread touches this record until the parts join */
 	out_file *f = o->prev ? (out_file *)manifest_find(&o->prev->mf, rel) : NULL;
-	if (!f || !f->st.known || f->size != size || strcmp(f->hash, hash) != 0)
-		return -1;
+	if (!f || !f->st.known || (!path && f->size != (long long)len))
+		return NULL;
 	char *old = path_join(o->prev->dir, rel);
+	plat_stat st;
+	FILE *in = plat_lstat(old, &st) == PLAT_FILE && same_stat(&f->st, &st) ? plat_fopen(old, "rb") : NULL;
+	free(old);
+	if (!in)
+		return NULL;
+	int same = same_bytes(in, data, len, path);
+	fclose(in);
+	return same ? f : NULL;
+}
+
+/* out_write's link to the previous output's file `f` (unchanged_prev): 0 when made. */
+static int reuse(const out_t *o, out_file *f, const char *path)
+{
+	char *old = path_join(o->prev->dir, f->rel);
 	plat_stat st, got;
 	int rv = plat_lstat(old, &st) == PLAT_FILE && same_stat(&f->st, &st) ? plat_link(old, path) : -1;
 	/* the new name must be the file just checked, not one put in its place meanwhile */
