@@ -46,22 +46,38 @@ int abbrev_index(const abbrev_t *list, size_t nlist, const char *s, size_t n)
 	return -1;
 }
 
+/* An ASCII letter or digit. */
+static int ascii_alnum(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
 int abbrev_next(const abbrev_t *list, size_t nlist, const char *s, size_t len, size_t from, size_t *at,
                 size_t *n)
 {
 	if (!nlist)
 		return -1;
+	/* the bytes a term starts with and the longest term: they rule out most words unread */
+	unsigned char first[32] = {0};
+	size_t longest = 0;
+	for (size_t t = 0; t < nlist; t++) {
+		unsigned char c = (unsigned char)list[t].term[0];
+		first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		size_t l = strlen(list[t].term);
+		longest = l > longest ? l : longest;
+	}
+	const unsigned char *q = (const unsigned char *)s;
 	size_t i = from;
 	while (i < len) {
-		size_t k = abbrev_alnum_at(s, len, i);
+		size_t k = ascii_alnum(q[i]) ? 1 : q[i] < 0x80 ? 0 : abbrev_alnum_at(s, len, i);
 		if (!k) {
-			i += cp_len(s, len, i);
+			i += q[i] < 0x80 ? 1 : cp_len(s, len, i);
 			continue;
 		}
-		size_t j = i;
-		while (j < len && (k = abbrev_alnum_at(s, len, j)))
+		size_t j = i + k;
+		while (j < len && (k = ascii_alnum(q[j]) ? 1 : q[j] < 0x80 ? 0 : abbrev_alnum_at(s, len, j)))
 			j += k;
-		if (word_start(s, i)) {
+		if (j - i <= longest && (first[q[i] >> 3] >> (q[i] & 7) & 1) && word_start(s, i)) {
 			int hit = abbrev_index(list, nlist, s + i, j - i);
 			if (hit >= 0) {
 				*at = i;
