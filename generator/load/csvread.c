@@ -390,18 +390,22 @@ static int has_special(const char *s, size_t n)
 /* Field `f` of a plain line, s[a..b): as on_field takes it in place. */
 static inline void plain_field(reader *r, char *s, size_t a, size_t b, char delim, int f)
 {
+	if ((size_t)f >= r->nmap || r->map[f] < 0) {
+		/* a column no KPI reads: only whether the record has a byte that is not blank
+		 * (on_field's `filled`), and once that is known, not even that */
+		while (!r->filled && a < b)
+			r->filled = !blank(s[a++], delim);
+		return;
+	}
 	while (a < b && blank(s[a], delim))
 		a++;
 	while (b > a && blank(s[b - 1], delim))
 		b--;
-	/* a field left after the blanks went has a byte that is none (on_field's `filled`) */
 	r->filled |= b > a;
-	if ((size_t)f < r->nmap && r->map[f] >= 0) {
-		int c = r->map[f];
-		s[b] = '\0';
-		r->vals[c] = s + a;
-		r->lens[c] = b - a;
-	}
+	int c = r->map[f];
+	s[b] = '\0';
+	r->vals[c] = s + a;
+	r->lens[c] = b - a;
 }
 
 /* split_line's result for a line of `n` bytes without quote, CR or NUL, once the header is
