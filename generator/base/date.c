@@ -36,12 +36,18 @@ static int leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int ymd_valid(int y, int m, int d)
+/* The days of month m (1-12) of year y. */
+static int days_in_month(int y, int m)
 {
 	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return mdays[m - 1] + (m == 2 && leap(y));
+}
+
+int ymd_valid(int y, int m, int d)
+{
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= days_in_month(y, m);
 }
 
 int day_weekday(int day)
@@ -77,20 +83,33 @@ static int digits(const char *s, size_t len, size_t *i, int maxd, int *out)
 	return n;
 }
 
+/* Reads 1..maxd digits from *p (before `end`); returns the number read. */
+static inline int digits_at(const unsigned char **p, const unsigned char *end, int maxd, int *out)
+{
+	const unsigned char *q = *p, *stop = end - q > maxd ? q + maxd : end;
+	int v = 0;
+	while (q < stop && (unsigned)(*q - '0') < 10)
+		v = v * 10 + (*q++ - '0');
+	*out = v;
+	int n = (int)(q - *p);
+	*p = q;
+	return n;
+}
+
 /* The date part of a value from *i: "2024-10-01" or "1-10-2024" (also with '/'), valid. */
 static int parse_ymd(const char *s, size_t len, size_t *ip, int *y, int *m, int *d)
 {
-	size_t i = *ip;
+	const unsigned char *p = (const unsigned char *)s + *ip, *end = (const unsigned char *)s + len;
 	int a, b, c;
-	int na = digits(s, len, &i, 4, &a);
-	if (na == 0 || i >= len || (s[i] != '-' && s[i] != '/'))
+	int na = digits_at(&p, end, 4, &a);
+	if (na == 0 || p >= end || (*p != '-' && *p != '/'))
 		return -1;
-	char sep = s[i++];
-	int nb = digits(s, len, &i, 2, &b);
-	if (nb == 0 || i >= len || s[i] != sep)
+	unsigned char sep = *p++;
+	int nb = digits_at(&p, end, 2, &b);
+	if (nb == 0 || p >= end || *p != sep)
 		return -1;
-	i++;
-	int nc = digits(s, len, &i, 4, &c);
+	p++;
+	int nc = digits_at(&p, end, 4, &c);
 	if (na == 4 && sep == '-' && nb == 2 && nc == 2) {
 		*y = a, *m = b, *d = c;
 	} else if (na <= 2 && nc == 4) {
@@ -100,7 +119,7 @@ static int parse_ymd(const char *s, size_t len, size_t *ip, int *y, int *m, int 
 	}
 	if (!ymd_valid(*y, *m, *d))
 		return -1;
-	*ip = i;
+	*ip = (size_t)(p - (const unsigned char *)s);
 	return 0;
 }
 
@@ -150,21 +169,61 @@ int date_parse(const char *s, size_t len, int *day)
 	return 0;
 }
 
+static int is_digit(char c)
+{
+	return (unsigned)(c - '0') < 10;
+}
+
+/* The day of the month of s[i..len) when it is memo's date but for the day (same separators,
+ * month and year): 1..31, or 0. *end is where the date ends. */
+static int same_month(const date_memo *memo, const char *s, size_t len, size_t i, size_t *end)
+{
+	size_t ml = memo->len;
+	if (!ml || len - i < ml - 1)
+		return 0;
+	int d;
+	size_t e;
+	if (memo->dlen == 0) { /* 2024-10-01: the last two digits */
+		if (len - i < ml || memcmp(s + i, memo->text, ml - 2) || !is_digit(s[i + ml - 2]) || !is_digit(s[i + ml - 1]))
+			return 0;
+		d = (s[i + ml - 2] - '0') * 10 + (s[i + ml - 1] - '0');
+		e = i + ml;
+	} else { /* 1-10-2024: one or two digits before the separator */
+		size_t k = is_digit(s[i]) ? (i + 1 < len && is_digit(s[i + 1]) ? 2 : 1) : 0;
+		size_t rest = ml - (size_t)memo->dlen;
+		if (!k || len - i - k < rest || memcmp(s + i + k, memo->text + memo->dlen, rest))
+			return 0;
+		d = k == 2 ? (s[i] - '0') * 10 + (s[i + 1] - '0') : s[i] - '0';
+		e = i + k + rest;
+	}
+	if (d < 1 || d > memo->mdays || (e < len && is_digit(s[e])))
+		return 0;
+	*end = e;
+	return d;
+}
+
 int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 {
 	size_t i = 0;
 	trim_blanks(s, &i, &len);
-	size_t ml = memo->len;
-	/* the same date text, not followed by another digit (which parse_ymd would have read or
-	 * refused): the date is known, only what follows it is still to be checked */
-	if (ml && len - i >= ml && !memcmp(s + i, memo->text, ml) &&
-	    (i + ml == len || s[i + ml] < '0' || s[i + ml] > '9')) {
-		if (parse_time(s, len, i + ml) != 0)
+	/* the date of the memo, or of its month, not followed by another digit (which parse_ymd
+	 * would have read or refused): only the day and what follows are still to be checked */
+	size_t e;
+	int d = same_month(memo, s, len, i, &e);
+	if (d) {
+		if (parse_time(s, len, e) != 0)
 			return -1;
-		*day = memo->day;
+		*day = memo->day + d - memo->d;
+		if (d != memo->d && e - i <= sizeof memo->text) {
+			memcpy(memo->text, s + i, e - i);
+			memo->len = e - i;
+			memo->dlen = memo->dlen ? (is_digit(s[i + 1]) ? 2 : 1) : 0;
+			memo->day = *day;
+			memo->d = d;
+		}
 		return 0;
 	}
-	int y, m, d;
+	int y, m;
 	size_t start = i;
 	if (parse_ymd(s, len, &i, &y, &m, &d) != 0 || parse_time(s, len, i) != 0)
 		return -1;
@@ -173,6 +232,14 @@ int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 		memcpy(memo->text, s + start, i - start);
 		memo->len = i - start;
 		memo->day = *day;
+		memo->d = d;
+		memo->mdays = days_in_month(y, m);
+		/* where the day is: the digits before the first separator, unless they are the four
+		 * of a year ("2024-10-01") */
+		int lead = 0;
+		while (is_digit(s[start + (size_t)lead]))
+			lead++;
+		memo->dlen = lead == 4 ? 0 : lead;
 	}
 	return 0;
 }
