@@ -1461,10 +1461,10 @@ static void sources_page(sctx *s)
 	/* the programme's own B1 measure applied to its own text */
 	b1_stats all = {0};
 	int npages = 0;
+	b1_stats *stats = xcalloc(m->npages + 1, sizeof *stats);
 	for (size_t i = 0; i < m->npages; i++) {
-		b1_stats st;
-		b1_page_stats(m->pages[i], &st);
-		npages += st.sentences > 0;
+		b1_page_stats(m->pages[i], &stats[i]);
+		npages += stats[i].sentences > 0;
 	}
 	if (npages) {
 		buf_printf(&b, "<h2 id=\"taal\">Duidelijke taal in het programma</h2><p>Het programma wil dat 80%% van onze "
@@ -1479,7 +1479,7 @@ static void sources_page(sctx *s)
 		for (size_t i = 0; i <= m->npages; i++) {
 			b1_stats st;
 			if (i < m->npages) {
-				b1_page_stats(m->pages[i], &st);
+				st = stats[i];
 				if (!st.sentences)
 					continue;
 				all.sentences += st.sentences;
@@ -1501,6 +1501,7 @@ static void sources_page(sctx *s)
 		}
 		buf_puts(&b, "</tbody></table></div>");
 	}
+	free(stats);
 	/* what is not shown, and why */
 	int nsup = 0;
 	for (size_t i = 0; i < m->nkpis; i++) {
