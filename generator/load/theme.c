@@ -396,10 +396,15 @@ void theme_free(theme_t *t)
 
 /* The characters of s (len bytes) the fonts lack, as "'字' (U+5B57)", the first few. */
 /* (libharu draws only the BMP) */
-static int missing(const theme_t *t, const char *s, size_t len, buf_t *out, int *shown)
+static int missing(const theme_t *t, int ascii_ok, const char *s, size_t len, buf_t *out, int *shown)
 {
 	int n = 0;
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || (ascii_ok && c < 0x7F)) { /* a control character is not checked */
+			i++;
+			continue;
+		}
 		unsigned cp = 0;
 		size_t l = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (l == 0)
@@ -422,6 +427,11 @@ void theme_check_text(const theme_t *t, const model_t *m, const char *content_di
 	static const char tail[] = "; de raadsrapportage heeft er geen letter voor en toont ze als \xEF\xBF\xBD. De "
 	                           "website en de werkmap tonen ze wel. Schrijf de tekst zonder deze tekens, of kies "
 	                           "een lettertype dat ze heeft";
+	/* text is mostly ASCII: when the font has every printable ASCII character, those bytes
+	 * need no look-up */
+	int ascii_ok = 1;
+	for (unsigned cp = 0x20; cp < 0x7F; cp++)
+		ascii_ok &= charset_has(&t->glyphs, cp) != 0;
 	for (size_t i = 0; i < m->npages; i++) {
 		const page_t *p = m->pages[i];
 		char *shown = path_join(content_dir, p->file);
@@ -431,7 +441,7 @@ void theme_check_text(const theme_t *t, const model_t *m, const char *content_di
 			size_t e = nl ? (size_t)(nl - p->source) : p->source_len;
 			buf_t b = {0};
 			int shown_n = 0;
-			if (missing(t, p->source + a, e - a, &b, &shown_n))
+			if (missing(t, ascii_ok, p->source + a, e - a, &b, &shown_n))
 				diag(d, DIAG_WARN, shown, line, 0, "%s %s%s", shown_n == 1 ? "dit teken:" : "deze tekens:", b.s,
 				     tail);
 			buf_free(&b);
@@ -446,7 +456,7 @@ void theme_check_text(const theme_t *t, const model_t *m, const char *content_di
 			buf_t b = {0};
 			int shown_n = 0;
 			const char *name = k->res.groups[g].name;
-			if (missing(t, name, strlen(name), &b, &shown_n)) {
+			if (missing(t, ascii_ok, name, strlen(name), &b, &shown_n)) {
 				const datafile_t *f = model_source(m, k);
 				char *shown = path_join("data", f ? f->name : k->def.bron);
 				diag(d, DIAG_WARN, shown, 0, 0, "kolom '%s', groep '%s': %s %s%s", k->def.groep, name,
