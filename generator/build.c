@@ -79,22 +79,39 @@ static char *out_name(const char *given, diag_t *d)
 	return out;
 }
 
+/* What an existing output folder holds (replaceable): gathered first, judged after. */
+typedef struct {
+	plat_kind kind;
+	int empty;
+	int n; /* out_foreign's count */
+	char *names[FOREIGN_SHOWN];
+} survey_t;
+
+static void survey(const char *out, const char *index, survey_t *s)
+{
+	s->kind = plat_lkind(out, NULL);
+	s->empty = 0;
+	s->n = 0;
+	if (s->kind != PLAT_NONE && s->kind != PLAT_DIR)
+		return;
+	s->empty = out_is_empty(out);
+	if (!s->empty)
+		s->n = out_foreign(out, index, s->names, FOREIGN_SHOWN);
+}
+
 /* An existing output folder may be replaced only when it is empty or every entry in it is a
  * file meetlat's manifest lists, unchanged: copying the output onto a share and building
- * into that share later must never delete another department's pages. */
-static int replaceable(const char *out, const char *index, diag_t *d)
+ * into that share later must never delete another department's pages. The verdict on a
+ * survey (which it frees). */
+static int verdict(const char *out, survey_t *s, diag_t *d)
 {
-	plat_kind k = plat_lkind(out, NULL);
-	if (k != PLAT_NONE && k != PLAT_DIR) {
+	if (s->kind != PLAT_NONE && s->kind != PLAT_DIR) {
 		diag(d, DIAG_ERROR, out, 0, 0, "bestaat al en is geen map (maar %s); meetlat vervangt het niet",
-		     k == PLAT_LINK ? "een link naar een andere plek" : "een bestand");
+		     s->kind == PLAT_LINK ? "een link naar een andere plek" : "een bestand");
 		return 0;
 	}
-	if (out_is_empty(out))
-		return 1;
-	char *names[FOREIGN_SHOWN];
-	int n = out_foreign(out, index, names, FOREIGN_SHOWN);
-	if (n == 0)
+	int n = s->n;
+	if (s->empty || n == 0)
 		return 1;
 	if (n < 0) {
 		diag(d, DIAG_ERROR, out, 0, 0,
@@ -106,8 +123,8 @@ static int replaceable(const char *out, const char *index, diag_t *d)
 	}
 	buf_t b = {0};
 	for (int i = 0; i < n && i < FOREIGN_SHOWN; i++) {
-		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-		free(names[i]);
+		buf_printf(&b, "%s%s", i ? ", " : "", s->names[i]);
+		free(s->names[i]);
 	}
 	if (n > FOREIGN_SHOWN)
 		buf_printf(&b, " en nog %d", n - FOREIGN_SHOWN);
@@ -118,6 +135,67 @@ static int replaceable(const char *out, const char *index, diag_t *d)
 	     b.s);
 	buf_free(&b);
 	return 0;
+}
+
+static int replaceable(const char *out, const char *index, diag_t *d)
+{
+	survey_t s;
+	survey(out, index, &s);
+	return verdict(out, &s, d);
+}
+
+/* The survey of the existing output folder and the reading of its manifest for reuse
+ * (out_prev_read) need nothing of the inputs: they run on a thread of their own while the
+ * inputs are read (this build holds the folder's lock, so no other build changes it). They are
+ * used only when the folder is still of the same kind when the build gets that far, and no
+ * interrupted swap was undone meanwhile; otherwise they are made again. The checks at the swap
+ * come after either way. */
+typedef struct {
+	const char *out, *index;
+	survey_t s;
+	out_prev *prev;
+	plat_thread *th;
+	int started; /* the survey is made or being made */
+} early_t;
+
+static void early_run(void *arg)
+{
+	early_t *e = arg;
+	survey(e->out, e->index, &e->s);
+	e->prev = e->s.kind == PLAT_DIR && (e->s.empty || e->s.n == 0) ? out_prev_read(e->out, e->index) : NULL;
+}
+
+static void early_start(early_t *e, const char *out, const char *index)
+{
+	*e = (early_t){.out = out, .index = index};
+	if (plat_thread_start(&e->th, early_run, e) != 0)
+		e->th = NULL;
+	else
+		e->started = 1;
+}
+
+/* The early survey, waited for (or made now, when no thread could be made). */
+static void early_wait(early_t *e)
+{
+	if (!e->out)
+		return; /* never started: no output folder (meetlat check) */
+	if (e->th)
+		plat_thread_join(e->th);
+	else if (!e->started)
+		early_run(e);
+	e->th = NULL;
+	e->started = 1;
+}
+
+/* What the survey holds that nobody took. */
+static void early_drop(early_t *e)
+{
+	early_wait(e);
+	for (int i = 0; i < e->s.n && i < FOREIGN_SHOWN; i++)
+		free(e->s.names[i]);
+	e->s.n = 0;
+	out_prev_free(e->prev);
+	e->prev = NULL;
 }
 
 /* Temporary folders beside the output, "<out>.tmp-*", of a build that was killed. Only what is
@@ -516,6 +594,7 @@ int build_run(const build_opts *o, diag_t *d)
 	char *tmpl = NULL, *record_name = NULL, *index = NULL;
 	int status = 1, kept = 0;
 	plat_lock *locks[2] = {NULL, NULL};
+	early_t early = {0};
 	buf_t record = {0};
 	double t0 = seconds();
 	if (!o->check_only) {
@@ -535,6 +614,8 @@ int build_run(const build_opts *o, diag_t *d)
 			goto failed;
 		if (o->publish && lock_dir(o->dir, editions, locks[0], &locks[1], d) != 0)
 			goto failed;
+		index = out_index_path(out);
+		early_start(&early, out, index);
 	}
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
@@ -549,12 +630,15 @@ int build_run(const build_opts *o, diag_t *d)
 	char *installdir = plat_install_dir(MEETLAT_DATADIR);
 	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, d);
 	free(installdir);
-	theme_check_text(&theme, m, "content", d);
+	/* while the theme's hyphenation patterns load, messages go to the theme (theme_ready) */
+	diag_t *held = theme_diag(&theme, d);
+	theme_check_text(&theme, m, "content", held);
 	/* the words people wrote for this edition, and the money per action */
 	char *words = path_join(o->dir, "toelichtingen");
-	explain_load(m, words, "toelichtingen", d);
+	explain_load(m, words, "toelichtingen", held);
 	free(words);
-	finance_load(m, data, "data", d);
+	finance_load(m, data, "data", held);
+	theme_ready(&theme, d);
 	if (o->check_only && !diag_errors(d))
 		explain_notices(m, "toelichtingen", d);
 	if (o->check_only)
@@ -648,11 +732,19 @@ int build_run(const build_opts *o, diag_t *d)
 	rc.xlsx_name = xasprintf("mt-rapportage-%s.xlsx", period);
 
 	/* a build that died between the two moves of a swap on Windows left the old output aside */
-	if (plat_swap_recover(out, previous_output))
+	int recovered = plat_swap_recover(out, previous_output);
+	if (recovered)
 		diag(d, DIAG_NOTE, out, 0, 0, "een eerdere build is tijdens het vervangen afgebroken; de vorige uitvoer is teruggezet");
 	clean_stale(out, d);
-	index = out_index_path(out);
-	if (plat_lkind(out, NULL) != PLAT_NONE && !replaceable(out, index, d))
+	early_wait(&early);
+	int fresh = !recovered && plat_lkind(out, NULL) == early.s.kind;
+	if (!fresh) {
+		early_drop(&early);
+		survey(out, index, &early.s);
+	}
+	int ok = early.s.kind == PLAT_NONE || verdict(out, &early.s, d);
+	early.s.n = 0; /* its names are freed */
+	if (!ok)
 		goto failed;
 	char *prefix = xasprintf("%s.tmp-", out);
 	tmpl = plat_mkdtemp(prefix);
@@ -664,7 +756,9 @@ int build_run(const build_opts *o, diag_t *d)
 	/* the tables every renderer shows, made once while the model may still change */
 	kt_tables(m);
 	output.dir = tmpl;
-	output.prev = prev = out_prev_read(out, index); /* only meetlat's own folder comes this far */
+	/* only meetlat's own folder comes this far */
+	output.prev = prev = fresh ? early.prev : out_prev_read(out, index);
+	early.prev = NULL;
 	output.shown = out;
 	output.d = d;
 	rc.out = &output;
@@ -712,6 +806,7 @@ int build_run(const build_opts *o, diag_t *d)
 failed:
 	fprintf(d->out, "meetlat: het maken van de uitvoer is mislukt; de vorige uitvoer is niet veranderd\n");
 done:
+	early_drop(&early);
 	buf_free(&record);
 	free(record_name);
 	free(editions);

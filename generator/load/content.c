@@ -1081,19 +1081,46 @@ int content_front(const char *text, size_t len, const char *shown, diag_t *d, co
 	return 0;
 }
 
-static int load_text(model_t *m, const char *name, const char *shown, const char *text, size_t len,
-                     diag_t *d)
-{
-	ctx_t c = {shown, d, m, 0};
-	int before = diag_errors(d);
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		text += 3, len -= 3;
-	ynode *fm;
-	size_t body;
+/* One file, read (prepare) and then taken into the model (load_page). Reading, checking the
+ * text and parsing its front matter and Markdown need nothing of the other files and change
+ * nothing shared, so content_load does that for all files on two threads, each file's messages
+ * kept with it; everything that needs the model (settings, KPIs, images, the pages' order)
+ * follows on one thread in name order, where each file's kept messages come first, as they
+ * would have one file at a time. */
+typedef struct {
+	const char *name, *shown;
+	char *text;         /* as read (content_load), or NULL when the caller keeps it */
+	const char *start;  /* the text without a byte order mark */
+	size_t len;
+	int begun;          /* its text was fine: its messages count towards DIAG_FILE_LIMIT */
+	ynode *fm;          /* the front matter, when it parsed */
+	size_t body;        /* where the Markdown text starts, and on which line */
 	int body_line;
-	if (content_front(text, len, shown, d, "titel, soort en de andere gegevens van de pagina",
-	                  "de gegevens van de pagina, zoals 'titel:' en 'soort:'", &fm, &body, &body_line) != 0)
-		return -1;
+	md_doc *doc;        /* that text, parsed */
+	diag_t d;           /* its messages so far, held */
+} file_t;
+
+static void prepare(file_t *f)
+{
+	if (!content_text_ok(f->shown, f->start, f->len, &f->d))
+		return;
+	diag_file_begin(&f->d, f->shown);
+	f->begun = 1;
+	if (f->len >= 3 && memcmp(f->start, "\xEF\xBB\xBF", 3) == 0)
+		f->start += 3, f->len -= 3;
+	if (content_front(f->start, f->len, f->shown, &f->d, "titel, soort en de andere gegevens van de pagina",
+	                  "de gegevens van de pagina, zoals 'titel:' en 'soort:'", &f->fm, &f->body, &f->body_line) == 0)
+		f->doc = md_parse(f->start + f->body, f->len - f->body);
+}
+
+static void load_parsed(model_t *m, file_t *f, diag_t *d)
+{
+	const char *name = f->name, *shown = f->shown, *text = f->start;
+	size_t len = f->len;
+	int body_line = f->body_line;
+	ynode *fm = f->fm;
+	f->fm = NULL;
+	ctx_t c = {shown, d, m, 0};
 	page_t *p = xcalloc(1, sizeof *p);
 	p->file = xstrdup(name);
 	p->source = xmalloc(len + 1);
@@ -1131,7 +1158,8 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	}
 	ytree_free(fm);
 
-	p->body = md_parse(text + body, len - body);
+	p->body = f->doc;
+	f->doc = NULL;
 	c.offset = body_line; /* line 1 of the text is the line after the closing --- */
 	md_images(p->body, check_image, &c);
 	int deep;
@@ -1161,6 +1189,22 @@ static int load_text(model_t *m, const char *name, const char *shown, const char
 	md_headings(p->body, check_heading, &hc);
 	m->pages = xrealloc(m->pages, (m->npages + 1) * sizeof *m->pages);
 	m->pages[m->npages++] = p;
+}
+
+/* The second step of a prepared file: its messages so far, then the page. 0 or -1. */
+static int load_page(model_t *m, file_t *f, diag_t *d)
+{
+	int before = diag_errors(d);
+	if (f->begun)
+		diag_file_begin(d, f->shown);
+	diag_release(&f->d, d); /* with the count of its errors towards the file's limit */
+	if (f->doc)
+		load_parsed(m, f, d);
+	if (f->begun)
+		diag_file_end(d);
+	ytree_free(f->fm);
+	md_free(f->doc);
+	free(f->text);
 	return diag_errors(d) == before ? 0 : -1;
 }
 
@@ -1206,12 +1250,50 @@ int content_text_ok(const char *shown, const char *text, size_t len, diag_t *d)
 int content_load_text(model_t *m, const char *name, const char *shown, const char *text,
                       size_t len, diag_t *d)
 {
-	if (!content_text_ok(shown, text, len, d))
-		return -1;
-	diag_file_begin(d, shown);
-	int rv = load_text(m, name, shown, text, len, d);
-	diag_file_end(d);
-	return rv;
+	file_t f = {.name = name, .shown = shown, .start = text, .len = len};
+	diag_hold(&f.d, d);
+	prepare(&f);
+	return load_page(m, &f, d);
+}
+
+/* The files content_load prepares, taken one at a time by each of its two threads. */
+typedef struct {
+	file_t *files;
+	size_t n, next;
+	const char *dir;
+	plat_mutex *lock;
+} prep_t;
+
+static void read_one(file_t *f, const char *dir)
+{
+	char *path = path_join(dir, f->name);
+	size_t len;
+	if (read_file(path, MAX_FILE_BYTES, &f->text, &len) != 0) {
+		if (errno == EFBIG)
+			diag(&f->d, DIAG_ERROR, f->shown, 0, 0, "het bestand is groter dan %d MB; is dit wel een tekst voor het programma?",
+			     MAX_FILE_BYTES / (1024 * 1024));
+		else
+			diag(&f->d, DIAG_ERROR, f->shown, 0, 0, "kan het bestand niet lezen: het %s", file_problem(errno));
+		f->text = NULL;
+	} else {
+		f->start = f->text;
+		f->len = len;
+		prepare(f);
+	}
+	free(path);
+}
+
+static void prepare_all(void *arg)
+{
+	prep_t *w = arg;
+	for (;;) {
+		plat_mutex_lock(w->lock);
+		size_t i = w->next < w->n ? w->next++ : w->n;
+		plat_mutex_unlock(w->lock);
+		if (i == w->n)
+			return;
+		read_one(&w->files[i], w->dir);
+	}
 }
 
 int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
@@ -1230,27 +1312,31 @@ int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)
 		diag(d, DIAG_ERROR, shown_dir, 0, 0, "de map bevat geen .md-bestanden");
 		rv = -1;
 	}
+	file_t *files = xcalloc(n ? n : 1, sizeof *files);
+	char **shown = xcalloc(n ? n : 1, sizeof *shown);
 	for (size_t i = 0; i < n; i++) {
-		char *path = path_join(dir, names[i]);
-		char *shown = path_join(shown_dir, names[i]);
-		char *text;
-		size_t len;
-		if (read_file(path, MAX_FILE_BYTES, &text, &len) != 0) {
-			if (errno == EFBIG)
-				diag(d, DIAG_ERROR, shown, 0, 0, "het bestand is groter dan %d MB; is dit wel een tekst voor het programma?",
-				     MAX_FILE_BYTES / (1024 * 1024));
-			else
-				diag(d, DIAG_ERROR, shown, 0, 0, "kan het bestand niet lezen: het %s", file_problem(errno));
+		shown[i] = path_join(shown_dir, names[i]);
+		files[i].name = names[i];
+		files[i].shown = shown[i];
+		diag_hold(&files[i].d, d);
+	}
+	/* a second thread only with a lock for the counter; without either, one does all */
+	prep_t w = {files, n, 0, dir, n > 1 ? plat_mutex_new() : NULL};
+	plat_thread *th = NULL;
+	if (w.lock && plat_thread_start(&th, prepare_all, &w) != 0)
+		th = NULL;
+	prepare_all(&w);
+	if (th)
+		plat_thread_join(th);
+	plat_mutex_free(w.lock);
+	for (size_t i = 0; i < n; i++) {
+		if (load_page(m, &files[i], d) != 0)
 			rv = -1;
-		} else {
-			if (content_load_text(m, names[i], shown, text, len, d) != 0)
-				rv = -1;
-			free(text);
-		}
-		free(path);
-		free(shown);
+		free(shown[i]);
 		free(names[i]);
 	}
+	free(shown);
+	free(files);
 	free(names);
 	return rv;
 }

@@ -89,28 +89,38 @@ static int jpeg_info(const unsigned char *b, size_t n, int *w, int *h, const cha
 	return -1;
 }
 
-/* The optional settings: hyphenation patterns that load, a logo that is a JPEG PDF/A takes. */
-static int load_extras(theme_t *t, const char *conf, diag_t *d)
+static void open_patterns(void *arg)
+{
+	theme_t *t = arg;
+	t->hyph = hyph_open(t->hyphens);
+}
+
+/* The optional settings: hyphenation patterns that load (theme_ready says), a logo that is a
+ * JPEG PDF/A takes. Loading the patterns takes as long as the checks that follow theme_load
+ * until the renderers start, and only the report needs them: they load on a thread of their
+ * own, and from here on messages are held (*d becomes the theme's), so that the message about
+ * patterns that do not load keeps its place before them. */
+static int load_extras(theme_t *t, const char *conf, diag_t **d)
 {
 	int rv = 0;
 	if (t->hyphens) {
-		t->hyph = hyph_open(t->hyphens);
-		if (!t->hyph) {
-			diag(d, DIAG_ERROR, conf, t->hyphens_line, 1,
-			     "%s is geen bestand met afbreekpatronen dat meetlat kan lezen (installeer hyphen-nl, of laat "
-			     "pdf_afbreekpatronen weg: dan breekt de PDF geen woorden af)",
-			     t->hyphens);
-			rv = -1;
+		t->hyph_conf = xstrdup(conf);
+		if (plat_thread_start(&t->loading, open_patterns, t) != 0) {
+			t->loading = NULL;
+			open_patterns(t);
 		}
+		diag_hold(&t->held, *d);
+		t->holding = 1;
+		*d = &t->held;
 	}
 	if (t->logo_file) {
 		const char *why = NULL;
 		if (read_file(t->logo_file, 4 * 1024 * 1024, &t->logo, &t->logo_len) != 0) {
-			diag(d, DIAG_ERROR, conf, t->logo_line, 1, "kan het logo %s niet lezen: het bestand %s", t->logo_file,
+			diag(*d, DIAG_ERROR, conf, t->logo_line, 1, "kan het logo %s niet lezen: het bestand %s", t->logo_file,
 			     file_problem(errno));
 			rv = -1;
 		} else if (jpeg_info((const unsigned char *)t->logo, t->logo_len, &t->logo_w, &t->logo_h, &why) != 0) {
-			diag(d, DIAG_ERROR, conf, t->logo_line, 1, "het logo %s %s", t->logo_file, why);
+			diag(*d, DIAG_ERROR, conf, t->logo_line, 1, "het logo %s %s", t->logo_file, why);
 			free(t->logo);
 			t->logo = NULL;
 			t->logo_len = 0;
@@ -364,7 +374,7 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 		}
 		free(font);
 	}
-	if (rv == 0 && load_extras(t, conf, d) != 0)
+	if (rv == 0 && load_extras(t, conf, &d) != 0)
 		rv = -1;
 	char *shown_dir = theme_dir("", name);
 	if (load_layout(t, shown_dir, d) != 0)
@@ -376,8 +386,37 @@ int theme_load(theme_t *t, const char *projectdir, const char *installdir, const
 	return rv;
 }
 
+diag_t *theme_diag(theme_t *t, diag_t *d)
+{
+	return t->holding ? &t->held : d;
+}
+
+int theme_ready(theme_t *t, diag_t *d)
+{
+	if (!t->holding)
+		return 0;
+	if (t->loading)
+		plat_thread_join(t->loading);
+	t->loading = NULL;
+	t->holding = 0;
+	int rv = 0;
+	if (!t->hyph) {
+		diag(d, DIAG_ERROR, t->hyph_conf, t->hyphens_line, 1,
+		     "%s is geen bestand met afbreekpatronen dat meetlat kan lezen (installeer hyphen-nl, of laat "
+		     "pdf_afbreekpatronen weg: dan breekt de PDF geen woorden af)",
+		     t->hyphens);
+		rv = -1;
+	}
+	diag_release(&t->held, d);
+	return rv;
+}
+
 void theme_free(theme_t *t)
 {
+	if (t->loading)
+		plat_thread_join(t->loading);
+	diag_drop(&t->held);
+	free(t->hyph_conf);
 	free(t->dir);
 	for (int i = 0; i < THEME_FONTS; i++)
 		free(t->font[i]);

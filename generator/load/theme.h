@@ -27,7 +27,12 @@ typedef struct {
 	char *icc;           /* sRGB colour profile for the PDF/A output intent */
 	int line[THEME_FONTS + 1]; /* where thema.conf set each of them, for messages */
 	char *hyphens;       /* the report's hyphenation patterns (pdf_afbreekpatronen), or NULL */
-	hyph *hyph;          /* those patterns, loaded (once: the report uses them as they are) */
+	hyph *hyph;          /* those patterns, loaded (once: the report uses them as they are), on a
+	                      * thread of their own from theme_load until theme_ready */
+	plat_thread *loading; /* that thread, or NULL */
+	char *hyph_conf;     /* thema.conf as messages name it */
+	diag_t held;         /* messages after the patterns' place in theme_load, until theme_ready */
+	int holding;
 	char *logo_file;     /* the cover's logo (pdf_logo), a JPEG, or NULL */
 	char *logo;          /* its bytes, checked: greyscale or RGB, 8 bits */
 	size_t logo_len;
@@ -37,10 +42,18 @@ typedef struct {
 } theme_t;
 
 /* `shown` names the file that chose the theme, for messages. Returns 0, or -1 after
- * reporting the problem. theme_free is safe on a zeroed or half-filled theme. */
+ * reporting the problem (for the hyphenation patterns, theme_ready says). theme_free is safe on a zeroed or half-filled theme. */
 int theme_load(theme_t *t, const char *projectdir, const char *installdir, const char *name,
                const char *shown, diag_t *d);
 void theme_free(theme_t *t);
+/* When the theme names hyphenation patterns, theme_load leaves them loading and holds every
+ * message from their place on: theme_diag is where the steps that follow send theirs (`d`
+ * itself when nothing is held), and theme_ready waits for the patterns, says when they did not
+ * load (an error; then -1), and adds the held messages after that, so that messages come in the
+ * order they would have come with the patterns loaded at once. Call it before anything looks at
+ * the number of errors or uses `hyph`. */
+diag_t *theme_diag(theme_t *t, diag_t *d);
+int theme_ready(theme_t *t, diag_t *d);
 
 /* Text the council report cannot show: characters in the content or in group names from the
  * data that the theme's fonts have no glyph for (Chinese, an emoji). Each is named with its
