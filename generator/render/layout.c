@@ -340,15 +340,26 @@ int lay_dry(const lay *l)
 	return l->dry;
 }
 
+int lay_breaks_changed(const lay *l)
+{
+	return l->brk_changed;
+}
+
+void lay_set_doc(lay *l, pdfdoc *d)
+{
+	l->d = l->s.d = d;
+}
+
 static int contents_pages(lay *l);
 static void anchors_index(lay *l);
 
 int lay_pass_end(lay *l)
 {
 	int settled = l->nprev_an == l->nan && l->prev_pages == l->page + 1 && l->have_prev && !l->brk_changed;
+	float tolerance = l->dry ? 0.01f : 0;
 	for (size_t i = 0; settled && i < l->nan; i++)
 		settled = !strcmp(l->an[i].name, l->prev_an[i].name) && l->an[i].page == l->prev_an[i].page &&
-		          fabsf(l->an[i].top - l->prev_an[i].top) < 0.01f;
+		          fabsf(l->an[i].top - l->prev_an[i].top) <= tolerance;
 	int need = l->contents_first >= 0 ? contents_pages(l) : 0, moved = 0;
 	if (l->contents_first >= 0 && need != l->toc_reserve) {
 		/* the pages after the contents move with it: the next run starts from the places
@@ -1116,13 +1127,18 @@ static int contents_draw(lay *l)
 	return c.pages;
 }
 
-/* How many pages the contents take (drawn dry: nothing is made). */
+/* How many pages the contents take (drawn dry: nothing is made; in a drawn run too, which
+ * lay_finish fills in later). */
 static int contents_pages(lay *l)
 {
-	int dry = l->dry;
-	if (!dry)
-		return l->toc_reserve;
-	return contents_draw(l);
+	if (l->dry)
+		return contents_draw(l);
+	pdf_set_dry(l->d, 1);
+	l->dry = 1;
+	int n = contents_draw(l);
+	l->dry = 0;
+	pdf_set_dry(l->d, 0);
+	return n;
 }
 
 void lay_finish(lay *l)

@@ -91,10 +91,15 @@ lay *lay_new(const lay_setup *s);
 void lay_free(lay *l);
 
 /* One run of the document: dry (measure only) or drawn. lay_pass_end returns 1 when this run
- * put everything where the run before did (the next run may draw), else 0. */
+ * put everything where the run before did (the next run may draw; a drawn run: exactly where,
+ * so that it is what the next run would have drawn), else 0. */
 void lay_pass_begin(lay *l, int dry);
 int lay_pass_end(lay *l);
 int lay_dry(const lay *l);
+/* Whether the last run moved a heading to the next page: the run after it lays out anew. */
+int lay_breaks_changed(const lay *l);
+/* The document to set in from here on (a new one for a drawn run that did not settle). */
+void lay_set_doc(lay *l, pdfdoc *d);
 
 /* The page and the room on it. */
 void lay_new_page(lay *l);

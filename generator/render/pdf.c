@@ -18,6 +18,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +60,26 @@ typedef struct {
 	float tf_size;
 } spage;
 
+/* Bytes in memory that libharu reads as a stream of its own (mread). */
+typedef struct {
+	const char *s;
+	size_t len, at;
+} mreader;
+
+/* A block of the arena libharu's objects come from (see arena_alloc). */
+typedef struct ablock {
+	struct ablock *next;
+	size_t used, size;
+	max_align_t data[];
+} ablock;
+
 struct pdfdoc {
+	ablock *arena;
 	HPDF_Doc pdf;
 	HPDF_Encoder enc;
 	const char *font_name[PF_N];
+	char *font_bytes[PF_N];      /* each face's font file, read once (load_font) */
+	mreader font_file[PF_N];
 	HPDF_FontDef def[PF_N];
 	HPDF_Dict font[PF_N];        /* the Type0 font of each face, made on first use */
 	HPDF_Dict cidfont[PF_N];
@@ -89,9 +106,98 @@ struct pdfdoc {
 	char msg[512];
 	pdf_setup setup;
 	buf_t scratch;
+	/* the streams compressed at the end (contents_finish), in the order they were made */
+	struct zjob *z;
+	size_t nz, capz;
 	/* a dry run (pdf_set_dry): text is measured, nothing is made; pages are only counted */
 	int dry, dry_pages, dry_cur;
 };
+
+/* libharu's memory. It makes hundreds of thousands of small objects for a document (each
+ * dictionary, its list, every name and number in it), each a malloc and a free: a tenth of
+ * the report's work. Nearly all of them live as long as the document does, so they come from
+ * an arena of the document's instead, freed at once by pdf_close, and libharu's frees do
+ * nothing. libharu's allocation hook takes no argument: the arena is the thread's, for the
+ * first document open on it (the report's thread; the compressing thread of contents_finish
+ * makes no libharu objects); another document opened beside it keeps libharu's malloc. */
+static _Thread_local ablock **arena;
+
+#define ARENA_BLOCK (256 * 1024)
+
+static void *arena_alloc(HPDF_UINT size)
+{
+	const size_t al = sizeof(max_align_t);
+	size_t n = ((size_t)size + al - 1) / al * al;
+	ablock *b = *arena;
+	if (!b || b->size - b->used < n) {
+		/* a new block; one larger than a quarter block gets a block of its own, behind the
+		 * current one, so that the rest of the current one is still used */
+		size_t sz = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		ablock *nb = malloc(sizeof *nb + sz);
+		if (!nb)
+			return NULL; /* libharu reports it */
+		nb->used = 0;
+		nb->size = sz;
+		if (b && sz != ARENA_BLOCK) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			*arena = nb;
+		}
+		b = nb;
+	}
+	void *ptr = (char *)b->data + b->used;
+	b->used += n;
+	return ptr;
+}
+
+static void arena_free(void *ptr)
+{
+	(void)ptr;
+}
+
+/* A libharu stream that reads an mreader, as its file stream reads a file: a position past
+ * the end reads nothing. libharu's own streams copy byte by byte (memory) or call fread for
+ * every few bytes (a font file). */
+static HPDF_STATUS mread(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *size)
+{
+	mreader *r = s->attr;
+	size_t n = r->at < r->len ? r->len - r->at : 0;
+	if (n > *size)
+		n = *size;
+	if (n)
+		memcpy(ptr, r->s + r->at, n);
+	r->at += n;
+	HPDF_STATUS rv = n < *size ? HPDF_STREAM_EOF : HPDF_OK;
+	*size = (HPDF_UINT)n;
+	return rv;
+}
+
+static HPDF_STATUS mseek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	mreader *r = s->attr;
+	long long to = (mode == HPDF_SEEK_CUR ? (long long)r->at : mode == HPDF_SEEK_END ? (long long)r->len : 0) + pos;
+	if (to < 0)
+		return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+	r->at = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 mtell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((mreader *)s->attr)->at;
+}
+
+static HPDF_UINT32 msize(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((mreader *)s->attr)->len;
+}
+
+static HPDF_Stream mreader_new(pdfdoc *p, mreader *r)
+{
+	return HPDF_CallbackReader_New(p->pdf->mmgr, mread, mseek, mtell, msize, r);
+}
 
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 {
@@ -180,10 +286,34 @@ static HPDF_STATUS elem_hide(HPDF_Dict d)
 	return HPDF_OK;
 }
 
-/* "/Pg 12 0 R\n": a key and a reference to an object. */
-static HPDF_STATUS write_ref(HPDF_Stream s, const char *key, unsigned obj)
+/* Appending to a buffer without a call while it has room: the pages' content, the structure
+ * elements' kids and the ParentTree are written a few bytes at a time, and most of the
+ * report's bytes go through here. */
+static inline void add(buf_t *b, const void *s, size_t n)
 {
-	char r[48], d[12];
+	if (b->cap - b->len > n) {
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else {
+		buf_add(b, s, n);
+	}
+}
+
+static inline void add_str(buf_t *b, const char *s)
+{
+	add(b, s, strlen(s));
+}
+
+static inline void add_char(buf_t *b, char c)
+{
+	add(b, &c, 1);
+}
+
+/* "/Pg 12 0 R\n" at r (room for 40): a key and a reference to an object. Returns its length. */
+static size_t put_ref(char *r, const char *key, unsigned obj)
+{
+	char d[12];
 	size_t n = strlen(key), k = 0;
 	memcpy(r, key, n);
 	do {
@@ -193,28 +323,39 @@ static HPDF_STATUS write_ref(HPDF_Stream s, const char *key, unsigned obj)
 	while (k)
 		r[n++] = d[--k];
 	memcpy(r + n, " 0 R\n", 5);
-	return HPDF_Stream_Write(s, (const HPDF_BYTE *)r, (HPDF_UINT)(n + 5));
+	return n + 5;
 }
 
 static HPDF_STATUS elem_pg(const selem *e, HPDF_Stream s)
 {
-	return write_ref(s, "/Pg ", e->pg_obj);
+	char r[40];
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)r, (HPDF_UINT)put_ref(r, "/Pg ", e->pg_obj));
 }
 
+/* Its opening, its kids, then its /P and (when libharu holds no entries of its) its /Pg: three
+ * writes, each entry of libharu's one more. */
 static HPDF_STATUS elem_write(HPDF_Dict d, HPDF_Stream s)
 {
 	const selem *e = d->attr;
-	HPDF_STATUS rv = HPDF_Stream_WriteStr(s, "/Type /StructElem\n/S /");
-	if (rv == HPDF_OK)
-		rv = HPDF_Stream_WriteStr(s, e->type);
-	if (rv == HPDF_OK)
-		rv = HPDF_Stream_WriteStr(s, "\n/K [ ");
+	char h[96];
+	size_t n = 0, tn = strlen(e->type);
+	memcpy(h, "/Type /StructElem\n/S /", 22);
+	n = 22;
+	memcpy(h + n, e->type, tn);
+	n += tn;
+	memcpy(h + n, "\n/K [ ", 6);
+	n += 6;
+	HPDF_STATUS rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)h, (HPDF_UINT)n);
 	if (rv == HPDF_OK && e->kids.len)
 		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)e->kids.s, (HPDF_UINT)e->kids.len);
+	memcpy(h, "]\n", 2);
+	n = 2;
+	if (e->parent)
+		n += put_ref(h + n, "/P ", e->parent);
+	if (e->pg >= 0 && !d->list->count)
+		n += put_ref(h + n, "/Pg ", e->pg_obj);
 	if (rv == HPDF_OK)
-		rv = HPDF_Stream_WriteStr(s, "]\n");
-	if (rv == HPDF_OK && e->parent)
-		rv = write_ref(s, "/P ", e->parent);
+		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)h, (HPDF_UINT)n);
 	for (HPDF_UINT i = 0; rv == HPDF_OK && i < d->list->count; i++) {
 		HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
 		if (e->pg >= 0 && i == e->pg_at)
@@ -229,7 +370,7 @@ static HPDF_STATUS elem_write(HPDF_Dict d, HPDF_Stream s)
 		if (rv == HPDF_OK)
 			rv = HPDF_Stream_WriteStr(s, "\n");
 	}
-	if (rv == HPDF_OK && e->pg >= 0 && e->pg_at >= d->list->count)
+	if (rv == HPDF_OK && e->pg >= 0 && d->list->count && e->pg_at >= d->list->count)
 		rv = elem_pg(e, s);
 	return rv;
 }
@@ -242,7 +383,8 @@ static HPDF_String text_string(pdfdoc *p, const char *s)
 /* --- content streams ------------------------------------------------------------------------ */
 
 /* A number as libharu's HPDF_FToA writes it (hpdf_utils.c, 2.3.0), the same float arithmetic:
- * at most five decimals, no trailing zeros, within +-32767. */
+ * at most five decimals (the last five digits of its fraction part), no trailing zeros,
+ * within +-32767. */
 static void put_real(buf_t *b, HPDF_REAL val)
 {
 	char out[24], *s = out;
@@ -264,20 +406,17 @@ static void put_real(buf_t *b, HPDF_REAL val)
 	} while (int_val > 0);
 	while (n)
 		*s++ = digits[--n];
-	char frac[5];
-	for (int i = 4; i >= 0; i--) {
-		frac[i] = (char)('0' + fpart_val % 10);
-		fpart_val /= 10;
-	}
-	int keep = 5;
-	while (keep && frac[keep - 1] == '0')
-		keep--;
-	if (keep) {
+	HPDF_INT32 frac = fpart_val % 100000;
+	if (frac) {
+		int keep = 5;
+		for (; frac % 10 == 0; frac /= 10)
+			keep--;
 		*s++ = '.';
-		memcpy(s, frac, (size_t)keep);
+		for (int i = keep - 1; i >= 0; i--, frac /= 10)
+			s[i] = (char)('0' + frac % 10);
 		s += keep;
 	}
-	buf_add(b, out, (size_t)(s - out));
+	add(b, out, (size_t)(s - out));
 }
 
 static void put_int(buf_t *b, long v)
@@ -294,7 +433,7 @@ static void put_int(buf_t *b, long v)
 	char out[24];
 	for (int i = 0; i < n; i++)
 		out[i] = d[n - 1 - i];
-	buf_add(b, out, (size_t)n);
+	add(b, out, (size_t)n);
 }
 
 static void put_uint(buf_t *b, unsigned v)
@@ -307,10 +446,10 @@ static void put_reals(buf_t *b, const float *v, int n, const char *op)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
-			buf_putc(b, ' ');
+			add_char(b, ' ');
 		put_real(b, v[i]);
 	}
-	buf_puts(b, op);
+	add_str(b, op);
 }
 
 static buf_t *content(pdfdoc *p)
@@ -321,17 +460,58 @@ static buf_t *content(pdfdoc *p)
 static void raw(pdfdoc *p, const char *s)
 {
 	if (!p->err && p->npages)
-		buf_puts(content(p), s);
+		add_str(content(p), s);
 }
 
 /* --- opening ------------------------------------------------------------------------------ */
+
+/* Face f's font, as HPDF_LoadTTFontFromFile loads it (hpdf_doc.c, 2.3.0: the same font
+ * definition, the same tag for its subset), from the file read whole: font_subset reads it
+ * again. NULL when it cannot be read or parsed. */
+static HPDF_FontDef load_font(pdfdoc *p, pdf_face f)
+{
+	size_t len;
+	if (read_file(p->setup.font[f], 256UL * 1024 * 1024, &p->font_bytes[f], &len) != 0)
+		return NULL;
+	p->font_file[f] = (mreader){p->font_bytes[f], len, 0};
+	HPDF_Stream st = mreader_new(p, &p->font_file[f]);
+	HPDF_FontDef def = st ? HPDF_TTFontDef_Load(p->pdf->mmgr, st, HPDF_TRUE) : NULL;
+	if (!def)
+		return NULL;
+	HPDF_FontDef had = HPDF_Doc_FindFontDef(p->pdf, def->base_font);
+	if (had) {
+		HPDF_FontDef_Free(def);
+		return had;
+	}
+	if (HPDF_List_Add(p->pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	HPDF_BYTE *tag = p->pdf->ttfont_tag;
+	if (!tag[0]) {
+		memcpy(tag, "HPDFAA", 6);
+	} else {
+		for (int i = 5; i >= 0; i--) {
+			if (++tag[i] <= 'Z')
+				break;
+			tag[i] = 'A';
+		}
+	}
+	HPDF_TTFontDef_SetTagName(def, (char *)tag);
+	return def;
+}
 
 pdfdoc *pdf_open(const pdf_setup *s)
 {
 	pdfdoc *p = xcalloc(1, sizeof *p);
 	p->setup = *s;
 	p->cur = -1;
-	p->pdf = HPDF_New(on_error, p);
+	if (!arena) {
+		arena = &p->arena;
+		p->pdf = HPDF_NewEx(on_error, arena_alloc, arena_free, 0, p);
+	} else {
+		p->pdf = HPDF_New(on_error, p);
+	}
 	if (!p->pdf) {
 		fail(p, "kan libharu niet starten");
 		return p;
@@ -345,8 +525,8 @@ pdfdoc *pdf_open(const pdf_setup *s)
 	p->enc = HPDF_GetEncoder(p->pdf, "UTF-8");
 	p->shown = xcalloc(0x10000, 1);
 	for (int f = 0; f < PF_N && !p->err; f++) {
-		p->font_name[f] = HPDF_LoadTTFontFromFile(p->pdf, s->font[f], HPDF_TRUE);
-		p->def[f] = p->font_name[f] ? HPDF_GetFontDef(p->pdf, p->font_name[f]) : NULL;
+		p->def[f] = load_font(p, f);
+		p->font_name[f] = p->def[f] ? p->def[f]->base_font : NULL;
 		if (!p->def[f]) {
 			char m[300];
 			snprintf(m, sizeof m, "kan het lettertype %s niet laden", s->font[f]);
@@ -361,6 +541,40 @@ pdfdoc *pdf_open(const pdf_setup *s)
 	}
 	/* the document element, root of everything tagged */
 	pdf_begin(p, "Document");
+	return p;
+}
+
+pdfdoc *pdf_reopen(pdfdoc *old)
+{
+	/* the glyphs measured (libharu's flags), kept while the old document is closed first, so
+	 * that the new one has its arena */
+	unsigned char *flags[PF_N] = {NULL};
+	size_t nflags[PF_N] = {0};
+	for (int f = 0; f < PF_N && !old->err; f++) {
+		HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)old->def[f]->attr;
+		nflags[f] = a->num_glyphs;
+		flags[f] = xmalloc(nflags[f] + 1);
+		memcpy(flags[f], a->glyph_tbl.flgs, nflags[f]);
+	}
+	pdf_setup s = old->setup;
+	HPDF_STATUS err = old->err, detail = old->detail;
+	char msg[sizeof old->msg];
+	memcpy(msg, old->msg, sizeof msg);
+	pdf_close(old);
+	pdfdoc *p = pdf_open(&s);
+	for (int f = 0; f < PF_N; f++) {
+		if (flags[f] && !p->err) {
+			HPDF_TTFontDefAttr b = (HPDF_TTFontDefAttr)p->def[f]->attr;
+			for (size_t g = 0; g < nflags[f] && g < b->num_glyphs; g++)
+				b->glyph_tbl.flgs[g] |= flags[f][g];
+		}
+		free(flags[f]);
+	}
+	if (err && !p->err) {
+		p->err = err;
+		p->detail = detail;
+		memcpy(p->msg, msg, sizeof msg);
+	}
 	return p;
 }
 
@@ -552,7 +766,7 @@ int pdf_begin(pdfdoc *p, const char *type)
 	if (parent) {
 		e->parent = obj_no(parent->dict);
 		put_uint(&parent->kids, obj_no(d));
-		buf_puts(&parent->kids, " 0 R ");
+		add_str(&parent->kids, " 0 R ");
 	}
 	p->stack[p->depth++] = (int)p->nelems;
 	return (int)p->nelems++;
@@ -639,11 +853,11 @@ static void mc_open(pdfdoc *p)
 	}
 	int mcid = sp->mcid++;
 	buf_t *b = &sp->cs;
-	buf_putc(b, '/');
-	buf_puts(b, e->type);
-	buf_puts(b, " <</MCID ");
+	add_char(b, '/');
+	add_str(b, e->type);
+	add_str(b, " <</MCID ");
 	put_int(b, mcid);
-	buf_puts(b, ">> BDC\n");
+	add_str(b, ">> BDC\n");
 	if (e->pg < 0) {
 		e->pg = p->cur;
 		e->pg_obj = obj_no(sp->page);
@@ -651,16 +865,16 @@ static void mc_open(pdfdoc *p)
 	}
 	if (e->pg == p->cur) {
 		put_uint(&e->kids, (unsigned)mcid);
-		buf_putc(&e->kids, ' ');
+		add_char(&e->kids, ' ');
 	} else {
-		buf_puts(&e->kids, "<<\n/Type /MCR\n/Pg ");
+		add_str(&e->kids, "<<\n/Type /MCR\n/Pg ");
 		put_uint(&e->kids, obj_no(sp->page));
-		buf_puts(&e->kids, " 0 R\n/MCID ");
+		add_str(&e->kids, " 0 R\n/MCID ");
 		put_uint(&e->kids, (unsigned)mcid);
-		buf_puts(&e->kids, "\n>> ");
+		add_str(&e->kids, "\n>> ");
 	}
 	put_uint(&sp->parents, obj_no(e->dict));
-	buf_puts(&sp->parents, " 0 R ");
+	add_str(&sp->parents, " 0 R ");
 }
 
 static void mc_close(pdfdoc *p)
@@ -791,13 +1005,13 @@ static void stroke_style(pdfdoc *p, spage *sp, float width, pdf_rgb c, const cha
 		fail(p, "een streeppatroon met een oneven aantal lengtes");
 		return;
 	}
-	buf_putc(b, '[');
+	add_char(b, '[');
 	for (unsigned i = 0; i < n; i++) {
 		put_int(b, ptn[i]);
-		buf_putc(b, ' ');
+		add_char(b, ' ');
 		sp->dash[i] = ptn[i];
 	}
-	buf_puts(b, "] 0 d\n");
+	add_str(b, "] 0 d\n");
 	sp->ndash = n;
 }
 
@@ -827,7 +1041,7 @@ static void put_hex4(buf_t *b, unsigned v)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char h[4] = {hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
-	buf_add(b, h, 4);
+	add(b, h, 4);
 }
 
 static void fonts_begin(pdfdoc *p, pdf_face f);
@@ -865,13 +1079,13 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 		tw += wt[cp];
 		p->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		if (n + 4 > sizeof chunk) {
-			buf_add(codes, chunk, n);
+			add(codes, chunk, n);
 			n = 0;
 		}
 		n += put_code(chunk + n, cp);
 	}
 	if (n)
-		buf_add(codes, chunk, n);
+		add(codes, chunk, n);
 	if (!codes->len)
 		return;
 	if (size <= 0 || size > 600) { /* libharu's HPDF_MAX_FONTSIZE */
@@ -887,24 +1101,24 @@ void pdf_text(pdfdoc *p, pdf_face f, float size, float x, float y, pdf_rgb c, co
 	int w = wrap_begin(p, 1);
 	fill_color(p, sp, c);
 	buf_t *b = &sp->cs;
-	buf_puts(b, "BT\n");
+	add_str(b, "BT\n");
 	if (sp->tf_face != (int)f || sp->tf_size != size) {
-		buf_putc(b, '/');
-		buf_puts(b, name);
-		buf_putc(b, ' ');
+		add_char(b, '/');
+		add_str(b, name);
+		add_char(b, ' ');
 		put_real(b, size);
-		buf_puts(b, " Tf\n");
+		add_str(b, " Tf\n");
 		sp->tf_face = (int)f;
 		sp->tf_size = size;
 	}
 	float xy[2] = {x, y};
 	put_reals(b, xy, 2, " Td\n");
 	if (tw) { /* as libharu: no Tj for text without width */
-		buf_putc(b, '(');
-		buf_add(b, codes->s, codes->len);
-		buf_puts(b, ") Tj\n");
+		add_char(b, '(');
+		add(b, codes->s, codes->len);
+		add_str(b, ") Tj\n");
 	}
-	buf_puts(b, "ET\n");
+	add_str(b, "ET\n");
 	wrap_end(p, w);
 }
 
@@ -931,7 +1145,7 @@ void pdf_polyline(pdfdoc *p, const float *xy, int n, float width, pdf_rgb c)
 	put_reals(&sp->cs, xy, 2, " m\n");
 	for (int i = 1; i < n; i++)
 		put_reals(&sp->cs, xy + 2 * i, 2, " l\n");
-	buf_puts(&sp->cs, "S\n");
+	add_str(&sp->cs, "S\n");
 	wrap_end(p, w);
 }
 
@@ -985,10 +1199,10 @@ void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float 
 	}
 	int wr = wrap_begin(p, 0);
 	float cm[6] = {w, 0, 0, h, x, y};
-	buf_puts(&sp->cs, "q\n");
+	add_str(&sp->cs, "q\n");
 	put_reals(&sp->cs, cm, 6, " cm\n/");
-	buf_puts(&sp->cs, name);
-	buf_puts(&sp->cs, " Do\nQ\n");
+	add_str(&sp->cs, name);
+	add_str(&sp->cs, " Do\nQ\n");
 	wrap_end(p, wr);
 }
 
@@ -996,49 +1210,85 @@ void pdf_jpeg(pdfdoc *p, const void *bytes, size_t len, float x, float y, float 
 
 /* A link annotation. Its dictionary writes itself (annot_write) in the bytes libharu's
  * HPDF_Page_Create(URI)LinkAnnot and HPDF_LinkAnnot_SetBorderStyle(0) gave it, with the keys
- * that tie it to its element; of its objects only its strings are libharu's (hidden entries,
- * written in their place). */
+ * that tie it to its element; of its objects only its URI is libharu's (a hidden entry,
+ * written in its place). */
 typedef struct {
 	float rect[4];   /* left, bottom, right, top */
 	unsigned dest;   /* the destination's object number; 0: a URI (the entry "URI") */
 	unsigned page;   /* the page it is on */
 	int key;         /* its StructParent */
+	char *what;      /* its /Contents */
 } sannot;
+
+/* Text as libharu writes a string of the UTF-8 encoder (HPDF_String_Write with
+ * hpdf_encoder_utf.c, 2.3.0): UTF-16BE in hex after a byte order mark, a character beyond the
+ * BMP as a space, a byte that cannot start a character left out. libharu's way goes through
+ * three calls for every byte: most of the time of writing a link. */
+static void put_text_string(buf_t *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char by[4];
+	int cur = 0, end = 0;
+	add_str(b, "<FEFF");
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
+		unsigned v;
+		if (!cur) {
+			by[0] = *q;
+			if (*q < 0x80) {
+				v = *q;
+			} else {
+				end = (*q & 0xF8) == 0xF0 ? 3 : (*q & 0xF0) == 0xE0 ? 2 : (*q & 0xE0) == 0xC0 ? 1 : 0;
+				cur = end ? 1 : 0;
+				continue;
+			}
+		} else {
+			by[cur] = *q;
+			if (cur++ < end)
+				continue;
+			cur = 0;
+			if (end == 3)
+				v = 32; /* libharu: beyond UCS-2 */
+			else if (end == 2)
+				v = (by[0] & 0xFu) << 12 | (by[1] & 0x3Fu) << 6 | (by[2] & 0x3Fu);
+			else
+				v = (by[0] & 0x1Fu) << 6 | (by[1] & 0x3Fu);
+		}
+		char h[4] = {hex[v >> 12], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
+		add(b, h, 4);
+	}
+	add_char(b, '>');
+}
 
 static HPDF_STATUS annot_write(HPDF_Dict d, HPDF_Stream s)
 {
 	const sannot *a = d->attr;
 	buf_t b = {0};
-	buf_puts(&b, "/Rect [ ");
+	add_str(&b, "/Rect [ ");
 	for (int i = 0; i < 4; i++) {
 		put_real(&b, a->rect[i]);
-		buf_putc(&b, ' ');
+		add_char(&b, ' ');
 	}
-	buf_puts(&b, "]\n/Type /Annot\n/Subtype /Link\n");
+	add_str(&b, "]\n/Type /Annot\n/Subtype /Link\n");
 	if (a->dest) {
-		buf_puts(&b, "/Dest ");
+		add_str(&b, "/Dest ");
 		put_uint(&b, a->dest);
-		buf_puts(&b, " 0 R\n");
+		add_str(&b, " 0 R\n");
 	} else {
-		buf_puts(&b, "/A <<\n/Type /Action\n/S /URI\n/URI ");
+		add_str(&b, "/A <<\n/Type /Action\n/S /URI\n/URI ");
 	}
 	HPDF_STATUS rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
 	buf_reset(&b);
 	if (rv == HPDF_OK && !a->dest) {
 		rv = HPDF_Obj_WriteValue(HPDF_Dict_GetItem(d, "URI", HPDF_OCLASS_STRING), s, NULL);
-		buf_puts(&b, "\n>>\n");
+		add_str(&b, "\n>>\n");
 	}
-	buf_puts(&b, "/P ");
+	add_str(&b, "/P ");
 	put_uint(&b, a->page);
-	buf_puts(&b, " 0 R\n/Border [ 0 0 0 ]\n/F 4\n/Contents ");
-	if (rv == HPDF_OK)
-		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
-	if (rv == HPDF_OK)
-		rv = HPDF_Obj_WriteValue(HPDF_Dict_GetItem(d, "Contents", HPDF_OCLASS_STRING), s, NULL);
-	buf_reset(&b);
-	buf_puts(&b, "\n/StructParent ");
+	add_str(&b, " 0 R\n/Border [ 0 0 0 ]\n/F 4\n/Contents ");
+	put_text_string(&b, a->what);
+	add_str(&b, "\n/StructParent ");
 	put_int(&b, a->key);
-	buf_putc(&b, '\n');
+	add_char(&b, '\n');
 	if (rv == HPDF_OK)
 		rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
 	buf_free(&b);
@@ -1047,14 +1297,17 @@ static HPDF_STATUS annot_write(HPDF_Dict d, HPDF_Stream s)
 
 static void annot_free(HPDF_Dict d)
 {
-	free(d->attr);
+	sannot *a = d->attr;
+	if (a)
+		free(a->what);
+	free(a);
 	d->attr = NULL;
 }
 
-/* A string of the annotation's, written by annot_write. */
-static void annot_string(pdfdoc *p, HPDF_Dict d, const char *key, HPDF_String str)
+/* The URI of a link, written by annot_write. */
+static void annot_uri(pdfdoc *p, HPDF_Dict d, HPDF_String str)
 {
-	if (!str || HPDF_Dict_Add(d, key, str) != HPDF_OK) {
+	if (!str || HPDF_Dict_Add(d, "URI", str) != HPDF_OK) {
 		fail(p, "onvoldoende geheugen voor de PDF");
 		return;
 	}
@@ -1078,12 +1331,12 @@ static void link_annot(pdfdoc *p, float x, float y, float w, float h, unsigned d
 	a->rect[3] = h < 0 ? y : y + h;
 	a->dest = dest;
 	a->page = obj_no(sp->page);
+	a->what = xstrdup(what);
 	d->attr = a;
 	d->write_fn = annot_write;
 	d->free_fn = annot_free;
 	if (!dest)
-		annot_string(p, d, "URI", NEW(p, HPDF_String_New(p->pdf->mmgr, uri, NULL)));
-	annot_string(p, d, "Contents", text_string(p, what));
+		annot_uri(p, d, NEW(p, HPDF_String_New(p->pdf->mmgr, uri, NULL)));
 	HPDF_Array annots = HPDF_Dict_GetItem(sp->page, "Annots", HPDF_OCLASS_ARRAY);
 	if (!annots) {
 		annots = array_new(p);
@@ -1092,11 +1345,11 @@ static void link_annot(pdfdoc *p, float x, float y, float w, float h, unsigned d
 	}
 	arr_add(annots, d);
 	a->key = parent_key(p, -1, obj_no(e->dict));
-	buf_puts(&e->kids, "<<\n/Type /OBJR\n/Obj ");
+	add_str(&e->kids, "<<\n/Type /OBJR\n/Obj ");
 	put_uint(&e->kids, obj_no(d));
-	buf_puts(&e->kids, " 0 R\n/Pg ");
+	add_str(&e->kids, " 0 R\n/Pg ");
 	put_uint(&e->kids, obj_no(sp->page));
-	buf_puts(&e->kids, " 0 R\n>> ");
+	add_str(&e->kids, " 0 R\n>> ");
 }
 
 void pdf_link_uri(pdfdoc *p, float x, float y, float w, float h, const char *uri, const char *what)
@@ -1170,10 +1423,225 @@ static void fonts_begin(pdfdoc *p, pdf_face f)
 	p->tounicode[f] = tu;
 }
 
-static void stream_put(pdfdoc *p, HPDF_Dict d, const void *s, size_t n)
+/* A stream that is compressed at the end (contents_finish): what `data` holds (taken: it is
+ * empty afterwards), at zlib's `level`, its key written by `key`. */
+typedef struct zjob {
+	HPDF_Dict d;
+	buf_t in, out;
+	int level;
+	HPDF_STATUS (*key)(HPDF_Dict, HPDF_Stream);
+	int ok;
+	mreader rd;       /* where libharu reads `out` */
+} zjob;
+
+static HPDF_STATUS flate_array_key(HPDF_Dict d, HPDF_Stream s);
+
+static void defer(pdfdoc *p, HPDF_Dict d, buf_t *data, int level, HPDF_STATUS (*key)(HPDF_Dict, HPDF_Stream))
 {
-	if (d && HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n) != HPDF_OK)
-		fail(p, "onvoldoende geheugen voor de PDF");
+	if (!d || p->err) {
+		buf_free(data);
+		return;
+	}
+	p->z = xgrow(p->z, &p->capz, p->nz, sizeof *p->z);
+	p->z[p->nz++] = (zjob){d, *data, {0}, level, key, 0, {NULL, 0, 0}};
+	*data = (buf_t){0};
+}
+
+/* A stream as libharu compresses it: zlib's default level, /Filter as an array; libharu
+ * writes an empty one as it is. */
+static void defer_flate(pdfdoc *p, HPDF_Dict d, buf_t *data)
+{
+	if (d)
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if (data->len)
+		defer(p, d, data, Z_DEFAULT_COMPRESSION, flate_array_key);
+	else
+		buf_free(data);
+}
+
+static void put_be16(buf_t *b, unsigned v)
+{
+	char c[2] = {(char)(v >> 8), (char)v};
+	add(b, c, 2);
+}
+
+static void put_be32(buf_t *b, unsigned long v)
+{
+	char c[4] = {(char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v};
+	add(b, c, 4);
+}
+
+static unsigned long be32_at(const unsigned char *c)
+{
+	return (unsigned long)c[0] << 24 | (unsigned long)c[1] << 16 | (unsigned long)c[2] << 8 | c[3];
+}
+
+/* The sum of a table as big-endian 32-bit words, the last one padded with zeros. */
+static unsigned long table_sum(const unsigned char *c, size_t len)
+{
+	unsigned long sum = 0;
+	for (; len >= 4; c += 4, len -= 4)
+		sum += be32_at(c);
+	if (len) {
+		unsigned char w[4] = {0, 0, 0, 0};
+		memcpy(w, c, len);
+		sum += be32_at(w);
+	}
+	return sum & 0xFFFFFFFFUL;
+}
+
+/* Bytes [off, off + len) of the font file to `to`; -1 when the file is shorter. */
+static int font_copy(buf_t *to, const char *file, size_t flen, size_t off, size_t len)
+{
+	if (off > flen || len > flen - off)
+		return -1;
+	add(to, file + off, len);
+	return 0;
+}
+
+#define SUBSET_TABLES 13
+
+/* Face f's embedded subset, byte for byte as libharu's HPDF_TTFontDef_SaveFontData writes it
+ * (hpdf_fontdef_tt.c, 2.3.0): its thirteen tables in its order, unpadded; the glyphs drawn or
+ * measured (the glyph table's flags, set by libharu as widths are looked up) kept, the others
+ * empty; "name" with the subset's tag before the font's names; the checksums as it computes
+ * them (checkSumAdjustment over the tables only). libharu reads the font file a few bytes at a
+ * time through its file stream: a tenth of the report's work; here it is read whole. *length1:
+ * the subset's size. */
+static int font_subset(pdfdoc *p, pdf_face f, buf_t *out, unsigned *length1)
+{
+	static const char tags[SUBSET_TABLES][5] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+	                                            "hmtx", "loca", "maxp", "name", "post", "prep"};
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)p->def[f]->attr;
+	const char *file = p->font_file[f].s;
+	size_t flen = p->font_file[f].len;
+	buf_t t = {0}, names = {0};
+	HPDF_UINT32 *loca = xmalloc(((size_t)a->num_glyphs + 1) * sizeof *loca);
+	size_t at[SUBSET_TABLES], len[SUBSET_TABLES], sum_at = 0;
+	int short_loca = a->header.index_to_loc_format == 0, rv = 0;
+	for (int i = 0; i < SUBSET_TABLES && !rv; i++) {
+		const HPDF_TTFTable *tb = NULL;
+		for (HPDF_UINT k = 0; k < a->offset_tbl.num_tables && !tb; k++)
+			if (!memcmp(a->offset_tbl.table[k].tag, tags[i], 4))
+				tb = &a->offset_tbl.table[k];
+		at[i] = t.len;
+		if (!strcmp(tags[i], "head")) {
+			const HPDF_TTF_FontHeader *h = &a->header;
+			add(&t, h->version_number, 4);
+			put_be32(&t, h->font_revision);
+			sum_at = t.len;
+			put_be32(&t, 0); /* checkSumAdjustment, below */
+			put_be32(&t, h->magic_number);
+			put_be16(&t, h->flags);
+			put_be16(&t, h->units_per_em);
+			add(&t, h->created, 8);
+			add(&t, h->modified, 8);
+			put_be16(&t, (HPDF_UINT16)h->x_min);
+			put_be16(&t, (HPDF_UINT16)h->y_min);
+			put_be16(&t, (HPDF_UINT16)h->x_max);
+			put_be16(&t, (HPDF_UINT16)h->y_max);
+			put_be16(&t, h->mac_style);
+			put_be16(&t, h->lowest_rec_ppem);
+			put_be16(&t, (HPDF_UINT16)h->font_direction_hint);
+			put_be16(&t, (HPDF_UINT16)h->index_to_loc_format);
+			put_be16(&t, (HPDF_UINT16)h->glyph_data_format);
+		} else if (!strcmp(tags[i], "glyf")) {
+			/* each glyph kept where the one before ended; loca's offsets in its units */
+			HPDF_UINT32 end = 0;
+			const HPDF_TTF_GryphOffsets *g = &a->glyph_tbl;
+			for (HPDF_UINT k = 0; k < a->num_glyphs && !rv; k++) {
+				if (g->flgs[k] != 1) {
+					loca[k] = end;
+					continue;
+				}
+				size_t off = g->offsets[k], n = g->offsets[k + 1] - off;
+				loca[k] = (HPDF_UINT32)(t.len - at[i]);
+				if (short_loca) {
+					loca[k] /= 2;
+					n *= 2;
+					off *= 2;
+				}
+				rv = font_copy(&t, file, flen, off + g->base_offset, n);
+				end = (HPDF_UINT32)(t.len - at[i]);
+				if (short_loca)
+					end /= 2;
+			}
+			loca[a->num_glyphs] = end;
+		} else if (!strcmp(tags[i], "loca")) {
+			for (HPDF_UINT k = 0; k <= a->num_glyphs; k++) {
+				if (short_loca)
+					put_be16(&t, (HPDF_UINT16)loca[k]);
+				else
+					put_be32(&t, loca[k]);
+			}
+		} else if (!strcmp(tags[i], "name")) {
+			/* the records, then their strings; names 1 and 4 (family, full name) get the tag */
+			const HPDF_TTF_NamingTable *nt = &a->name_tbl;
+			if (!tb) {
+				rv = -1;
+				break;
+			}
+			put_be16(&t, nt->format);
+			put_be16(&t, nt->count);
+			put_be16(&t, nt->string_offset);
+			buf_reset(&names);
+			for (HPDF_UINT k = 0; k < nt->count && !rv; k++) {
+				const HPDF_TTF_NameRecord *r = &nt->name_records[k];
+				size_t n = r->length, rec_at = names.len;
+				if (r->name_id == 1 || r->name_id == 4) {
+					if (r->platform_id == 0 || r->platform_id == 3) {
+						add(&names, a->tag_name2, sizeof a->tag_name2);
+						n += sizeof a->tag_name2;
+					} else {
+						add(&names, a->tag_name, sizeof a->tag_name);
+						n += sizeof a->tag_name;
+					}
+				}
+				put_be16(&t, r->platform_id);
+				put_be16(&t, r->encoding_id);
+				put_be16(&t, r->language_id);
+				put_be16(&t, r->name_id);
+				put_be16(&t, (HPDF_UINT16)n);
+				put_be16(&t, (HPDF_UINT16)rec_at);
+				rv = font_copy(&names, file, flen, (size_t)tb->offset + nt->string_offset + r->offset, r->length);
+			}
+			add(&t, names.s, names.len);
+		} else if (tb) {
+			rv = font_copy(&t, file, flen, tb->offset, tb->length);
+		}
+		len[i] = t.len - at[i];
+	}
+	if (!rv) {
+		/* the offset table, the table directory, then the tables */
+		const size_t base = 12 + 16 * SUBSET_TABLES;
+		put_be32(out, a->offset_tbl.sfnt_version);
+		put_be16(out, SUBSET_TABLES);
+		put_be16(out, a->offset_tbl.search_range);
+		put_be16(out, a->offset_tbl.entry_selector);
+		put_be16(out, a->offset_tbl.range_shift);
+		const unsigned char *u = (const unsigned char *)t.s;
+		for (int i = 0; i < SUBSET_TABLES; i++) {
+			add(out, tags[i], 4);
+			put_be32(out, table_sum(u + at[i], len[i]));
+			put_be32(out, at[i] + base);
+			put_be32(out, len[i]);
+		}
+		/* libharu's checkSumAdjustment: the tables' whole words only, not the directory */
+		unsigned long adj = 0xB1B0AFBAUL;
+		for (size_t k = 0; k + 4 <= t.len; k += 4)
+			adj -= be32_at(u + k);
+		adj &= 0xFFFFFFFFUL;
+		t.s[sum_at] = (char)(adj >> 24);
+		t.s[sum_at + 1] = (char)(adj >> 16);
+		t.s[sum_at + 2] = (char)(adj >> 8);
+		t.s[sum_at + 3] = (char)adj;
+		add(out, t.s, t.len);
+		*length1 = (unsigned)(t.len + base);
+	}
+	free(loca);
+	buf_free(&t);
+	buf_free(&names);
+	return rv;
 }
 
 static void font_finish(pdfdoc *p, pdf_face f)
@@ -1209,15 +1677,14 @@ static void font_finish(pdfdoc *p, pdf_face f)
 	HPDF_Dict map = NEW(p, HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref));
 	if (map && n) {
 		size_t len = 2 * ((size_t)used[n - 1] + 1);
-		unsigned char *g = xcalloc(len, 1);
+		buf_t gb = {xcalloc(len + 1, 1), len, len + 1};
+		unsigned char *g = (unsigned char *)gb.s;
 		for (int i = 0; i < n; i++) {
 			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)used[i]);
 			g[2 * used[i]] = (unsigned char)(gid >> 8);
 			g[2 * used[i] + 1] = (unsigned char)gid;
 		}
-		map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		stream_put(p, map, g, len);
-		free(g);
+		defer_flate(p, map, &gb);
 		HPDF_Dict_Add(cid, "CIDToGIDMap", map);
 	}
 	/* the descriptor and the embedded subset (libharu's: every glyph drawn or measured) */
@@ -1238,10 +1705,12 @@ static void font_finish(pdfdoc *p, pdf_face f)
 		HPDF_Dict_AddNumber(fd, "ItalicAngle", def->italic_angle);
 		HPDF_Dict_AddNumber(fd, "StemV", def->stemv);
 		HPDF_Dict_AddNumber(fd, "XHeight", def->x_height);
-		file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		if (HPDF_TTFontDef_SaveFontData(def, file->stream) != HPDF_OK)
+		unsigned length1 = 0;
+		buf_t sub = {0};
+		if (font_subset(p, f, &sub, &length1) != 0)
 			fail(p, "kan een lettertype niet in de PDF opnemen");
-		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)da->length1);
+		defer_flate(p, file, &sub);
+		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)length1);
 		HPDF_Dict_AddNumber(file, "Length2", 0);
 		HPDF_Dict_AddNumber(file, "Length3", 0);
 		HPDF_Dict_Add(fd, "FontFile2", file);
@@ -1250,75 +1719,128 @@ static void font_finish(pdfdoc *p, pdf_face f)
 	/* ToUnicode: a CID is its code point, so the map is the identity on the characters drawn
 	 * (bfchar, at most 100 a block) */
 	buf_t b = {0};
-	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	add_str(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (int i = 0; i < n; i += 100) {
 		int k = n - i < 100 ? n - i : 100;
 		put_int(&b, k);
-		buf_puts(&b, " beginbfchar\n");
+		add_str(&b, " beginbfchar\n");
 		for (int j = i; j < i + k; j++) {
-			buf_putc(&b, '<');
+			add_char(&b, '<');
 			put_hex4(&b, (unsigned)used[j]);
-			buf_puts(&b, "> <");
+			add_str(&b, "> <");
 			put_hex4(&b, (unsigned)used[j]);
-			buf_puts(&b, ">\n");
+			add_str(&b, ">\n");
 		}
-		buf_puts(&b, "endbfchar\n");
+		add_str(&b, "endbfchar\n");
 	}
-	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	stream_put(p, p->tounicode[f], b.s, b.len);
-	buf_free(&b);
+	add_str(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	defer_flate(p, p->tounicode[f], &b);
 	free(used);
 }
 
-/* --- content streams, compressed here ------------------------------------------------------------ */
+/* --- compressing, on two threads ------------------------------------------------------------ */
+
+/* What is left when the layout is done, and most of its work: compressing the streams, each
+ * page's content (level 3: two fifths less work than zlib's default for a file 1% larger) and
+ * the fonts' subsets and maps and the colour profile (zlib's default level, as libharu's
+ * HPDF_Stream_WriteToStreamWithDeflate; zlib's output does not depend on how its input is
+ * handed in). They are independent: two threads take them in turn from one list, each into a
+ * buffer of its own, which libharu then reads as it is (mread): the file is the same whatever
+ * thread did what, and with one thread. */
+typedef struct {
+	zjob *jobs;
+	size_t njobs, next;
+	plat_mutex *lock;
+} zqueue;
+
+static void z_work(void *arg)
+{
+	zqueue *q = arg;
+	z_stream z[2]; /* level 3 and the default, each reset between streams */
+	int made[2] = {0, 0};
+	memset(z, 0, sizeof z);
+	for (;;) {
+		plat_mutex_lock(q->lock);
+		size_t i = q->next < q->njobs ? q->next++ : q->njobs;
+		plat_mutex_unlock(q->lock);
+		if (i == q->njobs)
+			break;
+		zjob *j = &q->jobs[i];
+		int k = j->level == Z_DEFAULT_COMPRESSION;
+		if (!made[k]) {
+			if (deflateInit(&z[k], j->level) != Z_OK)
+				continue; /* j->ok stays 0 */
+			made[k] = 1;
+		} else {
+			deflateReset(&z[k]);
+		}
+		size_t cap = deflateBound(&z[k], (uLong)j->in.len);
+		j->out.s = xmalloc(cap + 1);
+		j->out.cap = cap + 1;
+		z[k].next_in = (Bytef *)j->in.s;
+		z[k].avail_in = (uInt)j->in.len;
+		z[k].next_out = (Bytef *)j->out.s;
+		z[k].avail_out = (uInt)cap;
+		j->ok = deflate(&z[k], Z_FINISH) == Z_STREAM_END;
+		j->out.len = cap - z[k].avail_out;
+	}
+	for (int k = 0; k < 2; k++)
+		if (made[k])
+			deflateEnd(&z[k]);
+}
 
 /* A stream already compressed: libharu writes it as it is (filter none) and this adds the key
- * it would have written (libharu drops a /Filter of its own from a stream without one). */
+ * it would have written (libharu drops a /Filter of its own from a stream without one): for a
+ * page's content as a name, as the pages were written before; for the others as libharu does. */
 static HPDF_STATUS flate_key(HPDF_Dict d, HPDF_Stream s)
 {
 	(void)d;
 	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
+static HPDF_STATUS flate_array_key(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter [ /FlateDecode ]\012");
+}
+
 static void contents_finish(pdfdoc *p)
 {
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	/* level 3: two fifths less work than zlib's default (6) for a file 1% larger */
-	if (deflateInit(&z, 3) != Z_OK) {
-		fail(p, "onvoldoende geheugen voor de PDF");
+	for (size_t i = 0; i < p->npages; i++)
+		defer(p, ((HPDF_PageAttr)p->pages[i].page->attr)->contents, &p->pages[i].cs, 3, flate_key);
+	if (p->err)
 		return;
-	}
-	unsigned char *out = NULL;
-	size_t cap = 0;
-	for (size_t i = 0; i < p->npages && !p->err; i++) {
-		spage *sp = &p->pages[i];
-		size_t need = deflateBound(&z, (uLong)sp->cs.len);
-		if (need > cap) {
-			free(out);
-			out = xmalloc(cap = need);
-		}
-		z.next_in = (Bytef *)sp->cs.s;
-		z.avail_in = (uInt)sp->cs.len;
-		z.next_out = out;
-		z.avail_out = (uInt)cap;
-		if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
-			fail(p, "kan de inhoud van een pagina van de PDF niet comprimeren");
+	zqueue q = {p->z, p->nz, 0, plat_mutex_new()};
+	/* without a lock or a second thread, this thread does it all */
+	plat_thread *th = NULL;
+	if (!q.lock || plat_thread_start(&th, z_work, &q) != 0)
+		th = NULL;
+	z_work(&q);
+	if (th)
+		plat_thread_join(th);
+	plat_mutex_free(q.lock);
+	for (size_t i = 0; i < p->nz && !p->err; i++) {
+		zjob *j = &p->z[i];
+		buf_free(&j->in);
+		j->rd = (mreader){j->out.s, j->out.len, 0};
+		HPDF_Stream s = j->ok ? mreader_new(p, &j->rd) : NULL;
+		if (!s) {
+			fail(p, "kan de inhoud van de PDF niet comprimeren");
 			break;
 		}
-		HPDF_PageAttr attr = (HPDF_PageAttr)sp->page->attr;
-		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-		attr->contents->write_fn = flate_key;
-		if (HPDF_Stream_Write(attr->stream, out, (HPDF_UINT)(cap - z.avail_out)) != HPDF_OK)
-			fail(p, "onvoldoende geheugen voor de PDF");
-		deflateReset(&z);
-		buf_free(&sp->cs);
+		HPDF_Stream_Free(j->d->stream);
+		j->d->stream = s;
+		j->d->filter = HPDF_STREAM_FILTER_NONE;
+		j->d->write_fn = j->key;
 	}
-	deflateEnd(&z);
-	free(out);
+	/* a page's own pointer to its content's stream */
+	for (size_t i = 0; i < p->npages && !p->err; i++) {
+		HPDF_PageAttr attr = (HPDF_PageAttr)p->pages[i].page->attr;
+		attr->stream = attr->contents->stream;
+	}
 }
 
 /* --- finishing ---------------------------------------------------------------------------- */
@@ -1327,11 +1849,11 @@ static void xml_text(buf_t *b, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_putc(b, *s);
+		case '&': add_str(b, "&amp;"); break;
+		case '<': add_str(b, "&lt;"); break;
+		case '>': add_str(b, "&gt;"); break;
+		case '"': add_str(b, "&quot;"); break;
+		default: add_char(b, *s);
 		}
 	}
 }
@@ -1344,7 +1866,7 @@ static void metadata(pdfdoc *p, const char *iso)
 {
 	const pdf_setup *s = &p->setup;
 	buf_t b = {0};
-	buf_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	add_str(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 	             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
 	             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
 	             "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
@@ -1353,19 +1875,19 @@ static void metadata(pdfdoc *p, const char *iso)
 	             "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
 	             "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
 	             "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n");
-	buf_puts(&b, "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	add_str(&b, "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	xml_text(&b, s->title);
-	buf_puts(&b, "</rdf:li></rdf:Alt></dc:title>\n<dc:creator><rdf:Seq><rdf:li>");
+	add_str(&b, "</rdf:li></rdf:Alt></dc:title>\n<dc:creator><rdf:Seq><rdf:li>");
 	xml_text(&b, s->author);
-	buf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	add_str(&b, "</rdf:li></rdf:Seq></dc:creator>\n<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	xml_text(&b, s->subject);
-	buf_puts(&b, "</rdf:li></rdf:Alt></dc:description>\n<dc:language><rdf:Bag><rdf:li>");
+	add_str(&b, "</rdf:li></rdf:Alt></dc:description>\n<dc:language><rdf:Bag><rdf:li>");
 	xml_text(&b, s->lang);
-	buf_puts(&b, "</rdf:li></rdf:Bag></dc:language>\n");
+	add_str(&b, "</rdf:li></rdf:Bag></dc:language>\n");
 	if (s->keywords) {
-		buf_puts(&b, "<pdf:Keywords>");
+		add_str(&b, "<pdf:Keywords>");
 		xml_text(&b, s->keywords);
-		buf_puts(&b, "</pdf:Keywords>\n");
+		add_str(&b, "</pdf:Keywords>\n");
 	}
 	buf_printf(&b, "<pdf:Producer>%s</pdf:Producer>\n<xmp:CreatorTool>meetlat</xmp:CreatorTool>\n"
 	               "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
@@ -1373,7 +1895,7 @@ static void metadata(pdfdoc *p, const char *iso)
 	               "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
 	               "<pdfuaid:part>1</pdfuaid:part>\n",
 	           PRODUCER, iso, iso, iso);
-	buf_puts(&b, "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+	add_str(&b, "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
 	             "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
 	             "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
 	             "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
@@ -1382,7 +1904,7 @@ static void metadata(pdfdoc *p, const char *iso)
 	             "<pdfaProperty:category>internal</pdfaProperty:category>"
 	             "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>"
 	             "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
-	buf_puts(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	add_str(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 	HPDF_Dict md = NEW(p, HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref));
 	if (md) {
 		md->filter = HPDF_STREAM_FILTER_NONE;
@@ -1409,9 +1931,10 @@ static void output_intent(pdfdoc *p)
 	HPDF_Dict oi = dict_new(p);
 	HPDF_Array ois = array_new(p);
 	if (prof && oi && ois) {
-		prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 		HPDF_Dict_AddNumber(prof, "N", 3);
-		HPDF_Stream_Write(prof->stream, (const HPDF_BYTE *)icc, (HPDF_UINT)len);
+		buf_t b = {0};
+		add(&b, icc, len);
+		defer_flate(p, prof, &b);
 		HPDF_Dict_AddName(oi, "Type", "OutputIntent");
 		HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
 		HPDF_Dict_Add(oi, "OutputConditionIdentifier", HPDF_String_New(p->pdf->mmgr, "sRGB IEC61966-2.1", NULL));
@@ -1471,21 +1994,21 @@ static HPDF_STATUS ptree_write(HPDF_Dict d, HPDF_Stream s)
 {
 	const pdfdoc *p = d->attr;
 	buf_t b = {0};
-	buf_puts(&b, "/Nums [ ");
+	add_str(&b, "/Nums [ ");
 	for (size_t i = 0; i < p->nnums; i++) {
 		put_uint(&b, (unsigned)i);
 		if (p->nums[i].page >= 0) {
 			const buf_t *pa = &p->pages[p->nums[i].page].parents;
-			buf_puts(&b, " [ ");
-			buf_add(&b, pa->s, pa->len);
-			buf_puts(&b, "] ");
+			add_str(&b, " [ ");
+			add(&b, pa->s, pa->len);
+			add_str(&b, "] ");
 		} else {
-			buf_putc(&b, ' ');
+			add_char(&b, ' ');
 			put_uint(&b, p->nums[i].elem);
-			buf_puts(&b, " 0 R ");
+			add_str(&b, " 0 R ");
 		}
 	}
-	buf_puts(&b, "]\n");
+	add_str(&b, "]\n");
 	HPDF_STATUS rv = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
 	buf_free(&b);
 	return rv;
@@ -1493,7 +2016,7 @@ static HPDF_STATUS ptree_write(HPDF_Dict d, HPDF_Stream s)
 
 static HPDF_STATUS file_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
 {
-	buf_add(s->attr, ptr, size);
+	add(s->attr, ptr, size);
 	return HPDF_OK;
 }
 
@@ -1558,9 +2081,17 @@ void pdf_close(pdfdoc *p)
 		return;
 	if (p->pdf)
 		HPDF_Free(p->pdf);
+	while (p->arena) {
+		ablock *next = p->arena->next;
+		free(p->arena);
+		p->arena = next;
+	}
+	if (arena == &p->arena)
+		arena = NULL;
 	for (int f = 0; f < PF_N; f++) {
 		free(p->width[f]);
 		free(p->used[f]);
+		free(p->font_bytes[f]);
 	}
 	free(p->shown);
 	for (size_t i = 0; i < p->npages; i++) {
@@ -1575,5 +2106,10 @@ void pdf_close(pdfdoc *p)
 	}
 	free(p->elems);
 	buf_free(&p->scratch);
+	for (size_t i = 0; i < p->nz; i++) {
+		buf_free(&p->z[i].in);
+		buf_free(&p->z[i].out);
+	}
+	free(p->z);
 	free(p);
 }

@@ -41,6 +41,10 @@ const char *pdf_error(const pdfdoc *p);
 /* Close the structure, write everything and hand over the file's bytes; 0, or -1. */
 int pdf_finish(pdfdoc *p, buf_t *out);
 void pdf_close(pdfdoc *p);
+/* The document made again, empty, in place of `p` (closed): for a drawn run of a layout that
+ * turned out not to be settled. The glyphs measured in it stay in the font subsets, as every
+ * glyph measured in a run does. */
+pdfdoc *pdf_reopen(pdfdoc *p);
 
 /* Width of UTF-8 text in points. */
 float pdf_width(pdfdoc *p, pdf_face f, float size, const char *s, size_t len);

@@ -1181,16 +1181,31 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 		m->voorbeelddata ? "Voorbeelddata: geen echte cijfers" : m->words_example ? "Voorbeeldtekst: geen echte toelichting" : NULL,
 		expand, chapter_reset, &r};
 	r.l = lay_new(&ls);
-	/* dry runs until every page number a reference or the contents names is where it lands
-	 * (six at most; then the last places are used) */
-	for (int pass = 0; pass < 6; pass++) {
-		lay_pass_begin(r.l, 1);
+	/* runs until every page number a reference or the contents names is where it lands (seven
+	 * at most; then the last places are used), dry (nothing drawn) but for the last. A run after
+	 * one that moved no heading to the next page is drawn at once: it usually puts everything
+	 * where that one did, and is then the last (the dry run that would have confirmed the
+	 * places is saved: the same bytes, one run fewer); when it does not, its document is made
+	 * again (pdf_reopen) and the runs go on as they would have */
+	int drawn = 0;
+	for (int pass = 0; pass < 6 && !drawn; pass++) {
+		int draw = pass > 0 && !lay_breaks_changed(r.l);
+		lay_pass_begin(r.l, !draw);
 		body(&r);
-		if (lay_pass_end(r.l))
+		int settled = lay_pass_end(r.l);
+		if (draw && settled) {
+			drawn = 1;
+		} else if (draw) {
+			r.d = pdf_reopen(r.d);
+			lay_set_doc(r.l, r.d);
+		} else if (settled) {
 			break;
+		}
 	}
-	lay_pass_begin(r.l, 0);
-	body(&r);
+	if (!drawn) {
+		lay_pass_begin(r.l, 0);
+		body(&r);
+	}
 	lay_finish(r.l);
 	buf_t out = {0};
 	int rv = pdf_finish(r.d, &out);
