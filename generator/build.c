@@ -755,6 +755,9 @@ int build_run(const build_opts *o, diag_t *d)
 	}
 	/* the tables every renderer shows, made once while the model may still change */
 	kt_tables(m);
+	/* what reading needed and freed (parts of exports, content files, on other threads' heaps)
+	 * goes back before the renderers take theirs */
+	plat_release_memory();
 	output.dir = tmpl;
 	/* only meetlat's own folder comes this far */
 	output.prev = prev = fresh ? early.prev : out_prev_read(out, index);

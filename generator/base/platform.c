@@ -134,6 +134,13 @@ void plat_init(int *argc, char ***argv)
 #endif
 }
 
+void plat_release_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static plat_kind kind(const struct stat *st, long long *size)
 {
 	if (size)
@@ -534,6 +541,10 @@ static UINT console_cp;
 static void restore_console(void)
 {
 	SetConsoleOutputCP(console_cp);
+}
+
+void plat_release_memory(void)
+{
 }
 
 void plat_init(int *argc, char ***argv)

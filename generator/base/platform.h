@@ -38,6 +38,9 @@ void *memmem(const void *haystack, size_t hlen, const void *needle, size_t nlen)
 /* Once, first thing in main: on Windows the arguments become UTF-8 (from the wide command
  * line) and the console shows UTF-8. */
 void plat_init(int *argc, char ***argv);
+/* Give memory the program freed back to the system (glibc keeps it otherwise: plat_init lets its
+ * heaps grow in large steps); where the reading is done and the renderers start. */
+void plat_release_memory(void);
 
 /* Fault injection for the tests: in a build with MEETLAT_FAULTS (the sanitizer build of make
  * test, and the test build of meetlat.exe), whether MEETLAT_FOUT names this step, so that
