@@ -620,6 +620,13 @@ int build_run(const build_opts *o, diag_t *d)
 	/* every phase runs, so one run lists every problem; diag counts them */
 	content_load(m, content, "content", d);
 	content_finish(m, "content", d);
+	/* the theme before the data, so that its hyphenation patterns load on their thread while
+	 * the exports are read (theme_ready); its messages keep their place after the data's */
+	diag_t theme_msgs;
+	diag_hold(&theme_msgs, d);
+	char *installdir = plat_install_dir(MEETLAT_DATADIR);
+	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, &theme_msgs);
+	free(installdir);
 	m->definities = md_parse(definities_md, strlen(definities_md));
 	/* the technical part (formulas, file names) is for the site's sources page only */
 	static const char *const tech[] = {"Technische toelichting"};
@@ -627,9 +634,7 @@ int build_run(const build_opts *o, diag_t *d)
 	md_take_sections(m->definities, tech, 1, &m->definities_tech, &tech_line);
 	m->fingerprints = o->publish || edition_any(editions);
 	data_load(m, data, "data", o->peildatum, d);
-	char *installdir = plat_install_dir(MEETLAT_DATADIR);
-	theme_load(&theme, o->dir, installdir, m->thema, m->conf_file, d);
-	free(installdir);
+	diag_release(&theme_msgs, d);
 	/* while the theme's hyphenation patterns load, messages go to the theme (theme_ready) */
 	diag_t *held = theme_diag(&theme, d);
 	theme_check_text(&theme, m, "content", held);
