@@ -584,11 +584,15 @@ static int keep_record(const char *dir, const char *name, const buf_t *record, d
 typedef struct {
 	theme_t *theme;
 	model_t *m;
+	render_later *later; /* what the report left */
 } leftovers;
 
 static void free_leftovers(void *arg)
 {
 	leftovers *l = arg;
+	if (l->later->fn)
+		l->later->fn(l->later->arg);
+	l->later->fn = NULL;
 	theme_free(l->theme);
 	model_free(l->m);
 }
@@ -602,6 +606,8 @@ int build_run(const build_opts *o, diag_t *d)
 	char *out = NULL;
 	theme_t theme = {0};
 	render_ctx rc = {0};
+	render_later later = {0}; /* what the report leaves to free (free_leftovers) */
+	rc.later = &later;
 	out_t output = {0};
 	out_prev *prev = NULL;
 	char *tmpl = NULL, *record_name = NULL, *index = NULL;
@@ -794,7 +800,7 @@ int build_run(const build_opts *o, diag_t *d)
 	 * instructions of small frees) goes on while the output is swapped in */
 	int has_record = m->record != NULL, correction = m->correction, voorbeeld = m->voorbeelddata;
 	int bron = m->peildatum_bron;
-	leftovers rest = {&theme, m};
+	leftovers rest = {&theme, m, &later};
 	if (plat_thread_start(&freeing, free_leftovers, &rest) != 0)
 		freeing = NULL;
 	out_end(&output);
@@ -850,8 +856,8 @@ done:
 	if (freeing) {
 		plat_thread_join(freeing);
 	} else {
-		theme_free(&theme);
-		model_free(m);
+		leftovers now = {&theme, m, &later};
+		free_leftovers(&now);
 	}
 	free(content);
 	free(data);

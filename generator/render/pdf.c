@@ -2075,6 +2075,12 @@ int pdf_finish(pdfdoc *p, buf_t *out)
 	return rv;
 }
 
+void pdf_detach(pdfdoc *p)
+{
+	if (p && arena == &p->arena)
+		arena = NULL;
+}
+
 void pdf_close(pdfdoc *p)
 {
 	if (!p)

@@ -41,6 +41,9 @@ const char *pdf_error(const pdfdoc *p);
 /* Close the structure, write everything and hand over the file's bytes; 0, or -1. */
 int pdf_finish(pdfdoc *p, buf_t *out);
 void pdf_close(pdfdoc *p);
+/* Let another thread close `p`: the thread that opened it keeps no hold on its memory (the
+ * arena of its first document) and may open another. */
+void pdf_detach(pdfdoc *p);
 /* The document made again, empty, in place of `p` (closed): for a drawn run of a layout that
  * turned out not to be settled. The glyphs measured in it stay in the font subsets, as every
  * glyph measured in a run does. */

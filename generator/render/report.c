@@ -1164,6 +1164,21 @@ static void body(rep *r)
 	appendix(r);
 }
 
+typedef struct {
+	lay *l;
+	pdfdoc *d;
+	char *running;
+} report_rest;
+
+static void report_free(void *arg)
+{
+	report_rest *rest = arg;
+	lay_free(rest->l);
+	pdf_close(rest->d);
+	free(rest->running);
+	free(rest);
+}
+
 int pdf_render(const model_t *m, const render_ctx *rc)
 {
 	char title[160];
@@ -1217,9 +1232,17 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 		rv = out_write(rc->out, rc->pdf_name, out.s, out.len);
 	}
 	buf_free(&out);
-	lay_free(r.l);
-	pdf_close(r.d);
-	free(running);
 	free(r.expanded);
+	/* freeing the document and the layout is left for later when the build can do it beside
+	 * the swap: the file is written, and the report's thread is the last to finish */
+	report_rest *rest = xmalloc(sizeof *rest);
+	*rest = (report_rest){r.l, r.d, running};
+	pdf_detach(r.d);
+	if (rc->later) {
+		rc->later->fn = report_free;
+		rc->later->arg = rest;
+	} else {
+		report_free(rest);
+	}
 	return rv;
 }
