@@ -291,6 +291,8 @@ static HPDF_STATUS elem_hide(HPDF_Dict d)
  * report's bytes go through here. */
 static inline void add(buf_t *b, const void *s, size_t n)
 {
+	if (!n)
+		return; /* s may be NULL then (an empty buffer's text) */
 	if (b->cap - b->len > n) {
 		memcpy(b->s + b->len, s, n);
 		b->len += n;
@@ -480,7 +482,15 @@ static HPDF_FontDef load_font(pdfdoc *p, pdf_face f)
 		return NULL;
 	HPDF_FontDef had = HPDF_Doc_FindFontDef(p->pdf, def->base_font);
 	if (had) {
+		/* a face of the same PostScript name as an earlier one is that one, as libharu has
+		 * it: its subset is made from that face's file, not from this one */
 		HPDF_FontDef_Free(def);
+		for (int g = 0; g < (int)f; g++)
+			if (p->def[g] == had) {
+				free(p->font_bytes[f]);
+				p->font_bytes[f] = NULL;
+				p->font_file[f] = p->font_file[g];
+			}
 		return had;
 	}
 	if (HPDF_List_Add(p->pdf->fontdef_list, def) != HPDF_OK) {
