@@ -429,6 +429,8 @@ void lay_new_page(lay *l)
 	}
 	l->y = LAY_TOP;
 	l->quote_top = LAY_TOP;
+	if (l->page < 0)
+		return; /* the document failed (a font libharu cannot load: pdf_error says) */
 	l->page_chapter = xgrow(l->page_chapter, &l->cappage_chapter, l->npage_chapter, sizeof *l->page_chapter);
 	while (l->npage_chapter <= (size_t)l->page)
 		l->page_chapter[l->npage_chapter++] = l->cur_chapter;
@@ -570,6 +572,8 @@ static void flow_lines(lay *l, const rich *t, const lay_lines *ls, float x, floa
 				take = left < fits ? left : fits ? fits : 1;
 			else {
 				lay_new_page(l);
+				if (l->page < 0)
+					return; /* no page can be made: the document failed */
 				continue;
 			}
 		}

@@ -1203,7 +1203,10 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 	 * places is saved: the same bytes, one run fewer); when it does not, its document is made
 	 * again (pdf_reopen) and the runs go on as they would have */
 	int drawn = 0;
-	for (int pass = 0; pass < 6 && !drawn; pass++) {
+	/* nothing is laid out in a document that failed to open (a font libharu cannot load):
+	 * pdf_finish says why */
+	int failed = pdf_error(r.d) != NULL;
+	for (int pass = 0; pass < 6 && !drawn && !failed; pass++) {
 		int draw = pass > 0 && !lay_breaks_changed(r.l);
 		lay_pass_begin(r.l, !draw);
 		body(&r);
@@ -1217,11 +1220,12 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 			break;
 		}
 	}
-	if (!drawn) {
+	if (!drawn && !failed) {
 		lay_pass_begin(r.l, 0);
 		body(&r);
 	}
-	lay_finish(r.l);
+	if (!failed)
+		lay_finish(r.l);
 	buf_t out = {0};
 	int rv = pdf_finish(r.d, &out);
 	if (rv != 0) {

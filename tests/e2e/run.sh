@@ -1012,6 +1012,14 @@ rm -f "$HF/content/20-pijp.md" "$HF/content/30-nul.md" "$HF/themes/default/extra
 rm "$HF/themes/default/layout.html" && mkfifo "$HF/themes/default/layout.html"
 timeout 20 "$BIN" check -C "$HF" >"$T/hf2.err" 2>&1; rc=$?
 check "a FIFO as layout.html is refused at once (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'layout.html: fout' '$T/hf2.err'"
+# a font the theme check passes but libharu cannot load (DejaVu Sans cut short): a clear
+# message, no crash (the layout wrote past its page table), no endless layout
+TF=$(project badfont "$ROOT/tests/e2e/fixture")
+rm "$TF/themes" && cp -R "$ROOT/themes" "$TF/themes"
+head -c 497687 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >"$TF/kort.ttf"
+sed -i "s|^pdf_lettertype = .*|pdf_lettertype = $TF/kort.ttf|" "$TF/themes/default/thema.conf"
+timeout 60 "$BIN" build -C "$TF" -o "$T/badfont-out" >"$T/badfont.err" 2>&1; rc=$?
+check "a font libharu cannot load: exit 1, named, nothing made (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'kan de PDF niet maken: kan het lettertype .*kort.ttf niet laden' '$T/badfont.err' && ! test -e '$T/badfont-out'"
 # an export that ends in 2 GB of NUL bytes, or has an unclosed quote near the top of a long
 # file: refused at the line where the record starts, in little time and memory
 NF=$(project nul "$ROOT/tests/e2e/fixture")
