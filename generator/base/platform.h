@@ -170,7 +170,9 @@ double plat_seconds(void);
 
 /* Threads, for the renderers (POSIX threads; on Windows mingw-w64's winpthreads, linked in).
  * plat_thread_start runs fn(arg) on a thread of its own and returns 0, or -1 when no thread
- * could be made (then nothing ran: the caller runs fn itself). plat_thread_join waits for it
+ * could be made (then nothing ran: the caller runs fn itself), and always with MEETLAT_SERIEEL
+ * set: then the whole build runs on one thread, which the tests compare with the threaded
+ * one. plat_thread_join waits for it
  * and frees it. A mutex from plat_mutex_new (NULL when none could be made); lock and unlock
  * do nothing with NULL. */
 typedef struct plat_thread plat_thread;
