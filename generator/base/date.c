@@ -83,33 +83,20 @@ static int digits(const char *s, size_t len, size_t *i, int maxd, int *out)
 	return n;
 }
 
-/* Reads 1..maxd digits from *p (before `end`); returns the number read. */
-static inline int digits_at(const unsigned char **p, const unsigned char *end, int maxd, int *out)
-{
-	const unsigned char *q = *p, *stop = end - q > maxd ? q + maxd : end;
-	int v = 0;
-	while (q < stop && (unsigned)(*q - '0') < 10)
-		v = v * 10 + (*q++ - '0');
-	*out = v;
-	int n = (int)(q - *p);
-	*p = q;
-	return n;
-}
-
 /* The date part of a value from *i: "2024-10-01" or "1-10-2024" (also with '/'), valid. */
 static int parse_ymd(const char *s, size_t len, size_t *ip, int *y, int *m, int *d)
 {
-	const unsigned char *p = (const unsigned char *)s + *ip, *end = (const unsigned char *)s + len;
+	size_t i = *ip;
 	int a, b, c;
-	int na = digits_at(&p, end, 4, &a);
-	if (na == 0 || p >= end || (*p != '-' && *p != '/'))
+	int na = digits(s, len, &i, 4, &a);
+	if (na == 0 || i >= len || (s[i] != '-' && s[i] != '/'))
 		return -1;
-	unsigned char sep = *p++;
-	int nb = digits_at(&p, end, 2, &b);
-	if (nb == 0 || p >= end || *p != sep)
+	char sep = s[i++];
+	int nb = digits(s, len, &i, 2, &b);
+	if (nb == 0 || i >= len || s[i] != sep)
 		return -1;
-	p++;
-	int nc = digits_at(&p, end, 4, &c);
+	i++;
+	int nc = digits(s, len, &i, 4, &c);
 	if (na == 4 && sep == '-' && nb == 2 && nc == 2) {
 		*y = a, *m = b, *d = c;
 	} else if (na <= 2 && nc == 4) {
@@ -119,7 +106,7 @@ static int parse_ymd(const char *s, size_t len, size_t *ip, int *y, int *m, int 
 	}
 	if (!ymd_valid(*y, *m, *d))
 		return -1;
-	*ip = (size_t)(p - (const unsigned char *)s);
+	*ip = i;
 	return 0;
 }
 
