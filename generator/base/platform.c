@@ -45,6 +45,14 @@ static void *thread_main(void *p)
 	return NULL;
 }
 
+size_t plat_take(plat_mutex *m, size_t *next, size_t n)
+{
+	plat_mutex_lock(m);
+	size_t i = *next < n ? (*next)++ : n;
+	plat_mutex_unlock(m);
+	return i;
+}
+
 int plat_thread_start(plat_thread **t, void (*fn)(void *), void *arg)
 {
 	const char *serial = getenv("MEETLAT_SERIEEL");

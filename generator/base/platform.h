@@ -180,6 +180,9 @@ int plat_thread_start(plat_thread **t, void (*fn)(void *), void *arg);
 void plat_thread_join(plat_thread *t);
 typedef struct plat_mutex plat_mutex;
 plat_mutex *plat_mutex_new(void);
+/* For threads sharing n items: the index of the next one no thread took yet (counted in
+ * *next under m), or n when all are taken. */
+size_t plat_take(plat_mutex *m, size_t *next, size_t n);
 void plat_mutex_lock(plat_mutex *m);
 void plat_mutex_unlock(plat_mutex *m);
 void plat_mutex_free(plat_mutex *m); /* NULL-safe */

@@ -1286,14 +1286,8 @@ static void read_one(file_t *f, const char *dir)
 static void prepare_all(void *arg)
 {
 	prep_t *w = arg;
-	for (;;) {
-		plat_mutex_lock(w->lock);
-		size_t i = w->next < w->n ? w->next++ : w->n;
-		plat_mutex_unlock(w->lock);
-		if (i == w->n)
-			return;
+	for (size_t i; (i = plat_take(w->lock, &w->next, w->n)) < w->n;)
 		read_one(&w->files[i], w->dir);
-	}
 }
 
 int content_load(model_t *m, const char *dir, const char *shown_dir, diag_t *d)

@@ -1772,12 +1772,7 @@ static void z_work(void *arg)
 	z_stream z[2]; /* level 3 and the default, each reset between streams */
 	int made[2] = {0, 0};
 	memset(z, 0, sizeof z);
-	for (;;) {
-		plat_mutex_lock(q->lock);
-		size_t i = q->next < q->njobs ? q->next++ : q->njobs;
-		plat_mutex_unlock(q->lock);
-		if (i == q->njobs)
-			break;
+	for (size_t i; (i = plat_take(q->lock, &q->next, q->njobs)) < q->njobs;) {
 		zjob *j = &q->jobs[i];
 		int k = j->level == Z_DEFAULT_COMPRESSION;
 		if (!made[k]) {
