@@ -14,7 +14,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 MEETLAT_CPPFLAGS = -Igenerator -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DMEETLAT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 MEETLAT_CFLAGS   = -std=c11 -pthread -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral -MMD -MP
-LIBS = $(PKG_LIBS) -lcsv -lhpdf -lhyphen -lm -pthread
+LIBS = $(PKG_LIBS) -lcsv -lhpdf -lm -pthread
 
 # generator/: base/ (no project dependencies), load/ (content and data into the model),
 # model/ (the model, the KPI engine, the presentation layer, tables and charts), render/
@@ -126,10 +126,13 @@ build/meetlat-tsan: build/tsan/main.o $(TOBJ)
 	$(CC) $(TSAN) -o $@ $^ $(LIBS)
 
 build/unit/%: tests/unit/%.c $(OBJ) | build/unit
-	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LIBS) -lcmocka
+	$(CC) $(MEETLAT_CPPFLAGS) $(CPPFLAGS) $(MEETLAT_CFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LIBS) $(UNIT_LIBS) -lcmocka
 
 build/unit/%-asan: tests/unit/%.c $(AOBJ) | build/unit
-	$(CC) $(MEETLAT_CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -o $@ $< $(AOBJ) $(LIBS) -lcmocka
+	$(CC) $(MEETLAT_CPPFLAGS) $(MEETLAT_CFLAGS) -O1 -g $(SAN) -o $@ $< $(AOBJ) $(LIBS) $(UNIT_LIBS) -lcmocka
+
+# base/hyphen.c is compared with libhyphen, whose matching it repeats: linked into that test only
+build/unit/test_hyphen build/unit/test_hyphen-asan: UNIT_LIBS = -lhyphen
 
 UNIT_BIN  = $(UNIT:tests/unit/%.c=build/unit/%)
 UNIT_ASAN = $(UNIT:tests/unit/%.c=build/unit/%-asan)
@@ -267,7 +270,7 @@ WIN_SYSROOT  = build/windows/sysroot
 WIN_CPPFLAGS = -Igenerator -I$(WIN_SYSROOT)/include -DVERSION='"$(VERSION)"' -D__USE_MINGW_ANSI_STDIO=1 \
 	-D_POSIX_THREAD_SAFE_FUNCTIONS=200112L -D_WIN32_WINNT=0x0A00 -DYAML_DECLARE_STATIC -DCMARK_STATIC_DEFINE -DXML_STATIC
 WIN_CFLAGS   = -O2 $(MEETLAT_CFLAGS)
-WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lhyphen -lz -lm \
+WIN_LIBS     = -L$(WIN_SYSROOT)/lib -lcmark -lyaml -lxlsxwriter -lminizip -lexpat -lnettle -lcsv -lhpdfs -lz -lm \
 	-lpthread
 WIN_OBJ      = $(SRC:generator/%.c=build/windows/obj/%.o) build/windows/obj/definities.o
 

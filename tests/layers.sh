@@ -26,7 +26,7 @@ out=$( {
 [ -n "$out" ] && { echo "$out"; bad=1; }
 for lib in cmark.h:model/markdown.c yaml.h:load/yamltree.c csv.h:load/csvread.c \
 	hpdf.h:render/pdf.c xlsxwriter.h:render/xlsx.c nettle:base/digest.c minizip:load/xlsxread.c \
-	expat.h:load/xlsxread.c hyphen.h:base/hyphen.c windows.h:base/platform.c pthread.h:base/platform.c \
+	expat.h:load/xlsxread.c windows.h:base/platform.c pthread.h:base/platform.c \
 	zlib.h:render/pdf.c; do
 	h=${lib%%:*} want=${lib#*:}
 	got=$(grep -rl "#include <${h%.h}[._/]" --include='*.[ch]' . | sed 's|^\./||' | sort | tr '\n' ' ')

@@ -7,16 +7,17 @@
 # does not pull in zlib1g-dev).
 set -e
 # build: compiler, pkg-config, the libraries with their link dependencies, the PDF fonts, the
-# sRGB profile of the PDF/A output intent, and libhyphen with its Dutch patterns (the report's
-# hyphenation)
+# sRGB profile of the PDF/A output intent, and the Dutch hyphenation patterns (the report's
+# hyphenation; base/hyphen.c reads them)
 build="gcc libc6-dev make pkg-config zlib1g-dev libcmark-dev libcsv-dev libhpdf-dev
 	libxlsxwriter-dev libyaml-dev nettle-dev libminizip-dev libexpat1-dev fonts-dejavu-core fonts-dejavu-extra
-	colord-data libhyphen-dev hyphen-nl"
+	colord-data hyphen-nl"
 # test: cmocka (unit), poppler (PDF text, fonts, structure), Python with openpyxl (workbook
 # read back, fuzzing) and pikepdf (PDF/UA structure checks), LibreOffice (a second reader of the
 # workbooks), clang's libFuzzer, Chromium and a JRE (axe-core and the Nu HTML Checker),
-# ca-certificates (npm), GNU time (peak memory of the large-workbook cases)
-test="libcmocka-dev poppler-utils python3 python3-openpyxl python3-pikepdf libreoffice-calc-nogui
+# ca-certificates (npm), GNU time (peak memory of the large-workbook cases), libhyphen (the
+# reference base/hyphen.c is compared with, tests/unit/test_hyphen.c)
+test="libcmocka-dev libhyphen-dev poppler-utils python3 python3-openpyxl python3-pikepdf libreoffice-calc-nogui
 	chromium default-jre-headless
 	clang libclang-rt-14-dev
 	ca-certificates time"

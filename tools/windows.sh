@@ -17,8 +17,8 @@
 # Linux packages to upgrade first; it never builds another version than Linux runs.
 # zlib is Debian's libz-mingw-w64-dev (built from the same zlib source as zlib1g).
 #
-# libhyphen (the report's hyphenation) is its two C files compiled as Debian's build does; the
-# Dutch patterns it reads (hyphen-nl's hyph_nl_NL.dic) go into the zip beside the fonts.
+# The Dutch hyphenation patterns the report reads (hyphen-nl's hyph_nl_NL.dic) go into the zip
+# beside the fonts.
 # Differences from Debian's Linux builds, none of which changes a byte meetlat writes:
 # - static libraries, -O2, no hardening flags (mingw's stack protector needs libssp);
 # - libharu without PNG support (meetlat embeds no images; Linux links libpng);
@@ -258,19 +258,6 @@ build_libs() {
 		mark expat "$v"
 	fi
 
-	# the report's hyphenation: libhyphen is two C files (Debian's Makefile builds the same two)
-	set -- $(srcof libhyphen-dev); v=$2
-	if ! built hyphen "$v"; then
-		d=$(fetch hyphen "$v"); say "hyphen $v"
-		b=$W/b-hyphen && rm -rf "$b" && mkdir -p "$b"
-		for f in hyphen hnjalloc; do
-			$HOST-gcc $LIB_CFLAGS -c -o "$b/$f.o" "$d/$f.c"
-		done
-		$HOST-ar rcs "$SYSROOT/lib/libhyphen.a" "$b/hyphen.o" "$b/hnjalloc.o"
-		cp "$d/hyphen.h" "$SYSROOT/include/"
-		mark hyphen "$v"
-	fi
-
 	set -- $(srcof nettle-dev); v=$2
 	if ! built nettle "$v"; then
 		d=$(fetch nettle "$v"); say "nettle $v"
@@ -328,8 +315,7 @@ make_zip() {
 	crlf "$TOP/tools/windows/Bouw de site.cmd" >"$stage/Bouw de site.cmd"
 	# licences: of every library inside meetlat.exe (from the sources it was built from), of
 	# the compiler's runtime, and of the fonts and the profile
-	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev libexpat1-dev \
-		libhyphen-dev; do
+	for b in libcsv-dev libyaml-dev libcmark-dev libhpdf-dev libminizip1 libxlsxwriter-dev nettle-dev libexpat1-dev; do
 		set -- $(srcof "$b")
 		cp "/usr/share/doc/$b/copyright" "$stage/licenties/$1.txt"
 	done

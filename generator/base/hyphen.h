@@ -1,6 +1,5 @@
 /* hyphen.h - where a Dutch word may be broken at the end of a line, from a hyphenation
- * dictionary (libhyphen's patterns, such as Debian's hyph_nl_NL.dic). The only module that
- * includes libhyphen's header. */
+ * dictionary (Liang's patterns in libhyphen's format, such as Debian's hyph_nl_NL.dic). */
 #ifndef MEETLAT_HYPHEN_H
 #define MEETLAT_HYPHEN_H
 
@@ -9,7 +8,8 @@
 typedef struct hyph hyph;
 
 /* Load the patterns at `path` (ISO 8859-1 or UTF-8, as the file's first line says); NULL when
- * the file cannot be read or holds no patterns. hyph_close(NULL) does nothing. */
+ * the file cannot be read, holds no patterns, or has a second level (NEXTLEVEL) or
+ * non-standard breaks ("/"), which no Dutch file has. hyph_close(NULL) does nothing. */
 hyph *hyph_open(const char *path);
 void hyph_close(hyph *h);
 
