@@ -178,6 +178,9 @@ int read_file(const char *path, size_t max, char **data, size_t *len)
 	char tmp[65536];
 	size_t n;
 	errno = 0;
+	/* read straight into tmp (no stdio buffer, whose size stdio asks the system for), and not
+	 * once more after a short read, which is the end or an error (ferror below) */
+	setvbuf(f, NULL, _IONBF, 0);
 	/* at most max bytes, also when the file grows while it is read */
 	while ((n = fread(tmp, 1, sizeof tmp, f)) != 0) {
 		if (b.len + n > max) {
@@ -187,6 +190,8 @@ int read_file(const char *path, size_t max, char **data, size_t *len)
 			return -1;
 		}
 		buf_add(&b, tmp, n);
+		if (n < sizeof tmp)
+			break;
 	}
 	if (ferror(f)) {
 		int e = errno ? errno : EIO;
