@@ -52,20 +52,25 @@ static int ascii_alnum(unsigned char c)
 	return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
 }
 
-int abbrev_next(const abbrev_t *list, size_t nlist, const char *s, size_t len, size_t from, size_t *at,
-                size_t *n)
+void abbrev_set_init(abbrev_set *set, const abbrev_t *list, size_t n)
 {
-	if (!nlist)
-		return -1;
-	/* the bytes a term starts with and the longest term: they rule out most words unread */
-	unsigned char first[32] = {0};
-	size_t longest = 0;
-	for (size_t t = 0; t < nlist; t++) {
+	memset(set, 0, sizeof *set);
+	set->list = list;
+	set->n = n;
+	for (size_t t = 0; t < n; t++) {
 		unsigned char c = (unsigned char)list[t].term[0];
-		first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		set->first[c >> 3] |= (unsigned char)(1u << (c & 7));
 		size_t l = strlen(list[t].term);
-		longest = l > longest ? l : longest;
+		set->longest = l > set->longest ? l : set->longest;
 	}
+}
+
+int abbrev_next(const abbrev_set *set, const char *s, size_t len, size_t from, size_t *at, size_t *n)
+{
+	if (!set->n)
+		return -1;
+	const unsigned char *first = set->first;
+	size_t longest = set->longest;
 	const unsigned char *q = (const unsigned char *)s;
 	size_t i = from;
 	while (i < len) {
@@ -78,7 +83,7 @@ int abbrev_next(const abbrev_t *list, size_t nlist, const char *s, size_t len, s
 		while (j < len && (k = ascii_alnum(q[j]) ? 1 : q[j] < 0x80 ? 0 : abbrev_alnum_at(s, len, j)))
 			j += k;
 		if (j - i <= longest && (first[q[i] >> 3] >> (q[i] & 7) & 1) && word_start(s, i)) {
-			int hit = abbrev_index(list, nlist, s + i, j - i);
+			int hit = abbrev_index(set->list, set->n, s + i, j - i);
 			if (hit >= 0) {
 				*at = i;
 				*n = j - i;

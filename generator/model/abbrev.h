@@ -13,10 +13,19 @@
 
 #include "model/model.h"
 
-/* The first word in s[from..len) that is an abbreviation of the list: its index in the list,
- * with *at and *n its place in s; -1 when there is none. */
-int abbrev_next(const abbrev_t *list, size_t nlist, const char *s, size_t len, size_t from, size_t *at,
-                size_t *n);
+/* The list made ready for abbrev_next once: the bytes a term starts with and the longest term
+ * rule out most words unread. The list must outlive the set; nothing to free. */
+typedef struct {
+	const abbrev_t *list;
+	size_t n;
+	unsigned char first[32];
+	size_t longest;
+} abbrev_set;
+void abbrev_set_init(abbrev_set *set, const abbrev_t *list, size_t n);
+
+/* The first word in s[from..len) that is an abbreviation of the set's list: its index in the
+ * list, with *at and *n its place in s; -1 when there is none. */
+int abbrev_next(const abbrev_set *set, const char *s, size_t len, size_t from, size_t *at, size_t *n);
 
 /* The index of the list entry spelled exactly as s[0..n), or -1. */
 int abbrev_index(const abbrev_t *list, size_t nlist, const char *s, size_t n);

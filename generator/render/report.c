@@ -34,6 +34,7 @@ typedef struct {
 	lay *l;
 	pdfdoc *d;
 	unsigned char *expanded; /* per abbreviation of the content: written out in this chapter */
+	abbrev_set abbrevs;      /* the content's abbreviations, for expand */
 	int sat;                 /* the satisfaction chapter is there */
 } rep;
 
@@ -65,7 +66,7 @@ static void expand(void *ctx, rich *t)
 		}
 		size_t from = 0, at, n;
 		int hit;
-		while ((hit = abbrev_next(m->abbrevs, m->nabbrevs, s, fr->len, from, &at, &n)) >= 0) {
+		while ((hit = abbrev_next(&r->abbrevs, s, fr->len, from, &at, &n)) >= 0) {
 			if (r->expanded[hit]) {
 				rich_add(&out, s + from, at + n - from, fr->face);
 				from = at + n;
@@ -1191,6 +1192,7 @@ int pdf_render(const model_t *m, const render_ctx *rc)
 	r.rc = rc;
 	r.d = pdf_open(&s);
 	r.expanded = xcalloc(m->nabbrevs ? m->nabbrevs : 1, 1);
+	abbrev_set_init(&r.abbrevs, m->abbrevs, m->nabbrevs);
 	char *running = xasprintf("Raadsrapportage %d · Excellente dienstverlening · %s", m->report_year, m->gemeente);
 	lay_setup ls = {r.d, rc->hyph, running,
 		m->voorbeelddata ? "Voorbeelddata: geen echte cijfers" : m->words_example ? "Voorbeeldtekst: geen echte toelichting" : NULL,

@@ -25,6 +25,7 @@ typedef struct {
 	const char *layout;
 	unsigned tables;   /* tables so far: their captions get unique ids */
 	int failed;
+	abbrev_set abbrevs; /* the content's abbreviations, for mark_abbrevs */
 } sctx;
 
 static const struct {
@@ -40,16 +41,22 @@ static const struct {
 	{"edities.html", "Edities"}, /* only when there are editions (write_page) */
 };
 
-/* Elements whose text gets no <abbr>: drawings, code, and an <abbr> already there. */
-static const char *const no_abbr[] = {"svg", "abbr", "code", "pre", "script", "style", "title", NULL};
+/* Elements whose text gets no <abbr>: drawings, code, and an <abbr> already there, with the
+ * tags that close them. */
+static const struct {
+	const char *name, *close;
+} no_abbr[] = {{"svg", "</svg>"},   {"abbr", "</abbr>"},   {"code", "</code>"}, {"pre", "</pre>"},
+               {"script", "</script>"}, {"style", "</style>"}, {"title", "</title>"}};
 
 /* The page's HTML with the first use of every abbreviation the content explains marked as
  * <abbr title="...">. Only text between tags is looked at; a tag or a character reference is
- * copied as it is (esc_html escapes every '>' in text and attributes, so a tag ends at '>'). */
-static void mark_abbrevs(const model_t *m, const char *html, buf_t *out)
+ * copied as it is (esc_html escapes every '>' in text and attributes, so a tag ends at '>').
+ * What is not marked is copied in one piece up to the next mark. */
+static void mark_abbrevs(const sctx *s, const char *html, buf_t *out)
 {
+	const model_t *m = s->m;
 	unsigned char *used = xcalloc(m->nabbrevs ? m->nabbrevs : 1, 1);
-	size_t len = strlen(html), i = 0;
+	size_t len = strlen(html), i = 0, copied = 0;
 	while (i < len) {
 		if (html[i] == '<') {
 			const char *gt = strchr(html + i, '>');
@@ -58,58 +65,48 @@ static void mark_abbrevs(const model_t *m, const char *html, buf_t *out)
 			while (i + 1 + nl < end && ((html[i + 1 + nl] >= 'a' && html[i + 1 + nl] <= 'z') ||
 			                           (html[i + 1 + nl] >= '0' && html[i + 1 + nl] <= '9')))
 				nl++;
-			for (const char *const *t = no_abbr; *t && nl; t++) {
-				if (strlen(*t) != nl || strncmp(*t, html + i + 1, nl) != 0)
+			for (size_t t = 0; nl && t < sizeof no_abbr / sizeof *no_abbr; t++) {
+				if (strlen(no_abbr[t].name) != nl || memcmp(no_abbr[t].name, html + i + 1, nl) != 0)
 					continue;
 				/* on to the end of the element (none of these nests in itself here) */
-				char close[16];
-				snprintf(close, sizeof close, "</%s>", *t);
-				const char *c = strstr(html + end, close);
-				end = c ? (size_t)(c - html) + strlen(close) : len;
+				const char *c = strstr(html + end, no_abbr[t].close);
+				end = c ? (size_t)(c - html) + strlen(no_abbr[t].close) : len;
 				break;
 			}
-			buf_add(out, html + i, end - i);
 			i = end;
 			continue;
 		}
 		if (html[i] == '&') {
 			const char *semi = strchr(html + i, ';');
-			size_t end = semi && semi - (html + i) < 12 ? (size_t)(semi - html) + 1 : i + 1;
-			buf_add(out, html + i, end - i);
-			i = end;
+			i = semi && semi - (html + i) < 12 ? (size_t)(semi - html) + 1 : i + 1;
 			continue;
 		}
-		size_t run = i;
-		while (run < len && html[run] != '<' && html[run] != '&')
-			run++;
-		size_t from = i, at, n;
+		size_t run = i + strcspn(html + i, "<&"), from = i, at, n;
 		int hit;
-		while ((hit = abbrev_next(m->abbrevs, m->nabbrevs, html + i, run - i, from - i, &at, &n)) >= 0) {
+		while ((hit = abbrev_next(&s->abbrevs, html + i, run - i, from - i, &at, &n)) >= 0) {
 			at += i;
 			if (!used[hit]) {
 				used[hit] = 1;
-				buf_add(out, html + from, at - from);
+				buf_add(out, html + copied, at - copied);
 				buf_puts(out, "<abbr title=\"");
 				esc_html(out, m->abbrevs[hit].full);
 				buf_puts(out, "\">");
 				buf_add(out, html + at, n);
 				buf_puts(out, "</abbr>");
-				from = at + n;
-			} else {
-				buf_add(out, html + from, at + n - from);
-				from = at + n;
+				copied = at + n;
 			}
+			from = at + n;
 		}
-		buf_add(out, html + from, run - from);
 		i = run;
 	}
+	buf_add(out, html + copied, len - copied);
 	free(used);
 }
 
 static void write_page(sctx *s, const char *rel, const char *title, const char *body_in)
 {
 	buf_t marked = {0};
-	mark_abbrevs(s->m, body_in, &marked);
+	mark_abbrevs(s, body_in, &marked);
 	const char *body = marked.s ? marked.s : "";
 	const char *root = strchr(rel, '/') ? "../" : "";
 	buf_t nav = {0};
@@ -119,8 +116,12 @@ static void write_page(sctx *s, const char *rel, const char *title, const char *
 		if (!strcmp(h, "edities.html") && !s->m->neditions && !s->m->record)
 			continue;
 		int cur = !strcmp(h, rel) || (strchr(h, '/') && !strncmp(h, rel, (size_t)(strchr(h, '/') - h + 1)));
-		buf_printf(&nav, "<li><a href=\"%s%s\"%s>%s</a></li>", root, h,
-		           cur ? " aria-current=\"page\"" : "", nav_items[i].label);
+		buf_puts(&nav, "<li><a href=\"");
+		buf_puts(&nav, root);
+		buf_puts(&nav, h);
+		buf_puts(&nav, cur ? "\" aria-current=\"page\">" : "\">");
+		buf_puts(&nav, nav_items[i].label);
+		buf_puts(&nav, "</a></li>");
 	}
 	buf_puts(&nav, "</ul>");
 	buf_t banner = {0}, stale = {0};
@@ -1611,8 +1612,9 @@ static int copy_asset(sctx *s, const char *name)
 
 int site_render(const model_t *m, const render_ctx *rc)
 {
-	sctx s = {m, rc, NULL, 0, 0};
+	sctx s = {m, rc, NULL, 0, 0, {0}};
 	s.layout = rc->layout;
+	abbrev_set_init(&s.abbrevs, m->abbrevs, m->nabbrevs);
 	static const char *const dirs[] = {"acties", "teams", "themas"};
 	for (int i = 0; i < 3; i++)
 		if (out_mkdir(rc->out, dirs[i]) != 0)
@@ -1651,7 +1653,8 @@ int site_render(const model_t *m, const render_ctx *rc)
 
 int site_downloads(const model_t *m, const render_ctx *rc)
 {
-	sctx s = {m, rc, rc->layout, 0, 0};
+	sctx s = {m, rc, rc->layout, 0, 0, {0}};
+	abbrev_set_init(&s.abbrevs, m->abbrevs, m->nabbrevs);
 	downloads_page(&s);
 	return s.failed ? -1 : 0;
 }

@@ -124,7 +124,9 @@ static char *marks(const char *s)
 	buf_t b = {0};
 	size_t from = 0, at, n;
 	int i;
-	while ((i = abbrev_next(list, 4, s, strlen(s), from, &at, &n)) >= 0) {
+	abbrev_set set;
+	abbrev_set_init(&set, list, 4);
+	while ((i = abbrev_next(&set, s, strlen(s), from, &at, &n)) >= 0) {
 		buf_printf(&b, "%s%d@%zu", b.len ? " " : "", i, at);
 		from = at + n;
 	}
