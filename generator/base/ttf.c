@@ -2,6 +2,7 @@
  * against its length. */
 #include "base/ttf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,8 +116,20 @@ int ttf_charset(const unsigned char *d, size_t len, charset_t *cs)
 
 void charset_and(charset_t *cs, const charset_t *other)
 {
-	for (size_t i = 0; cs->bits && i < TTF_CODEPOINTS / 8; i++)
-		cs->bits[i] &= other->bits ? other->bits[i] : 0;
+	if (!cs->bits)
+		return;
+	if (!other->bits) {
+		memset(cs->bits, 0, TTF_CODEPOINTS / 8);
+		return;
+	}
+	/* eight bytes at a time: the sets are 136 kB each */
+	for (size_t i = 0; i < TTF_CODEPOINTS / 8; i += 8) {
+		uint64_t x, y;
+		memcpy(&x, cs->bits + i, 8);
+		memcpy(&y, other->bits + i, 8);
+		x &= y;
+		memcpy(cs->bits + i, &x, 8);
+	}
 }
 
 int charset_has(const charset_t *cs, unsigned cp)

@@ -2,6 +2,7 @@
 #include "load/theme.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -442,6 +443,15 @@ static int missing(const theme_t *t, int ascii_ok, const char *s, size_t len, bu
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || (ascii_ok && c < 0x7F)) { /* a control character is not checked */
 			i++;
+			/* eight bytes at a time while none is DEL or above */
+			while (ascii_ok && i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				uint64_t del = w ^ 0x7F7F7F7F7F7F7F7Full; /* a zero byte where w has DEL */
+				if ((w & 0x8080808080808080ull) || ((del - 0x0101010101010101ull) & ~del & 0x8080808080808080ull))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		unsigned cp = 0;

@@ -258,17 +258,43 @@ void present_in_period(per_t per, int key, int start, char *out)
 	snprintf(out, 48, "%cn %s%s", start ? 'I' : 'i', per == PER_KWARTAAL ? "het " : "", p);
 }
 
+/* v in decimal, as %d writes it, at o; returns the end (a '\0' is written there). */
+static char *int_text(char *o, int v)
+{
+	char d[12];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	int n = 0;
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*o++ = '-';
+	while (n)
+		*o++ = d[--n];
+	*o = '\0';
+	return o;
+}
+
+/* (without snprintf: every table row of the site, the workbook and the report has one) */
 void present_period_short(per_t per, int key, char *out)
 {
 	switch (per) {
-	case PER_MAAND:
-		snprintf(out, 40, "%s %d", month_abbr[key % 12], key / 12);
+	case PER_MAAND: {
+		size_t l = strlen(month_abbr[key % 12]);
+		memcpy(out, month_abbr[key % 12], l);
+		out[l] = ' ';
+		int_text(out + l + 1, key / 12);
 		return;
+	}
 	case PER_KWARTAAL:
-		snprintf(out, 40, "K%d %d", key % 4 + 1, key / 4);
+		out[0] = 'K';
+		out = int_text(out + 1, key % 4 + 1);
+		*out = ' ';
+		int_text(out + 1, key / 4);
 		return;
 	case PER_JAAR:
-		snprintf(out, 40, "%d", key);
+		int_text(out, key);
 		return;
 	}
 }
