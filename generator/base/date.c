@@ -189,9 +189,24 @@ static int same_month(const date_memo *memo, const char *s, size_t len, size_t i
 	return d;
 }
 
+/* The text s[0..len) read as the day `day`: the next time it comes, it is only compared. */
+static void memo_raw(date_memo *memo, const char *s, size_t len, int day)
+{
+	if (len <= sizeof memo->raw) {
+		memcpy(memo->raw, s, len);
+		memo->rawlen = len;
+		memo->rawday = day;
+	}
+}
+
 int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 {
-	size_t i = 0;
+	/* the text of the row before, as most rows of a date-only column have it */
+	if (len && len == memo->rawlen && !memcmp(s, memo->raw, len)) {
+		*day = memo->rawday;
+		return 0;
+	}
+	size_t i = 0, whole = len;
 	trim_blanks(s, &i, &len);
 	/* the date of the memo, or of its month, not followed by another digit (which parse_ymd
 	 * would have read or refused): only the day and what follows are still to be checked */
@@ -208,6 +223,7 @@ int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 			memo->day = *day;
 			memo->d = d;
 		}
+		memo_raw(memo, s, whole, *day);
 		return 0;
 	}
 	int y, m;
@@ -228,6 +244,7 @@ int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 			lead++;
 		memo->dlen = lead == 4 ? 0 : lead;
 	}
+	memo_raw(memo, s, whole, *day);
 	return 0;
 }
 

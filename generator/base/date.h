@@ -21,9 +21,9 @@ int day_easter(int year);
  * are allowed. Returns 0 and sets *day, or -1. */
 int date_parse(const char *s, size_t len, int *day);
 /* date_parse that remembers the last date it read (an export lists many rows of one day, with
- * different times, and many days of one month): the same result, but a repeated date text is
- * parsed once, and a date of the same month only for its day. One memo per column, zeroed
- * before use. */
+ * different times, and many days of one month): the same result, but a repeated text is
+ * compared rather than read, and a date of the same month is read only for its day. One memo
+ * per column, zeroed before use. */
 typedef struct {
 	char text[12];
 	size_t len;
@@ -31,6 +31,9 @@ typedef struct {
 	int d, mdays;  /* its day of the month, and the days that month has */
 	int dlen;      /* the digits of the day: before the first separator (1-10-2024), or 0 for
 	                  the last two (2024-10-01) */
+	char raw[24];  /* the whole text of the last date read (time and blanks included) */
+	size_t rawlen; /* 0 when there is none */
+	int rawday;
 } date_memo;
 int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day);
 

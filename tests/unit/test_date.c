@@ -163,13 +163,16 @@ static void test_parse_memo(void **st)
 			y = 2023 + (int)(r[3] % 2);
 		}
 		int d = (int)(r[1] % 33);
-		char s[80];
-		if (f == 2)
-			snprintf(s, sizeof s, forms[f], y, m, d);
-		else
-			snprintf(s, sizeof s, forms[f], d, m, y);
-		strcat(s, bits[r[4] % (sizeof bits / sizeof *bits)]);
-		strcat(s, bits[r[5] % 3]);
+		static char s[80];
+		/* a third of the texts repeat the one before, as a date-only column does */
+		if (round == 0 || r[5] % 3 != 0) {
+			if (f == 2)
+				snprintf(s, sizeof s, forms[f], y, m, d);
+			else
+				snprintf(s, sizeof s, forms[f], d, m, y);
+			strcat(s, bits[r[4] % (sizeof bits / sizeof *bits)]);
+			strcat(s, bits[r[5] % 3]);
+		}
 		int a = -7, b = -7;
 		int ra = date_parse(s, strlen(s), &a), rb = date_parse_memo(&memo, s, strlen(s), &b);
 		assert_int_equal(ra, rb);
