@@ -78,6 +78,7 @@ typedef struct {
 	int *map;         /* field index -> requested column, or -1 */
 	size_t nmap, capmap;
 	int colpos[MAX_COLS]; /* requested column -> field index */
+	int cols1[MAX_COLS];  /* the same counted from 1, as a row gives it (csv_row's col) */
 	const char *const *used_by;
 	buf_t header;     /* the header's names, for the message about a missing column */
 	int nheader_shown;
@@ -204,6 +205,8 @@ static void on_record(int term, void *data)
 	if (!r->header_done) {
 		r->header_done = 1;
 		r->nheader = nfields;
+		for (int i = 0; i < r->ncols; i++)
+			r->cols1[i] = r->colpos[i] + 1;
 		int found = 0;
 		for (int i = 0; i < r->ncols; i++)
 			found += r->colpos[i] >= 0;
@@ -243,10 +246,7 @@ static void on_record(int term, void *data)
 		rd_error(r, line, 0, "de regel bevat een NUL-teken; sla het bestand opnieuw op als CSV");
 		return;
 	}
-	int cols1[MAX_COLS];
-	for (int i = 0; i < r->ncols; i++)
-		cols1[i] = r->colpos[i] + 1;
-	csv_row row = {r->vals, r->lens, cols1, line, r->info->dot_is_thousands, r, NULL};
+	csv_row row = {r->vals, r->lens, r->cols1, line, r->info->dot_is_thousands, r, NULL};
 	r->info->rows++;
 	if (r->fingerprint)
 		r->info->fingerprint = csv_fingerprint(r->info->fingerprint, &row, r->ncols);
@@ -316,13 +316,13 @@ static int blank(char c, char delim)
 	return (c == ' ' || c == '\t') && c != delim;
 }
 
-/* Split the `n` bytes of a line (its end taken off) as libcsv would: 0 when libcsv must read it.
- * Without `emit` only that is found out, and nothing is changed. With `emit` (for a line that
- * has no quote, or that was split without `emit` first) each field goes to on_field in place:
- * the byte after it (a blank, the delimiter, the closing quote or the line end) becomes its NUL. */
-static int split_line(reader *r, char *s, size_t n, char delim, int emit)
+/* The fields of the `n` bytes of a line (its end taken off) as libcsv would split them, s[a..b)
+ * each, in fa and fb: their number, or 0 when libcsv must read the line, also when it has more
+ * than `max` fields. Nothing is changed: a line is split whole before its fields go anywhere. */
+static int split_line(const char *s, size_t n, char delim, size_t *fa, size_t *fb, int max)
 {
 	size_t i = 0;
+	int nf = 0;
 	for (;;) {
 		while (i < n && blank(s[i], delim))
 			i++;
@@ -343,19 +343,19 @@ static int split_line(reader *r, char *s, size_t n, char delim, int emit)
 		} else {
 			const char *e = memchr(s + i, delim, n - i);
 			b = e ? (size_t)(e - s) : n;
-			if (!emit && memchr(s + a, '"', b - a))
+			if (memchr(s + a, '"', b - a))
 				return 0;
 			last = !e;
 			i = b;
 			while (b > a && blank(s[b - 1], delim))
 				b--;
 		}
-		if (emit) {
-			s[b] = '\0';
-			on_field(s + a, b - a, r);
-		}
+		if (nf == max)
+			return 0;
+		fa[nf] = a;
+		fb[nf++] = b;
 		if (last)
-			return 1;
+			return nf;
 		i++; /* the delimiter */
 	}
 }
@@ -451,12 +451,20 @@ static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char 
 	}
 	if (special && (memchr(s, '\r', n) || memchr(s, '\0', n)))
 		return 0;
-	if (special && !split_line(r, s, n, delim, 0))
+	enum { MAX_FAST_FIELDS = 256 };
+	size_t fa[MAX_FAST_FIELDS], fb[MAX_FAST_FIELDS];
+	int nf = split_line(s, n, delim, fa, fb, MAX_FAST_FIELDS);
+	if (!nf)
 		return 0;
 	r->rec_open = 1;
 	r->rec_line = r->cur_line;
+	/* each field goes to on_field in place: the byte after it (a blank, the delimiter, the
+	 * closing quote or the line end) becomes its NUL */
 	r->inplace = 1;
-	split_line(r, s, n, delim, 1);
+	for (int f = 0; f < nf; f++) {
+		s[fb[f]] = '\0';
+		on_field(s + fa[f], fb[f] - fa[f], r);
+	}
 	r->inplace = 0;
 	on_record('\n', r);
 	return 1;
@@ -780,6 +788,7 @@ static void part_init(part_t *pt, const char *path, const reader *r, long long a
 	q->map = r->map; /* read only, owned by r */
 	q->nmap = r->nmap;
 	memcpy(q->colpos, r->colpos, sizeof q->colpos);
+	memcpy(q->cols1, r->cols1, sizeof q->cols1);
 	q->used_by = r->used_by;
 	for (int i = 0; i < MAX_COLS; i++)
 		q->vals[i] = "";

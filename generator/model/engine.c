@@ -254,10 +254,10 @@ static int within_span(const acc_series *s, per_t per, int key)
 	return hi - lo < max;
 }
 
-/* The periods a counted row was checked at (within_span), for engine_merge. */
-static void keyed(acc_kpi *a, const kpi_def *k, const engine_row *r, int key)
+/* The periods a counted row was checked at (within_span): from `key` to `hi`, the period of its
+ * end day when it has one; for engine_merge. */
+static void keyed(acc_kpi *a, int key, int hi)
 {
-	int hi = r->end == END_DAY ? period_of(k->per, r->end_day) : key;
 	if (!a->keyed || key < a->key_lo)
 		a->key_lo = key;
 	if (!a->keyed || hi > a->key_hi)
@@ -270,9 +270,8 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	const kpi_def *k = &e->m->kpis[ki]->def;
 	acc_kpi *a = &e->acc[ki];
 	double v = r->v;
-	int key = period_of(k->per, r->day);
-	if (!within_span(&a->total, k->per, key) ||
-	    (r->end == END_DAY && !within_span(&a->total, k->per, period_of(k->per, r->end_day))))
+	int key = period_of(k->per, r->day), hi = r->end == END_DAY ? period_of(k->per, r->end_day) : key;
+	if (!within_span(&a->total, k->per, key) || (r->end == END_DAY && !within_span(&a->total, k->per, hi)))
 		return ENGINE_SPAN;
 	acc_series *g = group ? series_for(a, group, len) : NULL;
 	if (group && !g)
@@ -284,7 +283,7 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 		cell_for(&a->total, key)->pending++;
 		if (g)
 			cell_for(g, key)->pending++;
-		keyed(a, k, r, key);
+		keyed(a, key, hi);
 		return 0;
 	}
 	if (k->maat == MAAT_GEMIDDELDE && k->einde)
@@ -294,7 +293,7 @@ int engine_add(engine_t *e, size_t ki, const char *group, size_t len, const engi
 	if (g)
 		count_row(e, k, g, r, v, key, deadline);
 	e->fraction |= k->maat == MAAT_GEMIDDELDE && v != floor(v);
-	keyed(a, k, r, key);
+	keyed(a, key, hi);
 	return 0;
 }
 
