@@ -1,6 +1,7 @@
 /* fmt.c - see fmt.h. */
 #include "base/fmt.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,4 +185,35 @@ void fmt_pct(double v, int dec, char *out)
 	fmt_core(v, dec, 1, out);
 	if (strcmp(out, "-") != 0)
 		strcat(out, "%");
+}
+
+void fmt_f1(buf_t *b, double v)
+{
+#if LDBL_MANT_DIG >= 64
+	double a = fabs(v);
+	if (a < 1e15) {
+		char s[24], *o = s + sizeof s;
+		double ip = floor(a);
+		/* the fraction (exact) times ten, exact in 64 bits: its first digit and what is left */
+		long double t = ((long double)a - ip) * 10;
+		int d = (int)t;
+		long double rem = t - d;
+		unsigned long long n = (unsigned long long)ip;
+		if ((rem > 0.5L || (rem == 0.5L && (d & 1))) && ++d == 10) {
+			d = 0;
+			n++;
+		}
+		*--o = (char)('0' + d);
+		*--o = '.';
+		do {
+			*--o = (char)('0' + n % 10);
+			n /= 10;
+		} while (n);
+		if (signbit(v))
+			*--o = '-';
+		buf_add(b, o, (size_t)(s + sizeof s - o));
+		return;
+	}
+#endif
+	buf_printf(b, "%.1f", v);
 }

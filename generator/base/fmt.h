@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "base/util.h"
+
 /* Parse a number as Dutch Excel writes it: "6,7", "1.234,5", "-3", "1.234" (thousands dot
  * when dot_is_thousands), "6.7" (decimal point when not). Blanks around are allowed.
  * Returns 0 and sets *v, or -1. */
@@ -21,5 +23,9 @@ void fmt_num(double v, int dec, char *out);
 void fmt_num_plain(double v, int dec, char *out);
 /* 15% or 24,3% */
 void fmt_pct(double v, int dec, char *out);
+
+/* v as printf's "%.1f" writes it, appended to b (a coordinate of a chart: "12.3", "-0.0"):
+ * the exact value rounded to the nearest tenth, a tie to the even digit, without printf. */
+void fmt_f1(buf_t *b, double v);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/escape.h"
+#include "base/fmt.h"
 #include "model/present.h"
 
 #define FS 13.0     /* font size */
@@ -30,7 +31,15 @@ static void colour_of(unsigned rgb, char *out)
 
 static void text(buf_t *b, double x, double y, const char *anchor, const char *extra, const char *s)
 {
-	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>", x, y, anchor, extra ? extra : "");
+	buf_puts(b, "<text x=\"");
+	fmt_f1(b, x);
+	buf_puts(b, "\" y=\"");
+	fmt_f1(b, y);
+	buf_puts(b, "\" text-anchor=\"");
+	buf_puts(b, anchor);
+	buf_puts(b, "\"");
+	buf_puts(b, extra ? extra : "");
+	buf_puts(b, ">");
 	esc_html(b, s);
 	buf_puts(b, "</text>");
 }
@@ -106,8 +115,16 @@ static double py(const plot *p, double v)
 
 static void hline(buf_t *b, const plot *p, double y, unsigned rgb, const char *extra)
 {
-	buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\"%s/>", p->L, p->L + p->pw, y,
-	           y, rgb, extra ? extra : "");
+	/* (fmt_f1, not printf: every chart has a few of these) */
+	buf_puts(b, "<line x1=\"");
+	fmt_f1(b, p->L);
+	buf_puts(b, "\" x2=\"");
+	fmt_f1(b, p->L + p->pw);
+	buf_puts(b, "\" y1=\"");
+	fmt_f1(b, y);
+	buf_puts(b, "\" y2=\"");
+	fmt_f1(b, y);
+	buf_printf(b, "\" stroke=\"#%06x\"%s/>", rgb, extra ? extra : "");
 }
 
 /* The widest value-axis label, for the room left of the plot. */
@@ -194,7 +211,10 @@ static void lines(buf_t *b, const plot *p, int points, int refs_on_top)
 				pen = 0;
 				continue;
 			}
-			buf_printf(b, "%c%.1f %.1f", pen ? 'L' : 'M', px(p, i), py(p, se->y[i]));
+			buf_puts(b, pen ? "L" : "M");
+			fmt_f1(b, px(p, i));
+			buf_puts(b, " ");
+			fmt_f1(b, py(p, se->y[i]));
 			pen = 1;
 			last = i;
 		}
@@ -202,12 +222,17 @@ static void lines(buf_t *b, const plot *p, int points, int refs_on_top)
 		for (int i = 0; i < c->ncats; i++) {
 			if (!se->has[i])
 				continue;
-			if (se->revised[i]) /* revised since the previous edition: an open ring */
-				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>",
-				           px(p, i), py(p, se->y[i]), se_col);
-			else if (points || i == last)
-				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>", px(p, i), py(p, se->y[i]),
-				           points ? 3 : 4, se_col);
+			int revised = se->revised[i]; /* revised since the previous edition: an open ring */
+			if (!revised && !points && i != last)
+				continue;
+			buf_puts(b, "<circle cx=\"");
+			fmt_f1(b, px(p, i));
+			buf_puts(b, "\" cy=\"");
+			fmt_f1(b, py(p, se->y[i]));
+			if (revised)
+				buf_printf(b, "\" r=\"5\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>", se_col);
+			else
+				buf_printf(b, "\" r=\"%d\" fill=\"%s\"/>", points ? 3 : 4, se_col);
 		}
 	}
 	if (refs_on_top)

@@ -2,6 +2,9 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -104,10 +107,52 @@ static void test_escape(void **st)
 	buf_free(&b);
 }
 
+/* fmt_f1 is printf's "%.1f": on ties (0.25, 2.75: exact in binary), on values a hair either
+ * side of a tie, on negative zero, on whole numbers and on two million others. */
+static void f1_same(double v)
+{
+	char want[400];
+	snprintf(want, sizeof want, "%.1f", v);
+	buf_t b = {0};
+	fmt_f1(&b, v);
+	if (strcmp(b.s, want) != 0) {
+		fprintf(stderr, "fmt_f1(%.17g) = %s, printf %s\n", v, b.s, want);
+		fail();
+	}
+	buf_free(&b);
+}
+
+static void test_f1(void **st)
+{
+	(void)st;
+	static const double some[] = {0, -0.0, 0.05, 0.25, 0.35, 0.45, 0.75, 0.95, 0.96, 9.95, 9.96, 99.95, -0.04,
+		-0.05, -0.25, 1e14 + 0.25, 999999999999999.9, 1e15, 1e300, -1e300, 4.35, 2.675};
+	for (size_t i = 0; i < sizeof some / sizeof *some; i++)
+		f1_same(some[i]);
+	for (int k = -4000; k <= 4000; k++) {
+		f1_same(k / 4.0);
+		f1_same(k / 20.0);
+		f1_same(nextafter(k / 20.0, 1e9));
+		f1_same(nextafter(k / 20.0, -1e9));
+	}
+	uint64_t x = 88172645463325252ull;
+	for (int i = 0; i < 2000000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		double v;
+		if (i % 2) {
+			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * (double)(1ull << (x % 40));
+		} else {
+			uint64_t bits = (x & 0x800FFFFFFFFFFFFFull) | ((uint64_t)(1000 + x % 60) << 52);
+			memcpy(&v, &bits, sizeof v);
+		}
+		f1_same(v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse), cmocka_unit_test(test_format), cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_parse), cmocka_unit_test(test_format), cmocka_unit_test(test_f1), cmocka_unit_test(test_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
