@@ -431,7 +431,8 @@ static void plain_line(reader *r, char *s, size_t n, char delim)
 	r->field = f;
 }
 
-static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char delim)
+/* `plain`: the chunk the line is in has no quote and no NUL, so only a CR can make it special */
+static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char delim, int plain)
 {
 	if (!csv_fast || r->rec_open || p->pstate != LIBCSV_ROW_NOT_BEGUN || len > MAX_RECORD)
 		return 0;
@@ -441,7 +442,7 @@ static int fast_line(struct csv_parser *p, reader *r, char *s, size_t len, char 
 	if (n && s[n - 1] == '\r')
 		n--;
 	/* no LF before the end: the caller cut the line at the first */
-	int special = has_special(s, n);
+	int special = plain ? memchr(s, '\r', n) != NULL : has_special(s, n);
 	if (!special && r->header_done && !r->cp1252) {
 		r->rec_open = 1;
 		r->rec_line = r->cur_line;
@@ -712,6 +713,8 @@ static int parse_some(reader *r, struct csv_parser *p, stream *s, int one)
 			csv_set_delim(p, (unsigned char)info->delim);
 		}
 		char eol = s->eol;
+		/* most exports have no quote at all: then a line needs only a look for a stray CR */
+		int plain = !memchr(chunk + pos, '"', have - pos) && !memchr(chunk + pos, '\0', have - pos);
 		while (pos < have && !r->stop) {
 			char *nl = memchr(chunk + pos, eol, have - pos);
 			size_t end;
@@ -725,7 +728,7 @@ static int parse_some(reader *r, struct csv_parser *p, stream *s, int one)
 			size_t len = end - pos;
 			if (r->rec_open || !only_blank(chunk + pos, len)) {
 				int e;
-				if ((eol != '\n' || !fast_line(p, r, chunk + pos, len, info->delim)) &&
+				if ((eol != '\n' || !fast_line(p, r, chunk + pos, len, info->delim, plain)) &&
 				    (e = feed(p, r, chunk + pos, len)) != 0)
 					return e;
 			}
