@@ -331,8 +331,36 @@ int period_last_day(per_t per, int key)
 	return period_first_day(per, key + 1) - 1;
 }
 
+/* v (0 to 9999) as %04d writes it, at o; returns the end. */
+static char *four_digits(char *o, int v)
+{
+	o[0] = (char)('0' + v / 1000);
+	o[1] = (char)('0' + v / 100 % 10);
+	o[2] = (char)('0' + v / 10 % 10);
+	o[3] = (char)('0' + v % 10);
+	o[4] = '\0';
+	return o + 4;
+}
+
 void period_code(per_t per, int key, char *out)
 {
+	int y = per == PER_MAAND ? key / 12 : per == PER_KWARTAAL ? key / 4 : key;
+	if (key >= 0 && y <= 9999) { /* without snprintf: every row of the open data has one */
+		out = four_digits(out, y);
+		if (per == PER_MAAND) {
+			int m = key % 12 + 1;
+			out[0] = '-';
+			out[1] = (char)('0' + m / 10);
+			out[2] = (char)('0' + m % 10);
+			out[3] = '\0';
+		} else if (per == PER_KWARTAAL) {
+			out[0] = '-';
+			out[1] = 'K';
+			out[2] = (char)('0' + key % 4 + 1);
+			out[3] = '\0';
+		}
+		return;
+	}
 	switch (per) {
 	case PER_MAAND:
 		snprintf(out, 32, "%04d-%02d", key / 12, key % 12 + 1);

@@ -236,28 +236,6 @@ void present_date(int day, char *out)
 	snprintf(out, 40, "%d %s %d", d, month_name[m - 1], y);
 }
 
-void present_period(per_t per, int key, char *out)
-{
-	switch (per) {
-	case PER_MAAND:
-		snprintf(out, 40, "%s %d", month_name[key % 12], key / 12);
-		return;
-	case PER_KWARTAAL:
-		snprintf(out, 40, "%de kwartaal %d", key % 4 + 1, key / 4);
-		return;
-	case PER_JAAR:
-		snprintf(out, 40, "%d", key);
-		return;
-	}
-}
-
-void present_in_period(per_t per, int key, int start, char *out)
-{
-	char p[40];
-	present_period(per, key, p);
-	snprintf(out, 48, "%cn %s%s", start ? 'I' : 'i', per == PER_KWARTAAL ? "het " : "", p);
-}
-
 /* v in decimal, as %d writes it, at o; returns the end (a '\0' is written there). */
 static char *int_text(char *o, int v)
 {
@@ -274,6 +252,34 @@ static char *int_text(char *o, int v)
 		*o++ = d[--n];
 	*o = '\0';
 	return o;
+}
+
+void present_period(per_t per, int key, char *out)
+{
+	switch (per) {
+	case PER_MAAND: {
+		size_t l = strlen(month_name[key % 12]);
+		memcpy(out, month_name[key % 12], l);
+		out[l] = ' ';
+		int_text(out + l + 1, key / 12);
+		return;
+	}
+	case PER_KWARTAAL:
+		out = int_text(out, key % 4 + 1);
+		memcpy(out, "e kwartaal ", 11);
+		int_text(out + 11, key / 4);
+		return;
+	case PER_JAAR:
+		int_text(out, key);
+		return;
+	}
+}
+
+void present_in_period(per_t per, int key, int start, char *out)
+{
+	char p[40];
+	present_period(per, key, p);
+	snprintf(out, 48, "%cn %s%s", start ? 'I' : 'i', per == PER_KWARTAAL ? "het " : "", p);
 }
 
 /* (without snprintf: every table row of the site, the workbook and the report has one) */
@@ -626,7 +632,10 @@ void present_tick(eenheid_t unit, double v, char *out)
 {
 	char n[48];
 	fmt_num(v, whole(v) ? 0 : 1, n);
-	snprintf(out, 56, "%s%s", n, unit == EENHEID_PROCENT ? "%" : "");
+	size_t l = strlen(n);
+	memcpy(out, n, l + 1);
+	if (unit == EENHEID_PROCENT)
+		memcpy(out + l, "%", 2);
 }
 
 const char *present_bound(const kpi_def *k, double v)

@@ -183,6 +183,25 @@ static void test_parse_memo(void **st)
 	assert_true(valid > 30000);
 }
 
+/* period_code is the "%04d-%02d", "%04d-K%d" and "%04d" of before, for every key from before
+ * year 0 to after 9999 */
+static void test_period_code(void **st)
+{
+	(void)st;
+	for (int per = PER_MAAND; per <= PER_JAAR; per++)
+		for (int key = -30; key < 130000; key++) {
+			char got[32], want[32];
+			period_code((per_t)per, key, got);
+			if (per == PER_MAAND)
+				snprintf(want, sizeof want, "%04d-%02d", key / 12, key % 12 + 1);
+			else if (per == PER_KWARTAAL)
+				snprintf(want, sizeof want, "%04d-K%d", key / 4, key % 4 + 1);
+			else
+				snprintf(want, sizeof want, "%04d", key);
+			assert_string_equal(got, want);
+		}
+}
+
 static void test_format(void **st)
 {
 	(void)st;
@@ -224,7 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_holidays), cmocka_unit_test(test_day_off), cmocka_unit_test(test_deadline),
-		cmocka_unit_test(test_parse), cmocka_unit_test(test_parse_memo), cmocka_unit_test(test_format),
+		cmocka_unit_test(test_parse), cmocka_unit_test(test_parse_memo), cmocka_unit_test(test_format), cmocka_unit_test(test_period_code),
 		cmocka_unit_test(test_periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
