@@ -174,35 +174,38 @@ int read_file(const char *path, size_t max, char **data, size_t *len)
 		errno = EFBIG;
 		return -1;
 	}
-	buf_t b = {0};
-	char tmp[65536];
-	size_t n;
-	errno = 0;
-	/* read straight into tmp (no stdio buffer, whose size stdio asks the system for), and not
-	 * once more after a short read, which is the end or an error (ferror below) */
+	/* read straight into a buffer of the file's size, one byte more and a NUL (no stdio buffer,
+	 * whose size stdio asks the system for, and no copy: the fonts alone are 2,8 MB); a short
+	 * read is the end or an error. At most max bytes, also when the file grows meanwhile. */
 	setvbuf(f, NULL, _IONBF, 0);
-	/* at most max bytes, also when the file grows while it is read */
-	while ((n = fread(tmp, 1, sizeof tmp, f)) != 0) {
-		if (b.len + n > max) {
+	size_t cap = (size_t)size + 2, got = 0;
+	char *b = xmalloc(cap);
+	errno = 0;
+	for (;;) {
+		size_t want = cap - 1 - got, n = fread(b + got, 1, want, f);
+		got += n;
+		if (got > max) {
+			free(b);
 			fclose(f);
-			buf_free(&b);
 			errno = EFBIG;
 			return -1;
 		}
-		buf_add(&b, tmp, n);
-		if (n < sizeof tmp)
+		if (n < want)
 			break;
+		cap *= 2; /* it grew while it was read */
+		b = xrealloc(b, cap);
 	}
 	if (ferror(f)) {
 		int e = errno ? errno : EIO;
 		fclose(f);
-		buf_free(&b);
+		free(b);
 		errno = e;
 		return -1;
 	}
+	b[got] = '\0';
 	fclose(f);
-	*len = b.len;
-	*data = buf_take(&b);
+	*len = got;
+	*data = b;
 	return 0;
 }
 
