@@ -329,16 +329,29 @@ struct lay_brk {
 
 static void brk_key(buf_t *k, const rich *t, float size, float width)
 {
+	/* the fixed part and the runs gathered here, in pieces of 32 runs: one buf_add each */
+	unsigned char part[sizeof size + sizeof width + sizeof t->no_hyphens + sizeof t->nfrags + 32 * 3 * sizeof(size_t)];
+	size_t n = 0;
+	memcpy(part, &size, sizeof size);
+	n += sizeof size;
+	memcpy(part + n, &width, sizeof width);
+	n += sizeof width;
+	memcpy(part + n, &t->no_hyphens, sizeof t->no_hyphens);
+	n += sizeof t->no_hyphens;
+	memcpy(part + n, &t->nfrags, sizeof t->nfrags);
+	n += sizeof t->nfrags;
 	buf_reset(k);
-	buf_add(k, &size, sizeof size);
-	buf_add(k, &width, sizeof width);
-	buf_add(k, &t->no_hyphens, sizeof t->no_hyphens);
-	buf_add(k, &t->nfrags, sizeof t->nfrags);
 	for (size_t i = 0; i < t->nfrags; i++) {
 		const lay_frag *f = &t->frags[i];
 		size_t d[3] = {f->off, f->len, (size_t)f->face | (size_t)(f->anchor || f->url || f->artifact) << 8};
-		buf_add(k, d, sizeof d);
+		if (n + sizeof d > sizeof part) {
+			buf_add(k, part, n);
+			n = 0;
+		}
+		memcpy(part + n, d, sizeof d);
+		n += sizeof d;
 	}
+	buf_add(k, part, n);
 	buf_add(k, t->text.s, t->text.len);
 }
 
