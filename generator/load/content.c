@@ -1379,7 +1379,8 @@ static void same_page_names(const model_t *m, const char *shown_dir, diag_t *d)
 				pairs[npairs++][1] = names[j].i;
 			}
 	}
-	qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+	if (npairs)
+		qsort(pairs, npairs, sizeof *pairs, cmp_pair);
 	for (size_t p = 0; p < npairs; p++) {
 		const page_t *a = m->pages[pairs[p][0]], *b = m->pages[pairs[p][1]];
 		char *shown = path_join(shown_dir, a->file);
