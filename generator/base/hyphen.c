@@ -37,6 +37,7 @@ struct hyph {
 	unsigned char *values;
 	size_t nvalues, vcap;
 	int lhmin, rhmin;
+	unsigned root[256]; /* the root's child for each letter below 256, once read */
 };
 
 /* libhyphen reads lines into a buffer of 100 bytes and skips a line that does not fit */
@@ -45,6 +46,8 @@ struct hyph {
 
 static unsigned child_of(const hyph *h, unsigned at, unsigned ch)
 {
+	if (at == 0 && ch < 256)
+		return h->root[ch];
 	for (unsigned c = h->n[at].child; c; c = h->n[c].next)
 		if (h->n[c].ch == ch)
 			return c;
@@ -53,7 +56,9 @@ static unsigned child_of(const hyph *h, unsigned at, unsigned ch)
 
 static unsigned add_child(hyph *h, unsigned at, unsigned ch)
 {
-	unsigned c = child_of(h, at, ch);
+	unsigned c = h->n[at].child;
+	while (c && h->n[c].ch != ch)
+		c = h->n[c].next;
 	if (c)
 		return c;
 	if (h->nn + 1 >= h->ncap)
@@ -174,6 +179,9 @@ static hyph *parse(const char *s, size_t len)
 		hyph_close(h);
 		return NULL;
 	}
+	for (unsigned c = h->n[0].child; c; c = h->n[c].next)
+		if (h->n[c].ch < 256)
+			h->root[h->n[c].ch] = c;
 	h->lhmin = lhmin > 2 ? lhmin : 2;
 	h->rhmin = rhmin > 3 ? rhmin : 3;
 	return h;
@@ -244,19 +252,30 @@ int hyph_points(const hyph *h, const char *s, size_t len, unsigned char *ok)
 	w[m - 1] = '.';
 	/* the value of each gap: gap g is before w[g] */
 	unsigned char v[MAX_WORD + 3] = {0};
-	/* the state after w[i] is the longest w[a..i] that is a path from the root; a only grows */
+	/* the state after w[i] is the longest w[a..i] that is a path from the root (a only grows):
+	 * the state before it, or the longest of its suffixes that is a path, with w[i] added */
 	size_t a = 0;
+	unsigned at = 0; /* the node of w[a..i) */
 	for (size_t i = 0; i < m; i++) {
-		unsigned at = 0;
-		for (; a <= i; a++) {
-			at = 0;
-			size_t k = a;
-			while (k <= i && (at = child_of(h, at, w[k])) != 0)
-				k++;
-			if (k > i)
-				break;
+		unsigned next;
+		while (!(next = child_of(h, at, w[i])) && a < i) {
+			do {
+				a++;
+				at = 0;
+				size_t k = a;
+				while (k < i && (at = child_of(h, at, w[k])) != 0)
+					k++;
+				if (k == i)
+					break;
+			} while (1);
 		}
-		if (a > i || !h->n[at].values)
+		if (!next) { /* not even w[i] alone: the empty state */
+			a = i + 1;
+			at = 0;
+			continue;
+		}
+		at = next;
+		if (!h->n[at].values)
 			continue;
 		const unsigned char *pv = h->values + h->n[at].values;
 		for (size_t q = 0; q <= i - a + 1; q++)
