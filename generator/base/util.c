@@ -249,7 +249,13 @@ char *path_join(const char *a, const char *b)
 	size_t la = strlen(a);
 	if (la == 0)
 		return xstrdup(b);
-	return xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+	/* (without printf: a build of 1.000 pages joins 12.000 paths) */
+	size_t slash = a[la - 1] != '/', lb = strlen(b);
+	char *p = xmalloc(la + slash + lb + 1);
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + slash, b, lb + 1);
+	return p;
 }
 
 size_t data_stem_len(const char *name)
