@@ -220,6 +220,26 @@ void out_free(out_t *o)
 	o->lock = NULL;
 }
 
+/* A number and a space, as "%lld " and "%llu " write them: every line of the manifest and the
+ * index has some (without printf: an output of 1.000 pages has 3.000 such lines a build). */
+static void put_ull(buf_t *b, unsigned long long v, int neg)
+{
+	char d[24], *o = d + sizeof d;
+	*--o = ' ';
+	do {
+		*--o = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		*--o = '-';
+	buf_add(b, o, (size_t)(d + sizeof d - o));
+}
+
+static void put_ll(buf_t *b, long long v)
+{
+	put_ull(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
+}
+
 static int cmp_file(const void *a, const void *b)
 {
 	return strcmp(((const out_file *)a)->rel, ((const out_file *)b)->rel);
@@ -232,8 +252,13 @@ int out_finish(out_t *o)
 	qsort(sorted, o->nfiles, sizeof *sorted, cmp_file);
 	buf_t b = {0};
 	buf_puts(&b, MANIFEST_HEAD);
-	for (size_t i = 0; i < o->nfiles; i++)
-		buf_printf(&b, "%s %lld %s\n", sorted[i].hash, sorted[i].size, sorted[i].rel);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		buf_puts(&b, sorted[i].hash);
+		buf_putc(&b, ' ');
+		put_ll(&b, sorted[i].size);
+		buf_puts(&b, sorted[i].rel);
+		buf_putc(&b, '\n');
+	}
 	free(sorted);
 	char *path = out_path(o, OUT_MANIFEST);
 	int rv = path ? write_file(path, b.s, b.len) : -1;
@@ -297,9 +322,15 @@ static int index_put(const char *index, const char *hash, const out_file *files,
 	buf_printf(&b, "%s%s\n", INDEX_HEAD, hash);
 	for (size_t i = 0; i < n; i++) {
 		const out_file *f = &files[i];
-		if (f->st.known)
-			buf_printf(&b, "%lld %lld %lld %llu %llu %s\n", f->st.size, f->st.mtime, f->st.ctime, f->st.ino, f->st.dev,
-			           f->rel);
+		if (!f->st.known)
+			continue;
+		put_ll(&b, f->st.size);
+		put_ll(&b, f->st.mtime);
+		put_ll(&b, f->st.ctime);
+		put_ull(&b, f->st.ino, 0);
+		put_ull(&b, f->st.dev, 0);
+		buf_puts(&b, f->rel);
+		buf_putc(&b, '\n');
 	}
 	buf_puts(&b, INDEX_END);
 	int rv = write_file(index, b.s, b.len);
