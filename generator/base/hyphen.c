@@ -207,9 +207,7 @@ void hyph_close(hyph *h)
 	free(h);
 }
 
-/* Lower case of a letter of Latin-1 (the dictionary's patterns are lower case); 0 for
- * anything that is not a letter. */
-static unsigned lower_letter(unsigned c)
+unsigned hyph_letter(unsigned c)
 {
 	if (c >= 'a' && c <= 'z')
 		return c;
@@ -239,7 +237,7 @@ int hyph_points(const hyph *h, const char *s, size_t len, unsigned char *ok)
 	for (size_t i = 0; i < len;) {
 		unsigned cp = 0;
 		size_t l = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		unsigned lc = l ? lower_letter(cp) : 0;
+		unsigned lc = l ? hyph_letter(cp) : 0;
 		if (!lc || n == MAX_WORD)
 			return 0;
 		w[1 + n] = lc;

@@ -19,4 +19,8 @@ void hyph_close(hyph *h);
  * from the start and three from the end. Returns the number of places. */
 int hyph_points(const hyph *h, const char *s, size_t len, unsigned char *ok);
 
+/* The lower case of a letter of Latin-1 (a-z and the accented letters from U+00C0), as the
+ * patterns have it; 0 for any other code point: the letters hyph_points breaks words of. */
+unsigned hyph_letter(unsigned cp);
+
 #endif

@@ -37,19 +37,6 @@ static unsigned rnd(unsigned n)
 	return (unsigned)((rnd_state >> 33) % n);
 }
 
-static unsigned lower_letter(unsigned c)
-{
-	if (c >= 'a' && c <= 'z')
-		return c;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xE0 && c <= 0xFF && c != 0xF7)
-		return c;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	return 0;
-}
-
 /* What hyph_points promises, from libhyphen: a standard break after a letter, at least two
  * letters before it and three after (hnj_hyphen_hyphenate3 with 2, 3), not before a letter
  * with a diaeresis. libhyphen's places are per character after its UTF-8 normalisation. */
@@ -62,7 +49,7 @@ static int oracle(HyphenDict *d, const char *s, size_t len, unsigned char *ok)
 	for (size_t i = 0; i < len;) {
 		unsigned cp = 0;
 		size_t l = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		unsigned c = l ? lower_letter(cp) : 0;
+		unsigned c = l ? hyph_letter(cp) : 0;
 		if (!c || n == 64)
 			return 0;
 		if (d->utf8 && c >= 0x80) {
@@ -183,7 +170,7 @@ static void test_dutch(void **st)
 				size_t j = i;
 				unsigned cp;
 				size_t l;
-				while (j < n && (l = utf8_decode((const unsigned char *)line + j, n - j, &cp)) && lower_letter(cp))
+				while (j < n && (l = utf8_decode((const unsigned char *)line + j, n - j, &cp)) && hyph_letter(cp))
 					j += l;
 				if (j > i) {
 					same(h, d, line + i, j - i);
