@@ -190,8 +190,12 @@ void fmt_pct(double v, int dec, char *out)
 void fmt_f1(buf_t *b, double v)
 {
 #if LDBL_MANT_DIG >= 64
+	/* exact only while long double keeps its 64 bits: the x87 unit can be set to round to 53
+	 * (as Windows sets it for MSVC programs); then printf does it */
+	volatile long double probe = 1.0L;
+	probe += 0x1p-60L;
 	double a = fabs(v);
-	if (a < 1e15) {
+	if (a < 1e15 && probe != 1.0L) {
 		char s[24], *o = s + sizeof s;
 		double ip = floor(a);
 		/* the fraction (exact) times ten, exact in 64 bits: its first digit and what is left */

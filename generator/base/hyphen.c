@@ -103,14 +103,17 @@ static int keyword(const char *s, size_t len, const char *kw, int *value)
 	size_t k = strlen(kw);
 	if (len < k || memcmp(s, kw, k))
 		return 0;
-	if (value) { /* as atoi reads it */
+	if (value) { /* as atoi reads it: blanks, a sign, digits */
 		size_t i = k;
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		while (i < len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+			i++;
+		int neg = i < len && s[i] == '-';
+		if (i < len && (s[i] == '-' || s[i] == '+'))
 			i++;
 		int v = 0;
 		while (i < len && s[i] >= '0' && s[i] <= '9' && v < 1000)
 			v = v * 10 + (s[i++] - '0');
-		*value = v;
+		*value = neg ? -v : v;
 	}
 	return 1;
 }

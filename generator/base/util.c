@@ -192,7 +192,7 @@ int read_file(const char *path, size_t max, char **data, size_t *len)
 		}
 		if (n < want)
 			break;
-		cap *= 2; /* it grew while it was read */
+		cap = cap < max / 2 ? cap * 2 : max + 2; /* it grew while it was read */
 		b = xrealloc(b, cap);
 	}
 	if (ferror(f)) {

@@ -219,10 +219,12 @@ static void make_dic(const char *path, int utf8)
 	assert_non_null(f);
 	const char *eol = rnd(3) == 0 ? "\r\n" : "\n";
 	fprintf(f, "%s%s", utf8 ? "UTF-8" : "ISO8859-1", eol);
+	/* the number as atoi reads it: after blanks, with a sign */
+	static const char *const before[] = {" ", "\t", " +", "  -", ""};
 	if (rnd(3) == 0)
-		fprintf(f, "LEFTHYPHENMIN %u%s", 1 + rnd(4), eol);
+		fprintf(f, "LEFTHYPHENMIN%s%u%s", before[rnd(5)], 1 + rnd(4), eol);
 	if (rnd(3) == 0)
-		fprintf(f, "RIGHTHYPHENMIN %u%s", 1 + rnd(5), eol);
+		fprintf(f, "RIGHTHYPHENMIN%s%u%s", before[rnd(5)], 1 + rnd(5), eol);
 	for (unsigned i = 0, n = 20 + rnd(400); i < n; i++) {
 		if (rnd(50) == 0)
 			fprintf(f, "%% een opmerking%s", eol);
