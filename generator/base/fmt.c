@@ -1,8 +1,8 @@
 /* fmt.c - see fmt.h. */
 #include "base/fmt.h"
 
-#include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,35 +189,38 @@ void fmt_pct(double v, int dec, char *out)
 
 void fmt_f1(buf_t *b, double v)
 {
-#if LDBL_MANT_DIG >= 64
-	/* exact only while long double keeps its 64 bits: the x87 unit can be set to round to 53
-	 * (as Windows sets it for MSVC programs); then printf does it */
-	volatile long double probe = 1.0L;
-	probe += 0x1p-60L;
 	double a = fabs(v);
-	if (a < 1e15 && probe != 1.0L) {
-		char s[24], *o = s + sizeof s;
-		double ip = floor(a);
-		/* the fraction (exact) times ten, exact in 64 bits: its first digit and what is left */
-		long double t = ((long double)a - ip) * 10;
-		int d = (int)t;
-		long double rem = t - d;
-		unsigned long long n = (unsigned long long)ip;
-		if ((rem > 0.5L || (rem == 0.5L && (d & 1))) && ++d == 10) {
-			d = 0;
-			n++;
-		}
-		*--o = (char)('0' + d);
-		*--o = '.';
-		do {
-			*--o = (char)('0' + n % 10);
-			n /= 10;
-		} while (n);
-		if (signbit(v))
-			*--o = '-';
-		buf_add(b, o, (size_t)(s + sizeof s - o));
+	if (!(a < 1e15)) {
+		buf_printf(b, "%.1f", v);
 		return;
 	}
-#endif
-	buf_printf(b, "%.1f", v);
+	/* a = m * 2^e exactly, and q = a * 10 rounded to the nearest whole number, a tie to the
+	 * even one, in integers: exact on any machine (no x87 precision, no valgrind rounding) */
+	uint64_t bits;
+	memcpy(&bits, &a, sizeof bits);
+	int ex = (int)(bits >> 52 & 0x7FF);
+	uint64_t m = bits & ((1ull << 52) - 1), q;
+	if (ex)
+		m |= 1ull << 52;
+	int e = ex ? ex - 1075 : -1074;
+	if (e >= 0) {
+		q = m * 10 << e; /* below 1e16: no overflow */
+	} else if (e > -64) {
+		uint64_t n = m * 10, r = n & ((1ull << -e) - 1), half = 1ull << (-e - 1);
+		q = n >> -e;
+		q += r > half || (r == half && (q & 1));
+	} else {
+		q = 0; /* below 2^-11: a tenth rounds to nothing */
+	}
+	char s[24], *o = s + sizeof s;
+	*--o = (char)('0' + q % 10);
+	*--o = '.';
+	q /= 10;
+	do {
+		*--o = (char)('0' + q % 10);
+		q /= 10;
+	} while (q);
+	if (signbit(v))
+		*--o = '-';
+	buf_add(b, o, (size_t)(s + sizeof s - o));
 }

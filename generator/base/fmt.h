@@ -25,7 +25,8 @@ void fmt_num_plain(double v, int dec, char *out);
 void fmt_pct(double v, int dec, char *out);
 
 /* v as printf's "%.1f" writes it, appended to b (a coordinate of a chart: "12.3", "-0.0"):
- * the exact value rounded to the nearest tenth, a tie to the even digit, without printf. */
+ * the exact value rounded to the nearest tenth, a tie to the even digit, in integer
+ * arithmetic (printf only for 1e15 and more, and what is not finite). */
 void fmt_f1(buf_t *b, double v);
 
 #endif
