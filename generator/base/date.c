@@ -201,7 +201,8 @@ static void memo_raw(date_memo *memo, const char *s, size_t len, int day)
 
 int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 {
-	/* the text of the row before, as most rows of a date-only column have it */
+	/* the text of the row before, as most rows of a date-only column have it (a text with a
+	 * time is not kept: its minutes differ from row to row) */
 	if (len && len == memo->rawlen && !memcmp(s, memo->raw, len)) {
 		*day = memo->rawday;
 		return 0;
@@ -223,7 +224,8 @@ int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 			memo->day = *day;
 			memo->d = d;
 		}
-		memo_raw(memo, s, whole, *day);
+		if (e == len)
+			memo_raw(memo, s, whole, *day);
 		return 0;
 	}
 	int y, m;
@@ -244,7 +246,8 @@ int date_parse_memo(date_memo *memo, const char *s, size_t len, int *day)
 			lead++;
 		memo->dlen = lead == 4 ? 0 : lead;
 	}
-	memo_raw(memo, s, whole, *day);
+	if (i == len)
+		memo_raw(memo, s, whole, *day);
 	return 0;
 }
 
