@@ -187,6 +187,27 @@ void fmt_pct(double v, int dec, char *out)
 		strcat(out, "%");
 }
 
+char *fmt_ull(char *out, unsigned long long v)
+{
+	char d[20];
+	int n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*out++ = d[--n];
+	*out = '\0';
+	return out;
+}
+
+char *fmt_ll(char *out, long long v)
+{
+	if (v < 0)
+		*out++ = '-';
+	return fmt_ull(out, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
+}
+
 void fmt_f1(buf_t *b, double v)
 {
 	double a = fabs(v);
@@ -212,15 +233,11 @@ void fmt_f1(buf_t *b, double v)
 	} else {
 		q = 0; /* below 2^-11: a tenth rounds to nothing */
 	}
-	char s[24], *o = s + sizeof s;
-	*--o = (char)('0' + q % 10);
-	*--o = '.';
-	q /= 10;
-	do {
-		*--o = (char)('0' + q % 10);
-		q /= 10;
-	} while (q);
+	char s[24], *o = s;
 	if (signbit(v))
-		*--o = '-';
-	buf_add(b, o, (size_t)(s + sizeof s - o));
+		*o++ = '-';
+	o = fmt_ull(o, q / 10);
+	*o++ = '.';
+	*o++ = (char)('0' + q % 10);
+	buf_add(b, s, (size_t)(o - s));
 }

@@ -24,6 +24,11 @@ void fmt_num_plain(double v, int dec, char *out);
 /* 15% or 24,3% */
 void fmt_pct(double v, int dec, char *out);
 
+/* v in decimal as %llu and %lld write it, at out (room for 21 bytes), '\0'-terminated; returns
+ * the end. For numbers written often: printf costs some 1.500 instructions a number. */
+char *fmt_ull(char *out, unsigned long long v);
+char *fmt_ll(char *out, long long v);
+
 /* v as printf's "%.1f" writes it, appended to b (a coordinate of a chart: "12.3", "-0.0"):
  * the exact value rounded to the nearest tenth, a tie to the even digit, in integer
  * arithmetic (printf only for 1e15 and more, and what is not finite). */

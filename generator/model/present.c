@@ -229,35 +229,17 @@ const char *present_per_label(per_t per)
 
 /* --- dates and periods ---------------------------------------------------------------- */
 
-/* v in decimal, as %d writes it, at o; returns the end (a '\0' is written there). */
-static char *int_text(char *o, int v)
-{
-	char d[12];
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	int n = 0;
-	do {
-		d[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*o++ = '-';
-	while (n)
-		*o++ = d[--n];
-	*o = '\0';
-	return o;
-}
-
 /* "3 oktober 2025" (without snprintf: a page of 1.000 teams names 12.000 dates) */
 void present_date(int day, char *out)
 {
 	int y, m, d;
 	day_to_ymd(day, &y, &m, &d);
-	out = int_text(out, d);
+	out = fmt_ll(out, d);
 	*out++ = ' ';
 	size_t l = strlen(month_name[m - 1]);
 	memcpy(out, month_name[m - 1], l);
 	out[l] = ' ';
-	int_text(out + l + 1, y);
+	fmt_ll(out + l + 1, y);
 }
 
 void present_period(per_t per, int key, char *out)
@@ -267,16 +249,16 @@ void present_period(per_t per, int key, char *out)
 		size_t l = strlen(month_name[key % 12]);
 		memcpy(out, month_name[key % 12], l);
 		out[l] = ' ';
-		int_text(out + l + 1, key / 12);
+		fmt_ll(out + l + 1, key / 12);
 		return;
 	}
 	case PER_KWARTAAL:
-		out = int_text(out, key % 4 + 1);
+		out = fmt_ll(out, key % 4 + 1);
 		memcpy(out, "e kwartaal ", 11);
-		int_text(out + 11, key / 4);
+		fmt_ll(out + 11, key / 4);
 		return;
 	case PER_JAAR:
-		int_text(out, key);
+		fmt_ll(out, key);
 		return;
 	}
 }
@@ -296,17 +278,17 @@ void present_period_short(per_t per, int key, char *out)
 		size_t l = strlen(month_abbr[key % 12]);
 		memcpy(out, month_abbr[key % 12], l);
 		out[l] = ' ';
-		int_text(out + l + 1, key / 12);
+		fmt_ll(out + l + 1, key / 12);
 		return;
 	}
 	case PER_KWARTAAL:
 		out[0] = 'K';
-		out = int_text(out + 1, key % 4 + 1);
+		out = fmt_ll(out + 1, key % 4 + 1);
 		*out = ' ';
-		int_text(out + 1, key / 4);
+		fmt_ll(out + 1, key / 4);
 		return;
 	case PER_JAAR:
-		int_text(out, key);
+		fmt_ll(out, key);
 		return;
 	}
 }

@@ -25,6 +25,7 @@
 #include <zlib.h>
 
 #include "base/digest.h"
+#include "base/fmt.h"
 
 #define MAX_DEPTH 64
 #define MAX_ELEMS_PER_ARRAY 8000 /* libharu's HPDF_LIMIT_MAX_ARRAY is 8191 */
@@ -423,19 +424,8 @@ static void put_real(buf_t *b, HPDF_REAL val)
 
 static void put_int(buf_t *b, long v)
 {
-	char d[24];
-	int n = 0;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	do {
-		d[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		d[n++] = '-';
 	char out[24];
-	for (int i = 0; i < n; i++)
-		out[i] = d[n - 1 - i];
-	add(b, out, (size_t)n);
+	add(b, out, (size_t)(fmt_ll(out, v) - out));
 }
 
 static void put_uint(buf_t *b, unsigned v)
