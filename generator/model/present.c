@@ -229,29 +229,31 @@ const char *present_per_label(per_t per)
 
 /* --- dates and periods ---------------------------------------------------------------- */
 
-/* "3 oktober 2025" (without snprintf: a page of 1.000 teams names 12.000 dates) */
+/* "oktober 2025" at out (without snprintf: dates and periods are in every table row) */
+static void month_year(char *out, const char *month, int y)
+{
+	size_t l = strlen(month);
+	memcpy(out, month, l);
+	out[l] = ' ';
+	fmt_ll(out + l + 1, y);
+}
+
+/* "3 oktober 2025" */
 void present_date(int day, char *out)
 {
 	int y, m, d;
 	day_to_ymd(day, &y, &m, &d);
 	out = fmt_ll(out, d);
 	*out++ = ' ';
-	size_t l = strlen(month_name[m - 1]);
-	memcpy(out, month_name[m - 1], l);
-	out[l] = ' ';
-	fmt_ll(out + l + 1, y);
+	month_year(out, month_name[m - 1], y);
 }
 
 void present_period(per_t per, int key, char *out)
 {
 	switch (per) {
-	case PER_MAAND: {
-		size_t l = strlen(month_name[key % 12]);
-		memcpy(out, month_name[key % 12], l);
-		out[l] = ' ';
-		fmt_ll(out + l + 1, key / 12);
+	case PER_MAAND:
+		month_year(out, month_name[key % 12], key / 12);
 		return;
-	}
 	case PER_KWARTAAL:
 		out = fmt_ll(out, key % 4 + 1);
 		memcpy(out, "e kwartaal ", 11);
@@ -270,17 +272,12 @@ void present_in_period(per_t per, int key, int start, char *out)
 	snprintf(out, 48, "%cn %s%s", start ? 'I' : 'i', per == PER_KWARTAAL ? "het " : "", p);
 }
 
-/* (without snprintf: every table row of the site, the workbook and the report has one) */
 void present_period_short(per_t per, int key, char *out)
 {
 	switch (per) {
-	case PER_MAAND: {
-		size_t l = strlen(month_abbr[key % 12]);
-		memcpy(out, month_abbr[key % 12], l);
-		out[l] = ' ';
-		fmt_ll(out + l + 1, key / 12);
+	case PER_MAAND:
+		month_year(out, month_abbr[key % 12], key / 12);
 		return;
-	}
 	case PER_KWARTAAL:
 		out[0] = 'K';
 		out = fmt_ll(out + 1, key % 4 + 1);
